@@ -1,0 +1,40 @@
+# The two commands of the README: `make run` and `make test`. Everything they need is set up here.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test stop install neo4j-start neo4j-stop lint run-docker bench
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Start Neo4j (local launcher unless NEO4J_URI is set), migrate, seed if empty, serve on :8000.
+run: install
+	$(BIN)/hub run
+
+## The whole suite against a real Neo4j, ruff and mypy included (tests/test_code_quality.py).
+test: install
+	$(BIN)/pytest
+
+## Stop `make run`'s API and the local Neo4j.
+stop: install
+	$(BIN)/hub stop
+
+neo4j-start: install
+	$(BIN)/hub neo4j start
+
+neo4j-stop: install
+	$(BIN)/hub neo4j stop
+
+lint: install
+	$(BIN)/ruff check . && $(BIN)/mypy .
+
+## Docker users: Neo4j 5.26 and the API in containers.
+run-docker:
+	docker compose up --build

@@ -1,0 +1,34 @@
+"""Opening the process's one Neo4j driver for the app's lifetime, and closing it."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+
+from starlette.applications import Starlette
+
+from api.settings import Settings
+from graph.driver import open_driver
+
+
+def neo4j_uri(settings: Settings) -> str:
+    """The configured URI, or the local launcher's loopback Bolt port when none is set."""
+    return settings.neo4j_uri or f"bolt://127.0.0.1:{settings.neo4j_local_bolt_port}"
+
+
+def lifespan(settings: Settings) -> Callable[[Starlette], AbstractAsyncContextManager[None]]:
+    @asynccontextmanager
+    async def run(app: Starlette) -> AsyncIterator[None]:
+        driver = open_driver(
+            neo4j_uri(settings),
+            settings.neo4j_user,
+            settings.neo4j_password.get_secret_value(),
+            max_connection_pool_size=settings.neo4j_max_pool_size,
+        )
+        app.state.driver = driver
+        try:
+            yield
+        finally:
+            await driver.close()
+
+    return run

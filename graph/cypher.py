@@ -1,0 +1,96 @@
+"""Running Cypher: managed transactions with retries, explicit routing, counted round trips.
+
+Each GraphQL request gets its own `Cypher` (cheap: it only wraps the process's driver), which
+counts the round trips it makes, so tests and benchmarks can hold requests to a fixed bound.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, LiteralString, TypeVar
+
+from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
+from neo4j.exceptions import (
+    ClientError,
+    ConstraintError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
+
+from graph.errors import ConflictError, GraphError, GraphUnavailableError
+
+Row = dict[str, Any]
+T = TypeVar("T")
+
+
+class Cypher:
+    """Parameterised Cypher against one database, reads and writes routed separately."""
+
+    def __init__(self, driver: AsyncDriver, database: str) -> None:
+        self._driver = driver
+        self._database = database
+        self.round_trips = 0
+
+    async def read(
+        self, query: LiteralString, parameters: Mapping[str, Any] | None = None
+    ) -> list[Row]:
+        return await self._run(query, parameters, RoutingControl.READ)
+
+    async def write(
+        self, query: LiteralString, parameters: Mapping[str, Any] | None = None
+    ) -> list[Row]:
+        return await self._run(query, parameters, RoutingControl.WRITE)
+
+    async def write_transaction(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
+        """Run several statements in one retried write transaction: all or nothing."""
+        self.round_trips += 1
+        try:
+            async with self._driver.session(database=self._database) as session:
+                return await session.execute_write(work)
+        except (Neo4jError, DriverError, OSError) as error:
+            raise translate(error) from error
+
+    async def autocommit(
+        self, query: LiteralString, parameters: Mapping[str, Any] | None = None
+    ) -> None:
+        """Run a statement that manages its own transactions (`CALL ... IN TRANSACTIONS`)."""
+        self.round_trips += 1
+        try:
+            async with self._driver.session(database=self._database) as session:
+                result = await session.run(query, dict(parameters or {}))
+                await result.consume()
+        except (Neo4jError, DriverError, OSError) as error:
+            raise translate(error) from error
+
+    async def _run(
+        self,
+        query: LiteralString,
+        parameters: Mapping[str, Any] | None,
+        routing: RoutingControl,
+    ) -> list[Row]:
+        self.round_trips += 1
+        try:
+            result = await self._driver.execute_query(
+                query,
+                parameters_=dict(parameters or {}),
+                routing_=routing,
+                database_=self._database,
+            )
+        except (Neo4jError, DriverError, OSError) as error:
+            raise translate(error) from error
+        return [record.data() for record in result.records]
+
+
+def translate(error: Exception) -> GraphError:
+    """Neo4j's exceptions become graph errors; the GraphQL layer never sees the driver's."""
+    if isinstance(error, GraphError):
+        return error
+    if isinstance(error, ServiceUnavailable | SessionExpired | OSError):
+        return GraphUnavailableError("Neo4j is not reachable")
+    if isinstance(error, ConstraintError):
+        return ConflictError(error.message or "constraint violated")
+    if isinstance(error, ClientError):
+        return GraphError(f"Neo4j rejected a query: {error.code}")
+    return GraphError(f"Neo4j failed: {type(error).__name__}")

@@ -1,0 +1,26 @@
+"""Graph-layer errors: what went wrong in terms the GraphQL layer can turn into codes."""
+
+from __future__ import annotations
+
+
+class GraphError(Exception):
+    """Base of every error `graph/` raises; Neo4j's own exceptions never leave this package."""
+
+
+class GraphUnavailableError(GraphError):
+    """Neo4j did not answer (down, unreachable, or still starting)."""
+
+
+class NotFoundError(GraphError):
+    def __init__(self, what: str, ident: str) -> None:
+        super().__init__(f"{what} {ident!r} does not exist")
+        self.what = what
+        self.ident = ident
+
+
+class ConflictError(GraphError):
+    """A write would break a constraint (duplicate id) or a dependency rule."""
+
+
+class InvalidSearchQueryError(GraphError):
+    """A full-text query that Lucene cannot parse."""

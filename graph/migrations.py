@@ -1,0 +1,86 @@
+"""Schema migrations: constraints and indexes, idempotent so every start may apply them.
+
+Full-text search gets one index per language because a Neo4j full-text index has exactly one
+analyzer: English and Russian get stemming analyzers, Azerbaijani and Tajik a neutral one that
+folds accents (no Lucene analyzer exists for them), and person names their own index.
+"""
+
+from __future__ import annotations
+
+from typing import Final, LiteralString
+
+from graph.cypher import Cypher
+
+CONSTRAINTS: Final[tuple[LiteralString, ...]] = (
+    "CREATE CONSTRAINT expert_id IF NOT EXISTS FOR (n:Expert) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT agency_id IF NOT EXISTS FOR (n:Agency) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT country_id IF NOT EXISTS FOR (n:Country) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT programme_id IF NOT EXISTS FOR (n:Programme) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT resource_id IF NOT EXISTS FOR (n:Resource) REQUIRE n.id IS UNIQUE",
+)
+
+INDEXES: Final[tuple[LiteralString, ...]] = (
+    "CREATE INDEX expert_name IF NOT EXISTS FOR (n:Expert) ON (n.name)",
+    "CREATE INDEX agency_name IF NOT EXISTS FOR (n:Agency) ON (n.name)",
+    "CREATE INDEX agency_kind IF NOT EXISTS FOR (n:Agency) ON (n.kind)",
+    "CREATE INDEX country_iso2 IF NOT EXISTS FOR (n:Country) ON (n.iso2)",
+    "CREATE INDEX event_start IF NOT EXISTS FOR (n:Event) ON (n.startYear, n.start)",
+    "CREATE INDEX event_kind IF NOT EXISTS FOR (n:Event) ON (n.kind)",
+    "CREATE INDEX programme_kind IF NOT EXISTS FOR (n:Programme) ON (n.kind)",
+    "CREATE INDEX resource_published IF NOT EXISTS FOR (n:Resource) ON (n.publishedYear)",
+    "CREATE INDEX topic_name IF NOT EXISTS FOR (n:Topic) ON (n.name)",
+    "CREATE INDEX took_part_role IF NOT EXISTS FOR ()-[r:TOOK_PART]-() ON (r.role)",
+)
+
+FULLTEXT_INDEXES: Final[tuple[LiteralString, ...]] = (
+    "CREATE FULLTEXT INDEX text_en IF NOT EXISTS "
+    "FOR (n:Agency|Country|Place|Programme|Event|Topic|Resource) "
+    "ON EACH [n.name_en, n.title_en, n.summary_en, n.body_en] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}}",
+    "CREATE FULLTEXT INDEX text_ru IF NOT EXISTS "
+    "FOR (n:Agency|Country|Place|Programme|Event|Topic|Resource) "
+    "ON EACH [n.name_ru, n.title_ru, n.summary_ru, n.body_ru] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'russian'}}",
+    "CREATE FULLTEXT INDEX text_az IF NOT EXISTS "
+    "FOR (n:Agency|Country|Place|Programme|Event|Topic|Resource) "
+    "ON EACH [n.name_az, n.title_az, n.summary_az, n.body_az] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
+    "CREATE FULLTEXT INDEX text_tg IF NOT EXISTS "
+    "FOR (n:Agency|Country|Place|Programme|Event|Topic|Resource) "
+    "ON EACH [n.name_tg, n.title_tg, n.summary_tg, n.body_tg] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
+    "CREATE FULLTEXT INDEX text_names IF NOT EXISTS "
+    "FOR (n:Expert|Agency) ON EACH [n.name, n.acronym, n.honorific] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
+)
+
+FULLTEXT_INDEX_BY_LANGUAGE: Final[dict[str, LiteralString]] = {
+    "en": "text_en",
+    "ru": "text_ru",
+    "az": "text_az",
+    "tg": "text_tg",
+}
+
+AWAIT_INDEXES: Final[LiteralString] = "CALL db.awaitIndexes(300)"
+
+SCHEMA_SUMMARY: Final[LiteralString] = """
+CALL () { SHOW CONSTRAINTS YIELD name RETURN collect(name) AS constraints }
+CALL () { SHOW INDEXES YIELD name RETURN collect(name) AS indexes }
+RETURN constraints, indexes
+"""
+
+
+async def apply_migrations(cypher: Cypher) -> None:
+    """Create whatever is missing and wait until every index is online."""
+    for statement in (*CONSTRAINTS, *INDEXES, *FULLTEXT_INDEXES):
+        await cypher.write(statement)
+    await cypher.write(AWAIT_INDEXES)
+
+
+async def schema_names(cypher: Cypher) -> tuple[frozenset[str], frozenset[str]]:
+    """Names of the constraints and indexes present, to check that migrations are complete."""
+    rows = await cypher.read(SCHEMA_SUMMARY)
+    return frozenset(rows[0]["constraints"]), frozenset(rows[0]["indexes"])

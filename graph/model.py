@@ -1,0 +1,76 @@
+"""The graph's vocabulary: the only labels, relationship types and languages Cypher may name.
+
+Labels and relationship types cannot be query parameters in Cypher, so any code that has to
+choose one at run time picks it from these allow-lists instead of pasting user text.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Final
+
+
+class Label(StrEnum):
+    EXPERT = "Expert"
+    AGENCY = "Agency"
+    COUNTRY = "Country"
+    PLACE = "Place"
+    PROGRAMME = "Programme"
+    EVENT = "Event"
+    TOPIC = "Topic"
+    RESOURCE = "Resource"
+
+
+class RelType(StrEnum):
+    WORKS_FOR = "WORKS_FOR"
+    BASED_IN = "BASED_IN"
+    TOOK_PART = "TOOK_PART"
+    HELD_IN = "HELD_IN"
+    IN = "IN"
+    PART_OF = "PART_OF"
+    FUNDED_BY = "FUNDED_BY"
+    IMPLEMENTED_BY = "IMPLEMENTED_BY"
+    COVERS = "COVERS"
+    ABOUT = "ABOUT"
+    CASCADES_FROM = "CASCADES_FROM"
+    DESCRIBES = "DESCRIBES"
+    MENTIONS = "MENTIONS"
+
+
+LANGUAGES: Final = ("en", "ru", "az", "tg")
+"""Languages the hub stores text in, in fallback order after the one asked for."""
+
+MULTILINGUAL_FIELDS: Final[dict[Label, tuple[str, ...]]] = {
+    Label.AGENCY: ("name",),
+    Label.COUNTRY: ("name",),
+    Label.PLACE: ("name",),
+    Label.PROGRAMME: ("name",),
+    Label.TOPIC: ("name",),
+    Label.EVENT: ("title", "summary"),
+    Label.RESOURCE: ("title", "body"),
+    Label.EXPERT: (),
+}
+"""Fields stored once per language as `<field>_<lang>` properties (e.g. `name_ru`)."""
+
+ALLOWED_LINKS: Final[dict[RelType, tuple[frozenset[Label], frozenset[Label]]]] = {
+    RelType.WORKS_FOR: (frozenset({Label.EXPERT}), frozenset({Label.AGENCY})),
+    RelType.BASED_IN: (frozenset({Label.AGENCY}), frozenset({Label.COUNTRY, Label.PLACE})),
+    RelType.TOOK_PART: (frozenset({Label.EXPERT, Label.AGENCY}), frozenset({Label.EVENT})),
+    RelType.HELD_IN: (frozenset({Label.EVENT}), frozenset({Label.PLACE, Label.COUNTRY})),
+    RelType.IN: (frozenset({Label.PLACE}), frozenset({Label.PLACE, Label.COUNTRY})),
+    RelType.PART_OF: (
+        frozenset({Label.EVENT, Label.PROGRAMME, Label.AGENCY}),
+        frozenset({Label.PROGRAMME, Label.AGENCY}),
+    ),
+    RelType.FUNDED_BY: (frozenset({Label.PROGRAMME, Label.EVENT}), frozenset({Label.AGENCY})),
+    RelType.IMPLEMENTED_BY: (frozenset({Label.PROGRAMME, Label.EVENT}), frozenset({Label.AGENCY})),
+    RelType.COVERS: (frozenset({Label.PROGRAMME}), frozenset({Label.COUNTRY, Label.PLACE})),
+    RelType.ABOUT: (
+        frozenset({Label.EVENT, Label.RESOURCE, Label.EXPERT, Label.PROGRAMME}),
+        frozenset({Label.TOPIC}),
+    ),
+    RelType.CASCADES_FROM: (frozenset({Label.EVENT}), frozenset({Label.EVENT})),
+    RelType.DESCRIBES: (frozenset({Label.RESOURCE}), frozenset({Label.EVENT, Label.PROGRAMME})),
+    RelType.MENTIONS: (frozenset({Label.RESOURCE}), frozenset(Label)),
+}
+"""Which labels each relationship type may join (start labels, end labels)."""

@@ -1,0 +1,1 @@
+"""The GraphQL schema: Strawberry types and resolvers, which reach Neo4j only through `graph/`."""

@@ -1,0 +1,63 @@
+"""The app against real Neo4j: GraphQL answers, probes tell liveness from readiness."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+from pydantic import SecretStr
+
+from api.app import create_app
+from api.settings import Settings
+from tests.neo4j_server import Neo4jServer
+
+
+def settings_for(uri: str, password: str) -> Settings:
+    return Settings(neo4j_uri=uri, neo4j_password=SecretStr(password))
+
+
+async def client_for(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(settings)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
+            yield client
+
+
+@pytest.fixture
+async def client(neo4j_server: Neo4jServer) -> AsyncIterator[httpx.AsyncClient]:
+    async for client in client_for(settings_for(neo4j_server.uri, neo4j_server.password)):
+        yield client
+
+
+async def test_graphql_answers_typename(client: httpx.AsyncClient) -> None:
+    response = await client.post("/graphql", json={"query": "{ __typename }"})
+    assert response.status_code == 200
+    assert response.json() == {"data": {"__typename": "Query"}}
+
+
+async def test_graphiql_is_served_to_browsers(client: httpx.AsyncClient) -> None:
+    response = await client.get("/graphql", headers={"accept": "text/html"})
+    assert response.status_code == 200
+    assert "graphiql" in response.text.lower()
+
+
+async def test_healthz_and_readyz_are_ok_with_neo4j_up(client: httpx.AsyncClient) -> None:
+    assert (await client.get("/healthz")).json() == {"status": "ok"}
+    ready = await client.get("/readyz")
+    assert (ready.status_code, ready.json()) == (200, {"status": "ready"})
+
+
+async def test_readyz_is_503_with_a_reason_when_neo4j_is_down() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    settings = settings_for(f"bolt://127.0.0.1:{closed_port}", "irrelevant")
+    async for client in client_for(settings):
+        assert (await client.get("/healthz")).status_code == 200
+        ready = await client.get("/readyz")
+        assert ready.status_code == 503
+        assert ready.json()["status"] == "unavailable"
+        assert ready.json()["reason"]

@@ -1,0 +1,66 @@
+"""Settings come from the environment and a bad value stops the start with one clear line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from api.settings import SettingsError, load_settings
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def test_defaults_serve_on_loopback_port_8000(monkeypatch: pytest.MonkeyPatch) -> None:
+    for variable in ("NEO4J_URI", "HUB_HOST", "HUB_PORT"):
+        monkeypatch.delenv(variable, raising=False)
+    settings = load_settings()
+    assert (settings.hub_host, settings.hub_port, settings.neo4j_uri) == ("127.0.0.1", 8000, None)
+
+
+def test_environment_variables_override_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEO4J_URI", "neo4j+s://cluster.example.org:7687")
+    monkeypatch.setenv("HUB_PORT", "9001")
+    monkeypatch.setenv("NEO4J_DATABASE", "hub")
+    settings = load_settings()
+    assert settings.neo4j_uri == "neo4j+s://cluster.example.org:7687"
+    assert settings.hub_port == 9001
+    assert settings.neo4j_database == "hub"
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "named"),
+    [
+        ("HUB_PORT", "70000", "HUB_PORT"),
+        ("HUB_PORT", "eighty", "HUB_PORT"),
+        ("NEO4J_URI", "http://localhost:7474", "NEO4J_URI"),
+        ("NEO4J_LOCAL_HEAP", "lots", "NEO4J_LOCAL_HEAP"),
+        ("HUB_WORKERS", "0", "HUB_WORKERS"),
+        ("HUB_LOG_LEVEL", "chatty", "HUB_LOG_LEVEL"),
+    ],
+)
+def test_bad_values_name_the_variable(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str, named: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(SettingsError, match=f"^invalid configuration: {named}=") as caught:
+        load_settings()
+    assert "\n" not in str(caught.value)
+
+
+def test_cli_refuses_to_start_with_a_one_line_explanation() -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "api.cli", "serve"],
+        cwd=PROJECT,
+        env={"PATH": "/usr/bin:/bin", "HUB_PORT": "70000"},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert completed.returncode == 2
+    assert completed.stderr.strip().splitlines() == [
+        "invalid configuration: HUB_PORT=70000: Input should be less than or equal to 65535"
+    ]
