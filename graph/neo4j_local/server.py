@@ -161,6 +161,8 @@ class LocalNeo4j:
             "server.directories.plugins": str(self.home / "plugins"),
             "server.directories.import": str(self.home / "import"),
             "db.tx_log.rotation.retention_policy": "2 files",
+            # Netty otherwise idles 5 s twice on shutdown; a local server has nothing to drain.
+            "internal.dbms.bolt.netty_server_shutdown_quiet_period": "0",
         }
         lines = [f"{key}={value}" for key, value in settings.items()]
         (self.home / "conf" / "neo4j.conf").write_text("\n".join(lines) + "\n", encoding="utf-8")
