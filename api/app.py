@@ -1,35 +1,21 @@
-"""The Starlette application: GraphQL at /graphql, probes at /healthz and /readyz."""
+"""The Starlette application: GraphQL at /graphql, probes at /healthz and /readyz, file
+exports at /export (api/exports.py)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import Response
-from starlette.routing import Route
-from strawberry.asgi import GraphQL
+from starlette.routing import Mount, Route, Router
 
-from api.context import build_context
+from api.access import AccessControl
+from api.auth import Authenticator, JwtConfig
+from api.exports import export_routes
+from api.graphql_http import GraphQLEndpoint
 from api.health import healthz, readyz
 from api.lifespan import lifespan
+from api.ratelimit import RateLimiter
 from api.settings import Settings
-from schema.context import Context, Limits
-from schema.schema import build_schema
-
-
-class HubGraphQL(GraphQL[Context, None]):
-    """Strawberry's ASGI app with the hub's per-request context."""
-
-    def __init__(self, limits: Limits, **options: Any) -> None:
-        super().__init__(build_schema(limits), **options)
-        self._limits = limits
-
-    async def get_context(self, request: Any, response: Any) -> Context:
-        assert isinstance(request, Request)
-        return build_context(
-            request, response if isinstance(response, Response) else None, self._limits
-        )
+from graph.analytics.cache import AnalyticsCache
+from schema.context import Limits
 
 
 def create_app(settings: Settings) -> Starlette:
@@ -38,15 +24,27 @@ def create_app(settings: Settings) -> Starlette:
         max_query_depth=settings.hub_max_query_depth,
         max_aliases=settings.hub_max_aliases,
         max_tokens=settings.hub_max_tokens,
+        max_cost=settings.hub_max_cost,
     )
-    graphql = HubGraphQL(limits, graphql_ide="graphiql", allow_queries_via_get=True)
+    authenticator = Authenticator(JwtConfig.from_settings(settings))
+    limiter = RateLimiter(settings.hub_rate_limit_per_minute, settings.hub_rate_limit_burst)
+    graphql = AccessControl(
+        GraphQLEndpoint(
+            limits, graphiql=settings.hub_introspection, introspection=settings.hub_introspection
+        ),
+        authenticator,
+        limiter,
+    )
+    exports = AccessControl(Router(routes=export_routes()), authenticator, limiter)
     app = Starlette(
         routes=[
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
             Route("/graphql", graphql, methods=["GET", "POST"]),
+            Mount("/export", app=exports),
         ],
         lifespan=lifespan(settings),
     )
     app.state.settings = settings
+    app.state.analytics = AnalyticsCache()
     return app

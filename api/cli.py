@@ -18,6 +18,7 @@ from pathlib import Path
 import typer
 import uvicorn
 
+from api.cli_writes import import_files, keys_app
 from api.lifespan import neo4j_uri
 from api.settings import Settings, SettingsError, load_settings
 from graph.cypher import Cypher
@@ -28,6 +29,8 @@ from graph.neo4j_local import LocalNeo4j, LocalNeo4jConfig, LocalNeo4jError
 app = typer.Typer(help="RTCM Knowledge Hub", no_args_is_help=True, add_completion=False)
 neo4j_app = typer.Typer(help="The local Neo4j server (machines without Docker).")
 app.add_typer(neo4j_app, name="neo4j")
+app.add_typer(keys_app, name="keys")
+app.command("import")(import_files)
 
 
 def settings_or_exit() -> Settings:
@@ -96,11 +99,45 @@ async def _migrate(settings: Settings) -> None:
         await apply_migrations(Cypher(driver, settings.neo4j_database))
 
 
+@app.command("export-schema")
+def export_schema(
+    check: bool = typer.Option(False, "--check", help="Only report whether the file is stale."),
+) -> None:
+    """Write the GraphQL SDL to schema/schema.graphql."""
+    from schema.export import main as export_main
+
+    raise typer.Exit(export_main(["--check"] if check else []))
+
+
 @app.command()
 def migrate() -> None:
     """Create the constraints and indexes that are missing (safe to repeat)."""
     asyncio.run(_migrate(settings_or_exit()))
     typer.echo("schema up to date")
+
+
+@app.command("seed")
+def seed_command(
+    synthetic: bool = typer.Option(
+        False, "--synthetic", help="Generate a synthetic graph instead of loading seed/data."
+    ),
+    experts: int = typer.Option(10_000, "--experts", help="Synthetic experts (100..1,000,000)."),
+    random_seed: int = typer.Option(1, "--random-seed", help="Same seed, same synthetic graph."),
+    reset: bool = typer.Option(False, "--reset", help="Delete everything in the graph first."),
+    batch_size: int = typer.Option(0, "--batch-size", help="Rows per transaction (0: default)."),
+) -> None:
+    """Migrate, then load the source-document graph (or a synthetic one) into Neo4j."""
+    from seed.command import Connection, SeedRequest, run_seed_command
+
+    settings = settings_or_exit()
+    connection = Connection(
+        neo4j_uri(settings),
+        settings.neo4j_user,
+        settings.neo4j_password.get_secret_value(),
+        settings.neo4j_database,
+    )
+    request = SeedRequest(synthetic, experts, random_seed, reset, batch_size)
+    raise typer.Exit(asyncio.run(run_seed_command(connection, request)))
 
 
 @app.command()

@@ -7,6 +7,7 @@ from starlette.responses import Response
 
 from api.languages import accepted_languages
 from graph.cypher import Cypher
+from graph.writes.principal import ANONYMOUS
 from schema.context import Context, Limits
 
 
@@ -18,4 +19,6 @@ def build_context(request: Request, response: Response | None, limits: Limits) -
         languages=accepted_languages(request.headers.get("accept-language", "")),
         request=request,
         response=response,
+        analytics=state.analytics,
+        viewer=getattr(request.state, "principal", ANONYMOUS),
     )

@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
+from cryptography.hazmat.primitives.serialization import load_pem_public_key
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+JWT_ALGORITHMS = frozenset({"HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "ES256", "ES384"})
 NEO4J_SCHEMES = frozenset({"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"})
 MEMORY_SIZE = re.compile(r"^\d+[kmg]$")
 
@@ -46,6 +48,56 @@ class Settings(BaseSettings):
     hub_max_query_depth: int = Field(default=12, ge=2, le=50)
     hub_max_aliases: int = Field(default=30, ge=1, le=1000)
     hub_max_tokens: int = Field(default=3000, ge=50, le=100_000)
+    hub_max_cost: int = Field(
+        default=50_000, ge=1, le=100_000_000, description="List items one query may ask for."
+    )
+
+    hub_jwt_issuer: str | None = Field(default=None, description="Required `iss` of tokens.")
+    hub_jwt_audience: str | None = Field(default=None, description="Required `aud` of tokens.")
+    hub_jwt_secret: SecretStr | None = Field(
+        default=None, description="HMAC key for HS256 tokens (at least 32 bytes)."
+    )
+    hub_jwt_public_key: str | None = Field(
+        default=None, description="PEM public key (or a path to one) for RS256/ES256 tokens."
+    )
+    hub_jwt_algorithms: str = Field(
+        default="HS256,RS256", description="Comma-separated algorithms tokens may use."
+    )
+    hub_jwt_leeway: int = Field(default=30, ge=0, le=600, description="Clock skew, seconds.")
+    hub_rate_limit_per_minute: int = Field(
+        default=600, ge=0, le=10_000_000, description="Sustained requests per key/address; 0 = off."
+    )
+    hub_rate_limit_burst: int = Field(
+        default=60, ge=1, le=10_000_000, description="Requests allowed at once above the rate."
+    )
+
+    @field_validator("hub_jwt_algorithms")
+    @classmethod
+    def _known_algorithms(cls, value: str) -> str:
+        names = [name.strip() for name in value.split(",") if name.strip()]
+        unknown = sorted(set(names) - JWT_ALGORITHMS)
+        if not names or unknown:
+            raise ValueError(f"use a comma-separated list of {', '.join(sorted(JWT_ALGORITHMS))}")
+        return ",".join(names)
+
+    @field_validator("hub_jwt_secret")
+    @classmethod
+    def _long_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value().encode()) < 32:
+            raise ValueError("an HMAC secret must be at least 32 bytes")
+        return value
+
+    @field_validator("hub_jwt_public_key")
+    @classmethod
+    def _public_key(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        pem = value if "-----BEGIN" in value else _read_key_file(value)
+        try:
+            load_pem_public_key(pem.encode())
+        except (ValueError, TypeError) as error:
+            raise ValueError(f"not a PEM public key: {error}") from None
+        return pem
 
     @field_validator("neo4j_uri")
     @classmethod
@@ -63,6 +115,13 @@ class Settings(BaseSettings):
         if not MEMORY_SIZE.match(value):
             raise ValueError("must be a size such as 512m or 2g")
         return value
+
+
+def _read_key_file(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="ascii")
+    except (OSError, UnicodeError) as error:
+        raise ValueError(f"cannot read a PEM key from {path!r}: {error}") from None
 
 
 class SettingsError(ValueError):

@@ -24,3 +24,7 @@ class ConflictError(GraphError):
 
 class InvalidSearchQueryError(GraphError):
     """A full-text query that Lucene cannot parse."""
+
+
+class InvalidInputError(GraphError):
+    """A request the graph refuses as asked: a filter too large, a value of the wrong shape."""

@@ -20,6 +20,7 @@ CONSTRAINTS: Final[tuple[LiteralString, ...]] = (
     "CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT resource_id IF NOT EXISTS FOR (n:Resource) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.keyId IS UNIQUE",
 )
 
 INDEXES: Final[tuple[LiteralString, ...]] = (
@@ -33,6 +34,10 @@ INDEXES: Final[tuple[LiteralString, ...]] = (
     "CREATE INDEX resource_published IF NOT EXISTS FOR (n:Resource) ON (n.publishedYear)",
     "CREATE INDEX topic_name IF NOT EXISTS FOR (n:Topic) ON (n.name)",
     "CREATE INDEX took_part_role IF NOT EXISTS FOR ()-[r:TOOK_PART]-() ON (r.role)",
+    "CREATE INDEX audit_entity IF NOT EXISTS FOR (a:AuditEntry) ON (a.entity)",
+    "CREATE INDEX audit_target IF NOT EXISTS FOR (a:AuditEntry) ON (a.target)",
+    "CREATE INDEX audit_at IF NOT EXISTS FOR (a:AuditEntry) ON (a.at)",
+    "CREATE INDEX resource_url IF NOT EXISTS FOR (n:Resource) ON (n.url)",
 )
 
 FULLTEXT_INDEXES: Final[tuple[LiteralString, ...]] = (

@@ -7,7 +7,9 @@ from typing import Any
 
 from strawberry.types import Info as StrawberryInfo
 
+from graph.analytics.cache import AnalyticsCache
 from graph.cypher import Cypher
+from graph.writes.principal import ANONYMOUS, Principal
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +20,8 @@ class Limits:
     max_query_depth: int = 12
     max_aliases: int = 30
     max_tokens: int = 3000
+    max_cost: int = 50_000
+    """Objects a query could return at most: page sizes multiplied along the nesting."""
 
 
 @dataclass(slots=True)
@@ -30,6 +34,10 @@ class Context:
     request: Any = None
     response: Any = None
     loaders: dict[str, Any] = field(default_factory=dict)
+    analytics: AnalyticsCache = field(default_factory=AnalyticsCache)
+    """The process's cache of projections (one per app; a fresh one caches nothing useful)."""
+    viewer: Principal = ANONYMOUS
+    """Who is asking (api/auth.py); schema/permissions.py decides what they may do."""
 
 
 Info = StrawberryInfo[Context, None]

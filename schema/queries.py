@@ -1,14 +1,39 @@
-"""Root query fields."""
+"""The root `Query`, merged from the root types of every part of the API.
+
+To add root fields, write a `@strawberry.type` class in your own module and append it to
+`ROOT_QUERIES`; `Query` is rebuilt from that tuple with `strawberry.tools.merge_types`.
+"""
 
 from __future__ import annotations
 
 from importlib.metadata import version
 
 import strawberry
+from strawberry.tools import merge_types
+
+from schema.facets import FacetQuery
+from schema.lists import ListQuery
+from schema.mutations import AccountQuery
+from schema.network.queries import NetworkQuery
+from schema.nodes import NodeQuery
+from schema.search import SearchQuery
 
 
 @strawberry.type
-class Query:
+class MetaQuery:
     @strawberry.field(description="Version of the hub answering this request.")
     def api_version(self) -> str:
         return version("rtcm-hub")
+
+
+ROOT_QUERIES: tuple[type, ...] = (
+    MetaQuery,
+    NodeQuery,
+    ListQuery,
+    SearchQuery,
+    FacetQuery,
+    NetworkQuery,
+    AccountQuery,
+)
+
+Query = merge_types("Query", ROOT_QUERIES)

@@ -2,13 +2,42 @@
 
 from __future__ import annotations
 
+import logging
+from typing import Any
+
 import strawberry
+from graphql import GraphQLError, NoSchemaIntrospectionCustomRule
+from strawberry.extensions import AddValidationRules
+from strawberry.types import ExecutionContext
 
 from schema.context import Limits
+from schema.entities import ENTITY_TYPES
+from schema.errors import ErrorCodes, is_expected
+from schema.limits import limit_extensions
+from schema.mutations import Mutation
 from schema.queries import Query
 
+logger = logging.getLogger("hub.graphql")
 
-def build_schema(limits: Limits | None = None) -> strawberry.Schema:
-    """The schema the API serves; `limits` shapes the validation rules that guard cost."""
-    del limits
-    return strawberry.Schema(query=Query)
+
+class HubSchema(strawberry.Schema):
+    """Logs only the errors that are the server's fault; the caller's are in the response."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        for error in errors:
+            if not is_expected(error):
+                logger.error("GraphQL resolver failed", exc_info=error.original_error)
+
+
+def build_schema(limits: Limits | None = None, *, introspection: bool = True) -> strawberry.Schema:
+    """The schema the API serves; `limits` shapes the validation rules that guard cost.
+
+    `introspection=False` (HUB_INTROSPECTION=false) refuses `__schema`/`__type` queries.
+    """
+    chosen = limits or Limits()
+    extensions: list[Any] = [ErrorCodes, *limit_extensions(chosen)]
+    if not introspection:
+        extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
+    return HubSchema(query=Query, mutation=Mutation, types=ENTITY_TYPES, extensions=extensions)

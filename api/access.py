@@ -1,0 +1,83 @@
+"""The gate in front of `/graphql`: authenticate, rate-limit, then hand the principal on.
+
+One middleware does both because their order matters: the limit is keyed by who the caller
+is (their key or token subject, else their address), yet a caller whose credentials fail must
+still spend from their address's bucket, or guessing keys would cost nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import orjson
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from api.auth import AuthenticationError, Authenticator
+from api.ratelimit import RateLimiter, too_many_requests
+from graph.cypher import Cypher
+from graph.errors import GraphError
+from graph.writes.principal import Principal
+
+STATE_KEY: Final = "principal"
+
+
+def bucket_key(principal: Principal | None, request: Request) -> str:
+    if principal is not None and principal.key_id is not None:
+        return f"key:{principal.key_id}"
+    if principal is not None and principal.is_authenticated:
+        return f"sub:{principal.subject}"
+    host = request.client.host if request.client is not None else "unknown"
+    return f"addr:{host}"
+
+
+def unauthenticated(message: str) -> Response:
+    body = {"errors": [{"message": message, "extensions": {"code": "UNAUTHENTICATED"}}]}
+    return Response(
+        orjson.dumps(body),
+        status_code=401,
+        media_type="application/json",
+        headers={"WWW-Authenticate": 'Bearer, ApiKey realm="rtcm-hub"'},
+    )
+
+
+def unavailable() -> Response:
+    message = "cannot check credentials: the graph database is not available"
+    body = {"errors": [{"message": message, "extensions": {"code": "SERVICE_UNAVAILABLE"}}]}
+    return Response(orjson.dumps(body), status_code=503, media_type="application/json")
+
+
+class AccessControl:
+    """ASGI middleware: sets `request.state.principal` (read by api/context.py)."""
+
+    def __init__(self, app: ASGIApp, authenticator: Authenticator, limiter: RateLimiter) -> None:
+        self.app = app
+        self.authenticator = authenticator
+        self.limiter = limiter
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope, receive)
+        principal: Principal | None = None
+        failure: AuthenticationError | None = None
+        try:
+            state = request.app.state
+            cypher = Cypher(state.driver, state.settings.neo4j_database)
+            principal = await self.authenticator.authenticate(request.headers, cypher)
+        except AuthenticationError as error:
+            failure = error
+        except GraphError:
+            await unavailable()(scope, receive, send)
+            return
+        decision = self.limiter.take(bucket_key(principal, request))
+        if not decision.allowed:
+            await too_many_requests(decision)(scope, receive, send)
+            return
+        if failure is not None or principal is None:
+            await unauthenticated(str(failure))(scope, receive, send)
+            return
+        request.state.principal = principal
+        await self.app(scope, receive, send)

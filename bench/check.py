@@ -1,0 +1,150 @@
+"""Before any timing: do hub, peer and floor give the same answers, and how many round trips?
+
+Answers are compared through mix.toml's `compare` paths, which reduce each target's JSON shape
+to the same facts. Round trips are counted in-process: the hub's app runs on an ASGI transport
+and every `graph.cypher.Cypher` it creates is kept, so its own `round_trips` counter is read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+from neo4j import AsyncDriver, RoutingControl
+
+from bench.mix import MixQuery, Target, facts, render, request_body, with_unique
+
+
+@dataclass(slots=True)
+class CheckResult:
+    """Per query: which targets answered, whether their facts agree, the first disagreement."""
+
+    query: str
+    failed: dict[str, str] = field(default_factory=dict)
+    mismatches: list[str] = field(default_factory=list)
+    checked: int = 0
+
+    @property
+    def status(self) -> str:
+        agreement = "differ" if self.mismatches else "equal"
+        if not self.failed:
+            return agreement
+        return f"{'+'.join(sorted(self.failed))} failed, others {agreement}"
+
+
+async def check_answers(
+    query: MixQuery,
+    samples: Sequence[Mapping[str, Any]],
+    *,
+    urls: Mapping[Target, str],
+    driver: AsyncDriver,
+    database: str,
+    headers: Mapping[Target, Mapping[str, str]],
+    token: str,
+) -> CheckResult:
+    result = CheckResult(query.name)
+    async with httpx.AsyncClient(timeout=30.0) as client:
+        for number, sample in enumerate(samples):
+            seen: dict[str, dict[str, Any]] = {}
+            for target, spec in query.targets.items():
+                if target in result.failed or (target != "floor" and target not in urls):
+                    continue
+                unique = f"{token}c{number}{target[0]}"
+                try:
+                    if target == "floor":
+                        answer = await _floor_answer(driver, database, query, sample, unique)
+                    else:
+                        body = request_body(spec, sample).replace("__UNIQ__", unique)
+                        response = await client.post(
+                            urls[target],
+                            content=body,
+                            headers={"content-type": "application/json", **headers.get(target, {})},
+                        )
+                        answer = response.json()
+                        if answer.get("errors") or response.status_code != 200:
+                            raise RuntimeError(json.dumps(answer.get("errors", answer))[:400])
+                except Exception as error:  # reported; the target is then left out
+                    result.failed[target] = f"{type(error).__name__}: {error}"[:500]
+                    continue
+                seen[target] = facts(spec, answer)
+            result.checked += 1
+            reference_name, reference = next(iter(seen.items()), ("", {}))
+            for name, found in seen.items():
+                for key, value in found.items():
+                    if value != reference.get(key) and len(result.mismatches) < 5:
+                        result.mismatches.append(
+                            f"sample {number} {key}: {reference_name}={_short(reference.get(key))} "
+                            f"{name}={_short(value)}"
+                        )
+    return result
+
+
+async def _floor_answer(
+    driver: AsyncDriver, database: str, query: MixQuery, sample: Mapping[str, Any], unique: str
+) -> dict[str, Any]:
+    spec = query.targets["floor"]
+    parameters = with_unique(render(dict(spec.variables), sample), unique)
+    result = await driver.execute_query(
+        spec.text,
+        parameters_=parameters,
+        routing_=RoutingControl.WRITE if query.write else RoutingControl.READ,
+        database_=database,
+    )
+    return {"rows": [record.data() for record in result.records]}
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, default=str)
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+@contextmanager
+def counted_cyphers() -> Iterator[list[Any]]:
+    """Every `Cypher` built while active, so a request's round trips can be summed after it."""
+    from graph import cypher as cypher_module
+
+    created: list[Any] = []
+    original = cypher_module.Cypher.__init__
+
+    def recording_init(self: Any, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        created.append(self)
+
+    cypher_module.Cypher.__init__ = recording_init  # type: ignore[method-assign]
+    try:
+        yield created
+    finally:
+        cypher_module.Cypher.__init__ = original  # type: ignore[method-assign]
+
+
+async def count_round_trips(
+    query: MixQuery,
+    samples: Sequence[Mapping[str, Any]],
+    *,
+    env: Mapping[str, str],
+    token: str,
+) -> list[int]:
+    """Neo4j round trips per hub request, for each sample, with the hub app in this process."""
+    os.environ.update(env)
+    from api.app import create_app
+    from api.settings import load_settings
+
+    app = create_app(load_settings())
+    counts: list[int] = []
+    headers = {"content-type": "application/json"}
+    with counted_cyphers() as created:
+        async with app.router.lifespan_context(app):
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
+                for number, sample in enumerate(samples):
+                    created.clear()
+                    body = request_body(query.targets["hub"], sample)
+                    body = body.replace("__UNIQ__", f"{token}r{number}")
+                    await client.post("/graphql", content=body, headers=headers)
+                    counts.append(sum(getattr(cypher, "round_trips", 0) for cypher in created))
+    return counts

@@ -1,0 +1,66 @@
+-- wrk script: POST pre-rendered GraphQL bodies round-robin, count GraphQL errors, dump results.
+--
+-- BENCH_BODIES  file with one JSON request body per line (rendered by bench/mix.py)
+-- BENCH_OUT     where done() writes the JSON summary (requests, errors, latency quantiles)
+-- BENCH_AUTH    optional Authorization header value
+-- BENCH_RUN     token unique to this run, prefix of every __UNIQ__ replacement
+-- A body may contain __UNIQ__, replaced per request by a run-wide unique token, so writes never
+-- collide on ids.
+
+local threads = {}
+local bodies = {}
+local next_body = 1
+local counter = 0
+local gql_errors = 0
+local thread_tag = "t"
+
+function setup(thread)
+  thread:set("tag", tostring(#threads + 1))
+  table.insert(threads, thread)
+end
+
+function init(args)
+  for line in io.lines(os.getenv("BENCH_BODIES")) do
+    if #line > 0 then table.insert(bodies, line) end
+  end
+  thread_tag = (os.getenv("BENCH_RUN") or "run") .. "t" .. tag
+  wrk.method = "POST"
+  wrk.headers["Content-Type"] = "application/json"
+  wrk.headers["Accept"] = "application/json"
+  local auth = os.getenv("BENCH_AUTH")
+  if auth and #auth > 0 then wrk.headers["Authorization"] = auth end
+end
+
+function request()
+  local body = bodies[next_body]
+  next_body = next_body % #bodies + 1
+  if body:find("__UNIQ__", 1, true) then
+    counter = counter + 1
+    body = body:gsub("__UNIQ__", thread_tag .. "n" .. tostring(counter))
+  end
+  return wrk.format(nil, nil, nil, body)
+end
+
+function response(status, headers, body)
+  if status == 200 and body:find('"errors"', 1, true) then
+    gql_errors = gql_errors + 1
+  end
+end
+
+function done(summary, latency, requests)
+  local errors = 0
+  for _, thread in ipairs(threads) do errors = errors + (thread:get("gql_errors") or 0) end
+  local quantiles = {}
+  for i = 1, 399 do
+    table.insert(quantiles, string.format("%d", latency:percentile(i / 4)))
+  end
+  table.insert(quantiles, string.format("%d", latency.max))
+  local e = summary.errors
+  local out = io.open(os.getenv("BENCH_OUT"), "w")
+  out:write(string.format(
+    '{"requests": %d, "duration_us": %d, "graphql_errors": %d, "connect": %d, "read": %d, '
+      .. '"write": %d, "status": %d, "timeout": %d, "quantiles_us": [%s]}\n',
+    summary.requests, summary.duration, errors, e.connect, e.read, e.write, e.status, e.timeout,
+    table.concat(quantiles, ", ")))
+  out:close()
+end

@@ -1,0 +1,105 @@
+"""In-process cache of projections and their metrics, keyed by what was asked and the graph's
+version (`graph.network.version.GraphVersion`).
+
+The version is a fingerprint (counts on every check, latest `writtenAt` at most once a
+minute), chosen so that no writer has to cooperate; graph/network/version.py says why and
+what it can miss. A projection of 100 000 experts takes seconds to read and compute; the
+same question asked again on an unchanged graph should not. Each entry holds one projected
+graph and computes each metric once, on first demand, in a worker thread
+(`asyncio.to_thread`) so the event loop keeps serving. Concurrent requests for the same
+missing entry wait for one computation instead of starting their own. When the version
+moves, entries of older versions are dropped at the next lookup; at most `max_entries` live
+at once (least recently used go).
+
+One cache per process, created by the app and carried in the GraphQL context: the API stays
+stateless across workers (each worker warms its own), and nothing is global.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from typing import Final, TypeVar
+
+from graph.analytics.centrality import Centrality, centrality
+from graph.analytics.communities import Communities, communities
+from graph.analytics.projection import ProjectedGraph, project
+from graph.network.projections import ProjectionSpec
+from graph.network.version import GraphVersion
+
+T = TypeVar("T")
+DEFAULT_ENTRIES: Final = 8
+
+
+class Analysis:
+    """One projection at one graph version, and its metrics once computed."""
+
+    def __init__(self, spec: ProjectionSpec, version: str, projected: ProjectedGraph) -> None:
+        self.spec = spec
+        self.version = version
+        self.projected = projected
+        self._lock = asyncio.Lock()
+        self._centrality: Centrality | None = None
+        self._communities: Communities | None = None
+
+    async def centrality(self) -> Centrality:
+        async with self._lock:
+            if self._centrality is None:
+                self._centrality = await asyncio.to_thread(centrality, self.projected)
+            return self._centrality
+
+    async def communities(self) -> Communities:
+        async with self._lock:
+            if self._communities is None:
+                self._communities = await asyncio.to_thread(communities, self.projected)
+            return self._communities
+
+
+class AnalyticsCache:
+    def __init__(
+        self, max_entries: int = DEFAULT_ENTRIES, version: GraphVersion | None = None
+    ) -> None:
+        self._max_entries = max_entries
+        self.version = version or GraphVersion()
+        """The graph fingerprint this cache's keys use (graph/network/version.py)."""
+        self._entries: OrderedDict[tuple[ProjectionSpec, str], Analysis] = OrderedDict()
+        self._pending: dict[tuple[ProjectionSpec, str], asyncio.Lock] = {}
+        self.computed = 0
+        """How many projections were built (not served from the cache): tests watch it."""
+
+    async def analysis(
+        self,
+        spec: ProjectionSpec,
+        version: str,
+        groups: Callable[[], Awaitable[list[list[str]]]],
+    ) -> Analysis:
+        """The cached analysis of `spec` at `version`, building it from `groups()` if needed."""
+        key = (spec, version)
+        self._drop_stale(version)
+        found = self._hit(key)
+        if found is not None:
+            return found
+        lock = self._pending.setdefault(key, asyncio.Lock())
+        async with lock:
+            found = self._hit(key)
+            if found is not None:
+                return found
+            projected = await asyncio.to_thread(project, await groups())
+            entry = Analysis(spec, version, projected)
+            self.computed += 1
+            self._entries[key] = entry
+            while len(self._entries) > self._max_entries:
+                self._entries.popitem(last=False)
+        self._pending.pop(key, None)
+        return entry
+
+    def _hit(self, key: tuple[ProjectionSpec, str]) -> Analysis | None:
+        entry = self._entries.get(key)
+        if entry is not None:
+            self._entries.move_to_end(key)
+        return entry
+
+    def _drop_stale(self, version: str) -> None:
+        for key in [key for key in self._entries if key[1] != version]:
+            del self._entries[key]

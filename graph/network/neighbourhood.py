@@ -1,0 +1,164 @@
+"""The subgraph around one node, ready for a network drawing, bounded whatever the hubs.
+
+Relevance, used when more nodes are reachable than `limit` allows: nearer nodes first (a
+node two hops away never displaces one a hop away), then nodes tied to more of the nodes
+already kept, then nodes with more relationships overall (the count store answers that
+without reading them), then the slug for a stable order. Each kept node of one layer
+contributes at most `FANOUT` candidates to the next, so a Topic tagged on 100 000 experts
+costs a bounded read instead of the whole graph; `truncated` then says so.
+
+`labels` restricts the nodes (other than the centre) and `types` the relationships the
+expansion may use: the neighbourhood of the induced subgraph, not a filter applied after.
+Edges are every relationship of an allowed type among the kept nodes, read outgoing from
+each kept node (in this model the large fan-ins are all incoming, so this stays cheap).
+"""
+
+from __future__ import annotations
+
+from typing import Final, LiteralString
+
+from graph.cypher import Cypher
+from graph.errors import InvalidInputError, NotFoundError
+from graph.model import Label, RelType
+from graph.network.records import Subgraph
+from graph.network.shape import (
+    NODE_FIELDS,
+    graph_edge,
+    graph_node,
+    labels_or_all,
+    types_or_all,
+)
+
+MAX_DEPTH: Final = 3
+MAX_LIMIT: Final = 500
+DEFAULT_LIMIT: Final = 100
+FANOUT: Final = 2000
+
+NEIGHBOURHOOD: Final[LiteralString] = (
+    """
+MATCH (c:Expert|Agency|Country|Place|Programme|Event|Topic|Resource {id: $id})
+CALL (c) {
+  MATCH (c)-[r]-(m)
+  WHERE m <> c AND type(r) IN $types AND any(l IN labels(m) WHERE l IN $labels)
+  WITH m, count(r) AS links
+  WITH m, links, COUNT { (m)--() } AS degree
+  ORDER BY links DESC, degree DESC, m.id
+  RETURN collect(m) AS ranked1
+}
+WITH c, ranked1[..$budget] AS layer1, size(ranked1) > $budget AS cut1
+CALL (c, layer1) {
+  UNWIND CASE WHEN $depth >= 2 THEN layer1 ELSE [] END AS f
+  CALL (f, c, layer1) {
+    MATCH (f)-[r]-(m)
+    WHERE m <> c AND NOT m IN layer1
+      AND type(r) IN $types AND any(l IN labels(m) WHERE l IN $labels)
+    WITH m LIMIT $fanout
+    RETURN collect(m) AS found
+  }
+  WITH collect(found) AS founds, coalesce(max(size(found)), 0) >= $fanout AS capped
+  CALL (founds) {
+    UNWIND founds AS found
+    UNWIND found AS m
+    WITH m, count(*) AS links
+    WITH m, links, COUNT { (m)--() } AS degree
+    ORDER BY links DESC, degree DESC, m.id
+    RETURN collect(m) AS ranked
+  }
+  RETURN ranked AS ranked2, capped AS capped2
+}
+WITH c, layer1, cut1 OR capped2 OR size(ranked2) > $budget - size(layer1) AS cut2,
+     ranked2[..$budget - size(layer1)] AS layer2
+CALL (c, layer1, layer2) {
+  UNWIND CASE WHEN $depth >= 3 THEN layer2 ELSE [] END AS f
+  CALL (f, c, layer1, layer2) {
+    MATCH (f)-[r]-(m)
+    WHERE m <> c AND NOT m IN layer1 AND NOT m IN layer2
+      AND type(r) IN $types AND any(l IN labels(m) WHERE l IN $labels)
+    WITH m LIMIT $fanout
+    RETURN collect(m) AS found
+  }
+  WITH collect(found) AS founds, coalesce(max(size(found)), 0) >= $fanout AS capped
+  CALL (founds) {
+    UNWIND founds AS found
+    UNWIND found AS m
+    WITH m, count(*) AS links
+    WITH m, links, COUNT { (m)--() } AS degree
+    ORDER BY links DESC, degree DESC, m.id
+    RETURN collect(m) AS ranked
+  }
+  RETURN ranked AS ranked3, capped AS capped3
+}
+WITH c, layer1, layer2,
+     cut2 OR capped3 OR size(ranked3) > $budget - size(layer1) - size(layer2) AS truncated,
+     ranked3[..$budget - size(layer1) - size(layer2)] AS layer3
+WITH c, layer1, layer2, layer3, truncated, [c] + layer1 + layer2 + layer3 AS kept
+CALL (kept) {
+  UNWIND kept AS a
+  MATCH (a)-[r]->(b)
+  WHERE type(r) IN $types AND b IN kept
+  RETURN collect({type: type(r), source: a.id, target: b.id, properties: properties(r)}) AS edges
+}
+RETURN c {"""
+    + NODE_FIELDS
+    + """, labels: labels(c)} AS center,
+       [n IN layer1 | n {"""
+    + NODE_FIELDS
+    + """, labels: labels(n)}] AS layer1,
+       [n IN layer2 | n {"""
+    + NODE_FIELDS
+    + """, labels: labels(n)}] AS layer2,
+       [n IN layer3 | n {"""
+    + NODE_FIELDS
+    + """, labels: labels(n)}] AS layer3,
+       edges, truncated
+"""
+)
+
+
+async def neighbourhood(
+    cypher: Cypher,
+    *,
+    node_id: str,
+    depth: int = 1,
+    limit: int = DEFAULT_LIMIT,
+    labels: frozenset[Label] | None = None,
+    types: frozenset[RelType] | None = None,
+) -> Subgraph:
+    """Nodes within `depth` hops of `node_id` (at most `limit`, centre included) and their edges."""
+    if not 1 <= depth <= MAX_DEPTH:
+        raise InvalidInputError(f"depth must be between 1 and {MAX_DEPTH}, got {depth}")
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InvalidInputError(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
+    if labels is not None and not labels:
+        raise InvalidInputError("types must name at least one entity type")
+    if types is not None and not types:
+        raise InvalidInputError("relationships must name at least one relationship type")
+    rows = await cypher.read(
+        NEIGHBOURHOOD,
+        {
+            "id": node_id,
+            "depth": depth,
+            "budget": limit - 1,
+            "fanout": FANOUT,
+            "labels": labels_or_all(labels),
+            "types": types_or_all(types),
+        },
+    )
+    if not rows:
+        raise NotFoundError("node", node_id)
+    row = rows[0]
+    center = graph_node(row["center"])
+    nodes = [center]
+    distances = {center.id: 0}
+    for distance, layer in enumerate((row["layer1"], row["layer2"], row["layer3"]), start=1):
+        for projected in layer:
+            node = graph_node(projected)
+            nodes.append(node)
+            distances[node.id] = distance
+    return Subgraph(
+        center=center,
+        nodes=tuple(nodes),
+        edges=tuple(graph_edge(edge) for edge in row["edges"]),
+        truncated=bool(row["truncated"]),
+        distances=distances,
+    )

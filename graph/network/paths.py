@@ -1,0 +1,111 @@
+"""Shortest chains between two entities: "who connects us to them?".
+
+By default a chain runs only over *ties* (people working for agencies, taking part in events,
+programmes funding and covering things...). Topic tags (`ABOUT`) and documentary links
+(`MENTIONS`, `DESCRIBES`) make almost everything two hops apart without anybody knowing
+anybody, so they are used only when an endpoint is itself a Topic or a Resource, or when the
+caller asks for them through `rel_types`. Among equally short chains the one with the fewest
+such weak links wins, then the one whose node slugs sort first (a stable answer).
+
+Variable-length bounds cannot be Cypher parameters, so there is one constant query per hop
+count up to `MAX_HOPS`, each built once at import from literal fragments (never user text).
+"""
+
+from __future__ import annotations
+
+from typing import Final, LiteralString
+
+from graph.cypher import Cypher
+from graph.errors import InvalidInputError, NotFoundError
+from graph.model import Label, RelType
+from graph.network.records import GraphPath
+from graph.network.shape import NODE_FIELDS, graph_edge, graph_node, labels_or_all
+
+MAX_HOPS: Final = 8
+DEFAULT_HOPS: Final = 4
+WEAK_TYPES: Final = frozenset({RelType.ABOUT, RelType.MENTIONS, RelType.DESCRIBES})
+TIE_TYPES: Final = frozenset(RelType) - WEAK_TYPES
+CANDIDATE_PATHS: Final = 200
+"""How many equally short chains are ranked at most (a hub can make thousands)."""
+
+_HOP_BOUNDS: Final[tuple[LiteralString, ...]] = ("1", "2", "3", "4", "5", "6", "7", "8")
+
+_HEAD: Final[LiteralString] = """
+OPTIONAL MATCH (a:Expert|Agency|Country|Place|Programme|Event|Topic|Resource {id: $from})
+OPTIONAL MATCH (b:Expert|Agency|Country|Place|Programme|Event|Topic|Resource {id: $to})
+WITH a, b, $types
+     + CASE WHEN $widen AND (a:Topic OR b:Topic) THEN ['ABOUT'] ELSE [] END
+     + CASE WHEN $widen AND (a:Resource OR b:Resource) THEN ['MENTIONS', 'DESCRIBES'] ELSE [] END
+     AS types
+CALL (a, b, types) {
+  OPTIONAL MATCH p = allShortestPaths((a)-[*..
+"""
+_TAIL: Final[LiteralString] = (
+    """]-(b))
+  WHERE a <> b
+    AND all(r IN relationships(p) WHERE type(r) IN types)
+    AND all(n IN nodes(p) WHERE n = a OR n = b OR any(l IN labels(n) WHERE l IN $labels))
+  WITH p LIMIT $candidates
+  WITH p, size([r IN relationships(p) WHERE type(r) IN $weak]) AS weak
+  ORDER BY weak, [n IN nodes(p) | n.id]
+  LIMIT 1
+  RETURN p
+}
+RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound,
+       [n IN CASE WHEN a = b THEN [a] ELSE nodes(p) END | n {"""
+    + NODE_FIELDS
+    + """, labels: labels(n)}] AS nodes,
+       [r IN relationships(p) | {type: type(r), source: startNode(r).id,
+                                 target: endNode(r).id, properties: properties(r)}] AS edges
+"""
+)
+
+SHORTEST_PATH_BY_HOPS: Final[dict[int, LiteralString]] = {
+    hops: _HEAD + bound + _TAIL for hops, bound in enumerate(_HOP_BOUNDS, start=1)
+}
+"""One query per hop limit: `SHORTEST_PATH_BY_HOPS[3]` searches chains of at most 3 hops."""
+
+
+async def shortest_path(
+    cypher: Cypher,
+    *,
+    source: str,
+    target: str,
+    max_hops: int = DEFAULT_HOPS,
+    rel_types: frozenset[RelType] | None = None,
+    through: frozenset[Label] | None = None,
+) -> GraphPath | None:
+    """The best shortest chain from `source` to `target` (slugs), or None within `max_hops`.
+
+    `rel_types` replaces the default ties; `through` limits the labels of the nodes in between
+    (the endpoints themselves may have any label). From a node to itself: one node, no edges.
+    """
+    if not 1 <= max_hops <= MAX_HOPS:
+        raise InvalidInputError(f"maxHops must be between 1 and {MAX_HOPS}, got {max_hops}")
+    if rel_types is not None and not rel_types:
+        raise InvalidInputError("via must name at least one relationship type")
+    if through is not None and not through:
+        raise InvalidInputError("through must name at least one entity type")
+    rows = await cypher.read(
+        SHORTEST_PATH_BY_HOPS[max_hops],
+        {
+            "from": source,
+            "to": target,
+            "types": sorted(t.value for t in (rel_types or TIE_TYPES)),
+            "widen": rel_types is None,
+            "labels": labels_or_all(through),
+            "weak": sorted(t.value for t in WEAK_TYPES),
+            "candidates": CANDIDATE_PATHS,
+        },
+    )
+    row = rows[0]
+    if not row["fromFound"]:
+        raise NotFoundError("node", source)
+    if not row["toFound"]:
+        raise NotFoundError("node", target)
+    if not row["nodes"]:
+        return None
+    return GraphPath(
+        nodes=tuple(graph_node(node) for node in row["nodes"]),
+        edges=tuple(graph_edge(edge) for edge in row["edges"] or ()),
+    )

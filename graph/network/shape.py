@@ -1,0 +1,113 @@
+"""The one shape network queries return nodes and relationships in, and its conversion.
+
+Queries project nodes to a small map (`NODE_FIELDS`) instead of returning whole nodes: the
+driver drops labels when it turns a node into a dict, and Resources carry long bodies that a
+network drawing never needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final, LiteralString
+
+from graph.model import LANGUAGES, Label, RelType
+from graph.network.records import Evidence, GraphEdge, GraphNode, Link
+from graph.records import label_of, relationship_record
+
+NODE_FIELDS: Final[LiteralString] = (
+    ".id, .name, .kind, .start, .startYear, .name_en, .name_ru, .name_az, .name_tg, "
+    ".title_en, .title_ru, .title_az, .title_tg"
+)
+"""Map-projection body for a node: `n {` + NODE_FIELDS + `, labels: labels(n)}`."""
+
+ALL_LABELS: Final[LiteralString] = "Expert|Agency|Country|Place|Programme|Event|Topic|Resource"
+"""Label disjunction that Neo4j plans as one unique-index seek per label (no label scan)."""
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def graph_node(row: Mapping[str, Any]) -> GraphNode:
+    """A `GraphNode` from a map projected with `NODE_FIELDS` plus `labels`."""
+    label = label_of(row.get("labels") or ())
+    if label is None:
+        raise ValueError(f"node {row.get('id')!r} carries no hub label")
+    names: dict[str, str] = {}
+    for lang in LANGUAGES:
+        text = _text(row.get(f"name_{lang}")) or _text(row.get(f"title_{lang}"))
+        if text is not None:
+            names[lang] = text
+    slug = str(row.get("id", ""))
+    name = _text(row.get("name")) or next(iter(names.values()), None) or slug
+    start_year = row.get("startYear")
+    return GraphNode(
+        id=slug,
+        label=label,
+        name=name,
+        kind=_text(row.get("kind")),
+        names=names,
+        start=_text(row.get("start")),
+        start_year=start_year if isinstance(start_year, int) else None,
+    )
+
+
+def graph_edge(row: Mapping[str, Any]) -> GraphEdge:
+    """A `GraphEdge` from `{type, source, target, properties}` (source/target are slugs)."""
+    rel_type = RelType(row["type"])
+    return GraphEdge(
+        source=str(row["source"]),
+        target=str(row["target"]),
+        type=rel_type,
+        properties=relationship_record(rel_type.value, row.get("properties") or {}),
+    )
+
+
+def labels_or_all(labels: frozenset[Label] | None) -> list[str]:
+    """Label names for a `$labels` parameter; no filter means every hub label."""
+    return sorted(label.value for label in (labels or frozenset(Label)))
+
+
+def types_or_all(types: frozenset[RelType] | None) -> list[str]:
+    """Relationship type names for a `$types` parameter; no filter means every type."""
+    return sorted(rel_type.value for rel_type in (types or frozenset(RelType)))
+
+
+def _strings(values: Any) -> tuple[str, ...]:
+    return tuple(sorted({v for v in values or () if isinstance(v, str)}))
+
+
+def _number(value: Any) -> float | None:
+    is_number = isinstance(value, int | float) and not isinstance(value, bool)
+    return float(value) if is_number else None
+
+
+def evidence(row: Mapping[str, Any]) -> Evidence:
+    """An `Evidence` from `{node, kind, theirs, own, direction, amount, currency}`."""
+    direction = row.get("direction")
+    currency = row.get("currency")
+    return Evidence(
+        node=graph_node(row["node"]),
+        kind=str(row["kind"]),
+        roles=_strings(row.get("theirs")),
+        own_roles=_strings(row.get("own")),
+        direction=direction if isinstance(direction, str) else None,
+        amount=_number(row.get("amount")),
+        currency=currency if isinstance(currency, str) else None,
+    )
+
+
+def link(row: Mapping[str, Any]) -> Link:
+    """A `Link` from the row shape the collaborator and partner queries share."""
+    first_year, last_year = row.get("firstYear"), row.get("lastYear")
+    return Link(
+        node=graph_node(row["node"]),
+        weight=float(row["weight"]),
+        shared_events=int(row["events"]),
+        shared_programmes=int(row["programmes"]),
+        funding_flows=int(row.get("flows") or 0),
+        first_year=first_year if isinstance(first_year, int) else None,
+        last_year=last_year if isinstance(last_year, int) else None,
+        evidence=tuple(evidence(item) for item in row["evidence"]),
+        evidence_count=int(row["evidenceCount"]),
+    )

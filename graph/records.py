@@ -1,0 +1,357 @@
+"""Typed, frozen records that `graph/` hands to the GraphQL layer instead of driver records.
+
+Each label gets its own record so resolvers see real attributes (`record.acronym`) with types
+mypy can check; `node_record` builds the right one from a node's property map, keeping only
+what the README's graph model names, so stray properties never leak into the API.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from graph.model import LANGUAGES, MULTILINGUAL_FIELDS, Label
+
+Texts = Mapping[str, Mapping[str, str]]
+"""Multilingual text of one node: field -> language -> text (only non-empty texts)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NodeRecord:
+    """What every node has: identity, display name, languages, texts and provenance."""
+
+    label: Label
+    id: str
+    name: str
+    langs: tuple[str, ...] = ()
+    texts: Texts = field(default_factory=dict)
+    source: str | None = None
+    written_at: datetime | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ExpertRecord(NodeRecord):
+    aliases: tuple[str, ...] = ()
+    honorific: str | None = None
+    roles: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    email: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyRecord(NodeRecord):
+    acronym: str | None = None
+    kind: str | None = None
+    address: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CountryRecord(NodeRecord):
+    iso2: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRecord(NodeRecord):
+    kind: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeRecord(NodeRecord):
+    acronym: str | None = None
+    kind: str | None = None
+    phase: int | None = None
+    start: str | None = None
+    end: str | None = None
+    start_year: int | None = None
+    end_year: int | None = None
+    budget_amount: float | None = None
+    budget_currency: str | None = None
+    budget_text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord(NodeRecord):
+    kind: str | None = None
+    start: str | None = None
+    end: str | None = None
+    start_year: int | None = None
+    end_year: int | None = None
+    duration_days: float | None = None
+    participant_count: int | None = None
+    participant_description: str | None = None
+    country_count: int | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TopicRecord(NodeRecord):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceRecord(NodeRecord):
+    kind: str | None = None
+    published: str | None = None
+    published_year: int | None = None
+    url: str | None = None
+    contradictions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RelationshipRecord:
+    """Properties a relationship may carry (README table); absent ones stay None."""
+
+    type: str
+    role: str | None = None
+    since: str | None = None
+    until: str | None = None
+    rank: str | None = None
+    count: int | None = None
+    note: str | None = None
+    amount: float | None = None
+    currency: str | None = None
+    period: str | None = None
+    text: str | None = None
+    lead: bool | None = None
+    source: str | None = None
+    written_at: datetime | None = None
+
+
+SortValue = str | int | float
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Where an item sits in an ordered list: its sort key and a unique tie-breaker."""
+
+    key: SortValue
+    tie: str
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One item of a page: the node, the relationship that led to it (if any), its position."""
+
+    node: NodeRecord
+    position: Position
+    relationship: RelationshipRecord | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    rows: tuple[Row, ...]
+    total: int
+    has_next: bool
+    has_previous: bool
+
+
+EMPTY_PAGE = Page(rows=(), total=0, has_next=False, has_previous=False)
+
+
+@dataclass(frozen=True, slots=True)
+class FacetBucket:
+    """One group of a group-by count: a node (country, topic...) or a plain value (year)."""
+
+    count: int
+    node: NodeRecord | None = None
+    value: str | int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TextRange:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    text: str
+    field: str
+    lang: str | None
+    matches: tuple[TextRange, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    node: NodeRecord
+    score: float
+    lang: str | None
+    snippet: Snippet | None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    hits: tuple[SearchHit, ...]
+    total: int
+    offset: int
+    has_next: bool
+
+
+def label_of(labels: Sequence[str]) -> Label | None:
+    """The hub label among a node's labels (nodes carry exactly one of them)."""
+    for name in labels:
+        if name in Label.__members__.values():
+            return Label(name)
+    return None
+
+
+def _texts(label: Label, properties: Mapping[str, Any]) -> Texts:
+    texts: dict[str, dict[str, str]] = {}
+    for field_name in MULTILINGUAL_FIELDS[label]:
+        per_language = {
+            lang: value
+            for lang in LANGUAGES
+            if isinstance(value := properties.get(f"{field_name}_{lang}"), str) and value.strip()
+        }
+        if per_language:
+            texts[field_name] = per_language
+    return texts
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return None
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if isinstance(value, list | tuple):
+        return tuple(item for item in value if isinstance(item, str))
+    return (value,) if isinstance(value, str) else ()
+
+
+def _datetime(value: Any) -> datetime | None:
+    if isinstance(value, datetime):
+        return value
+    to_native = getattr(value, "to_native", None)
+    if callable(to_native):
+        native = to_native()
+        return native if isinstance(native, datetime) else None
+    return None
+
+
+def _common(label: Label, properties: Mapping[str, Any]) -> dict[str, Any]:
+    texts = _texts(label, properties)
+    name = _str(properties.get("name")) or _first_text(texts) or str(properties.get("id", ""))
+    return {
+        "label": label,
+        "id": str(properties.get("id", "")),
+        "name": name,
+        "langs": _strings(properties.get("langs")),
+        "texts": texts,
+        "source": _str(properties.get("source")),
+        "written_at": _datetime(properties.get("writtenAt")),
+        "note": _str(properties.get("note")),
+    }
+
+
+def _first_text(texts: Texts) -> str | None:
+    for per_language in texts.values():
+        for lang in LANGUAGES:
+            if lang in per_language:
+                return per_language[lang]
+    return None
+
+
+def node_record(label: Label, properties: Mapping[str, Any]) -> NodeRecord:
+    """The typed record for a node of `label` from its property map."""
+    common = _common(label, properties)
+    p = properties.get
+    match label:
+        case Label.EXPERT:
+            return ExpertRecord(
+                **common,
+                aliases=_strings(p("aliases")),
+                honorific=_str(p("honorific")),
+                roles=_strings(p("roles")),
+                languages=_strings(p("languages")),
+                email=_str(p("email")),
+                phone=_str(p("phone")),
+            )
+        case Label.AGENCY:
+            return AgencyRecord(
+                **common,
+                acronym=_str(p("acronym")),
+                kind=_str(p("kind")),
+                address=_str(p("address")),
+                email=_str(p("email")),
+                phone=_str(p("phone")),
+            )
+        case Label.COUNTRY:
+            return CountryRecord(**common, iso2=_str(p("iso2")))
+        case Label.PLACE:
+            return PlaceRecord(**common, kind=_str(p("kind")))
+        case Label.PROGRAMME:
+            return ProgrammeRecord(
+                **common,
+                acronym=_str(p("acronym")),
+                kind=_str(p("kind")),
+                phase=_int(p("phase")),
+                start=_str(p("start")),
+                end=_str(p("end")),
+                start_year=_int(p("startYear")),
+                end_year=_int(p("endYear")),
+                budget_amount=_number(p("budgetAmount")),
+                budget_currency=_str(p("budgetCurrency")),
+                budget_text=_str(p("budgetText")),
+            )
+        case Label.EVENT:
+            return EventRecord(
+                **common,
+                kind=_str(p("kind")),
+                start=_str(p("start")),
+                end=_str(p("end")),
+                start_year=_int(p("startYear")),
+                end_year=_int(p("endYear")),
+                duration_days=_number(p("durationDays")),
+                participant_count=_int(p("participantCount")),
+                participant_description=_str(p("participantDescription")),
+                country_count=_int(p("countryCount")),
+                status=_str(p("status")),
+            )
+        case Label.TOPIC:
+            return TopicRecord(**common)
+        case Label.RESOURCE:
+            return ResourceRecord(
+                **common,
+                kind=_str(p("kind")),
+                published=_str(p("published")),
+                published_year=_int(p("publishedYear")),
+                url=_str(p("url")),
+                contradictions=_strings(p("contradictions")),
+            )
+
+
+def relationship_record(rel_type: str, properties: Mapping[str, Any]) -> RelationshipRecord:
+    p = properties.get
+    lead = p("lead")
+    return RelationshipRecord(
+        type=rel_type,
+        role=_str(p("role")),
+        since=_str(p("since")),
+        until=_str(p("until")),
+        rank=str(p("rank")) if p("rank") is not None else None,
+        count=_int(p("count")),
+        note=_str(p("note")),
+        amount=_number(p("amount")),
+        currency=_str(p("currency")),
+        period=_str(p("period")),
+        text=_str(p("text")),
+        lead=lead if isinstance(lead, bool) else None,
+        source=_str(p("source")),
+        written_at=_datetime(p("writtenAt")),
+    )

@@ -1,0 +1,263 @@
+"""The shared engine behind every repository: lists, related lists, group-by counts.
+
+A label's repository only declares constants (how to match its nodes, which filters, sort
+keys and facets exist, which relationships lead where); the functions here assemble those
+constant pieces into one Cypher statement per call, so a page, its total count and its
+"is there more" flags cost a single round trip, and a relationship is loaded for a whole
+batch of owners at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final, LiteralString
+
+from graph.cypher import Cypher
+from graph.errors import InvalidInputError
+from graph.filters import Fragment, Predicate, compile_where
+from graph.model import Label
+from graph.paging import Direction, PageRequest, beyond, fill, page_of, scan_order, window
+from graph.records import (
+    EMPTY_PAGE,
+    FacetBucket,
+    NodeRecord,
+    Page,
+    Position,
+    Row,
+    label_of,
+    node_record,
+    relationship_record,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Order:
+    """A sort key allowed for a label (`name`, `eventsCount`...) and its direction."""
+
+    key: str
+    direction: Direction = Direction.ASC
+
+
+@dataclass(frozen=True, slots=True)
+class ListSpec:
+    """Everything a label's root list may do, as constant Cypher pieces over `n`."""
+
+    label: Label
+    match: LiteralString
+    filters: Mapping[str, Fragment]
+    orders: Mapping[str, LiteralString]
+    facets: Mapping[str, LiteralString] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A to-many (or to-one) field: from owner `o` to related `m` through relationship `r`.
+
+    `pattern` binds `o`, `m` and `r` (`r` may be null for multi-hop or distinct patterns);
+    `key` orders the related items; `by_role` lets callers keep one participation role.
+    """
+
+    name: str
+    owner: Label
+    pattern: LiteralString
+    key: LiteralString
+    direction: Direction = Direction.ASC
+    by_role: bool = False
+
+
+ROLE_FILTER: Final[LiteralString] = "($role IS NULL OR r.role = $role)"
+TIE: Final[LiteralString] = "m.id + '|' + coalesce(elementId(r), '')"
+
+LIST_PAGE: Final[LiteralString] = """
+CALL () {
+  <MATCH> WHERE <WHERE>
+  RETURN count(n) AS total
+}
+CALL () {
+  <MATCH> WHERE <WHERE>
+  WITH n, <KEY> AS k, n.id AS t
+  WHERE <WINDOW>
+  ORDER BY <SCAN>
+  LIMIT $limit
+  RETURN collect({node: n {.*}, k: k, t: t}) AS rows
+}
+CALL () {
+  <MATCH> WHERE <WHERE>
+  WITH n, <KEY> AS k, n.id AS t
+  WHERE <BEYOND>
+  WITH n LIMIT 1
+  RETURN count(n) > 0 AS beyond
+}
+RETURN total, rows, beyond
+"""
+
+RELATED_PAGES: Final[LiteralString] = """
+UNWIND $owners AS ownerId
+MATCH (o:<OWNER> {id: ownerId})
+CALL (o) {
+  <PATTERN> WHERE <FILTER>
+  WITH m, r, <KEY> AS k, <TIE> AS t
+  WHERE <WINDOW>
+  ORDER BY <SCAN>
+  LIMIT $limit
+  RETURN collect({node: m {.*}, labels: labels(m), rel: properties(r), type: type(r), k: k, t: t})
+    AS rows
+}
+CALL (o) {
+  <PATTERN> WHERE <FILTER>
+  RETURN count(*) AS total
+}
+CALL (o) {
+  <PATTERN> WHERE <FILTER>
+  WITH m, r, <KEY> AS k, <TIE> AS t
+  WHERE <BEYOND>
+  WITH m LIMIT 1
+  RETURN count(m) > 0 AS beyond
+}
+RETURN ownerId, total, rows, beyond
+"""
+
+GROUP_BY: Final[LiteralString] = """
+<MATCH> WHERE <WHERE>
+<GROUP>
+WITH g, v, count(DISTINCT n) AS size
+ORDER BY size DESC, coalesce(g.name, toString(v), '') ASC
+LIMIT $limit
+RETURN g {.*} AS node, labels(g) AS labels, v AS value, size
+"""
+
+NODES_BY_ID: Final[LiteralString] = """
+CALL () {
+  MATCH (n:Expert) WHERE n.id IN $Expert RETURN n
+  UNION ALL MATCH (n:Agency) WHERE n.id IN $Agency RETURN n
+  UNION ALL MATCH (n:Country) WHERE n.id IN $Country RETURN n
+  UNION ALL MATCH (n:Place) WHERE n.id IN $Place RETURN n
+  UNION ALL MATCH (n:Programme) WHERE n.id IN $Programme RETURN n
+  UNION ALL MATCH (n:Event) WHERE n.id IN $Event RETURN n
+  UNION ALL MATCH (n:Topic) WHERE n.id IN $Topic RETURN n
+  UNION ALL MATCH (n:Resource) WHERE n.id IN $Resource RETURN n
+}
+RETURN n {.*} AS node, labels(n) AS labels
+"""
+
+
+async def list_page(
+    cypher: Cypher,
+    spec: ListSpec,
+    *,
+    where: Predicate | None,
+    order: Order,
+    request: PageRequest,
+) -> Page:
+    """One page of a label's nodes with the total count, in one round trip."""
+    key = spec.orders.get(order.key)
+    if key is None:
+        raise InvalidInputError(f"{spec.label} lists cannot be ordered by {order.key!r}")
+    condition, parameters = compile_where(spec.filters, where)
+    query = fill(
+        LIST_PAGE,
+        {
+            "<MATCH>": spec.match,
+            "<WHERE>": condition,
+            "<KEY>": key,
+            "<WINDOW>": window(order.direction),
+            "<SCAN>": scan_order(order.direction, request.backward),
+            "<BEYOND>": beyond(order.direction, request.backward),
+        },
+    )
+    result = (await cypher.read(query, {**parameters, **request.parameters()}))[0]
+    rows = [
+        Row(node_record(spec.label, item["node"]), Position(item["k"], item["t"]))
+        for item in result["rows"]
+    ]
+    return page_of(rows, total=result["total"], beyond_cursor=result["beyond"], request=request)
+
+
+async def related_pages(
+    cypher: Cypher,
+    relation: Relation,
+    owners: Sequence[str],
+    request: PageRequest,
+    *,
+    role: str | None = None,
+) -> dict[str, Page]:
+    """The same page of `relation` for every owner, in one round trip for the whole batch."""
+    if role is not None and not relation.by_role:
+        raise InvalidInputError(f"{relation.name} cannot be filtered by role")
+    query = fill(
+        RELATED_PAGES,
+        {
+            "<OWNER>": relation.owner.value,
+            "<PATTERN>": relation.pattern,
+            "<FILTER>": ROLE_FILTER if relation.by_role else "true",
+            "<KEY>": relation.key,
+            "<TIE>": TIE,
+            "<WINDOW>": window(relation.direction),
+            "<SCAN>": scan_order(relation.direction, request.backward),
+            "<BEYOND>": beyond(relation.direction, request.backward),
+        },
+    )
+    parameters = {"owners": list(dict.fromkeys(owners)), "role": role, **request.parameters()}
+    pages: dict[str, Page] = {}
+    for result in await cypher.read(query, parameters):
+        rows = [row for item in result["rows"] if (row := _related_row(item)) is not None]
+        pages[result["ownerId"]] = page_of(
+            rows, total=result["total"], beyond_cursor=result["beyond"], request=request
+        )
+    return {owner: pages.get(owner, EMPTY_PAGE) for owner in owners}
+
+
+def _related_row(item: Mapping[str, Any]) -> Row | None:
+    label = label_of(item["labels"])
+    if label is None:
+        return None
+    relationship = (
+        relationship_record(item["type"], item["rel"]) if item["type"] is not None else None
+    )
+    return Row(node_record(label, item["node"]), Position(item["k"], item["t"]), relationship)
+
+
+async def group_by(
+    cypher: Cypher,
+    spec: ListSpec,
+    *,
+    facet: str,
+    where: Predicate | None,
+    limit: int,
+) -> list[FacetBucket]:
+    """Counts of the filtered nodes per group (country, topic, year...), largest first."""
+    group = spec.facets.get(facet)
+    if group is None:
+        raise InvalidInputError(f"{spec.label} lists cannot be grouped by {facet!r}")
+    condition, parameters = compile_where(spec.filters, where)
+    query = fill(GROUP_BY, {"<MATCH>": spec.match, "<WHERE>": condition, "<GROUP>": group})
+    buckets = []
+    for row in await cypher.read(query, {**parameters, "limit": limit}):
+        label = label_of(row["labels"]) if row["labels"] else None
+        node = node_record(label, row["node"]) if label and row["node"] is not None else None
+        value = row["value"]
+        buckets.append(
+            FacetBucket(
+                count=row["size"],
+                node=node,
+                value=value if isinstance(value, str | int) else None,
+            )
+        )
+    return buckets
+
+
+async def nodes_by_id(
+    cypher: Cypher, refs: Sequence[tuple[Label, str]]
+) -> dict[tuple[Label, str], NodeRecord]:
+    """Nodes named by (label, id), any mix of labels, in one round trip."""
+    ids: dict[str, list[str]] = {label.value: [] for label in Label}
+    for label, ident in refs:
+        ids[label.value].append(ident)
+    found: dict[tuple[Label, str], NodeRecord] = {}
+    for row in await cypher.read(NODES_BY_ID, ids):
+        found_label = label_of(row["labels"])
+        if found_label is not None:
+            record = node_record(found_label, row["node"])
+            found[(found_label, record.id)] = record
+    return found

@@ -1,0 +1,112 @@
+"""Full-text search over every language's index at once, ranked, with snippets.
+
+One statement queries the chosen indexes (one per language plus the names index), keeps each
+node's best-scoring language, ranks by score then id, and returns the requested slice and the
+number of hits. The query text is Lucene syntax and travels only as a parameter; a query
+Lucene cannot parse comes back as `InvalidSearchQueryError`, never as a server error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Final, LiteralString
+
+from neo4j.exceptions import Neo4jError
+
+from graph.cypher import Cypher
+from graph.errors import GraphError, InvalidInputError, InvalidSearchQueryError
+from graph.migrations import FULLTEXT_INDEX_BY_LANGUAGE
+from graph.model import LANGUAGES, Label
+from graph.records import SearchHit, SearchPage, label_of, node_record
+from graph.snippets import candidates, snippet
+
+NAMES_INDEX: Final[LiteralString] = "text_names"
+HITS_PER_INDEX: Final = 1000
+MAX_QUERY_LENGTH: Final = 500
+LUCENE_FAILURES: Final = ("ParseException", "TokenMgrError", "TooManyClauses")
+
+SEARCH: Final[LiteralString] = """
+UNWIND $indexes AS idx
+CALL db.index.fulltext.queryNodes(idx, $query, {limit: $perIndex}) YIELD node, score
+WITH node, score, idx
+WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
+ORDER BY score DESC
+WITH node, collect({score: score, idx: idx})[0] AS best
+WITH node, best.score AS score, best.idx AS idx
+ORDER BY score DESC, node.id ASC
+WITH collect({node: node {.*}, labels: labels(node), score: score, idx: idx}) AS hits
+RETURN size(hits) AS total, hits[$offset..$offset + $limit] AS page
+"""
+
+_LANGUAGE_OF_INDEX: Final = {index: lang for lang, index in FULLTEXT_INDEX_BY_LANGUAGE.items()}
+
+
+def indexes_for(lang: str | None) -> list[str]:
+    """Every language's index when no language is given; the names index always."""
+    if lang is None:
+        return [*(FULLTEXT_INDEX_BY_LANGUAGE[code] for code in LANGUAGES), NAMES_INDEX]
+    if lang not in FULLTEXT_INDEX_BY_LANGUAGE:
+        raise InvalidInputError(f"lang must be one of {', '.join(LANGUAGES)}")
+    return [FULLTEXT_INDEX_BY_LANGUAGE[lang], NAMES_INDEX]
+
+
+async def search(
+    cypher: Cypher,
+    query: str,
+    *,
+    labels: Sequence[Label] | None = None,
+    lang: str | None = None,
+    offset: int = 0,
+    limit: int = 20,
+) -> SearchPage:
+    text = query.strip()
+    if not text:
+        raise InvalidInputError("the search query is empty")
+    if len(text) > MAX_QUERY_LENGTH:
+        raise InvalidInputError(f"the search query is longer than {MAX_QUERY_LENGTH} characters")
+    parameters: dict[str, Any] = {
+        "indexes": indexes_for(lang),
+        "query": text,
+        "perIndex": HITS_PER_INDEX,
+        "labels": [label.value for label in labels] if labels else None,
+        "offset": offset,
+        "limit": limit + 1,
+    }
+    try:
+        result = (await cypher.read(SEARCH, parameters))[0]
+    except GraphError as error:
+        lucene = _lucene_error(error)
+        if lucene is None:
+            raise
+        raise lucene from error
+    hits = []
+    for item in result["page"]:
+        label = label_of(item["labels"])
+        if label is None:
+            continue
+        record = node_record(label, item["node"])
+        hit_lang = _LANGUAGE_OF_INDEX.get(item["idx"])
+        hits.append(
+            SearchHit(record, item["score"], hit_lang, snippet(text, candidates(record, hit_lang)))
+        )
+    return SearchPage(
+        hits=tuple(hits[:limit]),
+        total=result["total"],
+        offset=offset,
+        has_next=len(hits) > limit,
+    )
+
+
+def _lucene_error(error: GraphError) -> InvalidSearchQueryError | None:
+    """Lucene's complaint about the query, without Java class names or stack traces."""
+    cause = error.__cause__
+    if not isinstance(cause, Neo4jError):
+        return None
+    message = cause.message or ""
+    for marker in LUCENE_FAILURES:
+        if marker in message:
+            detail = message.split(marker, 1)[1].lstrip(": ").splitlines()[0].strip()
+            if marker == "TooManyClauses":
+                detail = "the query expands to too many terms"
+            return InvalidSearchQueryError(f"the search query is not valid: {detail}")
+    return None

@@ -1,0 +1,285 @@
+"""Running a mutation's operations in one write transaction, with provenance and audit.
+
+Everything happens inside one managed transaction: look-ups, checks, writes and the audit
+entries. Any error (a missing node, a refused value, a partner outside its agency) propagates
+out of the transaction function, which makes the driver roll the whole transaction back, so
+a mutation that fails halfway leaves the graph exactly as it was.
+
+Partners are confined here, where the data is: a node that exists must already be one of the
+agency's records before the partner may change it (or start a link from it), and a node the
+partner creates must be one of them by the end of the transaction (for instance through the
+WORKS_FOR or TOOK_PART link created with it). Checking before, not after, is what stops a
+partner from claiming another agency's event by linking its own agency to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Final, LiteralString
+
+from neo4j import AsyncManagedTransaction
+
+from graph.audit import Change, record_changes
+from graph.cypher import Cypher
+from graph.model import ALLOWED_LINKS, Label
+from graph.records import node_record, relationship_record
+from graph.writes import queries
+from graph.writes.errors import (
+    Dependent,
+    DependentsError,
+    DuplicateIdError,
+    InvalidFieldError,
+    MissingNodeError,
+    OutOfScopeError,
+)
+from graph.writes.fields import node_properties
+from graph.writes.link_fields import link_properties
+from graph.writes.operations import (
+    CreateNode,
+    DeleteNode,
+    Link,
+    Operation,
+    Unlink,
+    UpdateNode,
+    WriteOutcome,
+    WrittenLink,
+)
+from graph.writes.principal import Principal
+from graph.writes.values import slug
+
+HUB_LABELS: Final = [label.value for label in Label]
+REFERENCE_LABELS: Final = frozenset({Label.COUNTRY, Label.PLACE, Label.TOPIC, Label.PROGRAMME})
+"""Shared reference data a partner may point its own records at, but never change."""
+
+
+@dataclass(frozen=True, slots=True)
+class WriteContext:
+    principal: Principal
+    mutation: str
+    source: str
+    """Provenance of everything written: the cited Resource id, or the caller's account."""
+    agency_scope: str | None = None
+    """Set for partners: every record touched must belong to this agency."""
+    at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+
+async def apply_writes(
+    cypher: Cypher,
+    operations: Sequence[Operation],
+    *,
+    principal: Principal,
+    mutation: str,
+    cited_source: str | None = None,
+    agency_scope: str | None = None,
+) -> WriteOutcome:
+    """Run `operations` in order as one transaction; raise (having written nothing) on error."""
+    if cited_source is not None:
+        slug("source", cited_source)
+    context = WriteContext(
+        principal=principal,
+        mutation=mutation,
+        source=cited_source or principal.account,
+        agency_scope=agency_scope,
+    )
+
+    async def work(tx: AsyncManagedTransaction) -> WriteOutcome:
+        return await _Transaction(tx, context).run(operations, cited_source)
+
+    return await cypher.write_transaction(work)
+
+
+class _Transaction:
+    def __init__(self, tx: AsyncManagedTransaction, context: WriteContext) -> None:
+        self.tx = tx
+        self.context = context
+        self.created: dict[str, Label] = {}
+        self.nodes: dict[str, tuple[Label, dict[str, Any]]] = {}
+        self.links: list[WrittenLink] = []
+        self.unlinked: list[WrittenLink] = []
+        self.deleted: list[str] = []
+        self.changes: list[Change] = []
+
+    async def run(self, operations: Sequence[Operation], cited: str | None) -> WriteOutcome:
+        if cited is not None and (await self.labels([cited])).get(cited) is not Label.RESOURCE:
+            raise MissingNodeError("Resource", cited, field="source")
+        for operation in operations:
+            match operation:
+                case CreateNode():
+                    await self.create(operation)
+                case UpdateNode():
+                    await self.update(operation)
+                case DeleteNode():
+                    await self.delete(operation)
+                case Link():
+                    await self.link(operation)
+                case Unlink():
+                    await self.unlink(operation)
+        for ident in self.created:
+            if ident not in self.deleted:
+                await self.require_scope(ident)
+        await record_changes(
+            self.tx,
+            self.changes,
+            principal=self.context.principal,
+            at=self.context.at,
+            mutation=self.context.mutation,
+            source=self.context.source,
+        )
+        return WriteOutcome(
+            nodes={
+                ident: node_record(label, props)
+                for ident, (label, props) in self.nodes.items()
+                if ident not in self.deleted
+            },
+            links=tuple(self.links),
+            unlinked=tuple(self.unlinked),
+            deleted=tuple(self.deleted),
+            changes=tuple(self.changes),
+        )
+
+    def provenance(self) -> dict[str, Any]:
+        return {
+            "source": self.context.source,
+            "writtenAt": self.context.at,
+            "writtenBy": self.context.principal.subject,
+        }
+
+    async def create(self, op: CreateNode) -> None:
+        slug("id", op.id)
+        if (await self.labels([op.id]))[op.id] is not None:
+            raise DuplicateIdError(op.id)
+        props = node_properties(op.label, {}, op.changes)
+        props.update(id=op.id, **self.provenance())
+        after = await self.single(queries.CREATE_NODE[op.label], props=props)
+        self.created[op.id] = op.label
+        self.remember(op.label, op.id, after["props"])
+        self.changes.append(Change("create", op.label, op.id, after=after["props"]))
+
+    async def update(self, op: UpdateNode) -> None:
+        before = await self.properties(op.label, op.id)
+        await self.in_scope_unless_new(op.id)
+        props = node_properties(op.label, before, op.changes)
+        props.update(id=op.id, **self.provenance())
+        row = await self.single(queries.REPLACE_NODE, id=op.id, label=op.label, props=props)
+        self.remember(op.label, op.id, row["props"])
+        self.changes.append(Change("update", op.label, op.id, before=before, after=row["props"]))
+
+    async def delete(self, op: DeleteNode) -> None:
+        before = await self.properties(op.label, op.id)
+        await self.in_scope_unless_new(op.id)
+        incoming = await self.rows(queries.INCOMING, id=op.id, label=op.label)
+        if incoming and not op.cascade:
+            raise DependentsError(op.id, [Dependent(r["type"], r["start"]) for r in incoming])
+        row = await self.single(queries.DELETE_NODE, id=op.id, label=op.label)
+        self.deleted.append(op.id)
+        summary = {**before, "relationshipsRemoved": row["relationships"]}
+        self.changes.append(Change("delete", op.label, op.id, before=summary))
+
+    async def link(self, op: Link) -> None:
+        start_label, end_label = await self.endpoints(op)
+        props = link_properties(op.rel_type, op.properties)
+        props.update(self.provenance())
+        ends = {"from": op.start, "to": op.end}
+        row = await self.single(queries.LINK[op.rel_type], **ends, key=props["key"], props=props)
+        record = relationship_record(op.rel_type, row["after"])
+        self.links.append(
+            WrittenLink(op.rel_type, op.start, op.end, record, start_label, end_label)
+        )
+        self.changes.append(
+            Change(
+                "link",
+                start_label,
+                op.start,
+                before=row["before"],
+                after=row["after"],
+                rel_type=op.rel_type,
+                target=op.end,
+            )
+        )
+
+    async def unlink(self, op: Unlink) -> None:
+        start_label, end_label = await self.endpoints(op)
+        key = None
+        if op.key_properties is not None:
+            key = link_properties(op.rel_type, op.key_properties)["key"]
+        ends = {"from": op.start, "to": op.end}
+        rows = await self.rows(queries.UNLINK[op.rel_type], **ends, key=key)
+        if not rows:
+            what = f"{op.start} -{op.rel_type}-> {op.end}"
+            raise MissingNodeError("relationship", what, field=op.field)
+        for row in rows:
+            record = relationship_record(op.rel_type, row["before"])
+            self.unlinked.append(
+                WrittenLink(op.rel_type, op.start, op.end, record, start_label, end_label)
+            )
+            self.changes.append(
+                Change(
+                    "unlink",
+                    start_label,
+                    op.start,
+                    before=row["before"],
+                    rel_type=op.rel_type,
+                    target=op.end,
+                )
+            )
+
+    async def endpoints(self, op: Link | Unlink) -> tuple[Label, Label]:
+        """Both ends exist with labels the relationship type allows; partners own the start."""
+        slug(f"{op.field}.from", op.start)
+        slug(f"{op.field}.to", op.end)
+        found = await self.labels([op.start, op.end])
+        starts, ends = ALLOWED_LINKS[op.rel_type]
+        checked: list[Label] = []
+        for ident, allowed, side in ((op.start, starts, "from"), (op.end, ends, "to")):
+            label = found[ident]
+            if label is None:
+                raise MissingNodeError("node", ident, field=f"{op.field}.{side}")
+            if label not in allowed:
+                names = ", ".join(sorted(allowed))
+                raise InvalidFieldError(
+                    f"{op.field}.{side}",
+                    f"{ident!r} is a {label}; {op.rel_type} goes {side} {names} only",
+                )
+            checked.append(label)
+        await self.in_scope_unless_new(op.start)
+        if checked[1] not in REFERENCE_LABELS:
+            await self.in_scope_unless_new(op.end)
+        return checked[0], checked[1]
+
+    async def in_scope_unless_new(self, ident: str) -> None:
+        if ident not in self.created:
+            await self.require_scope(ident)
+
+    async def require_scope(self, ident: str) -> None:
+        agency = self.context.agency_scope
+        if agency is None:
+            return
+        rows = await self.rows(queries.IN_SCOPE, id=ident, agency=agency)
+        if not rows or not rows[0]["inScope"]:
+            raise OutOfScopeError(ident, agency)
+
+    async def labels(self, ids: Sequence[str]) -> dict[str, Label | None]:
+        rows = await self.rows(queries.FIND_NODES, ids=list(ids), labels=HUB_LABELS)
+        return {row["id"]: Label(row["label"]) if row["label"] else None for row in rows}
+
+    async def properties(self, label: Label, ident: str) -> dict[str, Any]:
+        slug("id", ident)
+        rows = await self.rows(queries.NODE_PROPERTIES, id=ident, label=label)
+        if not rows:
+            raise MissingNodeError(label, ident, field="id")
+        return dict(rows[0]["props"])
+
+    def remember(self, label: Label, ident: str, props: dict[str, Any]) -> None:
+        self.nodes[ident] = (label, props)
+
+    async def rows(self, query: LiteralString, **parameters: Any) -> list[dict[str, Any]]:
+        result = await self.tx.run(query, parameters)
+        return [record.data() async for record in result]
+
+    async def single(self, query: LiteralString, **parameters: Any) -> dict[str, Any]:
+        rows = await self.rows(query, **parameters)
+        if len(rows) != 1:  # the look-ups before each write make this unreachable
+            raise MissingNodeError("node", str(parameters.get("id", parameters.get("from"))))
+        return rows[0]

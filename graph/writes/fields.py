@@ -1,0 +1,186 @@
+"""Which properties each label accepts from a write, how each is checked, and what follows.
+
+A write states changes (`NodeChanges`); `node_properties` merges them into the node's current
+properties and recomputes everything derived (display `name`, `nameKeys`, `langs`,
+`startYear`...) the same way the seed loader does, so a node written through the API is
+indistinguishable from a seeded one and derived values can never disagree with their fields.
+Properties the API does not know (written by the loader) are kept as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from graph.model import LANGUAGES, MULTILINGUAL_FIELDS, Label
+from graph.names import name_keys
+from graph.writes import values
+from graph.writes.codes import EVENT_STATUSES, KINDS
+from graph.writes.errors import InvalidFieldError
+
+Props = dict[str, Any]
+Reader = Callable[[str, Any], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class NodeChanges:
+    """What a create or update states. `None` as a value removes the property."""
+
+    values: Mapping[str, Any] = field(default_factory=dict)
+    texts: Mapping[str, Mapping[str, str | None]] = field(default_factory=dict)
+    """Multilingual field -> language -> text (None removes that language's text)."""
+
+
+def _kind(label: Label) -> Reader:
+    return lambda name, value: values.choice(name, value, KINDS[label])
+
+
+def _short(name: str, value: Any) -> str:
+    return values.text(name, value, max_length=2000)
+
+
+def _status(name: str, value: Any) -> str:
+    return values.choice(name, value, EVENT_STATUSES)
+
+
+COMMON: Final[dict[str, Reader]] = {"note": values.text, "aliases": values.texts}
+
+FIELDS: Final[dict[Label, dict[str, Reader]]] = {
+    Label.EXPERT: {
+        **COMMON,
+        "name": _short,
+        "honorific": _short,
+        "roles": values.texts,
+        "languages": values.spoken_languages,
+        "email": values.email,
+        "phone": values.phone,
+    },
+    Label.AGENCY: {
+        **COMMON,
+        "acronym": _short,
+        "kind": _kind(Label.AGENCY),
+        "address": _short,
+        "email": values.email,
+        "phone": values.phone,
+    },
+    Label.COUNTRY: {**COMMON, "iso2": values.iso2},
+    Label.PLACE: {**COMMON, "kind": _kind(Label.PLACE)},
+    Label.PROGRAMME: {
+        **COMMON,
+        "acronym": _short,
+        "kind": _kind(Label.PROGRAMME),
+        "phase": values.count,
+        "start": values.partial_date,
+        "end": values.partial_date,
+        "budgetAmount": values.amount,
+        "budgetCurrency": values.currency,
+        "budgetText": _short,
+    },
+    Label.EVENT: {
+        **COMMON,
+        "kind": _kind(Label.EVENT),
+        "start": values.partial_date,
+        "end": values.partial_date,
+        "durationDays": values.positive_number,
+        "participantCount": values.count,
+        "participantDescription": _short,
+        "countryCount": values.count,
+        "status": _status,
+    },
+    Label.TOPIC: dict(COMMON),
+    Label.RESOURCE: {
+        **COMMON,
+        "kind": _kind(Label.RESOURCE),
+        "published": values.partial_date,
+        "url": values.url,
+        "contradictions": values.texts,
+    },
+}
+"""Plain (one-language) fields per label; multilingual ones are in MULTILINGUAL_FIELDS."""
+
+DATE_FIELDS: Final = ("start", "end", "published")
+DISPLAY_FIELD: Final[dict[Label, str]] = {
+    label: "title" if label in (Label.EVENT, Label.RESOURCE) else "name" for label in Label
+}
+"""The field every node must have: its display name (a title for events and resources)."""
+PROVENANCE: Final = ("source", "writtenAt", "writtenBy")
+
+
+def node_properties(label: Label, current: Mapping[str, Any], changes: NodeChanges) -> Props:
+    """`current` with `changes` applied and derived properties recomputed.
+
+    `current` is empty for a new node; its `id` and provenance are the caller's business.
+    """
+    props: Props = {name: value for name, value in current.items() if not _derived(name, label)}
+    readers = FIELDS[label]
+    for name, value in changes.values.items():
+        reader = readers.get(name)
+        if reader is None:
+            raise InvalidFieldError(name, f"{label} has no field {name!r}")
+        if value is None:
+            props.pop(name, None)
+        else:
+            stored = reader(name, value)
+            props[name] = stored[0] if name in DATE_FIELDS else stored
+    multilingual = MULTILINGUAL_FIELDS[label]
+    for name, per_language in changes.texts.items():
+        if name not in multilingual:
+            raise InvalidFieldError(name, f"{label} has no multilingual field {name!r}")
+        for lang, text in per_language.items():
+            where = f"{name}.{lang}"
+            values.hub_language(where, lang)
+            if text is None:
+                props.pop(f"{name}_{lang}", None)
+            else:
+                props[f"{name}_{lang}"] = values.text(where, text)
+    _check_together(label, props)
+    _derive(label, props)
+    return props
+
+
+def _derived(name: str, label: Label) -> bool:
+    if name in ("nameKeys", "langs") or (name.endswith("Year") and name[:-4] in DATE_FIELDS):
+        return True
+    return name == "name" and label is not Label.EXPERT
+
+
+def _check_together(label: Label, props: Props) -> None:
+    display = DISPLAY_FIELD[label]
+    if label is Label.EXPERT:
+        if "name" not in props:
+            raise InvalidFieldError("name", "required: every expert has a name")
+    elif not any(f"{display}_{lang}" in props for lang in LANGUAGES):
+        raise InvalidFieldError(display, f"required: a {display} in at least one language")
+    if ("budgetAmount" in props) != ("budgetCurrency" in props):
+        raise InvalidFieldError(
+            "budgetCurrency", "an amount needs its currency, and a currency its amount"
+        )
+    values.date_order("end", props.get("start"), props.get("end"))
+
+
+def _derive(label: Label, props: Props) -> None:
+    multilingual = MULTILINGUAL_FIELDS[label]
+    if label is not Label.EXPERT:
+        display = DISPLAY_FIELD[label]
+        props["name"] = props.get(f"{display}_en") or next(
+            props[f"{display}_{lang}"] for lang in LANGUAGES if f"{display}_{lang}" in props
+        )
+    names: list[str] = [props["name"]]
+    for name in ("name", "title"):
+        if name in multilingual:
+            names.extend(props[f"{name}_{lang}"] for lang in LANGUAGES if f"{name}_{lang}" in props)
+    names.extend(props.get("aliases", []))
+    if isinstance(props.get("acronym"), str):
+        names.append(props["acronym"])
+    props["nameKeys"] = name_keys(names)
+    present = [
+        lang for lang in LANGUAGES if any(f"{name}_{lang}" in props for name in multilingual)
+    ]
+    if present:
+        props["langs"] = present
+    for name in DATE_FIELDS:
+        if isinstance(props.get(name), str):
+            _, year = values.partial_date(name, props[name])
+            if year is not None:
+                props[f"{name}Year"] = year

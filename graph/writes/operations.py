@@ -1,0 +1,82 @@
+"""The vocabulary of writes: operations a mutation asks for, and what they produced.
+
+A mutation is a list of operations run in one transaction (graph/writes/executor.py), so a
+create with its links, or several links at once, either all happen or none does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.audit import Change
+from graph.model import Label, RelType
+from graph.records import NodeRecord, RelationshipRecord
+from graph.writes.fields import NodeChanges
+
+
+@dataclass(frozen=True, slots=True)
+class CreateNode:
+    label: Label
+    id: str
+    changes: NodeChanges
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateNode:
+    label: Label
+    id: str
+    changes: NodeChanges
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteNode:
+    label: Label
+    id: str
+    cascade: bool = False
+    """Also remove the relationships other nodes have to it (never other nodes)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    rel_type: RelType
+    start: str
+    end: str
+    properties: Mapping[str, Any] = field(default_factory=dict)
+    field: str = "links"
+    """Where the link sits in the input, so an error points at it (`links[1]`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unlink:
+    rel_type: RelType
+    start: str
+    end: str
+    key_properties: Mapping[str, Any] | None = None
+    """`role`/`since`/`period` of the one relationship to remove; None removes all of them."""
+    field: str = "links"
+
+
+Operation = CreateNode | UpdateNode | DeleteNode | Link | Unlink
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenLink:
+    rel_type: RelType
+    start: str
+    end: str
+    relationship: RelationshipRecord
+    start_label: Label
+    end_label: Label
+
+
+@dataclass(frozen=True, slots=True)
+class WriteOutcome:
+    """What the transaction committed: nodes as they are now, links made, ids removed."""
+
+    nodes: Mapping[str, NodeRecord]
+    links: tuple[WrittenLink, ...]
+    unlinked: tuple[WrittenLink, ...]
+    deleted: tuple[str, ...]
+    changes: tuple[Change, ...]

@@ -1,0 +1,208 @@
+"""Every statement graph/writes runs, as constants: one per label or relationship type.
+
+Labels and relationship types cannot be parameters, so the ones a write names are picked
+from these dicts by `Label`/`RelType` members (graph/model.py), never spelled from input.
+Statements that only need to find a node use the disjunction of every hub label, which
+Neo4j plans as a union of unique-index seeks, and check the label as a parameter.
+"""
+
+from __future__ import annotations
+
+from typing import Final, LiteralString
+
+from graph.model import Label, RelType
+
+FIND_NODES: Final[LiteralString] = """
+UNWIND $ids AS id
+OPTIONAL MATCH (n:Expert|Agency|Country|Place|Programme|Event|Topic|Resource {id: id})
+RETURN id, [l IN labels(n) WHERE l IN $labels][0] AS label
+"""
+"""The hub label of each id (null when no node has it)."""
+
+NODE_PROPERTIES: Final[LiteralString] = """
+MATCH (n:Expert|Agency|Country|Place|Programme|Event|Topic|Resource {id: $id})
+WHERE $label IN labels(n)
+RETURN properties(n) AS props
+"""
+
+REPLACE_NODE: Final[LiteralString] = """
+MATCH (n:Expert|Agency|Country|Place|Programme|Event|Topic|Resource {id: $id})
+WHERE $label IN labels(n)
+SET n = $props
+RETURN properties(n) AS props
+"""
+
+INCOMING: Final[LiteralString] = """
+MATCH (n:Expert|Agency|Country|Place|Programme|Event|Topic|Resource {id: $id})<-[r]-(m)
+WHERE $label IN labels(n)
+RETURN type(r) AS type, coalesce(m.id, '') AS start
+ORDER BY start, type
+"""
+
+DELETE_NODE: Final[LiteralString] = """
+MATCH (n:Expert|Agency|Country|Place|Programme|Event|Topic|Resource {id: $id})
+WHERE $label IN labels(n)
+WITH n, COUNT { (n)--() } AS relationships
+DETACH DELETE n
+RETURN relationships
+"""
+
+IN_SCOPE: Final[LiteralString] = """
+MATCH (a:Agency {id: $agency})
+OPTIONAL MATCH (n:Expert|Agency|Event {id: $id})
+RETURN n IS NOT NULL AND (
+  n = a OR EXISTS { (n)-[:WORKS_FOR]->(a) } OR EXISTS { (a)-[:TOOK_PART]->(n) }
+) AS inScope
+"""
+"""Is the node one of the agency's records: the agency, its experts, its events."""
+
+CREATE_NODE: Final[dict[Label, LiteralString]] = {
+    Label.EXPERT: "CREATE (n:Expert) SET n = $props RETURN properties(n) AS props",
+    Label.AGENCY: "CREATE (n:Agency) SET n = $props RETURN properties(n) AS props",
+    Label.COUNTRY: "CREATE (n:Country) SET n = $props RETURN properties(n) AS props",
+    Label.PLACE: "CREATE (n:Place) SET n = $props RETURN properties(n) AS props",
+    Label.PROGRAMME: "CREATE (n:Programme) SET n = $props RETURN properties(n) AS props",
+    Label.EVENT: "CREATE (n:Event) SET n = $props RETURN properties(n) AS props",
+    Label.TOPIC: "CREATE (n:Topic) SET n = $props RETURN properties(n) AS props",
+    Label.RESOURCE: "CREATE (n:Resource) SET n = $props RETURN properties(n) AS props",
+}
+
+LINK: Final[dict[RelType, LiteralString]] = {
+    RelType.WORKS_FOR: """
+MATCH (a:Expert {id: $from}) MATCH (b:Agency {id: $to})
+OPTIONAL MATCH (a)-[old:WORKS_FOR {key: $key}]->(b)
+WITH a, b, head(collect(properties(old))) AS before
+MERGE (a)-[r:WORKS_FOR {key: $key}]->(b) SET r = $props
+RETURN before, properties(r) AS after""",
+    RelType.BASED_IN: """
+MATCH (a:Agency {id: $from}) MATCH (b:Country|Place {id: $to})
+OPTIONAL MATCH (a)-[old:BASED_IN {key: $key}]->(b)
+WITH a, b, head(collect(properties(old))) AS before
+MERGE (a)-[r:BASED_IN {key: $key}]->(b) SET r = $props
+RETURN before, properties(r) AS after""",
+    RelType.TOOK_PART: """
+MATCH (a:Expert|Agency {id: $from}) MATCH (b:Event {id: $to})
+OPTIONAL MATCH (a)-[old:TOOK_PART {key: $key}]->(b)
+WITH a, b, head(collect(properties(old))) AS before
+MERGE (a)-[r:TOOK_PART {key: $key}]->(b) SET r = $props
+RETURN before, properties(r) AS after""",
+    RelType.HELD_IN: """
+MATCH (a:Event {id: $from}) MATCH (b:Country|Place {id: $to})
+OPTIONAL MATCH (a)-[old:HELD_IN {key: $key}]->(b)
+WITH a, b, head(collect(properties(old))) AS before
+MERGE (a)-[r:HELD_IN {key: $key}]->(b) SET r = $props
+RETURN before, properties(r) AS after""",
+    RelType.IN: """
+MATCH (a:Place {id: $from}) MATCH (b:Country|Place {id: $to})
+OPTIONAL MATCH (a)-[old:IN {key: $key}]->(b)
+WITH a, b, head(collect(properties(old))) AS before
+MERGE (a)-[r:IN {key: $key}]->(b) SET r = $props
+RETURN before, properties(r) AS after""",
+    RelType.PART_OF: """
+MATCH (a:Agency|Programme|Event {id: $from}) MATCH (b:Agency|Programme {id: $to})
+OPTIONAL MATCH (a)-[old:PART_OF {key: $key}]->(b)
+WITH a, b, head(collect(properties(old))) AS before
+MERGE (a)-[r:PART_OF {key: $key}]->(b) SET r = $props
+RETURN before, properties(r) AS after""",
+    RelType.FUNDED_BY: """
+MATCH (a:Programme|Event {id: $from}) MATCH (b:Agency {id: $to})
+OPTIONAL MATCH (a)-[old:FUNDED_BY {key: $key}]->(b)
+WITH a, b, head(collect(properties(old))) AS before
+MERGE (a)-[r:FUNDED_BY {key: $key}]->(b) SET r = $props
+RETURN before, properties(r) AS after""",
+    RelType.IMPLEMENTED_BY: """
+MATCH (a:Programme|Event {id: $from}) MATCH (b:Agency {id: $to})
+OPTIONAL MATCH (a)-[old:IMPLEMENTED_BY {key: $key}]->(b)
+WITH a, b, head(collect(properties(old))) AS before
+MERGE (a)-[r:IMPLEMENTED_BY {key: $key}]->(b) SET r = $props
+RETURN before, properties(r) AS after""",
+    RelType.COVERS: """
+MATCH (a:Programme {id: $from}) MATCH (b:Country|Place {id: $to})
+OPTIONAL MATCH (a)-[old:COVERS {key: $key}]->(b)
+WITH a, b, head(collect(properties(old))) AS before
+MERGE (a)-[r:COVERS {key: $key}]->(b) SET r = $props
+RETURN before, properties(r) AS after""",
+    RelType.ABOUT: """
+MATCH (a:Expert|Programme|Event|Resource {id: $from}) MATCH (b:Topic {id: $to})
+OPTIONAL MATCH (a)-[old:ABOUT {key: $key}]->(b)
+WITH a, b, head(collect(properties(old))) AS before
+MERGE (a)-[r:ABOUT {key: $key}]->(b) SET r = $props
+RETURN before, properties(r) AS after""",
+    RelType.CASCADES_FROM: """
+MATCH (a:Event {id: $from}) MATCH (b:Event {id: $to})
+OPTIONAL MATCH (a)-[old:CASCADES_FROM {key: $key}]->(b)
+WITH a, b, head(collect(properties(old))) AS before
+MERGE (a)-[r:CASCADES_FROM {key: $key}]->(b) SET r = $props
+RETURN before, properties(r) AS after""",
+    RelType.DESCRIBES: """
+MATCH (a:Resource {id: $from}) MATCH (b:Programme|Event {id: $to})
+OPTIONAL MATCH (a)-[old:DESCRIBES {key: $key}]->(b)
+WITH a, b, head(collect(properties(old))) AS before
+MERGE (a)-[r:DESCRIBES {key: $key}]->(b) SET r = $props
+RETURN before, properties(r) AS after""",
+    RelType.MENTIONS: """
+MATCH (a:Resource {id: $from})
+MATCH (b:Expert|Agency|Country|Place|Programme|Event|Topic|Resource {id: $to})
+OPTIONAL MATCH (a)-[old:MENTIONS {key: $key}]->(b)
+WITH a, b, head(collect(properties(old))) AS before
+MERGE (a)-[r:MENTIONS {key: $key}]->(b) SET r = $props
+RETURN before, properties(r) AS after""",
+}
+"""Create (or restate) one relationship, merged on its key; `before` is null when new."""
+
+UNLINK: Final[dict[RelType, LiteralString]] = {
+    RelType.WORKS_FOR: """
+MATCH (a:Expert {id: $from})-[r:WORKS_FOR]->(b:Agency {id: $to})
+WHERE $key IS NULL OR r.key = $key
+WITH r, properties(r) AS before DELETE r RETURN before""",
+    RelType.BASED_IN: """
+MATCH (a:Agency {id: $from})-[r:BASED_IN]->(b:Country|Place {id: $to})
+WHERE $key IS NULL OR r.key = $key
+WITH r, properties(r) AS before DELETE r RETURN before""",
+    RelType.TOOK_PART: """
+MATCH (a:Expert|Agency {id: $from})-[r:TOOK_PART]->(b:Event {id: $to})
+WHERE $key IS NULL OR r.key = $key
+WITH r, properties(r) AS before DELETE r RETURN before""",
+    RelType.HELD_IN: """
+MATCH (a:Event {id: $from})-[r:HELD_IN]->(b:Country|Place {id: $to})
+WHERE $key IS NULL OR r.key = $key
+WITH r, properties(r) AS before DELETE r RETURN before""",
+    RelType.IN: """
+MATCH (a:Place {id: $from})-[r:IN]->(b:Country|Place {id: $to})
+WHERE $key IS NULL OR r.key = $key
+WITH r, properties(r) AS before DELETE r RETURN before""",
+    RelType.PART_OF: """
+MATCH (a:Agency|Programme|Event {id: $from})-[r:PART_OF]->(b:Agency|Programme {id: $to})
+WHERE $key IS NULL OR r.key = $key
+WITH r, properties(r) AS before DELETE r RETURN before""",
+    RelType.FUNDED_BY: """
+MATCH (a:Programme|Event {id: $from})-[r:FUNDED_BY]->(b:Agency {id: $to})
+WHERE $key IS NULL OR r.key = $key
+WITH r, properties(r) AS before DELETE r RETURN before""",
+    RelType.IMPLEMENTED_BY: """
+MATCH (a:Programme|Event {id: $from})-[r:IMPLEMENTED_BY]->(b:Agency {id: $to})
+WHERE $key IS NULL OR r.key = $key
+WITH r, properties(r) AS before DELETE r RETURN before""",
+    RelType.COVERS: """
+MATCH (a:Programme {id: $from})-[r:COVERS]->(b:Country|Place {id: $to})
+WHERE $key IS NULL OR r.key = $key
+WITH r, properties(r) AS before DELETE r RETURN before""",
+    RelType.ABOUT: """
+MATCH (a:Expert|Programme|Event|Resource {id: $from})-[r:ABOUT]->(b:Topic {id: $to})
+WHERE $key IS NULL OR r.key = $key
+WITH r, properties(r) AS before DELETE r RETURN before""",
+    RelType.CASCADES_FROM: """
+MATCH (a:Event {id: $from})-[r:CASCADES_FROM]->(b:Event {id: $to})
+WHERE $key IS NULL OR r.key = $key
+WITH r, properties(r) AS before DELETE r RETURN before""",
+    RelType.DESCRIBES: """
+MATCH (a:Resource {id: $from})-[r:DESCRIBES]->(b:Programme|Event {id: $to})
+WHERE $key IS NULL OR r.key = $key
+WITH r, properties(r) AS before DELETE r RETURN before""",
+    RelType.MENTIONS: """
+MATCH (a:Resource {id: $from})-[r:MENTIONS]->
+      (b:Expert|Agency|Country|Place|Programme|Event|Topic|Resource {id: $to})
+WHERE $key IS NULL OR r.key = $key
+WITH r, properties(r) AS before DELETE r RETURN before""",
+}
+"""Remove the relationships of a type between two nodes (only the one with `key` if given)."""

@@ -1,0 +1,30 @@
+"""All entity types; importing this module registers the eight with `schema.types.node`."""
+
+from __future__ import annotations
+
+from schema.types.agency import Agency
+from schema.types.country import Country
+from schema.types.event import Event
+from schema.types.expert import Expert
+from schema.types.node import EntityType, Node, entity
+from schema.types.place import Place
+from schema.types.programme import Programme
+from schema.types.resource import Resource
+from schema.types.topic import Topic
+
+ENTITY_TYPES = (Expert, Agency, Country, Place, Programme, Event, Topic, Resource)
+
+__all__ = [
+    "ENTITY_TYPES",
+    "Agency",
+    "Country",
+    "EntityType",
+    "Event",
+    "Expert",
+    "Node",
+    "Place",
+    "Programme",
+    "Resource",
+    "Topic",
+    "entity",
+]

@@ -1,0 +1,1 @@
+"""`where` and `orderBy` inputs, and their translation into `graph.filters` predicates."""

@@ -1,0 +1,48 @@
+"""Opaque global IDs (`Node.id`): the label and the slug, base64-encoded.
+
+Slugs are unique across labels, but clients should not build or parse IDs: encoding keeps
+the contract free to change and lets `node(id)` know the label (and so the index) at once.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from collections.abc import Collection
+from typing import Final
+
+from graph.model import Label
+from schema.errors import BadUserInputError
+
+MAX_ID_LENGTH: Final = 400
+SLUG: Final = re.compile(r"[^\s\x00-\x1f]{1,200}")
+
+
+def to_global_id(label: Label, slug: str) -> str:
+    raw = f"{label.value}:{slug}".encode()
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def from_global_id(value: str, expected: Collection[Label] | None = None) -> tuple[Label, str]:
+    """The (label, slug) an ID names; `BAD_USER_INPUT` for anything else or another label."""
+    label, slug = _decode(value)
+    if expected is not None and label not in expected:
+        kinds = " or ".join(sorted(kind.value for kind in expected))
+        raise BadUserInputError(f"ID {value!r} names a {label.value}, expected a {kinds}")
+    return label, slug
+
+
+def _decode(value: str) -> tuple[Label, str]:
+    invalid = BadUserInputError(f"{value[:60]!r} is not a valid ID")
+    if not value or len(value) > MAX_ID_LENGTH:
+        raise invalid
+    try:
+        padded = value + "=" * (-len(value) % 4)
+        text = base64.urlsafe_b64decode(padded.encode("ascii")).decode("utf-8")
+    except (binascii.Error, UnicodeError, ValueError):
+        raise invalid from None
+    label_name, separator, slug = text.partition(":")
+    if not separator or label_name not in Label.__members__.values() or not SLUG.fullmatch(slug):
+        raise invalid
+    return Label(label_name), slug

@@ -1,0 +1,153 @@
+"""Guards that reject abusive queries during validation, before any Neo4j work.
+
+Depth, alias and token limits are Strawberry's own extensions; the cost rule estimates how
+many list items a query could return (each page size multiplied by the sizes of the pages
+around it, a missing `first` counted as the default page size, a variable as the page-size
+cap) and refuses queries above `Limits.max_cost`. All of them answer with `QUERY_TOO_COMPLEX`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, Final
+
+from graphql import (
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    GraphQLInterfaceType,
+    GraphQLNamedType,
+    GraphQLObjectType,
+    InlineFragmentNode,
+    IntValueNode,
+    ListValueNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    ValidationContext,
+    ValidationRule,
+    VariableNode,
+    get_named_type,
+)
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+    SchemaExtension,
+)
+
+from schema.context import Limits
+from schema.errors import Code
+from schema.paging import DEFAULT_PAGE_SIZE
+
+PAGE_ARGUMENTS: Final = ("first", "last", "limit", "ids")
+
+
+def limit_extensions(limits: Limits) -> list[Callable[[], SchemaExtension]]:
+    """Fresh extension instances per request (Strawberry's recommended factory form)."""
+    cost_rule = make_cost_rule(limits)
+    return [
+        lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
+        lambda: QueryDepthLimiter(max_depth=limits.max_query_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=limits.max_aliases),
+        lambda: AddValidationRules([cost_rule]),
+    ]
+
+
+def make_cost_rule(limits: Limits) -> type[ValidationRule]:
+    class CostRule(ValidationRule):
+        def enter_operation_definition(self, node: OperationDefinitionNode, *_: Any) -> None:
+            context: ValidationContext = self.context
+            root = context.schema.get_root_type(node.operation)
+            if root is None:
+                return
+            fragments = {
+                definition.name.value: definition
+                for definition in context.document.definitions
+                if isinstance(definition, FragmentDefinitionNode)
+            }
+            cost = _Estimate(limits, fragments, context).selections(node.selection_set, root, 1)
+            if cost > limits.max_cost:
+                context.report_error(
+                    GraphQLError(
+                        f"The query could return about {cost} objects; the limit is "
+                        f"{limits.max_cost}. Ask for smaller pages or fewer nested lists.",
+                        node,
+                        extensions={"code": Code.QUERY_TOO_COMPLEX.value},
+                    )
+                )
+
+    return CostRule
+
+
+class _Estimate:
+    def __init__(
+        self,
+        limits: Limits,
+        fragments: Mapping[str, FragmentDefinitionNode],
+        context: ValidationContext,
+    ) -> None:
+        self._limits = limits
+        self._fragments = fragments
+        self._context = context
+        self._seen: set[str] = set()
+
+    def selections(
+        self, selection_set: SelectionSetNode | None, parent: GraphQLNamedType, multiplier: int
+    ) -> int:
+        if selection_set is None:
+            return 0
+        total = 0
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                total += self._field(selection, parent, multiplier)
+            elif isinstance(selection, InlineFragmentNode):
+                condition = selection.type_condition
+                target = self._context.schema.get_type(condition.name.value) if condition else None
+                total += self.selections(selection.selection_set, target or parent, multiplier)
+            elif isinstance(selection, FragmentSpreadNode):
+                name = selection.name.value
+                fragment = self._fragments.get(name)
+                if fragment is None or name in self._seen:
+                    continue
+                self._seen.add(name)
+                target = self._context.schema.get_type(fragment.type_condition.name.value)
+                total += self.selections(fragment.selection_set, target or parent, multiplier)
+                self._seen.discard(name)
+        return total
+
+    def _field(self, node: FieldNode, parent: GraphQLNamedType, multiplier: int) -> int:
+        if node.selection_set is None or node.name.value.startswith("__"):
+            return 0
+        if not isinstance(parent, GraphQLObjectType | GraphQLInterfaceType):
+            return 0
+        definition = parent.fields.get(node.name.value)
+        if definition is None:
+            return 0
+        size = self._page_size(node, definition.args)
+        inner = multiplier * (size or 1)
+        own = inner if size is not None else 0
+        return own + self.selections(node.selection_set, get_named_type(definition.type), inner)
+
+    def _page_size(self, node: FieldNode, arguments: Mapping[str, Any]) -> int | None:
+        """Items a list field may return; None for fields that are not pages.
+
+        Sizes above the cap count as the cap: the resolver refuses them with a clearer
+        `BAD_USER_INPUT` than a cost error would be.
+        """
+        cap = self._limits.max_page_size
+        given = {argument.name.value: argument.value for argument in node.arguments or ()}
+        for name in PAGE_ARGUMENTS:
+            if name not in arguments:
+                continue
+            value = given.get(name)
+            if isinstance(value, IntValueNode):
+                return min(max(int(value.value), 1), cap)
+            if isinstance(value, ListValueNode):
+                return min(max(len(value.values), 1), cap)
+            if isinstance(value, VariableNode):
+                return cap
+            if name in ("first", "limit") and "last" not in given:
+                return min(DEFAULT_PAGE_SIZE, cap)
+        return None

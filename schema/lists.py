@@ -1,0 +1,199 @@
+"""Root lists: `experts`, `agencies`, ... as Relay connections with `where` and `orderBy`.
+
+A page, its total count and its has-next/has-previous flags come from one Cypher statement.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any, Protocol
+
+import strawberry
+
+from graph.model import Label
+from graph.repositories import REPOSITORIES
+from graph.repositories.base import Order
+from schema.context import Info
+from schema.entities import Agency, Country, Event, Expert, Place, Programme, Resource, Topic
+from schema.filters.common import Rule, to_predicate
+from schema.filters.order import (
+    AgencyOrder,
+    CountryOrder,
+    EventOrder,
+    ExpertOrder,
+    OrderDirection,
+    PlaceOrder,
+    ProgrammeOrder,
+    ResourceOrder,
+    TopicOrder,
+    order_of,
+)
+from schema.filters.where import (
+    AGENCY_RULES,
+    COUNTRY_RULES,
+    EVENT_RULES,
+    EXPERT_RULES,
+    PLACE_RULES,
+    PROGRAMME_RULES,
+    RESOURCE_RULES,
+    TOPIC_RULES,
+    AgencyWhere,
+    CountryWhere,
+    EventWhere,
+    ExpertWhere,
+    PlaceWhere,
+    ProgrammeWhere,
+    ResourceWhere,
+    TopicWhere,
+)
+from schema.paging import connection_fields, page_request
+from schema.types.connection import Connection, Edge
+
+
+class _OrderInput(Protocol):
+    @property
+    def field(self) -> Enum: ...
+
+    @property
+    def direction(self) -> OrderDirection: ...
+
+
+def _order(order_by: _OrderInput | None) -> Order:
+    if order_by is None:
+        return Order("name")
+    return order_of(order_by.field, order_by.direction)
+
+
+async def root_list(
+    info: Info,
+    label: Label,
+    where: Any,
+    rules: dict[str, Rule],
+    order_by: _OrderInput | None,
+    paging: dict[str, Any],
+) -> Connection[Any]:
+    """One page of a label's list; the cursor names the order it belongs to."""
+    order = _order(order_by)
+    ordering = f"{label.value}:{order.key}:{order.direction.value}"
+    request = page_request(info, ordering, **paging)
+    predicate = to_predicate(where, rules)
+    repository = REPOSITORIES[label](info.context.cypher)
+    page = await repository.page(where=predicate, order=order, request=request)
+    return Connection(
+        **connection_fields(page, ordering, lambda cursor, node, _: Edge(cursor=cursor, node=node))
+    )
+
+
+@strawberry.type
+class ListQuery:
+    @strawberry.field(description="People, filtered and ordered (default: by name).")
+    async def experts(
+        self,
+        info: Info,
+        where: ExpertWhere | None = None,
+        order_by: ExpertOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Expert]:
+        paging = {"first": first, "after": after, "last": last, "before": before}
+        return await root_list(info, Label.EXPERT, where, EXPERT_RULES, order_by, paging)
+
+    @strawberry.field(description="Organisations, filtered and ordered (default: by name).")
+    async def agencies(
+        self,
+        info: Info,
+        where: AgencyWhere | None = None,
+        order_by: AgencyOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Agency]:
+        paging = {"first": first, "after": after, "last": last, "before": before}
+        return await root_list(info, Label.AGENCY, where, AGENCY_RULES, order_by, paging)
+
+    @strawberry.field
+    async def countries(
+        self,
+        info: Info,
+        where: CountryWhere | None = None,
+        order_by: CountryOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Country]:
+        paging = {"first": first, "after": after, "last": last, "before": before}
+        return await root_list(info, Label.COUNTRY, where, COUNTRY_RULES, order_by, paging)
+
+    @strawberry.field
+    async def places(
+        self,
+        info: Info,
+        where: PlaceWhere | None = None,
+        order_by: PlaceOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Place]:
+        paging = {"first": first, "after": after, "last": last, "before": before}
+        return await root_list(info, Label.PLACE, where, PLACE_RULES, order_by, paging)
+
+    @strawberry.field
+    async def programmes(
+        self,
+        info: Info,
+        where: ProgrammeWhere | None = None,
+        order_by: ProgrammeOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Programme]:
+        paging = {"first": first, "after": after, "last": last, "before": before}
+        return await root_list(info, Label.PROGRAMME, where, PROGRAMME_RULES, order_by, paging)
+
+    @strawberry.field
+    async def events(
+        self,
+        info: Info,
+        where: EventWhere | None = None,
+        order_by: EventOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Event]:
+        paging = {"first": first, "after": after, "last": last, "before": before}
+        return await root_list(info, Label.EVENT, where, EVENT_RULES, order_by, paging)
+
+    @strawberry.field
+    async def topics(
+        self,
+        info: Info,
+        where: TopicWhere | None = None,
+        order_by: TopicOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Topic]:
+        paging = {"first": first, "after": after, "last": last, "before": before}
+        return await root_list(info, Label.TOPIC, where, TOPIC_RULES, order_by, paging)
+
+    @strawberry.field
+    async def resources(
+        self,
+        info: Info,
+        where: ResourceWhere | None = None,
+        order_by: ResourceOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Resource]:
+        paging = {"first": first, "after": after, "last": last, "before": before}
+        return await root_list(info, Label.RESOURCE, where, RESOURCE_RULES, order_by, paging)

@@ -1,0 +1,60 @@
+"""Per-request DataLoaders: every resolver asking for the same kind of data shares one query.
+
+A list of 100 experts asks for each expert's agencies 100 times; the loader collects those
+ids during one tick of the event loop and answers them with a single Cypher statement. One
+loader exists per (label, relationship field, page arguments, role) because the page asked
+for is part of the query; they live in `info.context.loaders` and die with the request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from strawberry.dataloader import DataLoader
+
+from graph.cypher import Cypher
+from graph.model import Label
+from graph.paging import PageRequest
+from graph.records import NodeRecord, Page
+from graph.repositories import REPOSITORIES
+from graph.repositories.base import nodes_by_id
+from schema.context import Info
+
+NodeRef = tuple[Label, str]
+RelationKey = tuple[Label, str, PageRequest, str | None]
+
+
+class Loaders:
+    def __init__(self, cypher: Cypher) -> None:
+        self._cypher = cypher
+        self.nodes: DataLoader[NodeRef, NodeRecord | None] = DataLoader(load_fn=self._load_nodes)
+        self._relations: dict[RelationKey, DataLoader[str, Page]] = {}
+
+    async def _load_nodes(self, refs: Sequence[NodeRef]) -> list[NodeRecord | None]:
+        found = await nodes_by_id(self._cypher, refs)
+        return [found.get(ref) for ref in refs]
+
+    def relation(
+        self, label: Label, field: str, request: PageRequest, role: str | None = None
+    ) -> DataLoader[str, Page]:
+        key = (label, field, request, role)
+        loader = self._relations.get(key)
+        if loader is None:
+            repository = REPOSITORIES[label](self._cypher)
+
+            async def load(owners: Sequence[str]) -> list[Page]:
+                pages = await repository.related(field, owners, request, role=role)
+                return [pages[owner] for owner in owners]
+
+            loader = DataLoader(load_fn=load)
+            self._relations[key] = loader
+        return loader
+
+
+def loaders(info: Info) -> Loaders:
+    """This request's loaders, created on first use."""
+    found = info.context.loaders.get("hub")
+    if not isinstance(found, Loaders):
+        found = Loaders(info.context.cypher)
+        info.context.loaders["hub"] = found
+    return found

@@ -1,0 +1,1 @@
+"""GraphQL side of the network questions: generic graph types, their resolvers, `NetworkQuery`."""

@@ -1,0 +1,160 @@
+"""Generic nodes and edges for drawings, paths and exports, whatever their label.
+
+Stable, documented shape: a node has `id` (the read API's global ID, usable with
+`node(id:)`), `slug`, `label`, a display `name` in the language asked for, `names` in every
+language and `kind`; an edge has `source` and `target` (global IDs, in the stored direction
+of the relationship), their slugs, `type`, and the properties a researcher judges a link by
+(role, since, until, amount, currency...). `provenance` is the edge's `source` property
+(what stated it), renamed because `source` is the start node in every drawing library.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+
+from graph.model import LANGUAGES, Label
+from graph.network import records
+from schema.context import Info
+from schema.ids import to_global_id
+from schema.network.inputs import RelationshipType
+from schema.types.node import EntityType
+from schema.types.text import LocalizedText, localized, unlocalized
+
+
+@strawberry.type(description="Any entity, in the shape a network drawing needs.")
+class GraphNode:
+    record: strawberry.Private[records.GraphNode]
+    distance: int | None = strawberry.field(
+        default=None, description="Hops from the centre, in a neighbourhood; null elsewhere."
+    )
+
+    @strawberry.field(description="Global ID, the same as the entity's `Node.id`.")
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(to_global_id(self.record.label, self.record.id))
+
+    @strawberry.field(description="The readable, stable identifier the graph stores.")
+    def slug(self) -> str:
+        return self.record.id
+
+    @strawberry.field(description="What kind of entity this is.")
+    def label(self) -> EntityType:
+        return EntityType(self.record.label.value)
+
+    @strawberry.field(description="Display name (title for events and resources).")
+    def name(self, info: Info, lang: str | None = None) -> LocalizedText:
+        return localized(info, self.record.names, lang) or unlocalized(self.record.name)
+
+    @strawberry.field(description="The name in every language it exists in.")
+    def names(self) -> list[LocalizedText]:
+        return [
+            LocalizedText(text=self.record.names[lang], lang=lang, fallback=False)
+            for lang in LANGUAGES
+            if lang in self.record.names
+        ]
+
+    @strawberry.field(description="The entity's kind: agency kind, event kind, place kind...")
+    def kind(self) -> str | None:
+        return self.record.kind
+
+    @strawberry.field(description="Start date (events, programmes), partial as the source has it.")
+    def start(self) -> str | None:
+        return self.record.start
+
+
+def graph_node(record: records.GraphNode, distance: int | None = None) -> GraphNode:
+    return GraphNode(record=record, distance=distance)
+
+
+@strawberry.type(description="A relationship, in its stored direction, with its properties.")
+class GraphEdge:
+    record: strawberry.Private[records.GraphEdge]
+    source_label: strawberry.Private[Label]
+    target_label: strawberry.Private[Label]
+
+    @strawberry.field(description="Global ID of the start node.")
+    def source(self) -> strawberry.ID:
+        return strawberry.ID(to_global_id(self.source_label, self.record.source))
+
+    @strawberry.field(description="Global ID of the end node.")
+    def target(self) -> strawberry.ID:
+        return strawberry.ID(to_global_id(self.target_label, self.record.target))
+
+    @strawberry.field
+    def source_slug(self) -> str:
+        return self.record.source
+
+    @strawberry.field
+    def target_slug(self) -> str:
+        return self.record.target
+
+    @strawberry.field
+    def type(self) -> RelationshipType:
+        return RelationshipType(self.record.type.value)
+
+    @strawberry.field(
+        description="speaker, trainer, participant, facilitator, organiser, "
+        "or a job title (WORKS_FOR); an implementer's role (IMPLEMENTED_BY)."
+    )
+    def role(self) -> str | None:
+        return self.record.properties.role
+
+    @strawberry.field
+    def since(self) -> str | None:
+        return self.record.properties.since
+
+    @strawberry.field
+    def until(self) -> str | None:
+        return self.record.properties.until
+
+    @strawberry.field
+    def rank(self) -> str | None:
+        return self.record.properties.rank
+
+    @strawberry.field(description="Head count behind an agency's participation.")
+    def count(self) -> int | None:
+        return self.record.properties.count
+
+    @strawberry.field
+    def note(self) -> str | None:
+        return self.record.properties.note
+
+    @strawberry.field(description="Funding amount (FUNDED_BY).")
+    def amount(self) -> float | None:
+        return self.record.properties.amount
+
+    @strawberry.field
+    def currency(self) -> str | None:
+        return self.record.properties.currency
+
+    @strawberry.field
+    def period(self) -> str | None:
+        return self.record.properties.period
+
+    @strawberry.field(description="The funding as the source words it.")
+    def text(self) -> str | None:
+        return self.record.properties.text
+
+    @strawberry.field(description="Lead implementer (IMPLEMENTED_BY).")
+    def lead(self) -> bool | None:
+        return self.record.properties.lead
+
+    @strawberry.field(description="What stated this relationship (its `source` property).")
+    def provenance(self) -> str | None:
+        return self.record.properties.source
+
+    @strawberry.field
+    def written_at(self) -> datetime | None:
+        return self.record.properties.written_at
+
+
+def graph_edges(
+    edges: tuple[records.GraphEdge, ...], nodes: tuple[records.GraphNode, ...]
+) -> list[GraphEdge]:
+    """Edges whose endpoint labels come from `nodes` (every endpoint is among them)."""
+    labels = {node.id: node.label for node in nodes}
+    return [
+        GraphEdge(record=e, source_label=labels[e.source], target_label=labels[e.target])
+        for e in edges
+    ]

@@ -1,0 +1,107 @@
+"""Enums and inputs of the network fields, mapped onto the graph layer's allow-lists."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+from graph.analytics.brokers import Ranking
+from graph.model import Label, RelType
+from graph.network.projections import Projection, ProjectionSpec
+from graph.network.records import Period
+from schema.errors import BadUserInputError
+from schema.network.ids import slug_of
+from schema.types.node import EntityType
+
+
+@strawberry.enum(description="The kinds of relationship in the graph (README, 'Graph model').")
+class RelationshipType(Enum):
+    WORKS_FOR = "WORKS_FOR"
+    BASED_IN = "BASED_IN"
+    TOOK_PART = "TOOK_PART"
+    HELD_IN = "HELD_IN"
+    IN = "IN"
+    PART_OF = "PART_OF"
+    FUNDED_BY = "FUNDED_BY"
+    IMPLEMENTED_BY = "IMPLEMENTED_BY"
+    COVERS = "COVERS"
+    ABOUT = "ABOUT"
+    CASCADES_FROM = "CASCADES_FROM"
+    DESCRIBES = "DESCRIBES"
+    MENTIONS = "MENTIONS"
+
+    @property
+    def rel_type(self) -> RelType:
+        return RelType(self.value)
+
+
+@strawberry.enum(
+    description="AGENCIES_BY_EVENTS: agencies tied by events both were involved in (as "
+    "organiser, participant, funder or implementer, or through a person working for them at "
+    "the time); "
+    "EXPERTS_BY_EVENTS: experts tied by events they both took part in; "
+    "COUNTRIES_BY_PROGRAMMES: countries tied by programmes covering both."
+)
+class ProjectionKind(Enum):
+    AGENCIES_BY_EVENTS = "agencies_by_events"
+    EXPERTS_BY_EVENTS = "experts_by_events"
+    COUNTRIES_BY_PROGRAMMES = "countries_by_programmes"
+
+
+@strawberry.enum(
+    description="BETWEENNESS finds brokers; DEGREE counts distinct ties; WEIGHTED_DEGREE "
+    "adds up shared items."
+)
+class RankBy(Enum):
+    BETWEENNESS = "betweenness"
+    DEGREE = "degree"
+    WEIGHTED_DEGREE = "weighted_degree"
+
+    @property
+    def ranking(self) -> Ranking:
+        return Ranking(self.value)
+
+
+@strawberry.input(description="An inclusive range of years; undated items fall outside it.")
+class PeriodInput:
+    start: int | None = None
+    end: int | None = None
+
+    def to_period(self) -> Period:
+        for year in (self.start, self.end):
+            if year is not None and not 1000 <= year <= 9999:
+                raise BadUserInputError(f"a year must have four digits, got {year}")
+        return Period(start=self.start, end=self.end)
+
+
+@strawberry.input(description="Which projection to analyse and which shared items count.")
+class ProjectionInput:
+    kind: ProjectionKind
+    period: PeriodInput | None = None
+    topic: strawberry.ID | None = strawberry.field(
+        default=None, description="Count only events or programmes about this topic."
+    )
+
+    def to_spec(self) -> ProjectionSpec:
+        return ProjectionSpec(
+            projection=Projection(self.kind.value),
+            period=period_of(self.period),
+            topic=topic_slug(self.topic),
+        )
+
+
+def period_of(period: PeriodInput | None) -> Period:
+    return period.to_period() if period is not None else Period()
+
+
+def topic_slug(topic: str | None) -> str | None:
+    return slug_of(topic, {Label.TOPIC}) if topic is not None else None
+
+
+def labels_of(types: list[EntityType] | None) -> frozenset[Label] | None:
+    return frozenset(t.label for t in types) if types is not None else None
+
+
+def rel_types_of(types: list[RelationshipType] | None) -> frozenset[RelType] | None:
+    return frozenset(t.rel_type for t in types) if types is not None else None

@@ -1,0 +1,153 @@
+"""Resolving relationship fields: one loader call per field, a connection per edge kind.
+
+Entity types call these with their record and the field name; the field name picks the
+repository's constant relation (`graph/repositories/*`), and the loader batches the owners.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+import strawberry
+
+from graph.paging import PageRequest
+from graph.records import NodeRecord, Page, RelationshipRecord, Row
+from schema.context import Info
+from schema.loaders import loaders
+from schema.paging import connection_fields, page_request
+from schema.types.connection import (
+    Connection,
+    Edge,
+    FundingConnection,
+    FundingEdge,
+    ImplementationConnection,
+    ImplementationEdge,
+    MembershipConnection,
+    MembershipEdge,
+    ParticipationConnection,
+    ParticipationEdge,
+)
+from schema.types.node import Node, entity
+
+
+@strawberry.enum(description="How a person or agency took part in an event.")
+class ParticipationRole(Enum):
+    SPEAKER = "speaker"
+    TRAINER = "trainer"
+    PARTICIPANT = "participant"
+    FACILITATOR = "facilitator"
+    ORGANISER = "organiser"
+
+
+async def _page(
+    info: Info,
+    owner: NodeRecord,
+    field: str,
+    paging: dict[str, Any],
+    role: ParticipationRole | None = None,
+) -> tuple[Page, str]:
+    ordering = f"{owner.label.value}.{field}"
+    request = page_request(info, ordering, **paging)
+    role_value = role.value if role is not None else None
+    loader = loaders(info).relation(owner.label, field, request, role_value)
+    return await loader.load(owner.id), ordering
+
+
+def _rel(row: Row) -> RelationshipRecord:
+    return row.relationship or RelationshipRecord(type="")
+
+
+async def plain(info: Info, owner: NodeRecord, field: str, **paging: Any) -> Connection[Any]:
+    page, ordering = await _page(info, owner, field, paging)
+    return Connection(
+        **connection_fields(page, ordering, lambda cursor, node, _: Edge(cursor=cursor, node=node))
+    )
+
+
+async def memberships(
+    info: Info, owner: NodeRecord, field: str, **paging: Any
+) -> MembershipConnection[Any]:
+    page, ordering = await _page(info, owner, field, paging)
+
+    def edge(cursor: str, node: Node, row: Row) -> MembershipEdge[Any]:
+        rel = _rel(row)
+        return MembershipEdge(
+            cursor=cursor,
+            node=node,
+            role=rel.role,
+            since=rel.since,
+            until=rel.until,
+            rank=rel.rank,
+            note=rel.note,
+            source=rel.source,
+        )
+
+    return MembershipConnection(**connection_fields(page, ordering, edge))
+
+
+async def participations(
+    info: Info,
+    owner: NodeRecord,
+    field: str,
+    role: ParticipationRole | None = None,
+    **paging: Any,
+) -> ParticipationConnection[Any]:
+    page, ordering = await _page(info, owner, field, paging, role)
+
+    def edge(cursor: str, node: Node, row: Row) -> ParticipationEdge[Any]:
+        rel = _rel(row)
+        return ParticipationEdge(
+            cursor=cursor,
+            node=node,
+            role=rel.role,
+            count=rel.count,
+            note=rel.note,
+            source=rel.source,
+        )
+
+    return ParticipationConnection(**connection_fields(page, ordering, edge))
+
+
+async def fundings(
+    info: Info, owner: NodeRecord, field: str, **paging: Any
+) -> FundingConnection[Any]:
+    page, ordering = await _page(info, owner, field, paging)
+
+    def edge(cursor: str, node: Node, row: Row) -> FundingEdge[Any]:
+        rel = _rel(row)
+        return FundingEdge(
+            cursor=cursor,
+            node=node,
+            amount=rel.amount,
+            currency=rel.currency,
+            period=rel.period,
+            text=rel.text,
+            note=rel.note,
+            source=rel.source,
+        )
+
+    return FundingConnection(**connection_fields(page, ordering, edge))
+
+
+async def implementations(
+    info: Info, owner: NodeRecord, field: str, **paging: Any
+) -> ImplementationConnection[Any]:
+    page, ordering = await _page(info, owner, field, paging)
+
+    def edge(cursor: str, node: Node, row: Row) -> ImplementationEdge[Any]:
+        rel = _rel(row)
+        return ImplementationEdge(
+            cursor=cursor, node=node, lead=rel.lead, role=rel.role, note=rel.note, source=rel.source
+        )
+
+    return ImplementationConnection(**connection_fields(page, ordering, edge))
+
+
+ONE = PageRequest(size=1)
+
+
+async def one(info: Info, owner: NodeRecord, field: str) -> Any:
+    """The first related node of a to-one field (an event's place), or None."""
+    page = await loaders(info).relation(owner.label, field, ONE).load(owner.id)
+    return entity(page.rows[0].node) if page.rows else None

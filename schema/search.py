@@ -1,0 +1,144 @@
+"""`search`: ranked full-text hits across all entity types and languages, with snippets."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+from typing import Final
+
+import strawberry
+
+from graph.records import Position, SearchHit
+from graph.records import Snippet as SnippetRecord
+from graph.search import search as search_graph
+from schema.context import Info
+from schema.cursors import decode_cursor, encode_cursor
+from schema.errors import BadUserInputError
+from schema.languages import normalised
+from schema.paging import DEFAULT_PAGE_SIZE
+from schema.types.connection import PageInfo
+from schema.types.node import EntityType, Node, entity
+
+MAX_OFFSET: Final = 5000
+
+
+@strawberry.type(description="Character offsets of a match within `Snippet.text`.")
+class TextRange:
+    start: int
+    end: int
+
+
+@strawberry.type(description="A short passage of the hit's text around what matched.")
+class Snippet:
+    text: str
+    field: str = strawberry.field(description="The field it comes from: name, title, body...")
+    lang: str | None
+    highlights: list[TextRange]
+
+    @strawberry.field(description="`text`, HTML-escaped, each match wrapped in <mark>.")
+    def html(self) -> str:
+        parts, cursor = [], 0
+        for match in self.highlights:
+            parts.append(html.escape(self.text[cursor : match.start]))
+            parts.append("<mark>" + html.escape(self.text[match.start : match.end]) + "</mark>")
+            cursor = match.end
+        parts.append(html.escape(self.text[cursor:]))
+        return "".join(parts)
+
+
+@strawberry.type
+class SearchEdge:
+    cursor: str
+    node: Node
+    score: float = strawberry.field(description="Relevance; higher is better.")
+    lang: str | None = strawberry.field(
+        description="Language of the text that matched; null for a match on names."
+    )
+    snippet: Snippet | None
+
+
+@strawberry.type
+class SearchResults:
+    total_count: int = strawberry.field(description="Hits in all pages (at most 1000 per index).")
+    page_info: PageInfo
+    edges: list[SearchEdge]
+    nodes: list[Node]
+
+
+def _snippet(record: SnippetRecord | None) -> Snippet | None:
+    if record is None:
+        return None
+    return Snippet(
+        text=record.text,
+        field=record.field,
+        lang=record.lang,
+        highlights=[TextRange(start=r.start, end=r.end) for r in record.matches],
+    )
+
+
+def _ordering(query: str, types: list[EntityType] | None, lang: str | None) -> str:
+    kinds = ",".join(sorted(kind.value for kind in types)) if types else "*"
+    digest = hashlib.sha256(f"{query}\x00{kinds}\x00{lang}".encode()).hexdigest()[:16]
+    return f"search:{digest}"
+
+
+def _edge(hit: SearchHit, cursor: str) -> SearchEdge:
+    return SearchEdge(
+        cursor=cursor,
+        node=entity(hit.node),
+        score=hit.score,
+        lang=hit.lang,
+        snippet=_snippet(hit.snippet),
+    )
+
+
+@strawberry.type
+class SearchQuery:
+    @strawberry.field(
+        description="Full-text search in every language (or only `lang`), Lucene syntax "
+        "(`AND`, `OR`, quotes, `*`, `~`); best hits first."
+    )
+    async def search(
+        self,
+        info: Info,
+        query: str,
+        types: list[EntityType] | None = None,
+        lang: str | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> SearchResults:
+        cap = info.context.limits.max_page_size
+        size = min(DEFAULT_PAGE_SIZE, cap) if first is None else first
+        if not 0 <= size <= cap:
+            raise BadUserInputError(f"`first` must be between 0 and {cap}")
+        code = normalised(lang)
+        ordering = _ordering(query, types, code)
+        offset = 0
+        if after is not None:
+            position = decode_cursor(after, ordering, "after")
+            if not isinstance(position.key, int) or not 0 <= position.key < MAX_OFFSET:
+                raise BadUserInputError("`after` is not a cursor of this search")
+            offset = position.key + 1
+        page = await search_graph(
+            info.context.cypher,
+            query,
+            labels=[kind.label for kind in types] if types else None,
+            lang=code,
+            offset=offset,
+            limit=size,
+        )
+        edges = [
+            _edge(hit, encode_cursor(ordering, Position(offset + index, "")))
+            for index, hit in enumerate(page.hits)
+        ]
+        return SearchResults(
+            total_count=page.total,
+            page_info=PageInfo(
+                has_next_page=page.has_next,
+                has_previous_page=offset > 0,
+                start_cursor=edges[0].cursor if edges else None,
+                end_cursor=edges[-1].cursor if edges else None,
+            ),
+            edges=edges,
+            nodes=[edge.node for edge in edges],
+        )

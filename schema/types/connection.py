@@ -1,0 +1,115 @@
+"""Relay connections: pages with cursors, `pageInfo` and `totalCount`.
+
+Edges that come from a relationship carry its properties next to the node, the way a reader
+thinks of them: an expert's agency *with* the role and the period, an event's participant
+*with* the role and the count of unnamed people.
+"""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+import strawberry
+
+NodeT = TypeVar("NodeT")
+
+
+@strawberry.type(description="Where a page sits in its list (Relay).")
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+
+@strawberry.type
+class Edge(Generic[NodeT]):
+    cursor: str
+    node: NodeT
+
+
+@strawberry.type
+class Connection(Generic[NodeT]):
+    total_count: int = strawberry.field(description="Items in the whole list, all pages.")
+    page_info: PageInfo
+    edges: list[Edge[NodeT]]
+    nodes: list[NodeT] = strawberry.field(description="The page's nodes, without cursors.")
+
+
+@strawberry.type(description="An agency-and-person link (WORKS_FOR) with its role and period.")
+class MembershipEdge(Generic[NodeT]):
+    cursor: str
+    node: NodeT
+    role: str | None
+    since: str | None
+    until: str | None
+    rank: str | None
+    note: str | None
+    source: str | None
+
+
+@strawberry.type
+class MembershipConnection(Generic[NodeT]):
+    total_count: int
+    page_info: PageInfo
+    edges: list[MembershipEdge[NodeT]]
+    nodes: list[NodeT]
+
+
+@strawberry.type(
+    description="A taking-part link (TOOK_PART): the role, and for an agency the number of "
+    "its unnamed people when the source gives one."
+)
+class ParticipationEdge(Generic[NodeT]):
+    cursor: str
+    node: NodeT
+    role: str | None
+    count: int | None
+    note: str | None
+    source: str | None
+
+
+@strawberry.type
+class ParticipationConnection(Generic[NodeT]):
+    total_count: int
+    page_info: PageInfo
+    edges: list[ParticipationEdge[NodeT]]
+    nodes: list[NodeT]
+
+
+@strawberry.type(description="A funding link (FUNDED_BY) with the amount as the source states.")
+class FundingEdge(Generic[NodeT]):
+    cursor: str
+    node: NodeT
+    amount: float | None
+    currency: str | None
+    period: str | None
+    text: str | None = strawberry.field(description="The amount as written in the source.")
+    note: str | None
+    source: str | None
+
+
+@strawberry.type
+class FundingConnection(Generic[NodeT]):
+    total_count: int
+    page_info: PageInfo
+    edges: list[FundingEdge[NodeT]]
+    nodes: list[NodeT]
+
+
+@strawberry.type(description="An implementing link (IMPLEMENTED_BY): lead partner or not.")
+class ImplementationEdge(Generic[NodeT]):
+    cursor: str
+    node: NodeT
+    lead: bool | None
+    role: str | None
+    note: str | None
+    source: str | None
+
+
+@strawberry.type
+class ImplementationConnection(Generic[NodeT]):
+    total_count: int
+    page_info: PageInfo
+    edges: list[ImplementationEdge[NodeT]]
+    nodes: list[NodeT]

@@ -1,0 +1,97 @@
+"""The `Node` interface every entity implements, and the registry that builds entities.
+
+Each entity module registers its type for its label; `entity(record)` then builds the right
+GraphQL object for any record, which lets mixed lists (participants, mentions, search hits)
+return real types without this module importing them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from enum import Enum
+from typing import TypeVar
+
+import strawberry
+
+from graph.model import MULTILINGUAL_FIELDS, Label
+from graph.records import NodeRecord
+from schema.context import Info
+from schema.ids import to_global_id
+from schema.languages import normalised
+from schema.types.text import LocalizedText, localized, unlocalized
+
+
+@strawberry.enum(description="The kinds of entity in the graph.")
+class EntityType(Enum):
+    EXPERT = "Expert"
+    AGENCY = "Agency"
+    COUNTRY = "Country"
+    PLACE = "Place"
+    PROGRAMME = "Programme"
+    EVENT = "Event"
+    TOPIC = "Topic"
+    RESOURCE = "Resource"
+
+    @property
+    def label(self) -> Label:
+        return Label(self.value)
+
+
+@strawberry.interface(
+    description="An entity with a global ID (Relay `Node`), a display name and provenance."
+)
+class Node:
+    record: strawberry.Private[NodeRecord]
+
+    @strawberry.field(description="Opaque global ID; pass it to `node(id:)` or filters.")
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(to_global_id(self.record.label, self.record.id))
+
+    @strawberry.field(description="The readable, stable identifier the graph stores.")
+    def slug(self) -> str:
+        return self.record.id
+
+    @strawberry.field(description="Display name (the title for events and resources).")
+    def name(self, info: Info, lang: str | None = None) -> LocalizedText:
+        fields = MULTILINGUAL_FIELDS[self.record.label]
+        for field in ("name", "title"):
+            if field in fields and field in self.record.texts:
+                text = localized(info, self.record.texts[field], lang)
+                if text is not None:
+                    return text
+        normalised(lang)
+        return unlocalized(self.record.name)
+
+    @strawberry.field(description="Languages the entity's texts exist in.")
+    def langs(self) -> list[str]:
+        return list(self.record.langs)
+
+    @strawberry.field(description="ID (slug) of the resource or account that stated this.")
+    def source(self) -> str | None:
+        return self.record.source
+
+    @strawberry.field(description="When this entity was last written.")
+    def written_at(self) -> datetime | None:
+        return self.record.written_at
+
+    @strawberry.field(description="Editorial note: what the sources leave open or contradict.")
+    def note(self) -> str | None:
+        return self.record.note
+
+
+NodeType = TypeVar("NodeType", bound=type[Node])
+_BUILDERS: dict[Label, Callable[[NodeRecord], Node]] = {}
+
+
+def register(label: Label) -> Callable[[NodeType], NodeType]:
+    def decorate(cls: NodeType) -> NodeType:
+        _BUILDERS[label] = lambda record: cls(record=record)
+        return cls
+
+    return decorate
+
+
+def entity(record: NodeRecord) -> Node:
+    """The GraphQL object for `record` (its label's registered type)."""
+    return _BUILDERS[record.label](record)

@@ -1,0 +1,196 @@
+"""Loading graphs: the source-document seed (validated, merged) and synthetic ones (streamed).
+
+Nodes go first (per label), then relationships (per type), each batch its own transaction
+through graph/bulk.py. The seed is MERGEd on ids and relationship keys, so loading the same
+data again leaves the graph as it was (only `writtenAt` moves). A synthetic graph is streamed
+chunk by chunk, the next chunk generated in a worker thread while Neo4j writes the current
+one; on an emptied graph it may use CREATE, which skips every existence check.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Final
+
+from graph.bulk import DEFAULT_BATCH_SIZE, LinkShape, WriteMode, write_links, write_nodes
+from graph.cypher import Cypher
+from graph.maintenance import graph_size
+from graph.model import Label
+from seed.synthetic import SyntheticGraph
+from seed.synthetic_parts import Batch
+from seed.validate import DEFAULT_DIR, SeedGraph, read_seed
+
+Progress = Callable[[int, int], None]
+"""Called with (done, total) after every batch: rows for the seed, experts for synthetic."""
+
+SYNTHETIC_BATCH_SIZE: Final = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class SeedReport:
+    nodes: int
+    relationships: int
+    seconds: float
+    what: str = "seed data"
+    skipped_because: str | None = None
+    node_seconds: float = 0.0
+    """Time spent in node writes only (relationship writes and generation excluded)."""
+    link_seconds: float = 0.0
+    by_label: Mapping[str, int] = field(default_factory=dict)
+    by_type: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def nodes_per_second(self) -> float:
+        return self.nodes / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def relationships_per_second(self) -> float:
+        return self.relationships / self.seconds if self.seconds > 0 else 0.0
+
+    def describe(self) -> str:
+        if self.skipped_because is not None:
+            return f"{self.what} not loaded: {self.skipped_because}"
+        text = (
+            f"{self.what}: wrote {self.nodes:,} nodes and {self.relationships:,} relationships "
+            f"in {self.seconds:.1f} s ({self.nodes_per_second:,.0f} nodes/s, "
+            f"{self.relationships_per_second:,.0f} relationships/s overall)"
+        )
+        if self.node_seconds > 0 and self.link_seconds > 0:
+            text += (
+                f"; node writes {self.nodes / self.node_seconds:,.0f} nodes/s, "
+                f"relationship writes {self.relationships / self.link_seconds:,.0f} rel/s"
+            )
+        return text
+
+
+class _Writer:
+    """Writes batches of rows and keeps the tallies a report needs."""
+
+    def __init__(self, cypher: Cypher, mode: WriteMode, batch_size: int) -> None:
+        self.cypher, self.mode, self.batch_size = cypher, mode, batch_size
+        self.written_at = datetime.now(UTC)
+        self.by_label: Counter[str] = Counter()
+        self.by_type: Counter[str] = Counter()
+        self.node_seconds = self.link_seconds = 0.0
+
+    async def write(
+        self,
+        nodes: Mapping[Label, Sequence[Mapping[str, Any]]],
+        links: Mapping[LinkShape, Sequence[Mapping[str, Any]]],
+        on_batch: Callable[[int], None] | None = None,
+    ) -> None:
+        options: dict[str, Any] = {
+            "written_at": self.written_at,
+            "mode": self.mode,
+            "batch_size": self.batch_size,
+            "on_batch": on_batch,
+        }
+        started = time.monotonic()
+        for label, node_rows in nodes.items():
+            self.by_label[label] += await write_nodes(self.cypher, label, node_rows, **options)
+        between = time.monotonic()
+        for shape, link_rows in links.items():
+            self.by_type[shape[0]] += await write_links(self.cypher, shape, link_rows, **options)
+        self.node_seconds += between - started
+        self.link_seconds += time.monotonic() - between
+
+    def report(self, what: str, started: float) -> SeedReport:
+        return SeedReport(
+            nodes=sum(self.by_label.values()),
+            relationships=sum(self.by_type.values()),
+            seconds=time.monotonic() - started,
+            what=what,
+            node_seconds=self.node_seconds,
+            link_seconds=self.link_seconds,
+            by_label=dict(self.by_label),
+            by_type=dict(self.by_type),
+        )
+
+
+async def load_seed(
+    cypher: Cypher,
+    data_dir: Path = DEFAULT_DIR,
+    progress: Progress | None = None,
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> SeedReport:
+    """Validate every seed file (raising `SeedDataError` before any write), then merge them."""
+    started = time.monotonic()
+    seed = read_seed(data_dir)
+    total, done = len(seed.nodes) + len(seed.links), 0
+
+    def advance(rows: int) -> None:
+        nonlocal done
+        done += rows
+        if progress is not None:
+            progress(done, total)
+
+    writer = _Writer(cypher, "merge", batch_size)
+    await writer.write(_node_rows(seed), _link_rows(seed), advance)
+    return writer.report("seed data", started)
+
+
+async def seed_if_empty(cypher: Cypher, data_dir: Path = DEFAULT_DIR) -> SeedReport:
+    """What `hub run` calls at start-up: seed a new graph, leave a populated one alone."""
+    size = await graph_size(cypher)
+    if size.nodes:
+        return SeedReport(0, 0, 0.0, skipped_because=f"the graph already has {size.nodes:,} nodes")
+    return await load_seed(cypher, data_dir)
+
+
+async def load_synthetic(
+    cypher: Cypher,
+    experts: int,
+    random_seed: int,
+    *,
+    mode: WriteMode = "merge",
+    batch_size: int = SYNTHETIC_BATCH_SIZE,
+    progress: Progress | None = None,
+) -> SeedReport:
+    """Generate and write a synthetic graph; `mode="create"` only on a graph without its ids."""
+    started = time.monotonic()
+    graph = SyntheticGraph(experts, random_seed)
+    batches = graph.batches()
+    writer = _Writer(cypher, mode, batch_size)
+    done = 0
+    upcoming = asyncio.create_task(asyncio.to_thread(_next_batch, batches))
+    try:
+        while (batch := await upcoming) is not None:
+            upcoming = asyncio.create_task(asyncio.to_thread(_next_batch, batches))
+            await writer.write(batch.nodes, batch.links)
+            done += batch.experts
+            if progress is not None:
+                progress(done, experts)
+    finally:
+        with contextlib.suppress(Exception):
+            await upcoming  # a failed write must not leave the generator thread behind
+    what = f"synthetic graph ({experts:,} experts, seed {random_seed})"
+    return writer.report(what, started)
+
+
+def _next_batch(batches: Iterator[Batch]) -> Batch | None:
+    return next(batches, None)
+
+
+def _node_rows(seed: SeedGraph) -> dict[Label, list[dict[str, Any]]]:
+    rows: dict[Label, list[dict[str, Any]]] = defaultdict(list)
+    for node in seed.nodes:
+        rows[node.label].append({"id": node.id, "props": node.props})
+    return rows
+
+
+def _link_rows(seed: SeedGraph) -> dict[LinkShape, list[dict[str, Any]]]:
+    rows: dict[LinkShape, list[dict[str, Any]]] = defaultdict(list)
+    for link in seed.links:
+        assert link.end_label is not None, "read_seed resolves every link's end label"
+        rows[(link.type, link.start_label, link.end_label)].append(
+            {"from": link.start, "to": link.end, "key": link.key, "props": link.props}
+        )
+    return rows

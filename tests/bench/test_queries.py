@@ -1,0 +1,58 @@
+"""The benchmark's query files stay valid: nothing here times anything or needs Neo4j."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from graphql import GraphQLSchema, build_schema, parse, validate
+
+from bench.mix import TARGETS, MixQuery, load_mix, pluck, render, slug_of
+
+PEER_SCHEMA = Path(__file__).resolve().parents[2] / "bench" / "peer" / "schema.generated.graphql"
+MIX = load_mix()
+
+
+@pytest.fixture(scope="module")
+def peer_schema() -> GraphQLSchema:
+    return build_schema(PEER_SCHEMA.read_text(encoding="utf-8"))
+
+
+def test_the_mix_has_the_six_queries_of_issue_7() -> None:
+    assert [query.name for query in MIX] == ["detail", "list", "search", "network", "path", "write"]
+    assert [query.name for query in MIX if query.write] == ["write"]
+
+
+@pytest.mark.parametrize("query", MIX, ids=lambda query: query.name)
+def test_every_target_compares_the_same_facts(query: MixQuery) -> None:
+    keys = {target: set(query.targets[target].compare) for target in TARGETS}
+    assert keys["hub"], "a query without compared facts would never be checked"
+    assert keys["hub"] == keys["peer"] == keys["floor"]
+
+
+@pytest.mark.parametrize("query", MIX, ids=lambda query: query.name)
+def test_peer_documents_validate_against_the_peers_generated_schema(
+    query: MixQuery, peer_schema: GraphQLSchema
+) -> None:
+    assert validate(peer_schema, parse(query.targets["peer"].text)) == []
+
+
+@pytest.mark.parametrize("query", MIX, ids=lambda query: query.name)
+def test_hub_documents_parse(query: MixQuery) -> None:
+    assert parse(query.targets["hub"].text).definitions
+
+
+def test_variables_render_hub_global_ids_that_decode_back_to_slugs() -> None:
+    sample = {"expert": "expert-1", "participants": ["expert-2", "expert-3"]}
+    rendered = render({"id": "gid:Expert:$expert", "ids": "gid:Expert:$participants"}, sample)
+    assert slug_of(rendered["id"]) == "expert-1"
+    assert [slug_of(value) for value in rendered["ids"]] == ["expert-2", "expert-3"]
+    assert slug_of("expert-1") == "expert-1"
+
+
+def test_compare_paths_map_over_lists_and_transform() -> None:
+    answer = {"data": {"xs": {"edges": [{"node": {"id": "b"}}, {"node": {"id": "a"}}]}}}
+    assert pluck(answer, "data.xs.edges[].node.id|sort") == ["a", "b"]
+    assert pluck(answer, "data.xs.edges|len") == 2
+    assert pluck(answer, "data.xs.edges[0].node.id") == "b"
+    assert pluck(answer, "data.missing[].id") == []

@@ -1,0 +1,239 @@
+"""Writes against real Neo4j: one transaction per mutation, provenance, audit, partner scope."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.audit import audit_log, entity_sources
+from graph.cypher import Cypher
+from graph.errors import GraphError
+from graph.model import Label, RelType
+from graph.writes.digest import graph_digest
+from graph.writes.errors import (
+    DependentsError,
+    DuplicateIdError,
+    InvalidFieldError,
+    MissingNodeError,
+    OutOfScopeError,
+)
+from graph.writes.executor import apply_writes
+from graph.writes.fields import NodeChanges
+from graph.writes.operations import CreateNode, DeleteNode, Link, Operation, Unlink, UpdateNode
+from graph.writes.principal import Principal, Role
+
+EDITOR = Principal(role=Role.EDITOR, subject="jwt:editor", via="jwt")
+PARTNER = Principal(role=Role.PARTNER, subject="key:p1", agency="sms", key_id="p1")
+
+
+def agency(ident: str, name: str) -> CreateNode:
+    return CreateNode(
+        Label.AGENCY, ident, NodeChanges({"kind": "state_service"}, {"name": {"en": name}})
+    )
+
+
+def expert(ident: str, name: str) -> CreateNode:
+    return CreateNode(Label.EXPERT, ident, NodeChanges({"name": name}))
+
+
+def event(ident: str, title: str) -> CreateNode:
+    return CreateNode(
+        Label.EVENT, ident, NodeChanges({"kind": "training"}, {"title": {"en": title}})
+    )
+
+
+async def write(cypher: Cypher, *operations: Operation, principal: Principal = EDITOR) -> None:
+    scope = principal.agency if principal.role is Role.PARTNER else None
+    await apply_writes(cypher, operations, principal=principal, mutation="test", agency_scope=scope)
+
+
+@pytest.fixture
+async def small_graph(cypher: Cypher) -> Cypher:
+    await write(
+        cypher,
+        agency("sms", "State Migration Service"),
+        agency("iom", "International Organization for Migration"),
+        expert("vusal", "Vusal Huseynov"),
+        expert("vladimir", "Vladimir Gjorgjiev"),
+        event("tot-baku", "Training of trainers in Baku"),
+        event("iom-meeting", "IOM meeting"),
+        Link(RelType.WORKS_FOR, "vusal", "sms", {"role": "Chief"}),
+        Link(RelType.WORKS_FOR, "vladimir", "iom"),
+        Link(RelType.TOOK_PART, "sms", "tot-baku", {"role": "organiser"}),
+        Link(RelType.TOOK_PART, "iom", "iom-meeting", {"role": "organiser"}),
+    )
+    return cypher
+
+
+async def properties(cypher: Cypher, ident: str) -> dict[str, object]:
+    rows = await cypher.read("MATCH (n {id: $id}) RETURN properties(n) AS p", {"id": ident})
+    return dict(rows[0]["p"]) if rows else {}
+
+
+async def test_created_nodes_carry_derived_names_and_provenance(small_graph: Cypher) -> None:
+    props = await properties(small_graph, "sms")
+    assert props["name"] == "State Migration Service"
+    assert props["nameKeys"] == ["state migration service"]
+    assert props["langs"] == ["en"]
+    assert props["source"] == "account:jwt:editor"
+    assert props["writtenBy"] == "jwt:editor"
+    assert props["writtenAt"] is not None
+
+
+async def test_update_keeps_unmentioned_fields_and_null_removes(small_graph: Cypher) -> None:
+    await write(
+        small_graph,
+        UpdateNode(
+            Label.EXPERT, "vusal", NodeChanges({"email": "v@example.org", "honorific": "Mr."})
+        ),
+    )
+    await write(small_graph, UpdateNode(Label.EXPERT, "vusal", NodeChanges({"honorific": None})))
+    props = await properties(small_graph, "vusal")
+    assert props["email"] == "v@example.org"
+    assert "honorific" not in props
+    assert props["name"] == "Vusal Huseynov"
+
+
+async def test_partial_dates_keep_what_the_source_leaves_open(cypher: Cypher) -> None:
+    changes = NodeChanges({"kind": "workshop", "end": "--11-26"}, {"title": {"en": "Roadmap"}})
+    await write(cypher, CreateNode(Label.EVENT, "roadmap", changes))
+    props = await properties(cypher, "roadmap")
+    assert props["end"] == "--11-26"
+    assert "endYear" not in props
+
+
+async def test_a_failing_link_halfway_leaves_the_graph_exactly_as_before(
+    small_graph: Cypher,
+) -> None:
+    before = await graph_digest(small_graph)
+    with pytest.raises(MissingNodeError) as raised:
+        await write(
+            small_graph,
+            event("new-event", "A new event"),
+            Link(RelType.TOOK_PART, "vusal", "new-event", {"role": "speaker"}),
+            Link(RelType.TOOK_PART, "nobody", "new-event", {"role": "speaker"}),
+        )
+    assert raised.value.field == "links.from"
+    assert await graph_digest(small_graph) == before
+
+
+async def test_duplicate_ids_are_refused_across_labels(small_graph: Cypher) -> None:
+    before = await graph_digest(small_graph)
+    with pytest.raises(DuplicateIdError):
+        await write(small_graph, expert("sms", "Someone"))
+    assert await graph_digest(small_graph) == before
+
+
+async def test_links_refuse_labels_the_type_does_not_join(small_graph: Cypher) -> None:
+    with pytest.raises(InvalidFieldError, match="WORKS_FOR goes to Agency only"):
+        await write(small_graph, Link(RelType.WORKS_FOR, "vusal", "tot-baku"))
+
+
+async def test_deleting_a_node_others_link_to_needs_cascade(small_graph: Cypher) -> None:
+    before = await graph_digest(small_graph)
+    with pytest.raises(DependentsError, match="vusal -WORKS_FOR->"):
+        await write(small_graph, DeleteNode(Label.AGENCY, "sms"))
+    assert await graph_digest(small_graph) == before
+    await write(small_graph, DeleteNode(Label.AGENCY, "sms", cascade=True))
+    assert await properties(small_graph, "sms") == {}
+    assert (await properties(small_graph, "vusal"))["name"] == "Vusal Huseynov"
+
+
+async def test_unlink_removes_only_the_relationship_with_the_given_key(small_graph: Cypher) -> None:
+    await write(small_graph, Link(RelType.WORKS_FOR, "vusal", "sms", {"role": "Adviser"}))
+    await write(small_graph, Unlink(RelType.WORKS_FOR, "vusal", "sms", {"role": "Chief"}))
+    rows = await small_graph.read(
+        "MATCH (:Expert {id: 'vusal'})-[r:WORKS_FOR]->() RETURN r.role AS role"
+    )
+    assert [row["role"] for row in rows] == ["Adviser"]
+    with pytest.raises(MissingNodeError):
+        await write(small_graph, Unlink(RelType.WORKS_FOR, "vusal", "sms", {"role": "Chief"}))
+
+
+async def test_restating_a_link_updates_it_instead_of_doubling_it(small_graph: Cypher) -> None:
+    await write(
+        small_graph, Link(RelType.WORKS_FOR, "vusal", "sms", {"role": "Chief", "note": "x"})
+    )
+    rows = await small_graph.read(
+        "MATCH (:Expert {id: 'vusal'})-[r:WORKS_FOR]->() RETURN r.note AS n"
+    )
+    assert [row["n"] for row in rows] == ["x"]
+
+
+async def test_every_write_leaves_an_audit_entry_with_personal_data_redacted(
+    small_graph: Cypher,
+) -> None:
+    changes = NodeChanges({"email": "v@example.org"})
+    await apply_writes(
+        small_graph,
+        [UpdateNode(Label.EXPERT, "vusal", changes)],
+        principal=EDITOR,
+        mutation="updateExpert",
+    )
+    entries = await audit_log(small_graph, entity="vusal")
+    assert [entry.operation for entry in entries] == ["update", "link", "create"]
+    latest = entries[0]
+    assert (latest.actor, latest.role, latest.mutation) == ("jwt:editor", "editor", "updateExpert")
+    assert latest.after is not None
+    assert "v@example.org" not in latest.after
+    assert '"email": "[redacted]"' in latest.after
+    assert await entity_sources(small_graph, "vusal") == ("account:jwt:editor",)
+
+
+async def test_partners_write_their_agency_its_experts_and_its_events(small_graph: Cypher) -> None:
+    await write(
+        small_graph,
+        UpdateNode(Label.AGENCY, "sms", NodeChanges({"acronym": "SMS"})),
+        UpdateNode(Label.EXPERT, "vusal", NodeChanges({"phone": "+994 12 000 00 00"})),
+        UpdateNode(Label.EVENT, "tot-baku", NodeChanges({"status": "held"})),
+        expert("new-trainer", "New Trainer"),
+        Link(RelType.WORKS_FOR, "new-trainer", "sms"),
+        Link(RelType.TOOK_PART, "new-trainer", "tot-baku", {"role": "trainer"}),
+        principal=PARTNER,
+    )
+    assert (await properties(small_graph, "new-trainer"))["writtenBy"] == "key:p1"
+
+
+@pytest.mark.parametrize(
+    "operation",
+    [
+        UpdateNode(Label.AGENCY, "iom", NodeChanges({"acronym": "X"})),
+        UpdateNode(Label.EXPERT, "vladimir", NodeChanges({"phone": "+1 555 0100"})),
+        UpdateNode(Label.EVENT, "iom-meeting", NodeChanges({"status": "held"})),
+        DeleteNode(Label.EXPERT, "vladimir"),
+        Link(RelType.TOOK_PART, "sms", "iom-meeting", {"role": "participant"}),
+        Link(RelType.WORKS_FOR, "vladimir", "sms"),
+        expert("orphan", "Nobody's Expert"),
+    ],
+    ids=["other-agency", "other-expert", "other-event", "delete", "claim-event", "hire", "orphan"],
+)
+async def test_partners_cannot_touch_other_agencies_records(
+    small_graph: Cypher, operation: Operation
+) -> None:
+    before = await graph_digest(small_graph)
+    with pytest.raises(OutOfScopeError):
+        await write(small_graph, operation, principal=PARTNER)
+    assert await graph_digest(small_graph) == before
+
+
+async def test_a_cited_source_must_be_a_resource(small_graph: Cypher) -> None:
+    with pytest.raises(MissingNodeError, match="Resource 'sms'"):
+        await apply_writes(
+            small_graph,
+            [expert("x", "X")],
+            principal=EDITOR,
+            mutation="test",
+            cited_source="sms",
+        )
+
+
+async def test_a_mutation_costs_one_round_trip(small_graph: Cypher) -> None:
+    small_graph.round_trips = 0
+    await write(
+        small_graph, expert("a", "A"), expert("b", "B"), Link(RelType.WORKS_FOR, "a", "sms")
+    )
+    assert small_graph.round_trips == 1
+
+
+def test_graph_errors_are_what_writes_raise() -> None:
+    for error in (DependentsError, DuplicateIdError, InvalidFieldError, MissingNodeError):
+        assert issubclass(error, GraphError)

@@ -1,0 +1,80 @@
+"""Shared by the mutation tests: a small graph with two agencies' records, and a runner."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import strawberry
+from strawberry.types import ExecutionResult
+
+from graph.cypher import Cypher
+from graph.model import Label, RelType
+from graph.writes.executor import apply_writes
+from graph.writes.fields import NodeChanges
+from graph.writes.operations import CreateNode, Link
+from graph.writes.principal import ANONYMOUS, Principal, Role
+from schema.context import Context
+from schema.schema import build_schema
+
+EDITOR = Principal(role=Role.EDITOR, subject="jwt:editor", via="jwt")
+ADMIN = Principal(role=Role.ADMIN, subject="jwt:admin", via="jwt")
+PARTNER = Principal(role=Role.PARTNER, subject="key:partner", agency="sms", key_id="partner")
+ROLES: dict[str, Principal] = {
+    "anonymous": ANONYMOUS,
+    "partner": PARTNER,
+    "editor": EDITOR,
+    "admin": ADMIN,
+}
+
+
+def _named(label: Label, ident: str, name: str, **values: Any) -> CreateNode:
+    field = "title" if label in (Label.EVENT, Label.RESOURCE) else "name"
+    return CreateNode(label, ident, NodeChanges(values, {field: {"en": name}}))
+
+
+async def build_small_graph(cypher: Cypher) -> None:
+    """sms (the partner's agency) with its expert and event; iom with its own; reference data."""
+    await apply_writes(
+        cypher,
+        [
+            _named(Label.AGENCY, "sms", "State Migration Service", kind="state_service"),
+            _named(Label.AGENCY, "iom", "International Organization for Migration", kind="ngo"),
+            CreateNode(Label.EXPERT, "vusal", NodeChanges({"name": "Vusal Huseynov"})),
+            CreateNode(
+                Label.EXPERT,
+                "vladimir",
+                NodeChanges({"name": "Vladimir Gjorgjiev", "email": "vg@example.org"}),
+            ),
+            _named(Label.EVENT, "tot", "Training of trainers", kind="training_of_trainers"),
+            _named(Label.EVENT, "meeting", "IOM meeting", kind="meeting"),
+            _named(Label.COUNTRY, "azerbaijan", "Azerbaijan", iso2="AZ"),
+            _named(Label.PLACE, "baku", "Baku", kind="city"),
+            _named(Label.PROGRAMME, "rtcm", "RTCM project", kind="project"),
+            _named(Label.TOPIC, "migration", "Migration management"),
+            _named(Label.RESOURCE, "res-post", "A blog post", kind="blog_entry"),
+            Link(RelType.WORKS_FOR, "vusal", "sms"),
+            Link(RelType.WORKS_FOR, "vladimir", "iom"),
+            Link(RelType.TOOK_PART, "sms", "tot", {"role": "organiser"}),
+            Link(RelType.TOOK_PART, "iom", "meeting", {"role": "organiser"}),
+            Link(RelType.IN, "baku", "azerbaijan"),
+        ],
+        principal=EDITOR,
+        mutation="setup",
+    )
+
+
+@lru_cache(maxsize=1)
+def schema() -> strawberry.Schema:
+    return build_schema()
+
+
+async def run(
+    cypher: Cypher, query: str, variables: dict[str, Any] | None = None, *, viewer: Principal
+) -> ExecutionResult:
+    context = Context(cypher=cypher, viewer=viewer)
+    return await schema().execute(query, variable_values=variables, context_value=context)
+
+
+def codes(result: ExecutionResult) -> list[str]:
+    return [(error.extensions or {}).get("code", "") for error in result.errors or ()]

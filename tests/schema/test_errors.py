@@ -1,0 +1,34 @@
+"""Failures that are not the caller's: coded, masked, without Cypher or stack traces."""
+
+from __future__ import annotations
+
+import socket
+
+from neo4j import AsyncGraphDatabase
+
+from graph.cypher import Cypher
+from tests.seeded import SeededGraph, codes_of, execute
+
+QUERY = '{ experts(first: 1) { totalCount } search(query: "x") { totalCount } }'
+
+
+async def test_an_unreachable_neo4j_is_service_unavailable() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    driver = AsyncGraphDatabase.driver(
+        f"bolt://127.0.0.1:{port}", auth=("neo4j", "x"), max_transaction_retry_time=0
+    )
+    async with driver:
+        result = await execute(Cypher(driver, "neo4j"), QUERY)
+    assert set(codes_of(result)) == {"SERVICE_UNAVAILABLE"}
+    assert "127.0.0.1" not in str([error.formatted for error in result.errors or ()])
+
+
+async def test_an_unexpected_neo4j_failure_is_internal_and_masked(seeded: SeededGraph) -> None:
+    result = await execute(Cypher(seeded.driver, "no-such-database"), QUERY)
+    assert set(codes_of(result)) == {"INTERNAL"}
+    text = str([error.formatted for error in result.errors or ()])
+    assert "Neo" not in text
+    assert "MATCH" not in text
+    assert "Traceback" not in text

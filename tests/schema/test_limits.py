@@ -1,0 +1,72 @@
+"""Abusive queries are refused during validation: coded, and before any Neo4j work."""
+
+from __future__ import annotations
+
+import pytest
+from graphql import get_introspection_query
+
+from schema.context import Limits
+from tests.seeded import SeededGraph, codes_of, execute
+
+
+def nested(depth: int) -> str:
+    query = "slug"
+    for _ in range(depth):
+        query = f"agencies {{ nodes {{ experts {{ nodes {{ {query} }} }} }} }}"
+    return f"{{ experts {{ nodes {{ {query} }} }} }}"
+
+
+ABUSIVE = {
+    "deep nesting": nested(4),
+    "many aliases": "{ " + " ".join(f"a{i}: apiVersion" for i in range(31)) + " }",
+    "many tokens": "{ " + " ".join("apiVersion" for _ in range(3001)) + " }",
+    "huge fan-out": """{ experts(first: 100) { nodes {
+        events(first: 100) { nodes { participants(first: 100) { nodes { slug } } } }
+    } } }""",
+    "fan-out through variables": """query ($n: Int) { experts(first: $n) { nodes {
+        agencies(first: $n) { nodes { experts(first: $n) { nodes { slug } } } }
+    } } }""",
+    "fan-out through fragments": """
+        { experts(first: 100) { nodes { ...E } } }
+        fragment E on Expert { events(first: 100) { nodes { ...V } } }
+        fragment V on Event { topics(first: 100) { nodes { slug } } }""",
+}
+
+
+@pytest.mark.parametrize("query", ABUSIVE.values(), ids=ABUSIVE.keys())
+async def test_abusive_queries_are_too_complex_before_any_neo4j_work(
+    seeded: SeededGraph, query: str
+) -> None:
+    cypher = seeded.cypher()
+    result = await execute(cypher, query)
+    assert result.data is None
+    assert set(codes_of(result)) == {"QUERY_TOO_COMPLEX"}
+    assert cypher.round_trips == 0
+
+
+async def test_limits_are_configurable(seeded: SeededGraph) -> None:
+    query = "{ experts(first: 10) { nodes { agencies(first: 10) { nodes { slug } } } } }"
+    assert (await execute(seeded.cypher(), query)).errors is None
+    result = await execute(seeded.cypher(), query, limits=Limits(max_cost=50))
+    assert codes_of(result) == ["QUERY_TOO_COMPLEX"]
+    assert "110" in result.errors[0].message  # type: ignore[index]
+
+
+async def test_the_introspection_query_of_graphiql_passes_the_limits(seeded: SeededGraph) -> None:
+    cypher = seeded.cypher()
+    result = await execute(cypher, get_introspection_query(descriptions=True))
+    assert result.errors is None
+    assert cypher.round_trips == 0
+
+
+async def test_syntax_and_validation_errors_have_their_own_codes(seeded: SeededGraph) -> None:
+    syntax = await execute(seeded.cypher(), "{ experts { ")
+    assert codes_of(syntax) == ["GRAPHQL_PARSE_FAILED"]
+    unknown = await execute(seeded.cypher(), "{ experts { nodes { salary } } }")
+    assert codes_of(unknown) == ["GRAPHQL_VALIDATION_FAILED"]
+    wrong_type = await execute(seeded.cypher(), '{ experts(first: "ten") { totalCount } }')
+    assert codes_of(wrong_type) == ["GRAPHQL_VALIDATION_FAILED"]
+    variable = await execute(
+        seeded.cypher(), "query ($n: Int) { experts(first: $n) { totalCount } }", {"n": "ten"}
+    )
+    assert codes_of(variable) == ["BAD_USER_INPUT"]

@@ -1,0 +1,200 @@
+"""Role x operation: every mutation and protected field, allowed or refused with nothing written.
+
+Each case runs on a fresh small graph (tests/schema/mutations_support.py): sms is the
+partner's agency, with its expert vusal and its event tot; iom has vladimir and meeting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from graph.accounts import create_key
+from graph.audit import audit_log
+from graph.cypher import Cypher
+from graph.writes.digest import graph_digest
+from tests.schema.mutations_support import ADMIN, ROLES, build_small_graph, codes, run
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    query: str
+    allowed: frozenset[str]
+    variables: dict[str, Any] = field(default_factory=dict)
+    writes: bool = True
+    anonymous_code: str = "UNAUTHENTICATED"
+
+
+ALL = frozenset({"partner", "editor", "admin"})
+STAFF = frozenset({"editor", "admin"})
+ADMINS = frozenset({"admin"})
+
+TEXT = '[{lang: "en", text: "New one"}]'
+
+
+def mutation(name: str, body: str, payload: str = "userErrors { code message field }") -> str:
+    return f"mutation {{ {name}(input: {{ {body} }}) {{ {payload} }} }}"
+
+
+CREATES = {
+    "createExpert": ('name: "New Expert", id: "new-expert"', ALL),
+    "createAgency": (f'name: {TEXT}, kind: NGO, id: "new-agency"', STAFF),
+    "createCountry": (f'name: {TEXT}, iso2: "GE", id: "new-country"', STAFF),
+    "createPlace": (f'name: {TEXT}, kind: CITY, id: "new-place"', STAFF),
+    "createProgramme": (
+        f'name: {TEXT}, kind: PROJECT, id: "new-programme", budgetAmount: "6600000", '
+        'budgetCurrency: "EUR", start: "2015", end: "2019"',
+        STAFF,
+    ),
+    "createEvent": (
+        f'title: {TEXT}, kind: MEETING, id: "new-event", participants: {{ids: ["vusal"]}}',
+        ALL,
+    ),
+    "createTopic": (f'name: {TEXT}, id: "new-topic"', STAFF),
+    "createResource": (f'title: {TEXT}, kind: NEWS, id: "new-resource"', STAFF),
+}
+UPDATES = {
+    "updateExpert": ('id: "vusal", phone: "+994 12 000 00 00"', ALL),
+    "updateAgency": ('id: "sms", acronym: "SMS"', ALL),
+    "updateCountry": ('id: "azerbaijan", aliases: ["Azerbaijan Republic"]', STAFF),
+    "updatePlace": ('id: "baku", kind: DISTRICT', STAFF),
+    "updateProgramme": ('id: "rtcm", acronym: "RTCM"', STAFF),
+    "updateEvent": ('id: "tot", status: HELD, start: "2022-07-25"', ALL),
+    "updateTopic": ('id: "migration", aliases: ["migration governance"]', STAFF),
+    "updateResource": ('id: "res-post", published: "--11-26"', STAFF),
+}
+DELETES = {
+    "deleteExpert": ("vusal", ALL),
+    "deleteAgency": ("iom", STAFF),
+    "deleteCountry": ("azerbaijan", STAFF),
+    "deletePlace": ("baku", STAFF),
+    "deleteProgramme": ("rtcm", STAFF),
+    "deleteEvent": ("tot", ALL),
+    "deleteTopic": ("migration", STAFF),
+    "deleteResource": ("res-post", STAFF),
+}
+
+CASES = [
+    *(Case(name, mutation(name, body), allowed) for name, (body, allowed) in CREATES.items()),
+    *(Case(name, mutation(name, body), allowed) for name, (body, allowed) in UPDATES.items()),
+    *(
+        Case(name, mutation(name, f'id: "{ident}", cascade: true'), allowed)
+        for name, (ident, allowed) in DELETES.items()
+    ),
+    Case(
+        "link",
+        mutation(
+            "link",
+            'links: [{type: ABOUT, from: "vusal", to: "migration"}, '
+            '{type: TOOK_PART, from: "vusal", to: "tot", properties: {role: "trainer"}}]',
+        ),
+        ALL,
+    ),
+    Case("unlink", mutation("unlink", 'links: [{type: WORKS_FOR, from: "vusal", to: "sms"}]'), ALL),
+    Case(
+        "importDocument",
+        mutation(
+            "importDocument",
+            'markup: "{mlang en}Vusal Huseynov in Baku{mlang}", sourceUrl: "https://x.test/1"',
+        ),
+        STAFF,
+    ),
+    Case(
+        "createApiKey",
+        mutation("createApiKey", 'name: "sync", role: PARTNER, agency: "iom"', "secret"),
+        ADMINS,
+    ),
+    Case(
+        "revokeApiKey",
+        "mutation($id: String!) { revokeApiKey(input: {keyId: $id}) { apiKey { revokedAt } } }",
+        ADMINS,
+    ),
+    Case("auditLog", '{ auditLog(entity: "vusal") { operation actor } }', STAFF, writes=False),
+    Case("apiKeys", "{ apiKeys { keyId role } }", ADMINS, writes=False),
+    Case(
+        "Expert.email",
+        "{ experts(first: 5) { edges { node { slug email phone } } } }",
+        ALL,
+        writes=False,
+        anonymous_code="FORBIDDEN",
+    ),
+]
+
+
+@pytest.mark.parametrize("role", list(ROLES))
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+async def test_each_role_may_do_exactly_what_its_rules_allow(
+    cypher: Cypher, case: Case, role: str
+) -> None:
+    await build_small_graph(cypher)
+    issued = await create_key(cypher, name="old", role=ADMIN.role, agency=None, created_by=ADMIN)
+    variables = {"id": issued.record.key_id} if case.name == "revokeApiKey" else case.variables
+    before = await graph_digest(cypher)
+    result = await run(cypher, case.query, variables, viewer=ROLES[role])
+    after = await graph_digest(cypher)
+    if role in case.allowed:
+        assert result.errors is None, [error.formatted for error in result.errors or ()]
+        assert result.data is not None
+        payload = next(iter(result.data.values()))
+        if isinstance(payload, dict) and "userErrors" in payload:
+            assert payload["userErrors"] == []
+        assert (after != before) is case.writes
+    else:
+        expected = case.anonymous_code if role == "anonymous" else "FORBIDDEN"
+        assert codes(result)
+        assert set(codes(result)) == {expected}
+        assert after == before
+
+
+async def test_personal_fields_come_back_null_with_forbidden_for_the_public(
+    cypher: Cypher,
+) -> None:
+    await build_small_graph(cypher)
+    query = "{ experts(first: 5) { edges { node { slug email } } } }"
+    public = await run(cypher, query, viewer=ROLES["anonymous"])
+    partner = await run(cypher, query, viewer=ROLES["partner"])
+    assert public.data is not None
+    assert partner.data is not None
+    emails = {e["node"]["slug"]: e["node"]["email"] for e in public.data["experts"]["edges"]}
+    assert emails == {"vladimir": None, "vusal": None}
+    assert set(codes(public)) == {"FORBIDDEN"}
+    shown = {e["node"]["slug"]: e["node"]["email"] for e in partner.data["experts"]["edges"]}
+    assert shown["vladimir"] == "vg@example.org"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        mutation("updateAgency", 'id: "iom", acronym: "X"'),
+        mutation("updateExpert", 'id: "vladimir", phone: "+1 555 0100"'),
+        mutation("deleteEvent", 'id: "meeting", cascade: true'),
+        mutation("link", 'links: [{type: TOOK_PART, from: "sms", to: "meeting"}]'),
+        mutation("createExpert", 'name: "Hired", links: [{type: WORKS_FOR, node: "iom"}]'),
+    ],
+    ids=["other-agency", "other-expert", "other-event", "claim-event", "place-elsewhere"],
+)
+async def test_partners_are_forbidden_other_agencies_records(cypher: Cypher, body: str) -> None:
+    await build_small_graph(cypher)
+    before = await graph_digest(cypher)
+    result = await run(cypher, body, viewer=ROLES["partner"])
+    assert codes(result) == ["FORBIDDEN"]
+    assert await graph_digest(cypher) == before
+
+
+async def test_partner_creations_are_tied_to_their_agency(cypher: Cypher) -> None:
+    await build_small_graph(cypher)
+    result = await run(
+        cypher,
+        mutation("createEvent", f'title: {TEXT}, kind: WORKSHOP, id: "ws"', "event { slug }"),
+        viewer=ROLES["partner"],
+    )
+    assert result.errors is None
+    rows = await cypher.read(
+        "MATCH (:Agency {id: 'sms'})-[r:TOOK_PART]->(:Event {id: 'ws'}) RETURN r.role AS role"
+    )
+    assert [row["role"] for row in rows] == ["organiser"]
+    entries = await audit_log(cypher, entity="ws")
+    assert {entry.actor for entry in entries} == {"key:partner"}
