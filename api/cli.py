@@ -150,7 +150,7 @@ def serve() -> None:
 def _serve(settings: Settings) -> None:
     pid_file = api_pid_file(settings)
     pid_file.parent.mkdir(parents=True, exist_ok=True)
-    pid_file.write_text(str(os.getpid()), encoding="utf-8")
+    pid_file.write_text(f"{os.getpid()} {_start_time(os.getpid())}", encoding="utf-8")
     os.environ["NEO4J_URI"] = neo4j_uri(settings)
     typer.secho(
         f"GraphiQL: http://{settings.hub_host}:{settings.hub_port}/graphql",
@@ -207,11 +207,12 @@ def stop() -> None:
     settings = settings_or_exit()
     pid_file = api_pid_file(settings)
     with contextlib.suppress(OSError, ValueError):
-        pid = int(pid_file.read_text(encoding="utf-8"))
-        if _is_hub_process(pid):
+        pid_text, started = pid_file.read_text(encoding="utf-8").split()
+        pid = int(pid_text)
+        if _start_time(pid) == started:
             os.kill(pid, signal.SIGTERM)
             deadline = time.monotonic() + 30
-            while time.monotonic() < deadline and _is_hub_process(pid):
+            while time.monotonic() < deadline and _start_time(pid) == started:
                 time.sleep(0.1)
             typer.echo(f"API (pid {pid}) stopped")
     pid_file.unlink(missing_ok=True)
@@ -219,12 +220,13 @@ def stop() -> None:
     typer.echo("Neo4j stopped" if stopped else "Neo4j was not running")
 
 
-def _is_hub_process(pid: int) -> bool:
+def _start_time(pid: int) -> str | None:
+    """The kernel's start time of `pid`: with the pid it names one process, never a reused pid."""
     try:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return False
-    return b"hub" in cmdline or b"uvicorn" in cmdline
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return None if stat[0] == "Z" else stat[19]
 
 
 if __name__ == "__main__":

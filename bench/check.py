@@ -128,6 +128,7 @@ async def count_round_trips(
     *,
     env: Mapping[str, str],
     token: str,
+    authorization: str | None = None,
 ) -> list[int]:
     """Neo4j round trips per hub request, for each sample, with the hub app in this process."""
     os.environ.update(env)
@@ -137,6 +138,8 @@ async def count_round_trips(
     app = create_app(load_settings())
     counts: list[int] = []
     headers = {"content-type": "application/json"}
+    if authorization:
+        headers["authorization"] = authorization
     with counted_cyphers() as created:
         async with app.router.lifespan_context(app):
             transport = httpx.ASGITransport(app=app)

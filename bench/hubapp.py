@@ -2,8 +2,10 @@
 
 `uvicorn bench.hubapp:app` serves exactly `api.asgi:app` unless BENCH_HUB_TWEAKS names tweaks
 (comma-separated):
-- `parser_cache`, `validation_cache`: Strawberry's ParserCache / ValidationCache extensions
-  appended to the served schema, i.e. what `schema/schema.py` would get.
+- `parser_cache`: Strawberry's ParserCache appended to the served schema's extensions;
+- `validation_cache`: ValidationCache, with the validation rules of the limit extensions made
+  once instead of per request (else the cache key never repeats), i.e. what
+  `schema/schema.py` and `schema/limits.py` would do.
 Nothing here is imported by the product.
 """
 
@@ -14,7 +16,7 @@ from typing import Any
 
 import strawberry
 from starlette.routing import Route
-from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.extensions import AddValidationRules, ParserCache, ValidationCache
 
 from api.app import create_app
 from api.settings import load_settings
@@ -37,8 +39,27 @@ def served_schema() -> strawberry.Schema:
     raise RuntimeError("no Strawberry schema behind /graphql")
 
 
+def hoisted_rules(factories: Any) -> list[Any]:
+    """Rule-adding extensions replaced by one whose rule classes are made once.
+
+    QueryDepthLimiter and MaxAliasesLimiter build a new rule class per instance, i.e. per
+    request, so the tuple of rules (part of ValidationCache's key) never repeats and the
+    cache never hits. Making the classes once is what `schema/limits.py` would do.
+    """
+    kept: list[Any] = []
+    rules: list[Any] = []
+    for factory in factories:
+        probe = factory() if callable(factory) and not isinstance(factory, type) else None
+        if isinstance(probe, AddValidationRules):
+            rules.extend(probe.validation_rules)
+        else:
+            kept.append(factory)
+    constant = list(rules)
+    return [*kept, lambda: AddValidationRules(constant)]
+
+
 _schema = served_schema()
 if "parser_cache" in TWEAKS:
     _schema.extensions = (*_schema.extensions, lambda: ParserCache(maxsize=256))
 if "validation_cache" in TWEAKS:
-    _schema.extensions = (*_schema.extensions, lambda: ValidationCache(maxsize=256))
+    _schema.extensions = (*hoisted_rules(_schema.extensions), lambda: ValidationCache(maxsize=256))

@@ -5,7 +5,8 @@
 
 Builds the synthetic graph first when the server does not hold one of that size (deleting
 what is there; `--no-build` never does), then runs each operation `--samples` times with
-parameters drawn with a fixed seed (synthetic ids are predictable: `syn-expert-<n>` ...), in
+parameters drawn with a fixed seed (synthetic ids are predictable: `syn-expert-<n>`, the
+first event of each generator chunk is a training of trainers ...), in
 process through `schema.execute` (resolvers, loaders, Cypher and the driver; no HTTP), and
 reports p50 / p95 / max and Neo4j round trips per operation. Centrality is reported cold
 (an empty cache: projection read, igraph computation) and warm (cached, fingerprint only),
@@ -35,6 +36,7 @@ from graph.network.version import GraphVersion
 from schema.context import Context
 from schema.schema import build_schema
 from seed.load import load_synthetic
+from seed.synthetic import CHUNK_EXPERTS as CHUNK
 from seed.vocabulary import COUNTRIES, TOPICS
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -221,7 +223,7 @@ async def main_async(arguments: argparse.Namespace) -> str:
             await bench.measure(
                 "cascade of an event",
                 CASCADE,
-                lambda r: {"id": f"syn-event-{5000 * r.randrange(max(1, n // 5000))}-0"},
+                lambda r: {"id": f"syn-event-{CHUNK * r.randrange(max(1, n // CHUNK))}-0"},
                 samples,
             ),
             await bench.measure(

@@ -41,77 +41,81 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     py_spy = shutil.which("py-spy") or str(PROJECT / ".venv" / "bin" / "py-spy")
     target = neo4j_target(port=7705, heap="2g", pagecache="3g", home=PROJECT / ".neo4j" / "bench")
-    mix = [query for query in load_mix() if query.name == args.query]
-
-    async def samples() -> list[dict[str, object]]:
-        async with open_driver(target.uri, target.user, target.password) as driver:
-            return await draw_samples(driver, target.database, 64, 7)
-
-    bodies = write_bodies(mix, asyncio.run(samples()))
-    hub = start_hub(
-        port=args.hub_port,
-        workers=1,
-        neo4j_env=target.env(),
-        extra_env=dict(item.split("=", 1) for item in args.hub_env),
-        log=TMP / "hub-profile.log",
-    )
-    raw = TMP / f"profile-{args.query}.txt"
-    results: list[RunResult] = []
     try:
-        run_token = secrets.token_hex(3)
-        run_wrk(
-            hub.url,
-            bodies[(args.query, "hub")],
-            duration=2,
-            connections=args.connections,
-            out=TMP / "wrk-profile.json",
-            run_token=run_token,
+        mix = [query for query in load_mix() if query.name == args.query]
+
+        async def samples() -> list[dict[str, object]]:
+            async with open_driver(target.uri, target.user, target.password) as driver:
+                return await draw_samples(driver, target.database, 64, 7)
+
+        bodies = write_bodies(mix, asyncio.run(samples()))
+        hub = start_hub(
+            port=args.hub_port,
+            workers=1,
+            neo4j_env=target.env(),
+            extra_env=dict(item.split("=", 1) for item in args.hub_env),
+            log=TMP / "hub-profile.log",
         )
-        load = threading.Thread(
-            target=lambda: results.append(
-                run_wrk(
-                    hub.url,
-                    bodies[(args.query, "hub")],
-                    duration=args.duration,
-                    connections=args.connections,
-                    out=TMP / "wrk-profile.json",
-                    run_token=run_token + "p",
+        raw = TMP / f"profile-{args.query}.txt"
+        results: list[RunResult] = []
+        try:
+            run_token = secrets.token_hex(3)
+            run_wrk(
+                hub.url,
+                bodies[(args.query, "hub")],
+                duration=2,
+                connections=args.connections,
+                out=TMP / "wrk-profile.json",
+                run_token=run_token,
+            )
+            load = threading.Thread(
+                target=lambda: results.append(
+                    run_wrk(
+                        hub.url,
+                        bodies[(args.query, "hub")],
+                        duration=args.duration,
+                        connections=args.connections,
+                        out=TMP / "wrk-profile.json",
+                        run_token=run_token + "p",
+                    )
                 )
             )
-        )
-        load.start()
-        subprocess.run(
-            [
-                py_spy,
-                "record",
-                "--pid",
-                str(hub.process.pid),
-                "--duration",
-                str(max(1, int(args.duration) - 2)),
-                "--rate",
-                "250",
-                "--idle",
-                "--format",
-                "raw",
-                "--output",
-                str(raw),
-            ],
-            check=True,
-            capture_output=True,
-        )
-        load.join()
+            load.start()
+            subprocess.run(
+                [
+                    py_spy,
+                    "record",
+                    "--pid",
+                    str(hub.process.pid),
+                    "--duration",
+                    str(max(1, int(args.duration) - 2)),
+                    "--rate",
+                    "250",
+                    "--idle",
+                    "--format",
+                    "raw",
+                    "--output",
+                    str(raw),
+                ],
+                check=True,
+                capture_output=True,
+            )
+            load.join()
+        finally:
+            hub.stop()
+        summary = summarise(raw)
+        if results:
+            run = results[0]
+            summary = (
+                f"load during profile: {run.rps:.1f} rps, p50 {percentile(run, 50):.1f} ms "
+                f"(py-spy slows the worker down)\n\n" + summary
+            )
+        output = RESULTS / f"profile-{args.query}-{args.label}.txt"
+        output.write_text(summary, encoding="utf-8")
+        log(f"wrote {output.relative_to(PROJECT)}")
     finally:
-        hub.stop()
-    summary = summarise(raw)
-    if results:
-        run = results[0]
-        summary = (
-            f"load during profile: {run.rps:.1f} rps, p50 {percentile(run, 50):.1f} ms "
-            f"(py-spy slows the worker down)\n\n" + summary
-        )
-    output = RESULTS / f"profile-{args.query}-{args.label}.txt"
-    output.write_text(summary, encoding="utf-8")
-    log(f"wrote {output.relative_to(PROJECT)}")
+        if target.server is not None:
+            target.server.stop()
     return 0
 
 

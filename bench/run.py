@@ -156,12 +156,13 @@ async def run_size(
                 log(f"{query.name}: {name} failed the answer check: {reason}")
             usable[query.name] = [name for name in targets if name not in check.failed]
             log(f"{query.name}: answers {check.status} on {check.checked} samples")
-            if "hub" in usable[query.name] and not query.write:
+            if "hub" in usable[query.name]:
                 report.round_trips[query.name] = await count_round_trips(
                     query,
                     samples[: args.check_samples],
                     env={**target.env(), **hub_env},
                     token=token,
+                    authorization=authorization if query.write else None,
                 )
         plan = RoundPlan(
             args.rounds, args.warmup, args.duration, args.connections, token, authorization

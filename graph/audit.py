@@ -13,7 +13,7 @@ import json
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Final, LiteralString
 
 from neo4j import AsyncManagedTransaction
@@ -128,6 +128,10 @@ async def audit_log(
     cypher: Cypher, *, entity: str | None = None, since: datetime | None = None, first: int = 50
 ) -> tuple[AuditEntry, ...]:
     """Newest first; `entity` matches the node written or the far end of a link."""
+    if since is not None:
+        # Entries are stamped at UTC offset `Z`; Neo4j orders equal instants in different
+        # zones ('UTC' vs 'Z') apart, so the bound is moved to the same form first.
+        since = (since if since.tzinfo else since.replace(tzinfo=UTC)).astimezone(UTC)
     rows = await cypher.read(
         READ_ENTRIES, {"entity": entity, "since": since, "first": max(1, min(first, MAX_PAGE))}
     )

@@ -24,6 +24,7 @@ from typing import Any, Final, Literal, LiteralString
 
 from neo4j import AsyncManagedTransaction
 
+from graph.bulk_any_queries import MERGE_LINKS_BY_TYPE
 from graph.bulk_create_queries import CREATE_LINKS
 from graph.bulk_merge_queries import MERGE_LINKS, LinkShape
 from graph.bulk_node_queries import CREATE_NODES, MERGE_NODES
@@ -77,7 +78,7 @@ async def write_nodes(
 
 async def write_links(
     cypher: Cypher,
-    shape: LinkShape,
+    shape: LinkShape | RelType,
     rows: Iterable[Row],
     *,
     written_at: datetime,
@@ -87,16 +88,27 @@ async def write_links(
 ) -> int:
     """Write `rows` as relationships of `shape` (type, start label, end label).
 
-    A row whose endpoint is missing (or has another label) fails its whole batch, which is
-    rolled back: silently dropping a link would corrupt the graph unseen.
+    A bare type is accepted in merge mode for callers that do not know the endpoints'
+    labels (one index seek per allowed label instead of one). A row whose endpoint is
+    missing (or has another label) fails its whole batch, which is rolled back: silently
+    dropping a link would corrupt the graph unseen.
     """
+    query, what = _link_query(shape, mode)
+    return await _write_batches(cypher, query, rows, written_at, batch_size, on_batch, what)
+
+
+def _link_query(shape: LinkShape | RelType, mode: WriteMode) -> tuple[LiteralString, str]:
+    if isinstance(shape, str):
+        if mode != "merge":
+            raise ValueError("create mode needs a (type, start label, end label) shape")
+        rel_type = RelType(shape)
+        return MERGE_LINKS_BY_TYPE[rel_type], str(rel_type)
     rel_type, start, end = shape
     queries = MERGE_LINKS if mode == "merge" else CREATE_LINKS
     query = queries.get((RelType(rel_type), Label(start), Label(end)))
     if query is None:
         raise ValueError(f"ALLOWED_LINKS does not allow ({start})-[:{rel_type}]->({end})")
-    what = f"({start})-[:{rel_type}]->({end})"
-    return await _write_batches(cypher, query, rows, written_at, batch_size, on_batch, what)
+    return query, f"({start})-[:{rel_type}]->({end})"
 
 
 async def drop_fulltext_indexes(cypher: Cypher) -> None:

@@ -21,7 +21,7 @@ from typing import Any, Final
 
 from graph.bulk import DEFAULT_BATCH_SIZE, LinkShape, WriteMode, write_links, write_nodes
 from graph.cypher import Cypher
-from graph.maintenance import graph_size
+from graph.maintenance import entity_count
 from graph.model import Label
 from seed.synthetic import SyntheticGraph
 from seed.synthetic_parts import Batch
@@ -139,9 +139,9 @@ async def load_seed(
 
 async def seed_if_empty(cypher: Cypher, data_dir: Path = DEFAULT_DIR) -> SeedReport:
     """What `hub run` calls at start-up: seed a new graph, leave a populated one alone."""
-    size = await graph_size(cypher)
-    if size.nodes:
-        return SeedReport(0, 0, 0.0, skipped_because=f"the graph already has {size.nodes:,} nodes")
+    entities = await entity_count(cypher)
+    if entities:
+        return SeedReport(0, 0, 0.0, skipped_because=f"the graph already has {entities:,} entities")
     return await load_seed(cypher, data_dir)
 
 

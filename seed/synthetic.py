@@ -37,7 +37,7 @@ from seed.synthetic_parts import (
     zipf,
 )
 
-CHUNK_EXPERTS: Final = 5_000
+CHUNK_EXPERTS: Final = 10_000
 MIN_EXPERTS: Final = 100
 MAX_EXPERTS: Final = 1_000_000
 REGION: Final = frozenset({"KZ", "KG", "TJ", "TM", "UZ", "AZ", "AM", "GE"})

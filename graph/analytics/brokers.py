@@ -49,6 +49,7 @@ def _summary(analysis: Analysis) -> ProjectionSummary:
         node_count=projected.node_count,
         edge_count=projected.edge_count,
         item_count=projected.items,
+        items_left_out=projected.items_left_out,
     )
 
 
@@ -96,7 +97,9 @@ async def centrality_report(
     analysis = await load_analysis(cypher, cache, spec)
     metrics = await analysis.centrality()
     slugs = analysis.projected.slugs
-    order = sorted(range(len(slugs)), key=_sort_key(metrics, ranking, slugs))
+    order = analysis.order(
+        ranking.value, lambda: sorted(range(len(slugs)), key=_sort_key(metrics, ranking, slugs))
+    )
     return CentralityReport(
         projection=_summary(analysis),
         approximate=metrics.approximate,
@@ -122,12 +125,19 @@ async def community_report(
     found = await analysis.communities()
     metrics = await analysis.centrality()
     slugs = analysis.projected.slugs
-    by_community: dict[int, list[int]] = {}
-    for vertex, community in enumerate(found.membership):
-        if community < first:
-            by_community.setdefault(community, []).append(vertex)
     key = _sort_key(metrics, Ranking.WEIGHTED_DEGREE, slugs)
-    chosen = {c: sorted(vs, key=key)[:members] for c, vs in by_community.items()}
+    order = analysis.order(
+        Ranking.WEIGHTED_DEGREE.value, lambda: sorted(range(len(slugs)), key=key)
+    )
+    chosen: dict[int, list[int]] = {c: [] for c in range(min(first, len(found.sizes)))}
+    wanted = sum(min(members, found.sizes[c]) for c in chosen)
+    for vertex in order:
+        community = found.membership[vertex]
+        if community in chosen and len(chosen[community]) < members:
+            chosen[community].append(vertex)
+            wanted -= 1
+            if wanted == 0:
+                break
     everyone = [vertex for c in sorted(chosen) for vertex in chosen[c]]
     ranked = {r.node.id: r for r in await _ranked(cypher, analysis, everyone, found.membership)}
     return CommunityReport(

@@ -25,7 +25,7 @@ from typing import Final, TypeVar
 from graph.analytics.centrality import Centrality, centrality
 from graph.analytics.communities import Communities, communities
 from graph.analytics.projection import ProjectedGraph, project
-from graph.network.projections import ProjectionSpec
+from graph.network.projections import MemberGroups, ProjectionSpec
 from graph.network.version import GraphVersion
 
 T = TypeVar("T")
@@ -42,6 +42,15 @@ class Analysis:
         self._lock = asyncio.Lock()
         self._centrality: Centrality | None = None
         self._communities: Communities | None = None
+        self._orders: dict[str, list[int]] = {}
+
+    def order(self, name: str, compute: Callable[[], list[int]]) -> list[int]:
+        """A vertex ordering (a ranking), computed once per entry: sorting 60 000 vertices
+        per request would cost more than the rest of a cached answer."""
+        found = self._orders.get(name)
+        if found is None:
+            found = self._orders[name] = compute()
+        return found
 
     async def centrality(self) -> Centrality:
         async with self._lock:
@@ -72,7 +81,7 @@ class AnalyticsCache:
         self,
         spec: ProjectionSpec,
         version: str,
-        groups: Callable[[], Awaitable[list[list[str]]]],
+        groups: Callable[[], Awaitable[MemberGroups]],
     ) -> Analysis:
         """The cached analysis of `spec` at `version`, building it from `groups()` if needed."""
         key = (spec, version)
@@ -85,7 +94,8 @@ class AnalyticsCache:
             found = self._hit(key)
             if found is not None:
                 return found
-            projected = await asyncio.to_thread(project, await groups())
+            members = await groups()
+            projected = await asyncio.to_thread(project, members.groups, members.left_out)
             entry = Analysis(spec, version, projected)
             self.computed += 1
             self._entries[key] = entry

@@ -22,6 +22,7 @@ class ProjectedGraph:
     slugs: tuple[str, ...]
     graph: igraph.Graph
     items: int
+    items_left_out: int = 0
 
     @property
     def node_count(self) -> int:
@@ -32,7 +33,7 @@ class ProjectedGraph:
         return int(self.graph.ecount())
 
 
-def project(groups: Sequence[Sequence[str]]) -> ProjectedGraph:
+def project(groups: Sequence[Sequence[str]], left_out: int = 0) -> ProjectedGraph:
     """The co-membership graph of `groups`; weight = number of groups a pair shares."""
     index: dict[str, int] = {}
     for group in groups:
@@ -46,4 +47,6 @@ def project(groups: Sequence[Sequence[str]]) -> ProjectedGraph:
     one_mode = two_mode.bipartite_projection(types=types, multiplicity=True, which=0)
     if one_mode.ecount() and "weight" not in one_mode.es.attributes():
         one_mode.es["weight"] = [1] * one_mode.ecount()
-    return ProjectedGraph(slugs=tuple(index), graph=one_mode, items=len(groups))
+    return ProjectedGraph(
+        slugs=tuple(index), graph=one_mode, items=len(groups), items_left_out=left_out
+    )

@@ -26,6 +26,7 @@ class ProjectionSummary:
     node_count: int
     edge_count: int
     item_count: int
+    items_left_out: int
 
 
 @dataclass(frozen=True, slots=True)

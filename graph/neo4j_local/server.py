@@ -273,6 +273,7 @@ class LocalNeo4j:
 
 
 def _alive(pid: int) -> bool:
+    """True while the process runs; a zombie (dead, not yet reaped by its parent) is dead."""
     try:
         waited, _ = os.waitpid(pid, os.WNOHANG)
         if waited == pid:
@@ -285,7 +286,11 @@ def _alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return True
+    return state != "Z"
 
 
 def _free_port() -> int:

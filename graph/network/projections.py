@@ -12,6 +12,10 @@ One aggregated query returns, per shared item, the slugs of its members;
 `graph.analytics.projection` turns those groups into a weighted graph (weight = number of
 shared items). Sending groups instead of pairs keeps the transfer linear in memberships,
 where pairs grow with the square of an event's size.
+
+Items with more than `max_group` members (default 100) are left out and counted: attending
+the same 3 000-person conference does not tie two people, and such events alone would turn
+the expert projection of the 100 000-expert synthetic graph into 17 million ties.
 """
 
 from __future__ import annotations
@@ -31,6 +35,9 @@ class Projection(StrEnum):
     EXPERTS_BY_EVENTS = "experts_by_events"
     COUNTRIES_BY_PROGRAMMES = "countries_by_programmes"
 
+
+DEFAULT_MAX_GROUP: Final = 100
+MAX_GROUP: Final = 1_000
 
 MEMBER_LABEL: Final[dict[Projection, Label]] = {
     Projection.AGENCIES_BY_EVENTS: Label.AGENCY,
@@ -55,7 +62,8 @@ CALL (item) {
   RETURN a
 }
 WITH item, collect(a.id) AS members
-RETURN members
+RETURN CASE WHEN size(members) <= $maxGroup THEN members ELSE [] END AS members,
+       size(members) > $maxGroup AS leftOut
 """
 
 EXPERT_GROUPS: Final[LiteralString] = """
@@ -64,7 +72,8 @@ WHERE ($yearFrom IS NULL OR coalesce(item.endYear, item.startYear) >= $yearFrom)
   AND ($yearTo IS NULL OR coalesce(item.startYear, item.endYear) <= $yearTo)
   AND ($topic IS NULL OR EXISTS { (item)-[:ABOUT]->(:Topic {id: $topic}) })
 WITH item, collect(DISTINCT x.id) AS members
-RETURN members
+RETURN CASE WHEN size(members) <= $maxGroup THEN members ELSE [] END AS members,
+       size(members) > $maxGroup AS leftOut
 """
 
 COUNTRY_GROUPS: Final[LiteralString] = """
@@ -73,7 +82,8 @@ WHERE ($yearFrom IS NULL OR coalesce(item.endYear, item.startYear) >= $yearFrom)
   AND ($yearTo IS NULL OR coalesce(item.startYear, item.endYear) <= $yearTo)
   AND ($topic IS NULL OR EXISTS { (item)-[:ABOUT]->(:Topic {id: $topic}) })
 WITH item, collect(DISTINCT c.id) AS members
-RETURN members
+RETURN CASE WHEN size(members) <= $maxGroup THEN members ELSE [] END AS members,
+       size(members) > $maxGroup AS leftOut
 """
 
 GROUP_QUERIES: Final[dict[Projection, LiteralString]] = {
@@ -94,15 +104,27 @@ class ProjectionSpec:
     projection: Projection
     period: Period = field(default_factory=Period)
     topic: str | None = None
+    max_group: int = DEFAULT_MAX_GROUP
 
     def parameters(self) -> dict[str, object]:
         start, end = self.period.start, self.period.end
         if start is not None and end is not None and start > end:
             raise InvalidInputError(f"period starts ({start}) after it ends ({end})")
-        return {"yearFrom": start, "yearTo": end, "topic": self.topic}
+        if not 2 <= self.max_group <= MAX_GROUP:
+            raise InvalidInputError(
+                f"maxGroupSize must be between 2 and {MAX_GROUP}, got {self.max_group}"
+            )
+        return {"yearFrom": start, "yearTo": end, "topic": self.topic, "maxGroup": self.max_group}
 
 
-async def member_groups(cypher: Cypher, spec: ProjectionSpec) -> list[list[str]]:
+@dataclass(frozen=True, slots=True)
+class MemberGroups:
+    groups: list[list[str]]
+    left_out: int
+    """Items left out for having more than `max_group` members."""
+
+
+async def member_groups(cypher: Cypher, spec: ProjectionSpec) -> MemberGroups:
     """Per shared item, the slugs of its members (items with one member keep it as a node)."""
     parameters = spec.parameters()
     if spec.topic is not None:
@@ -110,4 +132,7 @@ async def member_groups(cypher: Cypher, spec: ProjectionSpec) -> list[list[str]]
         if not found[0]["found"]:
             raise NotFoundError("Topic", spec.topic)
     rows = await cypher.read(GROUP_QUERIES[spec.projection], parameters)
-    return [list(row["members"]) for row in rows]
+    return MemberGroups(
+        groups=[list(row["members"]) for row in rows if not row["leftOut"]],
+        left_out=sum(1 for row in rows if row["leftOut"]),
+    )

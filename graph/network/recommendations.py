@@ -34,7 +34,7 @@ from graph.network.shape import NODE_FIELDS, graph_node
 
 MAX_RESULTS: Final = 50
 DEFAULT_RESULTS: Final = 10
-SHORTLIST: Final = 500
+SHORTLIST: Final = 200
 _LANGUAGE: Final = re.compile(r"^[a-z]{2}$")
 
 RECOMMEND_EXPERTS: Final[LiteralString] = (
@@ -46,43 +46,40 @@ WHERE $country IS NOT NULL
   AND (c.id = $country OR c.iso2 = $countryCode OR $countryKey IN c.nameKeys)
 WITH topics, collect(c) AS countries
 OPTIONAL MATCH (a:Agency {id: $agency})
-WITH topics, countries, a
 CALL (topics, countries) {
   UNWIND topics AS t
   MATCH (x:Expert)-[:ABOUT]->(t)
-  RETURN x
-  UNION
+  RETURN x, 'tag' AS kind, null AS item, null AS role, null AS agency
+  UNION ALL
   UNWIND topics AS t
-  MATCH (t)<-[:ABOUT]-(:Event)<-[:TOOK_PART]-(x:Expert)
-  RETURN x
-  UNION
-  UNWIND CASE WHEN size(topics) = 0 THEN countries ELSE [] END AS c
-  MATCH (c)<-[:IN*0..3]-()<-[:BASED_IN]-(:Agency)<-[w:WORKS_FOR]-(x:Expert)
+  MATCH (t)<-[:ABOUT]-(item:Event)<-[r:TOOK_PART]-(x:Expert)
+  RETURN x, 'topic_event' AS kind, item, r.role AS role, null AS agency
+  UNION ALL
+  UNWIND countries AS c
+  MATCH (c)<-[:IN*0..3]-()<-[:BASED_IN]-(g:Agency)<-[w:WORKS_FOR]-(x:Expert)
   WHERE w.until IS NULL
-  RETURN x
-  UNION
-  UNWIND CASE WHEN size(topics) = 0 THEN countries ELSE [] END AS c
-  MATCH (c)<-[:IN*0..3]-()<-[:HELD_IN]-(:Event)<-[:TOOK_PART]-(x:Expert)
-  RETURN x
-  UNION
-  WITH topics, countries WHERE size(topics) = 0 AND size(countries) = 0 AND $language IS NOT NULL
+  RETURN x, 'country_agency' AS kind, null AS item, null AS role, g.name AS agency
+  UNION ALL
+  UNWIND countries AS c
+  MATCH (c)<-[:IN*0..3]-()<-[:HELD_IN]-(item:Event)<-[:TOOK_PART]-(x:Expert)
+  RETURN x, 'country_event' AS kind, item, null AS role, null AS agency
+  UNION ALL
+  UNWIND CASE WHEN size(topics) = 0 AND size(countries) = 0 THEN [1] ELSE [] END AS alone
   MATCH (x:Expert) WHERE $language IN x.languages
-  RETURN x
+  RETURN x, 'speaker' AS kind, null AS item, null AS role, null AS agency
 }
-WITH DISTINCT x, topics, countries, a
-WITH x, topics, countries, a,
-     EXISTS { (x)-[:ABOUT]->(t) WHERE t IN topics } AS tagged,
-     COUNT { MATCH (x)-[:TOOK_PART]->(ev:Event)-[:ABOUT]->(t) WHERE t IN topics
-             RETURN DISTINCT ev } AS topicEvents,
-     COUNT { MATCH (x)-[r:TOOK_PART]->(ev:Event)-[:ABOUT]->(t)
-             WHERE t IN topics AND r.role IN ['trainer', 'facilitator', 'speaker']
-             RETURN DISTINCT ev } AS topicTrainings,
+WITH x, a, size(topics) > 0 AS byTopic,
+     count(CASE kind WHEN 'tag' THEN 1 END) > 0 AS tagged,
+     count(DISTINCT CASE kind WHEN 'topic_event' THEN item END) AS topicEvents,
+     count(DISTINCT CASE WHEN kind = 'topic_event'
+                          AND role IN ['trainer', 'facilitator', 'speaker'] THEN item END)
+       AS topicTrainings,
+     head(collect(CASE kind WHEN 'country_agency' THEN agency END)) AS countryAgency,
+     count(CASE kind WHEN 'country_event' THEN 1 END) > 0 AS countryEvents
+WHERE NOT byTopic OR tagged OR topicEvents > 0
+WITH x, a, tagged, topicEvents, topicTrainings, countryAgency, countryEvents,
      COUNT { MATCH (x)-[r:TOOK_PART]->(ev:Event) WHERE r.role IN ['trainer', 'facilitator']
              RETURN DISTINCT ev } AS trainerEvents,
-     [(x)-[w:WORKS_FOR]->(g:Agency)-[:BASED_IN]->()-[:IN*0..3]->(c)
-      WHERE c IN countries AND w.until IS NULL | g.name][0] AS countryAgency,
-     EXISTS { (x)-[:TOOK_PART]->(:Event)-[:HELD_IN]->()-[:IN*0..3]->(c) WHERE c IN countries }
-       AS countryEvents,
      $language IS NOT NULL AND $language IN coalesce(x.languages, []) AS speaks
 WITH x, a, {
        topic_tag: CASE WHEN tagged THEN 3.0 ELSE 0.0 END,
@@ -101,6 +98,16 @@ WITH x, a, points, facts,
      + points.language AS base
 ORDER BY base DESC, x.name, x.id
 LIMIT $shortlist
+WITH a, collect({x: x, points: points, facts: facts, base: base}) AS shortlist
+CALL (a) {
+  OPTIONAL MATCH (a)-[:TOOK_PART|IMPLEMENTED_BY|FUNDED_BY]-(:Event|Programme)
+                 -[:TOOK_PART|IMPLEMENTED_BY|FUNDED_BY]-(b:Agency)
+  WHERE b <> a
+  RETURN collect(DISTINCT b) AS partners
+}
+UNWIND shortlist AS candidate
+WITH a, partners, candidate.x AS x, candidate.points AS points, candidate.facts AS facts,
+     candidate.base AS base
 WITH x, points, facts, base,
      CASE
        WHEN a IS NULL THEN 0.0
@@ -108,10 +115,7 @@ WITH x, points, facts, base,
        WHEN EXISTS { (x)-[:TOOK_PART]->(:Event)-[:TOOK_PART|IMPLEMENTED_BY|FUNDED_BY]-(a) }
          OR EXISTS { (x)-[:TOOK_PART]->(:Event)<-[:TOOK_PART]-(:Expert)-[:WORKS_FOR]->(a) }
          THEN 1.5
-       WHEN EXISTS { (x)-[:WORKS_FOR]->(b:Agency)-[:TOOK_PART|IMPLEMENTED_BY|FUNDED_BY]-
-                     (:Event|Programme)-[:TOOK_PART|IMPLEMENTED_BY|FUNDED_BY]-(a)
-                     WHERE b <> a }
-         THEN 1.0
+       WHEN EXISTS { (x)-[:WORKS_FOR]->(b:Agency) WHERE b IN partners } THEN 1.0
        ELSE 0.0
      END AS proximity
 ORDER BY base + proximity DESC, x.name, x.id

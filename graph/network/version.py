@@ -37,7 +37,8 @@ CALL () {
   MATCH ()-[r]->() RETURN max(r.writtenAt) AS relationshipsWritten
 }
 RETURN nodes, relationships,
-       toString(nodesWritten) + '/' + toString(relationshipsWritten) AS written
+       coalesce(toString(nodesWritten), '-') + '/'
+       + coalesce(toString(relationshipsWritten), '-') AS written
 """
 
 

@@ -30,6 +30,12 @@ class ProjectionInfo:
     def item_count(self) -> int:
         return self.record.item_count
 
+    @strawberry.field(
+        description="Shared items left out for having more members than `maxGroupSize`."
+    )
+    def items_left_out(self) -> int:
+        return self.record.items_left_out
+
     @strawberry.field(description="Graph fingerprint the result belongs to (cache key).")
     def version(self) -> str:
         return self.record.version
@@ -101,7 +107,7 @@ class Community:
         return [RankedNode(record=member) for member in self.record.members]
 
 
-@strawberry.type(description="Communities found by Louvain modularity optimisation (igraph).")
+@strawberry.type(description="Communities found by Leiden modularity optimisation (igraph).")
 class CommunityResult:
     record: strawberry.Private[analytics.CommunityReport]
 

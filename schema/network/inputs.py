@@ -8,7 +8,7 @@ import strawberry
 
 from graph.analytics.brokers import Ranking
 from graph.model import Label, RelType
-from graph.network.projections import Projection, ProjectionSpec
+from graph.network.projections import DEFAULT_MAX_GROUP, Projection, ProjectionSpec
 from graph.network.records import Period
 from schema.errors import BadUserInputError
 from schema.network.ids import slug_of
@@ -82,12 +82,18 @@ class ProjectionInput:
     topic: strawberry.ID | None = strawberry.field(
         default=None, description="Count only events or programmes about this topic."
     )
+    max_group_size: int = strawberry.field(
+        default=DEFAULT_MAX_GROUP,
+        description="Leave out events (programmes) with more members than this (2..1000): "
+        "sitting in the same 3 000-person conference does not tie two people.",
+    )
 
     def to_spec(self) -> ProjectionSpec:
         return ProjectionSpec(
             projection=Projection(self.kind.value),
             period=period_of(self.period),
             topic=topic_slug(self.topic),
+            max_group=self.max_group_size,
         )
 
 

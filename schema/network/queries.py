@@ -111,7 +111,7 @@ class NetworkQuery:
     ) -> CentralityResult:
         return await resolvers.resolve_centrality(info, projection, rank_by, first)
 
-    @strawberry.field(description="Communities of a projection (Louvain), largest first.")
+    @strawberry.field(description="Communities of a projection (Leiden), largest first.")
     async def communities(
         self, info: Info, projection: ProjectionInput, first: int = 10, members: int = 10
     ) -> CommunityResult:

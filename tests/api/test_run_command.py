@@ -15,6 +15,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.processes import is_running
+
 PROJECT = Path(__file__).resolve().parents[2]
 HUB = [sys.executable, "-m", "api.cli"]
 
@@ -94,7 +96,7 @@ def test_run_serves_graphql_readiness_follows_neo4j_and_stop_cleans_up(
         )
         assert "API" in stopped.stdout
         server.wait(timeout=60)
-        assert not Path(f"/proc/{pid}").exists()
+        assert not is_running(pid)
     finally:
         if server.poll() is None:
             server.send_signal(signal.SIGINT)

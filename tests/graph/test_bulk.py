@@ -14,6 +14,7 @@ from graph.bulk import (
     write_links,
     write_nodes,
 )
+from graph.bulk_any_queries import MERGE_LINKS_BY_TYPE
 from graph.bulk_create_queries import CREATE_LINKS
 from graph.bulk_merge_queries import MERGE_LINKS
 from graph.bulk_node_queries import CREATE_NODES, MERGE_NODES
@@ -52,6 +53,21 @@ def test_each_relationship_query_names_the_type_and_labels_of_its_shape(
         match = LINK_QUERY.search(query)
         assert match is not None, query
         assert (match["type"], match["start"], match["end"]) == (rel_type, start, end)
+
+
+def test_each_per_type_query_matches_exactly_the_labels_the_allow_list_permits() -> None:
+    pattern = re.compile(
+        r"MATCH \(a:(?P<start>[\w|]+) \{id: row\.from\}\) MATCH \(b:(?P<end>[\w|]+) "
+        r"\{id: row\.to\}\) MERGE \(a\)-\[r:(?P<type>\w+) "
+    )
+    assert set(MERGE_LINKS_BY_TYPE) == set(RelType)
+    for rel_type, query in MERGE_LINKS_BY_TYPE.items():
+        match = pattern.search(query)
+        assert match is not None, query
+        starts, ends = ALLOWED_LINKS[rel_type]
+        assert match["type"] == rel_type
+        assert set(match["start"].split("|")) == set(starts)
+        assert set(match["end"].split("|")) == set(ends)
 
 
 def test_each_node_query_names_its_label() -> None:
@@ -103,8 +119,27 @@ async def test_a_shape_the_allow_list_forbids_is_refused_before_any_query(cypher
 
     with pytest.raises(ValueError, match="does not allow"):
         await write_links(cypher, shape, [], written_at=AT)
+    with pytest.raises(ValueError, match="needs a"):
+        await write_links(cypher, RelType.WORKS_FOR, [], written_at=AT, mode="create")
 
     assert cypher.round_trips == 0
+
+
+async def test_links_given_only_their_type_find_endpoints_of_any_allowed_label(
+    cypher: Cypher,
+) -> None:
+    await write_nodes(cypher, Label.RESOURCE, [{"id": "res", "props": {}}], written_at=AT)
+    await write_nodes(cypher, Label.TOPIC, [{"id": "top", "props": {}}], written_at=AT)
+    await write_nodes(cypher, Label.PLACE, [{"id": "pla", "props": {}}], written_at=AT)
+    rows: list[dict[str, object]] = [
+        {"from": "res", "to": end, "key": "", "props": {}} for end in ("top", "pla")
+    ]
+
+    for _ in range(2):
+        written = await write_links(cypher, RelType.MENTIONS, rows, written_at=AT)
+
+    assert written == 2
+    assert sorted(link.to for link in (await stored_node(cypher, "res")).links) == ["pla", "top"]
 
 
 async def test_full_text_indexes_dropped_for_a_bulk_load_come_back_with_migrations(

@@ -41,7 +41,7 @@ async def test_seed_if_empty_seeds_a_new_graph_and_leaves_a_populated_one_alone(
 
     assert seeded.nodes == 6
     assert skipped.nodes == 0
-    assert "already has 6 nodes" in skipped.describe()
+    assert "already has 6 entities" in skipped.describe()
 
 
 BROKEN = {

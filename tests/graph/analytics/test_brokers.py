@@ -143,3 +143,40 @@ async def test_bad_projection_arguments_are_refused(cypher: Cypher) -> None:
         await centrality_report(
             cypher, cache, ProjectionSpec(Projection.AGENCIES_BY_EVENTS, topic="nothing")
         )
+
+
+async def test_an_agency_takes_part_through_the_people_working_for_it_at_the_time(
+    cypher: Cypher,
+) -> None:
+    g = GraphBuilder()
+    g.node(Label.EVENT, "forum", start="2020-05-05")
+    for agency in ("host", "current", "former"):
+        g.node(Label.AGENCY, agency)
+    g.node(Label.EXPERT, "ann")
+    g.node(Label.EXPERT, "bob")
+    g.link(RelType.TOOK_PART, "host", "forum", role="organiser")
+    g.link(RelType.TOOK_PART, "ann", "forum", role="speaker")
+    g.link(RelType.TOOK_PART, "bob", "forum", role="participant")
+    g.link(RelType.WORKS_FOR, "ann", "current", since="2018")
+    g.link(RelType.WORKS_FOR, "bob", "former", since="2010", until="2015")
+    await g.write(cypher)
+
+    report = await centrality_report(cypher, AnalyticsCache(), AGENCIES, ranking=Ranking.DEGREE)
+
+    assert {(item.node.id, item.degree) for item in report.items} == {("host", 1), ("current", 1)}
+
+
+async def test_events_above_the_group_size_cap_are_left_out_and_counted(cypher: Cypher) -> None:
+    g = GraphBuilder()
+    two_cliques_joined_by_one_tie(g)
+    await g.write(cypher)
+
+    spec = ProjectionSpec(Projection.EXPERTS_BY_EVENTS, max_group=4)
+    report = await centrality_report(cypher, AnalyticsCache(), spec, first=5)
+
+    assert report.projection.items_left_out == 2
+    assert (report.projection.node_count, report.projection.edge_count) == (2, 1)
+    with pytest.raises(InvalidInputError, match="maxGroupSize"):
+        await centrality_report(
+            cypher, AnalyticsCache(), ProjectionSpec(Projection.EXPERTS_BY_EVENTS, max_group=1)
+        )

@@ -24,6 +24,7 @@ from graph.neo4j_local import (
     PortInUseError,
 )
 from graph.neo4j_local.tools import find_java, find_maven
+from tests.processes import is_running
 
 PROJECT = Path(__file__).resolve().parents[3]
 PASSWORD = "launcher-test-pw"
@@ -79,7 +80,7 @@ def test_stop_ends_the_jvm_and_a_second_stop_is_a_no_op(server: LocalNeo4j) -> N
     assert server.stop() is True
     assert server.stop() is False
     assert not server.status().running
-    assert not Path(f"/proc/{pid}").exists()
+    assert not is_running(pid)
 
 
 def test_missing_java_is_reported_clearly(tmp_path: Path) -> None:
@@ -118,19 +119,11 @@ def test_killed_parent_leaves_no_orphan_jvm(tmp_path: Path) -> None:
     parent.stdout.close()
 
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and _running(jvm_pid):
+    while time.monotonic() < deadline and is_running(jvm_pid):
         time.sleep(0.2)
-    assert not _running(jvm_pid)
+    assert not is_running(jvm_pid)
     assert not LocalNeo4j(small_config(home)).status().running
     shutil.rmtree(home, ignore_errors=True)
-
-
-def _running(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 def test_free_port_probe_agrees_with_the_os() -> None:

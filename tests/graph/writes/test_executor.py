@@ -237,3 +237,12 @@ async def test_a_mutation_costs_one_round_trip(small_graph: Cypher) -> None:
 def test_graph_errors_are_what_writes_raise() -> None:
     for error in (DependentsError, DuplicateIdError, InvalidFieldError, MissingNodeError):
         assert issubclass(error, GraphError)
+
+
+async def test_the_audit_log_filters_by_time(small_graph: Cypher) -> None:
+    newest = (await audit_log(small_graph, entity="sms"))[0].at
+    recent = await audit_log(small_graph, since=newest)
+    assert recent
+    assert all(entry.at >= newest for entry in recent)
+    a_year_later = newest.replace(year=newest.year + 1, tzinfo=None)
+    assert await audit_log(small_graph, since=a_year_later) == ()
