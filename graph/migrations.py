@@ -71,11 +71,12 @@ FULLTEXT_INDEX_BY_LANGUAGE: Final[dict[str, LiteralString]] = {
 
 AWAIT_INDEXES: Final[LiteralString] = "CALL db.awaitIndexes(300)"
 
-SCHEMA_SUMMARY: Final[LiteralString] = """
-CALL () { SHOW CONSTRAINTS YIELD name RETURN collect(name) AS constraints }
-CALL () { SHOW INDEXES YIELD name RETURN collect(name) AS indexes }
-RETURN constraints, indexes
-"""
+SHOW_CONSTRAINTS: Final[LiteralString] = (
+    "SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties"
+)
+SHOW_INDEXES: Final[LiteralString] = (
+    "SHOW INDEXES YIELD name, type, labelsOrTypes, properties, options, state"
+)
 
 
 async def apply_migrations(cypher: Cypher) -> None:
@@ -85,7 +86,14 @@ async def apply_migrations(cypher: Cypher) -> None:
     await cypher.write(AWAIT_INDEXES)
 
 
-async def schema_names(cypher: Cypher) -> tuple[frozenset[str], frozenset[str]]:
-    """Names of the constraints and indexes present, to check that migrations are complete."""
-    rows = await cypher.read(SCHEMA_SUMMARY)
-    return frozenset(rows[0]["constraints"]), frozenset(rows[0]["indexes"])
+async def schema_snapshot(cypher: Cypher) -> tuple[frozenset[str], frozenset[str]]:
+    """Every constraint and index with its definition, to prove a re-run changes nothing.
+
+    (`SHOW` commands cannot run inside `CALL {}`, hence two statements.)
+    """
+    constraints = await cypher.read(SHOW_CONSTRAINTS)
+    indexes = await cypher.read(SHOW_INDEXES)
+    return (
+        frozenset(repr(sorted(row.items())) for row in constraints),
+        frozenset(repr(sorted(row.items())) for row in indexes),
+    )

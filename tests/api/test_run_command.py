@@ -44,12 +44,13 @@ def hub_env() -> Iterator[dict[str, str]]:
     shutil.rmtree(home, ignore_errors=True)
 
 
-def wait_for(url: str, timeout: float = 180) -> httpx.Response:
+def wait_for(url: str, server: subprocess.Popen[str], timeout: float = 300) -> httpx.Response:
     deadline = time.monotonic() + timeout
     while True:
         try:
             return httpx.get(url, timeout=5)
         except httpx.TransportError:
+            assert server.poll() is None, f"`hub run` exited with {server.returncode}"
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.5)
@@ -77,7 +78,7 @@ def test_run_serves_graphql_readiness_follows_neo4j_and_stop_cleans_up(
         text=True,
     )
     try:
-        assert wait_for(f"{base}/healthz").status_code == 200
+        assert wait_for(f"{base}/healthz", server).status_code == 200
         answer = httpx.post(f"{base}/graphql", json={"query": "{ __typename }"}, timeout=10)
         assert answer.json() == {"data": {"__typename": "Query"}}
         assert httpx.get(f"{base}/readyz", timeout=10).status_code == 200
@@ -104,4 +105,5 @@ def test_run_serves_graphql_readiness_follows_neo4j_and_stop_cleans_up(
         assert server.stdout is not None
         output = server.stdout.read()
         server.stdout.close()
+        print(output)
     assert "GraphiQL: http://127.0.0.1:" in output
