@@ -125,9 +125,13 @@ def seed_command(
     random_seed: int = typer.Option(1, "--random-seed", help="Same seed, same synthetic graph."),
     reset: bool = typer.Option(False, "--reset", help="Delete everything in the graph first."),
     batch_size: int = typer.Option(0, "--batch-size", help="Rows per transaction (0: default)."),
+    offline: bool = typer.Option(
+        False, "--offline", help="Synthetic: bulk-import into the local Neo4j (replaces it)."
+    ),
 ) -> None:
     """Migrate, then load the source-document graph (or a synthetic one) into Neo4j."""
     from seed.command import Connection, SeedRequest, run_seed_command
+    from seed.offline import points_at_local_launcher
 
     settings = settings_or_exit()
     connection = Connection(
@@ -136,8 +140,13 @@ def seed_command(
         settings.neo4j_password.get_secret_value(),
         settings.neo4j_database,
     )
-    request = SeedRequest(synthetic, experts, random_seed, reset, batch_size)
-    raise typer.Exit(asyncio.run(run_seed_command(connection, request)))
+    request = SeedRequest(synthetic, experts, random_seed, reset, batch_size, offline)
+    local = (
+        local_server(settings)
+        if points_at_local_launcher(settings.neo4j_uri, settings.neo4j_local_bolt_port)
+        else None
+    )
+    raise typer.Exit(asyncio.run(run_seed_command(connection, request, local)))
 
 
 @app.command()

@@ -26,7 +26,9 @@ from graph.driver import open_driver
 from graph.errors import GraphError, GraphUnavailableError
 from graph.maintenance import delete_everything
 from graph.migrations import apply_migrations
+from graph.neo4j_local import LocalNeo4j, LocalNeo4jError
 from seed.load import SYNTHETIC_BATCH_SIZE, SeedReport, load_seed, load_synthetic
+from seed.offline import seed_offline
 from seed.problems import SeedDataError
 from seed.synthetic import MAX_EXPERTS, MIN_EXPERTS
 
@@ -39,6 +41,8 @@ class SeedRequest:
     reset: bool = False
     batch_size: int = 0
     """Rows per transaction; 0 means the loader's default."""
+    offline: bool = False
+    """Replace the local launcher's database with neo4j-admin's bulk importer (seed/offline.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +53,14 @@ class Connection:
     database: str
 
 
-async def run_seed_command(connection: Connection, request: SeedRequest) -> int:
-    """Do what `hub seed` asks and return the process exit code."""
+async def run_seed_command(
+    connection: Connection, request: SeedRequest, local: LocalNeo4j | None = None
+) -> int:
+    """Do what `hub seed` asks and return the process exit code.
+
+    `local` is the launcher's server when `connection` leads to it (only then may
+    `--offline` stop it and replace its files).
+    """
     console = Console(highlight=False)
     if request.synthetic and not MIN_EXPERTS <= request.experts <= MAX_EXPERTS:
         console.print(f"[red]--experts must be {MIN_EXPERTS:,}..{MAX_EXPERTS:,}[/red]")
@@ -58,6 +68,8 @@ async def run_seed_command(connection: Connection, request: SeedRequest) -> int:
     if request.batch_size < 0:
         console.print("[red]--batch-size must be positive (or 0 for the default)[/red]")
         return 2
+    if request.offline:
+        return await _seed_offline(connection, request, local, console)
     driver = open_driver(connection.uri, connection.user, connection.password)
     try:
         async with driver:
@@ -124,3 +136,38 @@ async def _seed(cypher: Cypher, request: SeedRequest, console: Console) -> SeedR
             "relationships/s end to end"
         )
     return report
+
+
+async def _seed_offline(
+    connection: Connection, request: SeedRequest, local: LocalNeo4j | None, console: Console
+) -> int:
+    if not request.synthetic:
+        console.print("[red]--offline only loads synthetic graphs; add --synthetic[/red]")
+        return 2
+    if local is None:
+        console.print(
+            f"--offline replaces the local launcher's database, but NEO4J_URI points at "
+            f"{connection.uri}; unset NEO4J_URI to use it.",
+            style="red",
+            markup=False,
+            soft_wrap=True,  # one line, however narrow the terminal
+        )
+        return 2
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), console=console,
+    ) as progress:  # fmt: skip
+        task = progress.add_task("CSV experts", total=request.experts)
+        try:
+            report = await seed_offline(
+                local,
+                connection,
+                request.experts,
+                request.random_seed,
+                progress=lambda done, total: progress.update(task, completed=done, total=total),
+            )
+        except (LocalNeo4jError, GraphError) as error:
+            console.print(f"offline import failed: {error}", style="red", markup=False)
+            return 1
+    console.print(report.describe())
+    return 0

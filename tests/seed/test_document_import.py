@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from graph.cypher import Cypher
@@ -12,8 +10,9 @@ from graph.writes.principal import Principal, Role
 from seed.document_import import MlangSyntaxError, import_document, read_document
 from seed.load import load_seed
 from tests.schema.mutations_support import EDITOR, run
+from tests.sources import source_documents
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+SEEDS = source_documents()
 IMPORTER = Principal(role=Role.EDITOR, subject="cli:test", via="cli")
 
 EXPECTED = {

@@ -21,9 +21,10 @@ import yaml
 from graph.model import ALLOWED_LINKS, LANGUAGES, MULTILINGUAL_FIELDS, Label, RelType
 from seed.mlang import parse_mlang
 from seed.numbers import parse_money
+from tests.sources import source_documents
 
 DATA = Path(__file__).resolve().parents[2] / "seed" / "data"
-SOURCES = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+SOURCES = source_documents()
 
 FILES: dict[str, Label] = {
     "countries.yaml": Label.COUNTRY,
