@@ -99,7 +99,7 @@ def listening_pid(port: int) -> int | None:
             address = connection.laddr
             listening = connection.status == psutil.CONN_LISTEN
             if listening and isinstance(address, tuple) and address and address[1] == port:
-                return connection.pid
+                return None if connection.pid is None else int(connection.pid)
     return None
 
 
