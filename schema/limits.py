@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 from graphql import (
+    ASTValidationRule,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
@@ -31,11 +32,12 @@ from graphql import (
 )
 from strawberry.extensions import (
     AddValidationRules,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
-    QueryDepthLimiter,
     SchemaExtension,
+    ValidationCache,
 )
+from strawberry.extensions.max_aliases import create_validator as alias_rule
+from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 
 from schema.context import Limits
 from schema.errors import Code
@@ -45,13 +47,21 @@ PAGE_ARGUMENTS: Final = ("first", "last", "limit", "ids")
 
 
 def limit_extensions(limits: Limits) -> list[Callable[[], SchemaExtension]]:
-    """Fresh extension instances per request (Strawberry's recommended factory form)."""
-    cost_rule = make_cost_rule(limits)
+    """Fresh extension instances per request (Strawberry's factory form), constant rules.
+
+    The rule classes are built once: the validation cache keys on them, and Strawberry's own
+    `QueryDepthLimiter`/`MaxAliasesLimiter` would build new classes per request, so a repeated
+    query would be validated again every time. The validation cache is a module-level LRU.
+    """
+    rules: list[type[ASTValidationRule]] = [
+        depth_rule(limits.max_query_depth, None),
+        alias_rule(limits.max_aliases),
+        make_cost_rule(limits),
+    ]
     return [
         lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
-        lambda: QueryDepthLimiter(max_depth=limits.max_query_depth),
-        lambda: MaxAliasesLimiter(max_alias_count=limits.max_aliases),
-        lambda: AddValidationRules([cost_rule]),
+        lambda: AddValidationRules(rules),
+        lambda: ValidationCache(maxsize=512),
     ]
 
 

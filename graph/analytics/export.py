@@ -17,15 +17,16 @@ import io
 from collections.abc import Iterable, Mapping
 from dataclasses import fields
 from enum import StrEnum
-from typing import Any, Final
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Final
 
 from graph.analytics.cache import Analysis
 from graph.analytics.centrality import Centrality
 from graph.analytics.communities import Communities
 from graph.model import LANGUAGES
 from graph.network.records import GraphNode, Subgraph
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 EDGE_COLUMNS: Final = (
     "source",
@@ -103,6 +104,8 @@ def node_attributes(node: GraphNode) -> dict[str, str | float | bool]:
 
 def subgraph_graph(subgraph: Subgraph) -> nx.MultiDiGraph:
     """A neighbourhood as a directed multigraph (parallel relationships kept)."""
+    import networkx as nx
+
     graph = nx.MultiDiGraph(name=f"neighbourhood of {subgraph.center.id}")
     for node in subgraph.nodes:
         distance = subgraph.distances.get(node.id)
@@ -125,6 +128,8 @@ def projection_graph(
     found: Communities,
 ) -> nx.Graph:
     """A projection as an undirected weighted graph, each node with its centrality."""
+    import networkx as nx
+
     projected = analysis.projected
     graph = nx.Graph(name=analysis.spec.projection.value)
     for vertex, slug in enumerate(projected.slugs):
@@ -148,6 +153,8 @@ def projection_graph(
 
 def render(graph: nx.Graph, fmt: ExportFormat, *, table: str = "edges") -> bytes:
     """The file's bytes: GraphML, GEXF, or the CSV edge (or node) table."""
+    import networkx as nx
+
     buffer = io.BytesIO()
     if fmt is ExportFormat.GRAPHML:
         nx.write_graphml(graph, buffer, encoding="utf-8", named_key_ids=True)

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import igraph
+if TYPE_CHECKING:
+    import igraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,8 @@ def project(groups: Sequence[Sequence[str]], left_out: int = 0) -> ProjectedGrap
     members = len(index)
     shared = [group for group in groups if len(group) > 1]
     edges = [(index[slug], members + item) for item, group in enumerate(shared) for slug in group]
+    import igraph
+
     two_mode = igraph.Graph(n=members + len(shared), edges=edges, directed=False)
     types = [False] * members + [True] * len(shared)
     one_mode = two_mode.bipartite_projection(types=types, multiplicity=True, which=0)

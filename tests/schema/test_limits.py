@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from functools import _lru_cache_wrapper
+from typing import Any, cast
+
 import pytest
 from graphql import get_introspection_query
+from strawberry.extensions.validation_cache import _get_validate_cache
 
+from graph.cypher import Cypher
 from schema.context import Limits
 from tests.seeded import SeededGraph, codes_of, execute
 
@@ -70,3 +75,16 @@ async def test_syntax_and_validation_errors_have_their_own_codes(seeded: SeededG
         seeded.cypher(), "query ($n: Int) { experts(first: $n) { totalCount } }", {"n": "ten"}
     )
     assert codes_of(variable) == ["BAD_USER_INPUT"]
+
+
+async def test_a_repeated_query_is_validated_once(cypher: Cypher) -> None:
+    cache = cast("_lru_cache_wrapper[Any]", _get_validate_cache(512))
+    query = "{ __typename experts(first: 1) { totalCount } }"
+    await execute(cypher, query)
+    before = cache.cache_info()
+    for _ in range(3):
+        result = await execute(cypher, query)
+        assert result.errors is None
+    after = cache.cache_info()
+    assert after.hits - before.hits == 3
+    assert after.misses == before.misses
