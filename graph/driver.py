@@ -18,6 +18,9 @@ def open_driver(
         max_connection_pool_size=max_connection_pool_size,
         connection_acquisition_timeout=10.0,
         max_transaction_retry_time=15.0,
+        # Optional properties are absent on many nodes by design (partial dates, unknown
+        # counts); Neo4j would log a notification for every such read and compute it too.
+        notifications_min_severity="OFF",
     )
 
 
