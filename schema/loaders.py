@@ -22,6 +22,7 @@ from schema.context import Info
 
 NodeRef = tuple[Label, str]
 RelationKey = tuple[Label, str, PageRequest, str | None]
+CountKey = tuple[Label, str, str | None]
 
 
 class Loaders:
@@ -29,6 +30,7 @@ class Loaders:
         self._cypher = cypher
         self.nodes: DataLoader[NodeRef, NodeRecord | None] = DataLoader(load_fn=self._load_nodes)
         self._relations: dict[RelationKey, DataLoader[str, Page]] = {}
+        self._counts: dict[CountKey, DataLoader[str, int]] = {}
 
     async def _load_nodes(self, refs: Sequence[NodeRef]) -> list[NodeRecord | None]:
         found = await nodes_by_id(self._cypher, refs)
@@ -48,6 +50,21 @@ class Loaders:
 
             loader = DataLoader(load_fn=load)
             self._relations[key] = loader
+        return loader
+
+    def count(self, label: Label, field: str, role: str | None = None) -> DataLoader[str, int]:
+        """Item counts of a relationship per owner: paging does not change a total."""
+        key = (label, field, role)
+        loader = self._counts.get(key)
+        if loader is None:
+            repository = REPOSITORIES[label](self._cypher)
+
+            async def load(owners: Sequence[str]) -> list[int]:
+                totals = await repository.related_counts(field, owners, role=role)
+                return [totals[owner] for owner in owners]
+
+            loader = DataLoader(load_fn=load)
+            self._counts[key] = loader
         return loader
 
 

@@ -6,10 +6,12 @@ repository's constant relation (`graph/repositories/*`), and the loader batches 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
-from typing import Any
+from typing import Any, Final
 
 import strawberry
+from strawberry.types.nodes import SelectedField, Selection
 
 from graph.paging import PageRequest
 from graph.records import NodeRecord, Page, RelationshipRecord, Row
@@ -40,6 +42,29 @@ class ParticipationRole(Enum):
     ORGANISER = "organiser"
 
 
+COUNT_ONLY_FIELDS: Final = frozenset({"totalCount", "__typename"})
+
+
+def _only_counts(selections: Iterable[Selection]) -> bool:
+    """True when nothing below the connection needs its rows (fragments are looked into)."""
+    for selection in selections:
+        if isinstance(selection, SelectedField):
+            if selection.name not in COUNT_ONLY_FIELDS:
+                return False
+        elif not _only_counts(selection.selections):
+            return False
+    return True
+
+
+def _count_only(info: Info) -> bool:
+    """Is this connection asked for `totalCount` alone (the list page's participant counts)?
+
+    Then counting the related items is enough: reading and materialising every row just to
+    throw it away is what made a 50-event list page cost thousands of rows.
+    """
+    return all(_only_counts(field.selections) for field in info.selected_fields)
+
+
 async def _page(
     info: Info,
     owner: NodeRecord,
@@ -50,6 +75,10 @@ async def _page(
     ordering = f"{owner.label.value}.{field}"
     request = page_request(info, ordering, **paging)
     role_value = role.value if role is not None else None
+    if _count_only(info):
+        counter = loaders(info).count(owner.label, field, role_value)
+        total = await counter.load(owner.id)
+        return Page(rows=(), total=total, has_next=False, has_previous=False), ordering
     loader = loaders(info).relation(owner.label, field, request, role_value)
     return await loader.load(owner.id), ordering
 

@@ -118,6 +118,17 @@ CALL (o) {
 RETURN ownerId, total, rows, beyond
 """
 
+# Only the `total` part of RELATED_PAGES, for connections asked for nothing but `totalCount`.
+RELATED_COUNTS: Final[LiteralString] = """
+UNWIND $owners AS ownerId
+MATCH (o:<OWNER> {id: ownerId})
+CALL (o) {
+  <PATTERN> WHERE <FILTER>
+  RETURN count(*) AS total
+}
+RETURN ownerId, total
+"""
+
 GROUP_BY: Final[LiteralString] = """
 <MATCH> WHERE <WHERE>
 <GROUP>
@@ -206,6 +217,32 @@ async def related_pages(
             rows, total=result["total"], beyond_cursor=result["beyond"], request=request
         )
     return {owner: pages.get(owner, EMPTY_PAGE) for owner in owners}
+
+
+async def related_counts(
+    cypher: Cypher,
+    relation: Relation,
+    owners: Sequence[str],
+    *,
+    role: str | None = None,
+) -> dict[str, int]:
+    """How many items `relation` holds per owner, without reading any of them.
+
+    Same pattern and role filter as `related_pages`, so the numbers equal its `total`.
+    """
+    if role is not None and not relation.by_role:
+        raise InvalidInputError(f"{relation.name} cannot be filtered by role")
+    query = fill(
+        RELATED_COUNTS,
+        {
+            "<OWNER>": relation.owner.value,
+            "<PATTERN>": relation.pattern,
+            "<FILTER>": ROLE_FILTER if relation.by_role else "true",
+        },
+    )
+    parameters = {"owners": list(dict.fromkeys(owners)), "role": role}
+    totals = {row["ownerId"]: row["total"] for row in await cypher.read(query, parameters)}
+    return {owner: int(totals.get(owner, 0)) for owner in owners}
 
 
 def _related_row(item: Mapping[str, Any]) -> Row | None:

@@ -20,6 +20,7 @@ from graph.repositories.base import (
     Relation,
     group_by,
     list_page,
+    related_counts,
     related_pages,
 )
 
@@ -159,3 +160,9 @@ class Repository:
     ) -> dict[str, Page]:
         """A page of the `field` relationship (e.g. `agencies`) for each owner id."""
         return await related_pages(self._cypher, self.relations[field], owners, request, role=role)
+
+    async def related_counts(
+        self, field: str, owners: Sequence[str], *, role: str | None = None
+    ) -> dict[str, int]:
+        """How many items the `field` relationship holds per owner id (no rows read)."""
+        return await related_counts(self._cypher, self.relations[field], owners, role=role)
