@@ -25,6 +25,7 @@ from graph.cypher import Cypher
 from graph.driver import open_driver
 from graph.migrations import apply_migrations
 from graph.neo4j_local import LocalNeo4j, LocalNeo4jConfig, LocalNeo4jError
+from graph.neo4j_local.processes import process_stat
 
 app = typer.Typer(help="RTCM Knowledge Hub", no_args_is_help=True, add_completion=False)
 neo4j_app = typer.Typer(help="The local Neo4j server (machines without Docker).")
@@ -231,11 +232,8 @@ def stop() -> None:
 
 def _start_time(pid: int) -> str | None:
     """The kernel's start time of `pid`: with the pid it names one process, never a reused pid."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()
-    except (OSError, IndexError):
-        return None
-    return None if stat[0] == "Z" else stat[19]
+    stat = process_stat(pid)
+    return stat.start_time if stat is not None and stat.running else None
 
 
 if __name__ == "__main__":

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from graph.neo4j_local.processes import process_stat
 
 
 def is_running(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return False
-    return state != "Z"
+    stat = process_stat(pid)
+    return stat is not None and stat.running

@@ -26,6 +26,7 @@ from neo4j.exceptions import AuthError, ServiceUnavailable
 
 from graph.neo4j_local.classpath import resolve_classpath
 from graph.neo4j_local.errors import PortInUseError, StartupFailedError
+from graph.neo4j_local.processes import process_stat
 from graph.neo4j_local.tools import find_java
 
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
@@ -286,11 +287,8 @@ def _alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return True
-    return state != "Z"
+    stat = process_stat(pid)
+    return stat is None or stat.running
 
 
 def _free_port() -> int:
