@@ -30,7 +30,10 @@ def create_app(settings: Settings) -> Starlette:
     limiter = RateLimiter(settings.hub_rate_limit_per_minute, settings.hub_rate_limit_burst)
     graphql = AccessControl(
         GraphQLEndpoint(
-            limits, graphiql=settings.hub_introspection, introspection=settings.hub_introspection
+            limits,
+            graphiql=settings.hub_introspection,
+            introspection=settings.hub_introspection,
+            planned_reads=settings.hub_planned_reads,
         ),
         authenticator,
         limiter,

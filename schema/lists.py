@@ -5,12 +5,15 @@ A page, its total count and its has-next/has-previous flags come from one Cypher
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
 import strawberry
 
+from graph.filters import Predicate
 from graph.model import Label
+from graph.paging import PageRequest
 from graph.repositories import REPOSITORIES
 from graph.repositories.base import Order
 from schema.context import Info
@@ -46,8 +49,9 @@ from schema.filters.where import (
     ResourceWhere,
     TopicWhere,
 )
-from schema.paging import connection_fields, page_request
-from schema.types.connection import Connection, Edge
+from schema.paging import page_request
+from schema.relations import plain_connection
+from schema.types.connection import Connection
 
 
 class _OrderInput(Protocol):
@@ -64,6 +68,44 @@ def _order(order_by: _OrderInput | None) -> Order:
     return order_of(order_by.field, order_by.direction)
 
 
+ROOT_LISTS: Final[dict[str, tuple[Label, dict[str, Rule]]]] = {
+    "experts": (Label.EXPERT, EXPERT_RULES),
+    "agencies": (Label.AGENCY, AGENCY_RULES),
+    "countries": (Label.COUNTRY, COUNTRY_RULES),
+    "places": (Label.PLACE, PLACE_RULES),
+    "programmes": (Label.PROGRAMME, PROGRAMME_RULES),
+    "events": (Label.EVENT, EVENT_RULES),
+    "topics": (Label.TOPIC, TOPIC_RULES),
+    "resources": (Label.RESOURCE, RESOURCE_RULES),
+}
+"""Root list fields by GraphQL name: the label listed and its filter rules."""
+
+
+@dataclass(frozen=True, slots=True)
+class ListArguments:
+    """A root list's arguments, checked and turned into what `graph/` takes."""
+
+    predicate: Predicate | None
+    order: Order
+    request: PageRequest
+    ordering: str
+    """Name of the list's order, carried by its cursors."""
+
+
+def list_arguments(
+    info: Info,
+    label: Label,
+    where: Any,
+    rules: dict[str, Rule],
+    order_by: _OrderInput | None,
+    paging: dict[str, Any],
+) -> ListArguments:
+    order = _order(order_by)
+    ordering = f"{label.value}:{order.key}:{order.direction.value}"
+    request = page_request(info, ordering, **paging)
+    return ListArguments(to_predicate(where, rules), order, request, ordering)
+
+
 async def root_list(
     info: Info,
     label: Label,
@@ -73,15 +115,12 @@ async def root_list(
     paging: dict[str, Any],
 ) -> Connection[Any]:
     """One page of a label's list; the cursor names the order it belongs to."""
-    order = _order(order_by)
-    ordering = f"{label.value}:{order.key}:{order.direction.value}"
-    request = page_request(info, ordering, **paging)
-    predicate = to_predicate(where, rules)
+    arguments = list_arguments(info, label, where, rules, order_by, paging)
     repository = REPOSITORIES[label](info.context.cypher)
-    page = await repository.page(where=predicate, order=order, request=request)
-    return Connection(
-        **connection_fields(page, ordering, lambda cursor, node, _: Edge(cursor=cursor, node=node))
+    page = await repository.page(
+        where=arguments.predicate, order=arguments.order, request=arguments.request
     )
+    return plain_connection(page, arguments.ordering)
 
 
 @strawberry.type

@@ -6,7 +6,7 @@ repository's constant relation (`graph/repositories/*`), and the loader batches 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import Enum
 from typing import Any, Final
 
@@ -72,7 +72,7 @@ async def _page(
     paging: dict[str, Any],
     role: ParticipationRole | None = None,
 ) -> tuple[Page, str]:
-    ordering = f"{owner.label.value}.{field}"
+    ordering = relation_ordering(owner, field)
     request = page_request(info, ordering, **paging)
     role_value = role.value if role is not None else None
     if _count_only(info):
@@ -87,18 +87,13 @@ def _rel(row: Row) -> RelationshipRecord:
     return row.relationship or RelationshipRecord(type="")
 
 
-async def plain(info: Info, owner: NodeRecord, field: str, **paging: Any) -> Connection[Any]:
-    page, ordering = await _page(info, owner, field, paging)
+def plain_connection(page: Page, ordering: str) -> Connection[Any]:
     return Connection(
         **connection_fields(page, ordering, lambda cursor, node, _: Edge(cursor=cursor, node=node))
     )
 
 
-async def memberships(
-    info: Info, owner: NodeRecord, field: str, **paging: Any
-) -> MembershipConnection[Any]:
-    page, ordering = await _page(info, owner, field, paging)
-
+def membership_connection(page: Page, ordering: str) -> MembershipConnection[Any]:
     def edge(cursor: str, node: Node, row: Row) -> MembershipEdge[Any]:
         rel = _rel(row)
         return MembershipEdge(
@@ -115,15 +110,7 @@ async def memberships(
     return MembershipConnection(**connection_fields(page, ordering, edge))
 
 
-async def participations(
-    info: Info,
-    owner: NodeRecord,
-    field: str,
-    role: ParticipationRole | None = None,
-    **paging: Any,
-) -> ParticipationConnection[Any]:
-    page, ordering = await _page(info, owner, field, paging, role)
-
+def participation_connection(page: Page, ordering: str) -> ParticipationConnection[Any]:
     def edge(cursor: str, node: Node, row: Row) -> ParticipationEdge[Any]:
         rel = _rel(row)
         return ParticipationEdge(
@@ -138,11 +125,7 @@ async def participations(
     return ParticipationConnection(**connection_fields(page, ordering, edge))
 
 
-async def fundings(
-    info: Info, owner: NodeRecord, field: str, **paging: Any
-) -> FundingConnection[Any]:
-    page, ordering = await _page(info, owner, field, paging)
-
+def funding_connection(page: Page, ordering: str) -> FundingConnection[Any]:
     def edge(cursor: str, node: Node, row: Row) -> FundingEdge[Any]:
         rel = _rel(row)
         return FundingEdge(
@@ -159,11 +142,7 @@ async def fundings(
     return FundingConnection(**connection_fields(page, ordering, edge))
 
 
-async def implementations(
-    info: Info, owner: NodeRecord, field: str, **paging: Any
-) -> ImplementationConnection[Any]:
-    page, ordering = await _page(info, owner, field, paging)
-
+def implementation_connection(page: Page, ordering: str) -> ImplementationConnection[Any]:
     def edge(cursor: str, node: Node, row: Row) -> ImplementationEdge[Any]:
         rel = _rel(row)
         return ImplementationEdge(
@@ -171,6 +150,64 @@ async def implementations(
         )
 
     return ImplementationConnection(**connection_fields(page, ordering, edge))
+
+
+ConnectionBuilder = Callable[[Page, str], Any]
+
+CONNECTION_BUILDERS: Final[dict[str, ConnectionBuilder]] = {
+    "MembershipConnection": membership_connection,
+    "ParticipationConnection": participation_connection,
+    "FundingConnection": funding_connection,
+    "ImplementationConnection": implementation_connection,
+    "Connection": plain_connection,
+}
+"""Connection builders by the suffix of the GraphQL type they build (`AgencyMembershipConnection`).
+
+The resolvers below and the planned reads (`schema/planned/`) both build through these, so a
+connection looks the same whichever path fetched its page.
+"""
+
+
+def relation_ordering(owner: NodeRecord, field: str) -> str:
+    """The ordering name cursors of `owner`'s `field` carry (refused by any other list)."""
+    return f"{owner.label.value}.{field}"
+
+
+async def plain(info: Info, owner: NodeRecord, field: str, **paging: Any) -> Connection[Any]:
+    page, ordering = await _page(info, owner, field, paging)
+    return plain_connection(page, ordering)
+
+
+async def memberships(
+    info: Info, owner: NodeRecord, field: str, **paging: Any
+) -> MembershipConnection[Any]:
+    page, ordering = await _page(info, owner, field, paging)
+    return membership_connection(page, ordering)
+
+
+async def participations(
+    info: Info,
+    owner: NodeRecord,
+    field: str,
+    role: ParticipationRole | None = None,
+    **paging: Any,
+) -> ParticipationConnection[Any]:
+    page, ordering = await _page(info, owner, field, paging, role)
+    return participation_connection(page, ordering)
+
+
+async def fundings(
+    info: Info, owner: NodeRecord, field: str, **paging: Any
+) -> FundingConnection[Any]:
+    page, ordering = await _page(info, owner, field, paging)
+    return funding_connection(page, ordering)
+
+
+async def implementations(
+    info: Info, owner: NodeRecord, field: str, **paging: Any
+) -> ImplementationConnection[Any]:
+    page, ordering = await _page(info, owner, field, paging)
+    return implementation_connection(page, ordering)
 
 
 ONE = PageRequest(size=1)

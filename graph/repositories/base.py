@@ -212,7 +212,7 @@ async def related_pages(
     parameters = {"owners": list(dict.fromkeys(owners)), "role": role, **request.parameters()}
     pages: dict[str, Page] = {}
     for result in await cypher.read(query, parameters):
-        rows = [row for item in result["rows"] if (row := _related_row(item)) is not None]
+        rows = [row for item in result["rows"] if (row := related_row(item)) is not None]
         pages[result["ownerId"]] = page_of(
             rows, total=result["total"], beyond_cursor=result["beyond"], request=request
         )
@@ -245,7 +245,7 @@ async def related_counts(
     return {owner: int(totals.get(owner, 0)) for owner in owners}
 
 
-def _related_row(item: Mapping[str, Any]) -> Row | None:
+def related_row(item: Mapping[str, Any]) -> Row | None:
     label = label_of(item["labels"])
     if label is None:
         return None

@@ -1,0 +1,402 @@
+"""Planned reads: a node, or a page of nodes, with every relationship page under it at once.
+
+The GraphQL layer describes what a query selects as a tree of `Fetch`es (which relation, which
+parts of its page: rows, total, has-more; what is nested under each related node). This module
+compiles the tree into one Cypher statement from the repositories' constant pieces, so a detail
+page with three relations, or fifty events with their places and participant counts, is one
+round trip instead of one per relation. Each fetch gets a slot name of ours (`s0`, `s1`...)
+for its result and its parameters; user values only ever travel as parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Final, LiteralString
+
+from graph.cypher import Cypher
+from graph.errors import InvalidInputError
+from graph.filters import Predicate, compile_where
+from graph.model import Label
+from graph.paging import PageRequest, beyond, fill, page_of, scan_order, window
+from graph.properties import node_projection, relationship_projection
+from graph.records import NodeRecord, Page, Position, Row, node_record
+from graph.repositories.base import ROLE_FILTER, TIE, ListSpec, Order, Relation, related_row
+
+SLOTS: Final[tuple[LiteralString, ...]] = (
+    *("s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11"),
+    *("s12", "s13", "s14", "s15", "s16", "s17", "s18", "s19", "s20", "s21", "s22", "s23"),
+)
+"""Names for the fetches of one statement; a plan needing more is refused (too many relations)."""
+
+_PARAMETERS: Final[tuple[LiteralString, ...]] = (
+    "$limit",
+    "$afterKey",
+    "$afterTie",
+    "$beforeKey",
+    "$beforeTie",
+    "$role",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Fetch:
+    """One relationship field as a query selects it, and what is selected under its nodes.
+
+    `labels` are the labels the related node can have (their properties are read); `rows`,
+    `total` and `beyond` say which parts of the page are needed; `request` and `role` are the
+    page's values (parameters, not text).
+    """
+
+    relation: Relation
+    labels: frozenset[Label]
+    request: PageRequest
+    rows: bool = True
+    total: bool = False
+    beyond: bool = False
+    written_at: bool = False
+    role: str | None = None
+    children: tuple[Fetch, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """A fetched relationship page; `nested[i]` holds the relations of `page.rows[i]`'s node."""
+
+    page: Page
+    nested: tuple[tuple[Fetched, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedNode:
+    record: NodeRecord
+    relations: tuple[Fetched, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedList:
+    page: Page
+    nested: tuple[tuple[Fetched, ...], ...]
+
+
+BY_ID: Final[LiteralString] = """
+MATCH (o:<LABEL> {id: $id})
+<BLOCKS>
+RETURN {node: <NODE>, labels: labels(o)<SLOTS>} AS item
+"""
+
+LIST_TOTAL: Final[LiteralString] = """
+CALL () {
+  <MATCH> WHERE <WHERE>
+  RETURN count(n) AS total
+}
+"""
+
+LIST_ROWS: Final[LiteralString] = """
+CALL () {
+  <MATCH> WHERE <WHERE>
+  WITH n, <KEY> AS k, n.id AS t
+  WHERE <WINDOW>
+  ORDER BY <SCAN>
+  LIMIT $limit
+  <NESTED>
+  WITH n, k, t<SLOT_VARIABLES>
+  ORDER BY <SCAN>
+  RETURN collect({node: <NODE>, labels: labels(n), k: k, t: t<SLOTS>}) AS rows
+}
+"""
+
+LIST_BEYOND: Final[LiteralString] = """
+CALL () {
+  <MATCH> WHERE <WHERE>
+  WITH n, <KEY> AS k, n.id AS t
+  WHERE <BEYOND>
+  WITH n LIMIT 1
+  RETURN count(n) > 0 AS beyond
+}
+"""
+
+LIST_RETURN: Final[LiteralString] = "RETURN <TOTAL> AS total, <ROWS> AS rows, <BEYOND> AS beyond"
+
+BLOCK: Final[LiteralString] = """
+CALL (o) {
+  <PARTS>
+  RETURN {rows: <ROWS>, total: <TOTAL>, beyond: <BEYOND>} AS <SLOT>
+}
+"""
+
+BLOCK_ROWS: Final[LiteralString] = """
+  CALL (o) {
+    <PATTERN> WHERE <FILTER>
+    WITH m, r, <KEY> AS k, <TIE> AS t
+    WHERE <WINDOW>
+    ORDER BY <SCAN>
+    LIMIT $limit
+    <NESTED>
+    WITH m, r, k, t<SLOT_VARIABLES>
+    ORDER BY <SCAN>
+    RETURN collect({node: <NODE>, labels: labels(m), rel: <REL>, type: type(r), k: k, t: t<SLOTS>})
+      AS rows
+  }
+"""
+
+BLOCK_TOTAL: Final[LiteralString] = """
+  CALL (o) {
+    <PATTERN> WHERE <FILTER>
+    RETURN count(*) AS total
+  }
+"""
+
+BLOCK_BEYOND: Final[LiteralString] = """
+  CALL (o) {
+    <PATTERN> WHERE <FILTER>
+    WITH m, r, <KEY> AS k, <TIE> AS t
+    WHERE <BEYOND>
+    WITH m LIMIT 1
+    RETURN count(m) > 0 AS beyond
+  }
+"""
+
+NESTED: Final[LiteralString] = """
+    CALL (<OWNER>) {
+      WITH <OWNER> AS o
+      <BLOCK>
+      RETURN <SLOT>
+    }
+"""
+
+
+def _scoped(piece: LiteralString, slot: LiteralString) -> LiteralString:
+    """The paging and role parameters of `piece`, renamed to this fetch's own (`$s3_limit`)."""
+    for name in _PARAMETERS:
+        piece = piece.replace(name, "$" + slot + "_" + name[1:])
+    return piece
+
+
+class _Compiler:
+    """Walks a fetch tree in pre-order, numbering slots and collecting parameters."""
+
+    def __init__(self) -> None:
+        self._slots: Iterator[LiteralString] = iter(SLOTS)
+        self.parameters: dict[str, Any] = {}
+
+    def _slot(self) -> LiteralString:
+        slot = next(self._slots, None)
+        if slot is None:
+            raise InvalidInputError(f"a query may load at most {len(SLOTS)} relationship pages")
+        return slot
+
+    def blocks(self, fetches: Sequence[Fetch]) -> tuple[LiteralString, list[LiteralString]]:
+        """Subqueries loading `fetches` for the node bound to `o` (the root of a detail read)."""
+        text: LiteralString = ""
+        slots: list[LiteralString] = []
+        for fetch in fetches:
+            slot = self._slot()
+            text += self.block(fetch, slot)
+            slots.append(slot)
+        return text, slots
+
+    def nested(
+        self, owner: LiteralString, fetches: Sequence[Fetch]
+    ) -> tuple[LiteralString, list[LiteralString]]:
+        """Subqueries loading `fetches` for the node bound to `owner`, and their slots."""
+        text: LiteralString = ""
+        slots: list[LiteralString] = []
+        for fetch in fetches:
+            slot = self._slot()
+            block = self.block(fetch, slot)
+            text += fill(NESTED, {"<OWNER>": owner, "<BLOCK>": block, "<SLOT>": slot})
+            slots.append(slot)
+        return text, slots
+
+    def block(self, fetch: Fetch, slot: LiteralString) -> LiteralString:
+        relation = fetch.relation
+        self.parameters.update(
+            {f"{slot}_{key}": value for key, value in fetch.request.parameters().items()}
+        )
+        self.parameters[f"{slot}_role"] = fetch.role
+        if fetch.role is not None and not relation.by_role:
+            raise InvalidInputError(f"{relation.name} cannot be filtered by role")
+        common: dict[LiteralString, LiteralString] = {
+            "<PATTERN>": relation.pattern,
+            "<FILTER>": _scoped(ROLE_FILTER, slot) if relation.by_role else "true",
+            "<KEY>": relation.key,
+            "<TIE>": TIE,
+        }
+        parts: LiteralString = ""
+        if fetch.rows:
+            nested, slots = self.nested("m", fetch.children)
+            parts += fill(
+                BLOCK_ROWS,
+                {
+                    **common,
+                    "<WINDOW>": _scoped(window(relation.direction), slot),
+                    "<SCAN>": scan_order(relation.direction, fetch.request.backward),
+                    "$limit": "$" + slot + "_limit",
+                    "<NESTED>": nested,
+                    "<SLOT_VARIABLES>": "".join(", " + name for name in slots),
+                    "<NODE>": node_projection("m", fetch.labels, written_at=fetch.written_at),
+                    "<REL>": relationship_projection("r", written_at=fetch.written_at),
+                    "<SLOTS>": "".join(", " + name + ": " + name for name in slots),
+                },
+            )
+        if fetch.total:
+            parts += fill(BLOCK_TOTAL, common)
+        if fetch.beyond:
+            parts += fill(
+                BLOCK_BEYOND,
+                {
+                    **common,
+                    "<BEYOND>": _scoped(beyond(relation.direction, fetch.request.backward), slot),
+                },
+            )
+        return fill(
+            BLOCK,
+            {
+                "<PARTS>": parts,
+                "<ROWS>": "rows" if fetch.rows else "null",
+                "<TOTAL>": "total" if fetch.total else "null",
+                "<BEYOND>": "beyond" if fetch.beyond else "null",
+                "<SLOT>": slot,
+            },
+        )
+
+
+def _fetched(fetch: Fetch, result: Mapping[str, Any] | None) -> Fetched:
+    result = result or {}
+    pairs: list[tuple[Row, tuple[Fetched, ...]]] = []
+    for item in result.get("rows") or ():
+        row = related_row(item)
+        if row is not None:
+            pairs.append((row, _children(fetch.children, item)))
+    return _paged(pairs, result.get("total"), result.get("beyond"), fetch.request, fetch.rows)
+
+
+def _children(fetches: Sequence[Fetch], item: Mapping[str, Any]) -> tuple[Fetched, ...]:
+    """The nested results of one row, in the order of `fetches` (the pre-order slot order)."""
+    slots = _slot_names(fetches, item)
+    return tuple(
+        _fetched(fetch, item.get(slot)) for fetch, slot in zip(fetches, slots, strict=True)
+    )
+
+
+def _slot_names(fetches: Sequence[Fetch], item: Mapping[str, Any]) -> list[str]:
+    """Slot keys of `item` that belong to `fetches`: its `s<n>` keys in numeric order."""
+    keys = sorted((key for key in item if key in _SLOT_SET), key=lambda key: int(key[1:]))
+    if len(keys) != len(fetches):
+        raise InvalidInputError("planned read returned an unexpected shape")
+    return keys
+
+
+_SLOT_SET: Final = frozenset(SLOTS)
+
+
+def _paged(
+    pairs: list[tuple[Row, tuple[Fetched, ...]]],
+    total: Any,
+    beyond_flag: Any,
+    request: PageRequest,
+    with_rows: bool,
+) -> Fetched:
+    if not with_rows:
+        empty = Page(rows=(), total=int(total or 0), has_next=False, has_previous=False)
+        return Fetched(empty, ())
+    nested = {id(row): children for row, children in pairs}
+    page = page_of(
+        [row for row, _ in pairs],
+        total=int(total or 0),
+        beyond_cursor=bool(beyond_flag),
+        request=request,
+    )
+    return Fetched(page, tuple(nested[id(row)] for row in page.rows))
+
+
+async def fetch_node(
+    cypher: Cypher, label: Label, ident: str, fetches: Sequence[Fetch], *, written_at: bool = False
+) -> FetchedNode | None:
+    """The node `label`/`ident` with the relationship pages `fetches` ask for, one round trip."""
+    compiler = _Compiler()
+    blocks, slots = compiler.blocks(fetches)
+    query = fill(
+        BY_ID,
+        {
+            "<LABEL>": label.value,
+            "<BLOCKS>": blocks,
+            "<NODE>": node_projection("o", (label,), written_at=written_at),
+            "<SLOTS>": "".join(", " + name + ": " + name for name in slots),
+        },
+    )
+    rows = await cypher.read(query, {**compiler.parameters, "id": ident})
+    if not rows:
+        return None
+    item = rows[0]["item"]
+    return FetchedNode(node_record(label, item["node"]), _children(fetches, item))
+
+
+async def fetch_list(
+    cypher: Cypher,
+    spec: ListSpec,
+    *,
+    where: Predicate | None,
+    order: Order,
+    request: PageRequest,
+    rows: bool,
+    total: bool,
+    beyond_flag: bool,
+    fetches: Sequence[Fetch],
+    written_at: bool = False,
+) -> FetchedList:
+    """A page of a label's list with the relationship pages under each node, one round trip.
+
+    Same order, window and cursors as `graph.repositories.base.list_page`.
+    """
+    key = spec.orders.get(order.key)
+    if key is None:
+        raise InvalidInputError(f"{spec.label} lists cannot be ordered by {order.key!r}")
+    condition, parameters = compile_where(spec.filters, where)
+    compiler = _Compiler()
+    pieces: dict[LiteralString, LiteralString] = {
+        "<MATCH>": spec.match,
+        "<WHERE>": condition,
+        "<KEY>": key,
+        "<WINDOW>": window(order.direction),
+        "<SCAN>": scan_order(order.direction, request.backward),
+        "<BEYOND>": beyond(order.direction, request.backward),
+    }
+    query: LiteralString = ""
+    if total:
+        query += fill(LIST_TOTAL, pieces)
+    if rows:
+        nested, slots = compiler.nested("n", fetches)
+        query += fill(
+            LIST_ROWS,
+            {
+                **pieces,
+                "<NESTED>": nested,
+                "<SLOT_VARIABLES>": "".join(", " + name for name in slots),
+                "<NODE>": node_projection("n", (spec.label,), written_at=written_at),
+                "<SLOTS>": "".join(", " + name + ": " + name for name in slots),
+            },
+        )
+    if beyond_flag:
+        query += fill(LIST_BEYOND, pieces)
+    query += fill(
+        LIST_RETURN,
+        {
+            "<TOTAL>": "total" if total else "null",
+            "<ROWS>": "rows" if rows else "null",
+            "<BEYOND>": "beyond" if beyond_flag else "null",
+        },
+    )
+    result = (
+        await cypher.read(query, {**parameters, **compiler.parameters, **request.parameters()})
+    )[0]
+    pairs = [
+        (
+            Row(node_record(spec.label, item["node"]), Position(item["k"], item["t"])),
+            _children(fetches, item),
+        )
+        for item in result["rows"] or ()
+    ]
+    fetched = _paged(pairs, result["total"], result["beyond"], request, rows)
+    return FetchedList(fetched.page, fetched.nested)

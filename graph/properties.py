@@ -1,0 +1,74 @@
+"""The properties `node_record` and `relationship_record` read, as Cypher map projections.
+
+Planned reads project exactly these keys instead of `{.*}`/`properties(r)`: stray properties
+never travel, and `writtenAt` (a DateTime the driver converts through pytz, one per node) is
+only read when a query selects it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Final, LiteralString
+
+from graph.model import MULTILINGUAL_FIELDS, Label
+
+WRITTEN_AT: Final[LiteralString] = "writtenAt"
+
+_COMMON: Final[tuple[LiteralString, ...]] = ("id", "name", "langs", "source", "note")
+
+_OWN: Final[dict[Label, tuple[LiteralString, ...]]] = {
+    Label.EXPERT: ("aliases", "honorific", "roles", "languages", "email", "phone"),
+    Label.AGENCY: ("acronym", "kind", "address", "email", "phone"),
+    Label.COUNTRY: ("iso2",),
+    Label.PLACE: ("kind",),
+    Label.PROGRAMME: (
+        *("acronym", "kind", "phase", "start", "end", "startYear", "endYear"),
+        *("budgetAmount", "budgetCurrency", "budgetText"),
+    ),
+    Label.EVENT: (
+        *("kind", "start", "end", "startYear", "endYear", "durationDays", "participantCount"),
+        *("participantDescription", "countryCount", "status"),
+    ),
+    Label.TOPIC: (),
+    Label.RESOURCE: ("kind", "published", "publishedYear", "url", "contradictions"),
+}
+
+_TEXTS: Final[dict[str, tuple[LiteralString, ...]]] = {
+    "name": ("name_en", "name_ru", "name_az", "name_tg"),
+    "title": ("title_en", "title_ru", "title_az", "title_tg"),
+    "summary": ("summary_en", "summary_ru", "summary_az", "summary_tg"),
+    "body": ("body_en", "body_ru", "body_az", "body_tg"),
+}
+"""`<field>_<lang>` keys for every language, written out so projections stay constant text."""
+
+RELATIONSHIP_PROPERTIES: Final[tuple[LiteralString, ...]] = (
+    *("role", "since", "until", "rank", "count", "note", "amount", "currency", "period"),
+    *("text", "lead", "source"),
+)
+
+
+def node_properties(labels: Iterable[Label]) -> tuple[LiteralString, ...]:
+    """Every property a record of any of `labels` reads, in a stable order, once each."""
+    keys: dict[LiteralString, None] = dict.fromkeys(_COMMON)
+    for label in sorted(set(labels)):
+        for field in MULTILINGUAL_FIELDS[label]:
+            keys.update(dict.fromkeys(_TEXTS[field]))
+        keys.update(dict.fromkeys(_OWN[label]))
+    return tuple(keys)
+
+
+def projection(variable: LiteralString, keys: Iterable[LiteralString]) -> LiteralString:
+    """`variable {.a, .b}`: a map projection of the given (allow-listed) keys."""
+    return variable + " {" + ", ".join("." + key for key in keys) + "}"
+
+
+def node_projection(
+    variable: LiteralString, labels: Iterable[Label], *, written_at: bool
+) -> LiteralString:
+    keys = node_properties(labels)
+    return projection(variable, (*keys, WRITTEN_AT) if written_at else keys)
+
+
+def relationship_projection(variable: LiteralString, *, written_at: bool) -> LiteralString:
+    keys = RELATIONSHIP_PROPERTIES
+    return projection(variable, (*keys, WRITTEN_AT) if written_at else keys)

@@ -1,0 +1,377 @@
+"""Planned reads: answering a known query with one Cypher statement per root field.
+
+graphql-core's executor resolves field by field, and relationship fields go through
+DataLoaders, one round trip per relation and nesting level. For a read query that the standard
+path has already answered without errors (so the document is known to be valid: validation,
+depth, cost and introspection rules depend on the document only), this path instead:
+
+1. builds, per root field, the tree of relationship pages the selection needs
+   (`schema/planned/fetches.py`) and loads it in one statement (`graph/plans.py`);
+2. completes the response from the types' own attributes, resolvers and connection builders
+   (`schema/planned/fields.py`), in the standard path's field order.
+
+Anything it cannot reproduce exactly (directives, permission-checked fields, errors, a null
+in a non-null field...) makes it step back, and the standard executor answers instead, so
+errors always come from one place. `HUB_PLANNED_READS=false` turns the path off.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import strawberry
+from graphql import (
+    FieldNode,
+    FragmentDefinitionNode,
+    GraphQLField,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    OperationDefinitionNode,
+    OperationType,
+    VariableValues,
+    get_argument_values,
+    get_named_type,
+    get_variable_values,
+    is_abstract_type,
+    is_leaf_type,
+    parse,
+)
+from strawberry.types.arguments import convert_arguments
+from strawberry.types.base import get_object_definition
+
+from graph.plans import Fetch, Fetched, fetch_list, fetch_node
+from graph.repositories import REPOSITORIES
+from schema.context import Context
+from schema.ids import from_global_id
+from schema.lists import ROOT_LISTS, list_arguments
+from schema.planned.fetches import FetchBuilder, FetchKeys, NodeFetches
+from schema.planned.fields import FieldTable, Kind
+from schema.planned.selection import Fields, Selections, UnplannableError
+from schema.relations import plain_connection, relation_ordering
+from schema.types.node import entity
+
+logger = logging.getLogger("hub.planned")
+
+MAX_DOCUMENTS: Final = 512
+NOT_PLANNABLE: Final = "not plannable"
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedInfo:
+    """What resolvers called by the planned path receive as `info`: they only read `context`."""
+
+    context: Context
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    node: OperationDefinitionNode
+    fragments: Mapping[str, FragmentDefinitionNode]
+
+
+@dataclass(slots=True)
+class _Prefetched:
+    """Relationship pages loaded for the objects of one response, by object identity."""
+
+    pages: dict[int, dict[str, tuple[Fetch, Fetched]]] = field(default_factory=dict)
+    keep: list[Any] = field(default_factory=list)
+
+    def attach(
+        self, obj: Any, keys: Sequence[str], fetches: Sequence[Fetch], nested: Sequence[Fetched]
+    ) -> None:
+        if keys:
+            self.keep.append(obj)
+            self.pages[id(obj)] = dict(zip(keys, zip(fetches, nested, strict=True), strict=True))
+
+
+class PlannedReads:
+    """The planned path for one schema; documents are remembered once the standard path ran them."""
+
+    def __init__(self, schema: strawberry.Schema) -> None:
+        self._strawberry = schema
+        self._schema = schema._schema
+        self._table = FieldTable(schema)
+        self._documents: dict[tuple[str, str | None], Operation | str] = {}
+
+    def learn(self, query: str, operation_name: str | None) -> None:
+        """Remember a document the standard path answered without errors, if it is a query."""
+        key = (query, operation_name)
+        if key in self._documents:
+            return
+        if len(self._documents) >= MAX_DOCUMENTS:
+            self._documents.pop(next(iter(self._documents)))
+        document = parse(query)
+        operations = [
+            definition
+            for definition in document.definitions
+            if isinstance(definition, OperationDefinitionNode)
+            and (
+                operation_name is None
+                or (definition.name and definition.name.value == operation_name)
+            )
+        ]
+        fragments = {
+            definition.name.value: definition
+            for definition in document.definitions
+            if isinstance(definition, FragmentDefinitionNode)
+        }
+        if len(operations) != 1 or operations[0].operation is not OperationType.QUERY:
+            self._documents[key] = NOT_PLANNABLE
+            return
+        self._documents[key] = Operation(operations[0], fragments)
+
+    async def answer(
+        self,
+        query: str,
+        variables: Mapping[str, Any] | None,
+        operation_name: str | None,
+        context: Context,
+    ) -> dict[str, Any] | None:
+        """The response's `data`, or None when the standard path should answer."""
+        key = (query, operation_name)
+        operation = self._documents.get(key)
+        if not isinstance(operation, Operation):
+            return None
+        coerced = get_variable_values(
+            self._schema, operation.node.variable_definitions or (), dict(variables or {})
+        )
+        if isinstance(coerced, list):
+            return None
+        try:
+            return await _Run(self, operation, coerced, context).root()
+        except UnplannableError as reason:
+            logger.debug("query left to the standard executor: %s", reason)
+            self._documents[key] = NOT_PLANNABLE
+        except Exception:
+            # Bad input, an unreachable graph, anything else: the standard executor answers
+            # again and reports it in the standard shape (reads have no side effects).
+            logger.debug("planned read stepped back", exc_info=True)
+        return None
+
+
+def _named(operation: OperationDefinitionNode, name: str) -> bool:
+    return operation.name is not None and operation.name.value == name
+
+
+class _Run:
+    """One planned request: root fields run concurrently, each one statement at most."""
+
+    def __init__(
+        self, reads: PlannedReads, operation: Operation, variables: VariableValues, context: Context
+    ) -> None:
+        self._reads = reads
+        self._schema = reads._schema
+        self._table = reads._table
+        self._operation = operation
+        self._variables = variables
+        self._context = context
+        self._info = PlannedInfo(context)
+        self._selections = Selections(self._schema, operation.fragments)
+        self._keys = FetchKeys()
+        self._prefetched = _Prefetched()
+        self._fetches = FetchBuilder(
+            self._schema, self._table, self._selections, variables, self._info, self._keys
+        )
+
+    async def root(self) -> dict[str, Any]:
+        query = self._schema.query_type
+        assert query is not None
+        fields = self._selections.root(query, self._operation.node.selection_set)
+        values = await asyncio.gather(
+            *(self._root_field(query, nodes) for nodes in fields.values())
+        )
+        return dict(zip(fields, values, strict=True))
+
+    async def _root_field(self, query: GraphQLObjectType, nodes: list[FieldNode]) -> Any:
+        name = nodes[0].name.value
+        if name == "__typename":
+            return query.name
+        if name.startswith("__"):
+            raise UnplannableError("introspection")
+        definition = query.fields[name]
+        if name == "node":
+            value = await self._node(definition, nodes)
+        elif name in ROOT_LISTS:
+            value = await self._list(name, definition, nodes)
+        else:
+            value = await self._resolver(query, name, definition, nodes)
+        return self._complete(value, definition.type, nodes)
+
+    async def _node(self, definition: GraphQLField, nodes: list[FieldNode]) -> Any:
+        args = self._fetches.arguments(definition, nodes[0])
+        label, slug = from_global_id(str(args["id"]))
+        node_type = self._schema.get_type(label.value)
+        assert isinstance(node_type, GraphQLObjectType)
+        under = self._fetches.under(node_type, self._selections.sub(node_type, nodes))
+        found = await fetch_node(
+            self._context.cypher, label, slug, under.fetches, written_at=under.written_at
+        )
+        if found is None:
+            return None
+        obj = entity(found.record)
+        self._prefetched.attach(obj, under.keys, under.fetches, found.relations)
+        return obj
+
+    async def _list(self, name: str, definition: GraphQLField, nodes: list[FieldNode]) -> Any:
+        label, rules = ROOT_LISTS[name]
+        kwargs = self._converted("Query", name, definition, nodes[0])
+        paging = {key: kwargs.get(key) for key in ("first", "after", "last", "before")}
+        arguments = list_arguments(
+            self._info,  # type: ignore[arg-type]
+            label,
+            kwargs.get("where"),
+            rules,
+            kwargs.get("order_by"),
+            paging,
+        )
+        connection = get_named_type(definition.type)
+        assert isinstance(connection, GraphQLObjectType)
+        parts = self._selections.sub(connection, nodes)
+        names = {field_nodes[0].name.value for field_nodes in parts.values()}
+        node_type = self._schema.get_type(label.value)
+        assert isinstance(node_type, GraphQLObjectType)
+        under = self._list_nodes(connection, node_type, parts)
+        fetched = await fetch_list(
+            self._context.cypher,
+            REPOSITORIES[label].spec,
+            where=arguments.predicate,
+            order=arguments.order,
+            request=arguments.request,
+            rows=bool(names & {"edges", "nodes", "pageInfo"}),
+            total="totalCount" in names,
+            beyond_flag="pageInfo" in names,
+            fetches=under.fetches,
+            written_at=under.written_at,
+        )
+        built = plain_connection(fetched.page, arguments.ordering)
+        for obj, nested in zip(built.nodes, fetched.nested, strict=True):
+            self._prefetched.attach(obj, under.keys, under.fetches, nested)
+        return built
+
+    def _list_nodes(
+        self, connection: GraphQLObjectType, node_type: GraphQLObjectType, parts: Fields
+    ) -> NodeFetches:
+        selections: list[FieldNode] = []
+        for field_nodes in parts.values():
+            name = field_nodes[0].name.value
+            if name == "nodes":
+                selections.extend(field_nodes)
+            elif name == "edges":
+                edge = get_named_type(connection.fields["edges"].type)
+                assert isinstance(edge, GraphQLObjectType)
+                for inner in self._selections.sub(edge, field_nodes).values():
+                    if inner[0].name.value == "node":
+                        selections.extend(inner)
+        return self._fetches.under(node_type, self._selections.sub(node_type, selections))
+
+    async def _resolver(
+        self, query: GraphQLObjectType, name: str, definition: GraphQLField, nodes: list[FieldNode]
+    ) -> Any:
+        plan = self._table.strawberry_field(query.name, name)
+        if plan is None or plan.extensions or plan.base_resolver is None:
+            raise UnplannableError(f"root field {name}")
+        resolver = plan.base_resolver
+        kwargs = self._converted(query.name, name, definition, nodes[0])
+        if resolver.info_parameter is not None:
+            kwargs[resolver.info_parameter.name] = self._info
+        args = [None] if resolver.self_parameter is not None else []
+        function: Callable[..., Any] = resolver.wrapped_func  # type: ignore[assignment]
+        result = function(*args, **kwargs)
+        return await result if resolver.is_async else result
+
+    def _converted(
+        self, parent: str, name: str, definition: GraphQLField, node: FieldNode
+    ) -> dict[str, Any]:
+        """A field's arguments as its resolver takes them (Strawberry's own conversion)."""
+        values = get_argument_values(definition, node, self._variables)
+        field = self._table.strawberry_field(parent, name)
+        if field is None:
+            raise UnplannableError(f"field {parent}.{name}")
+        if not field.arguments:
+            return {}
+        return convert_arguments(
+            values,
+            field.arguments,
+            scalar_registry=self._reads._strawberry.schema_converter.scalar_registry,
+            config=self._reads._strawberry.config,
+        )
+
+    def _complete(self, value: Any, kind: GraphQLOutputType, nodes: list[FieldNode]) -> Any:
+        if isinstance(kind, GraphQLNonNull):
+            completed = self._complete(value, kind.of_type, nodes)
+            if completed is None:
+                raise UnplannableError("null in a non-null field")
+            return completed
+        if value is None:
+            return None
+        if isinstance(kind, GraphQLList):
+            return [self._complete(item, kind.of_type, nodes) for item in value]
+        if is_leaf_type(kind):
+            return kind.serialize(value)
+        runtime = kind
+        if is_abstract_type(kind):
+            definition = get_object_definition(type(value))
+            if definition is None:
+                raise UnplannableError("an abstract field's value has no type")
+            runtime = self._schema.get_type(definition.name)  # type: ignore[assignment]
+        assert isinstance(runtime, GraphQLObjectType)
+        return self._object(value, runtime, nodes)
+
+    def _object(
+        self, value: Any, runtime: GraphQLObjectType, nodes: list[FieldNode]
+    ) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, field_nodes in self._selections.sub(runtime, nodes).items():
+            name = field_nodes[0].name.value
+            if name == "__typename":
+                out[key] = runtime.name
+                continue
+            definition = runtime.fields[name]
+            resolved = self._resolve(value, runtime, name, key, definition, field_nodes)
+            out[key] = self._complete(resolved, definition.type, field_nodes)
+        return out
+
+    def _resolve(
+        self,
+        value: Any,
+        runtime: GraphQLObjectType,
+        name: str,
+        key: str,
+        definition: GraphQLField,
+        nodes: list[FieldNode],
+    ) -> Any:
+        plan = self._table.get(runtime, name)
+        if plan.kind is Kind.PLAIN:
+            return getattr(value, plan.python_name)
+        if plan.kind is Kind.CALL:
+            assert plan.call is not None
+            kwargs = self._converted(runtime.name, name, definition, nodes[0])
+            if plan.info_name is not None:
+                kwargs[plan.info_name] = self._info
+            return plan.call(value, **kwargs)
+        if plan.kind in (Kind.RELATION, Kind.TO_ONE):
+            return self._related(value, name, key, plan.builder)
+        raise UnplannableError(f"field {runtime.name}.{name}")
+
+    def _related(self, owner: Any, name: str, key: str, builder: Any) -> Any:
+        pages = self._prefetched.pages.get(id(owner))
+        if pages is None or key not in pages:
+            raise UnplannableError(f"relationship {name} was not planned here")
+        fetch, fetched = pages[key]
+        child_keys = self._keys.children.get(id(fetch), ())
+        if builder is None:
+            if not fetched.page.rows:
+                return None
+            obj = entity(fetched.page.rows[0].node)
+            self._prefetched.attach(obj, child_keys, fetch.children, fetched.nested[0])
+            return obj
+        built = builder(fetched.page, relation_ordering(owner.record, name))
+        for obj, nested in zip(built.nodes, fetched.nested, strict=True):
+            self._prefetched.attach(obj, child_keys, fetch.children, nested)
+        return built
