@@ -28,16 +28,13 @@ def create_app(settings: Settings) -> Starlette:
     )
     authenticator = Authenticator(JwtConfig.from_settings(settings))
     limiter = RateLimiter(settings.hub_rate_limit_per_minute, settings.hub_rate_limit_burst)
-    graphql = AccessControl(
-        GraphQLEndpoint(
-            limits,
-            graphiql=settings.hub_introspection,
-            introspection=settings.hub_introspection,
-            planned_reads=settings.hub_planned_reads,
-        ),
-        authenticator,
-        limiter,
+    endpoint = GraphQLEndpoint(
+        limits,
+        graphiql=settings.hub_introspection,
+        introspection=settings.hub_introspection,
+        planned_reads=settings.hub_planned_reads,
     )
+    graphql = AccessControl(endpoint, authenticator, limiter)
     exports = AccessControl(Router(routes=export_routes()), authenticator, limiter)
     app = Starlette(
         routes=[
@@ -49,5 +46,6 @@ def create_app(settings: Settings) -> Starlette:
         lifespan=lifespan(settings),
     )
     app.state.settings = settings
+    app.state.graphql = endpoint
     app.state.analytics = AnalyticsCache()
     return app

@@ -326,7 +326,7 @@ async def fetch_node(
             "<SLOTS>": "".join(", " + name + ": " + name for name in slots),
         },
     )
-    rows = await cypher.read(query, {**compiler.parameters, "id": ident})
+    rows = await cypher.read_maps(query, {**compiler.parameters, "id": ident})
     if not rows:
         return None
     item = rows[0]["item"]
@@ -389,7 +389,7 @@ async def fetch_list(
         },
     )
     result = (
-        await cypher.read(query, {**parameters, **compiler.parameters, **request.parameters()})
+        await cypher.read_maps(query, {**parameters, **compiler.parameters, **request.parameters()})
     )[0]
     pairs = [
         (

@@ -12,8 +12,6 @@ from typing import Final, LiteralString
 
 from graph.model import MULTILINGUAL_FIELDS, Label
 
-WRITTEN_AT: Final[LiteralString] = "writtenAt"
-
 _COMMON: Final[tuple[LiteralString, ...]] = ("id", "name", "langs", "source", "note")
 
 _OWN: Final[dict[Label, tuple[LiteralString, ...]]] = {
@@ -62,13 +60,26 @@ def projection(variable: LiteralString, keys: Iterable[LiteralString]) -> Litera
     return variable + " {" + ", ".join("." + key for key in keys) + "}"
 
 
+def _with_written_at(
+    variable: LiteralString, keys: Iterable[LiteralString], written_at: bool
+) -> LiteralString:
+    """The projection, with `writtenAt` as ISO text when asked for.
+
+    The driver turns a DateTime into Python through pytz (a few hundred microseconds per
+    value, half the CPU of a 200-node neighbourhood); `records._datetime` parses the text
+    with `datetime.fromisoformat` instead, to the same value.
+    """
+    projected = projection(variable, keys)
+    if not written_at:
+        return projected
+    return projected[:-1] + ", writtenAt: toString(" + variable + ".writtenAt)}"
+
+
 def node_projection(
     variable: LiteralString, labels: Iterable[Label], *, written_at: bool
 ) -> LiteralString:
-    keys = node_properties(labels)
-    return projection(variable, (*keys, WRITTEN_AT) if written_at else keys)
+    return _with_written_at(variable, node_properties(labels), written_at)
 
 
 def relationship_projection(variable: LiteralString, *, written_at: bool) -> LiteralString:
-    keys = RELATIONSHIP_PROPERTIES
-    return projection(variable, (*keys, WRITTEN_AT) if written_at else keys)
+    return _with_written_at(variable, RELATIONSHIP_PROPERTIES, written_at)

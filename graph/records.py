@@ -237,6 +237,8 @@ def _strings(value: Any) -> tuple[str, ...]:
 def _datetime(value: Any) -> datetime | None:
     if isinstance(value, datetime):
         return value
+    if isinstance(value, str):
+        return datetime.fromisoformat(value)
     to_native = getattr(value, "to_native", None)
     if callable(to_native):
         native = to_native()

@@ -22,6 +22,7 @@ from graph.errors import InvalidInputError, NotFoundError
 from graph.model import Label, RelType
 from graph.network.records import Subgraph
 from graph.network.shape import (
+    EDGE_PROPERTIES,
     NODE_FIELDS,
     graph_edge,
     graph_node,
@@ -96,7 +97,9 @@ CALL (kept) {
   UNWIND kept AS a
   MATCH (a)-[r]->(b)
   WHERE type(r) IN $types AND b IN kept
-  RETURN collect({type: type(r), source: a.id, target: b.id, properties: properties(r)}) AS edges
+  RETURN collect({type: type(r), source: a.id, target: b.id, properties: """
+    + EDGE_PROPERTIES
+    + """}) AS edges
 }
 RETURN c {"""
     + NODE_FIELDS
@@ -133,7 +136,7 @@ async def neighbourhood(
         raise InvalidInputError("types must name at least one entity type")
     if types is not None and not types:
         raise InvalidInputError("relationships must name at least one relationship type")
-    rows = await cypher.read(
+    rows = await cypher.read_maps(
         NEIGHBOURHOOD,
         {
             "id": node_id,

@@ -19,7 +19,7 @@ from graph.cypher import Cypher
 from graph.errors import InvalidInputError, NotFoundError
 from graph.model import Label, RelType
 from graph.network.records import GraphPath
-from graph.network.shape import NODE_FIELDS, graph_edge, graph_node, labels_or_all
+from graph.network.shape import EDGE_PROPERTIES, NODE_FIELDS, graph_edge, graph_node, labels_or_all
 
 MAX_HOPS: Final = 8
 DEFAULT_HOPS: Final = 4
@@ -56,7 +56,9 @@ RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound,
     + NODE_FIELDS
     + """, labels: labels(n)}] AS nodes,
        [r IN relationships(p) | {type: type(r), source: startNode(r).id,
-                                 target: endNode(r).id, properties: properties(r)}] AS edges
+                                 target: endNode(r).id, properties: """
+    + EDGE_PROPERTIES
+    + """}] AS edges
 """
 )
 
@@ -86,7 +88,7 @@ async def shortest_path(
         raise InvalidInputError("via must name at least one relationship type")
     if through is not None and not through:
         raise InvalidInputError("through must name at least one entity type")
-    rows = await cypher.read(
+    rows = await cypher.read_maps(
         SHORTEST_PATH_BY_HOPS[max_hops],
         {
             "from": source,

@@ -98,6 +98,8 @@ class PlannedReads:
         self._schema = schema._schema
         self._table = FieldTable(schema)
         self._documents: dict[tuple[str, str | None], Operation | str] = {}
+        self.answered = 0
+        """Requests this path answered (the rest went to the standard executor)."""
 
     def learn(self, query: str, operation_name: str | None) -> None:
         """Remember a document the standard path answered without errors, if it is a query."""
@@ -144,7 +146,9 @@ class PlannedReads:
         if isinstance(coerced, list):
             return None
         try:
-            return await _Run(self, operation, coerced, context).root()
+            data = await _Run(self, operation, coerced, context).root()
+            self.answered += 1
+            return data
         except UnplannableError as reason:
             logger.debug("query left to the standard executor: %s", reason)
             self._documents[key] = NOT_PLANNABLE
@@ -351,7 +355,12 @@ class _Run:
             return getattr(value, plan.python_name)
         if plan.kind is Kind.CALL:
             assert plan.call is not None
-            kwargs = self._converted(runtime.name, name, definition, nodes[0])
+            assert plan.field is not None
+            kwargs = (
+                self._converted(runtime.name, name, definition, nodes[0])
+                if plan.field.arguments
+                else {}
+            )
             if plan.info_name is not None:
                 kwargs[plan.info_name] = self._info
             return plan.call(value, **kwargs)

@@ -93,7 +93,6 @@ class FetchBuilder:
             target = get_named_type(definition.type)
             node_fields = [nodes]
             request, role, rows, total, beyond = ONE, None, True, False, False
-            edge_written_at = False
         else:
             args = self.arguments(definition, nodes[0])
             request = page_request(
@@ -112,7 +111,7 @@ class FetchBuilder:
             rows = bool(names & ROW_FIELDS) or "pageInfo" in names
             total = "totalCount" in names
             beyond = "pageInfo" in names
-            node_fields, target, edge_written_at = self._node_selections(connection, parts)
+            node_fields, target = self._node_selections(connection, parts)
         if target is None:
             return Fetch(relation, frozenset(), request, rows, total, beyond, role=role)
         labels, children, written_at = self._target(target, node_fields)
@@ -123,7 +122,7 @@ class FetchBuilder:
             rows,
             total,
             beyond,
-            written_at=written_at or edge_written_at,
+            written_at=written_at,
             role=role,
             children=children.fetches,
         )
@@ -132,11 +131,10 @@ class FetchBuilder:
 
     def _node_selections(
         self, connection: GraphQLObjectType, parts: Fields
-    ) -> tuple[list[Sequence[FieldNode]], Any, bool]:
+    ) -> tuple[list[Sequence[FieldNode]], Any]:
         """Field nodes selecting the related node (under `edges.node` and `nodes`)."""
         found: list[Sequence[FieldNode]] = []
         target = None
-        edge_written_at = False
         for nodes in parts.values():
             name = nodes[0].name.value
             if name == "nodes":
@@ -145,13 +143,11 @@ class FetchBuilder:
             elif name == "edges":
                 edge = get_named_type(connection.fields["edges"].type)
                 assert isinstance(edge, GraphQLObjectType)
-                edge_fields = self._selections.sub(edge, nodes)
-                edge_written_at = edge_written_at or WRITTEN_AT in _names(edge_fields)
-                for inner in edge_fields.values():
+                for inner in self._selections.sub(edge, nodes).values():
                     if inner[0].name.value == "node":
                         found.append(inner)
                         target = get_named_type(edge.fields["node"].type)
-        return found, target, edge_written_at
+        return found, target
 
     def _target(
         self, target: Any, node_fields: list[Sequence[FieldNode]]

@@ -56,6 +56,7 @@ class FieldTable:
     def __init__(self, schema: strawberry.Schema) -> None:
         self._schema = schema
         self._plans: dict[tuple[str, str], FieldPlan] = {}
+        self._fields: dict[tuple[str, str], StrawberryField | None] = {}
 
     def get(self, parent: GraphQLObjectType, name: str) -> FieldPlan:
         key = (parent.name, name)
@@ -66,6 +67,12 @@ class FieldTable:
         return plan
 
     def strawberry_field(self, parent: str, name: str) -> StrawberryField | None:
+        key = (parent, name)
+        if key not in self._fields:
+            self._fields[key] = self._find(parent, name)
+        return self._fields[key]
+
+    def _find(self, parent: str, name: str) -> StrawberryField | None:
         definition = self._schema.get_type_by_name(parent)
         if not isinstance(definition, StrawberryObjectDefinition):
             return None

@@ -223,3 +223,32 @@ async def test_graphiql_is_served_to_browsers_only(client: httpx.AsyncClient) ->
     no_query = await client.get("/graphql", headers={"accept": "application/json"})
     assert no_query.status_code == 400
     assert codes(no_query) == ["BAD_REQUEST"]
+
+
+async def test_a_repeated_read_is_answered_by_the_planned_path_with_the_same_bytes(
+    neo4j_server: Neo4jServer, seeded: SeededGraph
+) -> None:
+    settings = Settings(
+        neo4j_uri=neo4j_server.uri,
+        neo4j_password=SecretStr(neo4j_server.password),
+        hub_rate_limit_per_minute=0,
+    )
+    app = create_app(settings)
+    query = """query Detail($id: ID!) {
+      node(id: $id) { ... on Expert { slug agencies { totalCount } } }
+    }"""
+    body = {
+        "query": query,
+        "variables": {"id": gid(Label.EXPERT, "vusal-huseynov")},
+        "operationName": "Detail",
+    }
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
+            first = await client.post("/graphql", json=body)
+            second = await client.post("/graphql", json=body)
+            wrong = await client.post("/graphql", json={**body, "variables": {"id": "nope"}})
+    assert app.state.graphql.planned.answered == 1
+    assert first.content == second.content
+    assert second.json()["data"]["node"]["agencies"]["totalCount"] >= 1
+    assert codes(wrong) == ["BAD_USER_INPUT"]

@@ -1,0 +1,339 @@
+"""The planned read path answers exactly what the standard executor answers, in fewer trips.
+
+Every test runs a query through Strawberry first (which is how the planned path learns a
+document), then through `PlannedReads`, and compares the two answers byte for byte.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+import pytest
+from graphql import (
+    GraphQLNonNull,
+    GraphQLObjectType,
+    get_named_type,
+    is_leaf_type,
+)
+
+from graph.model import Label
+from schema.context import Context, Limits
+from schema.lists import ROOT_LISTS
+from schema.planned import PlannedReads
+from tests.seeded import SeededGraph, execute, gid, schema_for
+
+LIMITS = Limits()
+
+EXPERT_DETAIL = """
+query ($id: ID!) {
+  node(id: $id) {
+    __typename
+    id
+    ...person
+    ... on Agency { acronym }
+  }
+}
+fragment person on Expert {
+  slug
+  name { text lang fallback }
+  honorific aliases roles languages langs source note
+  employers: agencies(first: 5) {
+    totalCount
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor role since until rank note source node { slug name { text } acronym } }
+  }
+  events(first: 2) {
+    totalCount
+    edges { role count node { slug title { text lang } start place { slug } } }
+  }
+  topics { nodes { slug name(lang: "ru") { text lang fallback } } }
+  mentionedIn { totalCount nodes { slug title { text } published } }
+}
+"""
+
+ROLL_OUT = """
+query ($id: ID!) {
+  node(id: $id) {
+    ... on Event {
+      slug kind start end startYear durationDays participantCount countryCount status
+      title { text lang fallback }
+      summary { text lang }
+      place { slug kind name { text } }
+      country { slug iso2 }
+      programme { slug phase }
+      trainers: participants(role: TRAINER) {
+        totalCount
+        edges { role node { __typename ... on Expert { slug } ... on Agency { acronym } } }
+      }
+      participants { totalCount }
+      cascadesFrom { slug participants(first: 3) { totalCount nodes { ... on Expert { slug } } } }
+      cascades { totalCount nodes { slug } }
+      topics { edges { cursor node { slug } } }
+      describedBy { nodes { slug url } }
+    }
+  }
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def planner() -> PlannedReads:
+    return PlannedReads(schema_for(LIMITS))
+
+
+async def planned_answer(
+    seeded: SeededGraph,
+    planner: PlannedReads,
+    query: str,
+    variables: dict[str, Any] | None = None,
+    languages: tuple[str, ...] = (),
+) -> tuple[Any, int]:
+    """(answer, round trips) of the planned path, checked equal to the standard answer."""
+    standard = await execute(seeded.cypher(), query, variables, languages=languages)
+    assert standard.errors is None, [error.formatted for error in standard.errors]
+    planner.learn(query, None)
+    cypher = seeded.cypher()
+    context = Context(cypher=cypher, limits=LIMITS, languages=languages)
+    planned = await planner.answer(query, variables, None, context)
+    assert planned is not None, "the planned path stepped back"
+    assert orjson.dumps(planned) == orjson.dumps(standard.data)
+    return planned, cypher.round_trips
+
+
+async def test_an_expert_page_with_fragments_and_aliases_is_one_statement(
+    seeded: SeededGraph, planner: PlannedReads
+) -> None:
+    answer, trips = await planned_answer(
+        seeded, planner, EXPERT_DETAIL, {"id": gid(Label.EXPERT, "vusal-huseynov")}
+    )
+    assert trips == 1
+    assert answer["node"]["employers"]["edges"][0]["node"]["slug"] == "state-migration-service-az"
+
+
+async def test_an_event_with_to_one_fields_roles_and_nested_pages_is_one_statement(
+    seeded: SeededGraph, planner: PlannedReads
+) -> None:
+    answer, trips = await planned_answer(
+        seeded, planner, ROLL_OUT, {"id": gid(Label.EVENT, "rtcm-roll-out-session")}
+    )
+    assert trips == 1
+    event = answer["node"]
+    assert {edge["role"] for edge in event["trainers"]["edges"]} == {"trainer"}
+    assert event["cascadesFrom"]["slug"] == "rtcm-tot-baku"
+
+
+async def test_a_missing_node_is_null_and_an_unknown_label_answers_the_same(
+    seeded: SeededGraph, planner: PlannedReads
+) -> None:
+    answer, _ = await planned_answer(
+        seeded, planner, EXPERT_DETAIL, {"id": gid(Label.EXPERT, "nobody-at-all")}
+    )
+    assert answer == {"node": None}
+    answer, _ = await planned_answer(
+        seeded, planner, EXPERT_DETAIL, {"id": gid(Label.AGENCY, "iom-azerbaijan")}
+    )
+    assert set(answer["node"]) == {"__typename", "id", "acronym"}
+
+
+LIST = """
+query ($after: String, $lang: String) {
+  events(first: 3, after: $after, where: { startYear: { gte: 2000 } },
+         orderBy: { field: START, direction: DESC }) {
+    totalCount
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges {
+      cursor
+      node {
+        slug start title(lang: $lang) { text lang fallback }
+        place { slug name { text } }
+        programme { slug name { text } }
+        participants { totalCount }
+        organisers(first: 1) { nodes { __typename ... on Agency { slug } } }
+      }
+    }
+  }
+}
+"""
+
+
+async def test_list_pages_forward_with_cursors_equal_the_standard_pages(
+    seeded: SeededGraph, planner: PlannedReads
+) -> None:
+    after: str | None = None
+    seen: list[str] = []
+    for _ in range(10):
+        answer, trips = await planned_answer(seeded, planner, LIST, {"after": after, "lang": "ru"})
+        assert trips == 1
+        page = answer["events"]
+        seen.extend(edge["node"]["slug"] for edge in page["edges"])
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert len(seen) == len(set(seen)) == answer["events"]["totalCount"]
+
+
+async def test_backward_pages_of_lists_and_relations_equal_the_standard_pages(
+    seeded: SeededGraph, planner: PlannedReads
+) -> None:
+    query = """{
+      experts(last: 3, orderBy: { field: NAME, direction: ASC }) {
+        pageInfo { hasNextPage hasPreviousPage startCursor }
+        nodes { slug events(last: 1) { pageInfo { hasPreviousPage } nodes { slug } } }
+      }
+    }"""
+    answer, trips = await planned_answer(seeded, planner, query)
+    assert trips == 1
+    assert answer["experts"]["pageInfo"]["hasPreviousPage"] is True
+
+
+async def test_accept_language_and_written_at_are_answered_the_same(
+    seeded: SeededGraph, planner: PlannedReads
+) -> None:
+    query = """{
+      programmes(first: 5) {
+        nodes {
+          name { text lang fallback } writtenAt
+          funders { edges { amount currency period text node { slug writtenAt } } }
+          implementers { edges { lead role node { slug } } }
+          countries { totalCount }
+        }
+      }
+    }"""
+    answer, _ = await planned_answer(seeded, planner, query, languages=("az", "ru"))
+    assert all(node["writtenAt"] for node in answer["programmes"]["nodes"])
+
+
+async def test_root_resolvers_answer_the_same_through_the_planned_path(
+    seeded: SeededGraph, planner: PlannedReads
+) -> None:
+    expert = gid(Label.EXPERT, "vusal-huseynov")
+    query = """query ($id: ID!, $other: ID!) {
+      __typename
+      apiVersion
+      search(query: "migration", first: 5) { totalCount edges { score node { slug } } }
+      path(from: $id, to: $other, maxHops: 6) { length nodes { id label name { text } } }
+      neighbourhood(id: $id, depth: 2, limit: 30) {
+        truncated nodes { id label } edges { source target type role writtenAt }
+      }
+      collaborators(expertId: $id, first: 5) { weight node { slug } }
+      nodes(ids: [$id, $other]) { id }
+    }"""
+    variables = {"id": expert, "other": gid(Label.EXPERT, "vladimir-gjorgjiev")}
+    answer, trips = await planned_answer(seeded, planner, query, variables)
+    assert answer["path"]["length"] >= 1
+    assert trips <= 5
+
+
+async def test_every_field_of_every_seeded_node_is_answered_the_same(
+    seeded: SeededGraph, planner: PlannedReads
+) -> None:
+    """All scalar, text, to-one and connection fields of each type, on every seed node."""
+    schema = schema_for(LIMITS)._schema
+    for label in Label:
+        node_type = schema.get_type(label.value)
+        assert isinstance(node_type, GraphQLObjectType)
+        query = (
+            "query ($after: String) { "
+            + label.value.lower()
+            + ": "
+            + _list_field(label)
+            + "(first: 100, after: $after) { edges { node { "
+            + _everything(node_type, depth=2)
+            + " } } } }"
+        )
+        answer, trips = await planned_answer(seeded, planner, query, {"after": None})
+        assert trips == 1
+        assert answer[label.value.lower()]["edges"], label
+
+
+async def test_directives_and_personal_data_are_left_to_the_standard_executor(
+    seeded: SeededGraph, planner: PlannedReads
+) -> None:
+    for query in (
+        "query ($x: Boolean!) { experts { nodes { slug @include(if: $x) } } }",
+        "{ experts(first: 2) { nodes { slug email } } }",
+        """{ events(first: 2) { nodes { participants { nodes {
+              ... on Expert { agencies { totalCount } } } } } } }""",
+    ):
+        await execute(seeded.cypher(), query, {"x": True})
+        planner.learn(query, None)
+        context = Context(cypher=seeded.cypher(), limits=LIMITS)
+        assert await planner.answer(query, {"x": True}, None, context) is None
+
+
+async def test_bad_input_steps_back_so_the_standard_executor_reports_it(
+    seeded: SeededGraph, planner: PlannedReads
+) -> None:
+    query = "query ($id: ID!) { node(id: $id) { id } }"
+    planner.learn(query, None)
+    context = Context(cypher=seeded.cypher(), limits=LIMITS)
+    assert await planner.answer(query, {"id": "not-an-id"}, None, context) is None
+    assert await planner.answer(query, {"id": 12}, None, context) is None
+    page = "{ experts(first: 100000) { totalCount } }"
+    planner.learn(page, None)
+    assert await planner.answer(page, None, None, context) is None
+    answer = await planner.answer(
+        query, {"id": gid(Label.TOPIC, "border-management")}, None, context
+    )
+    assert answer is not None
+
+
+async def test_mutations_and_unknown_documents_are_never_planned(
+    seeded: SeededGraph, planner: PlannedReads
+) -> None:
+    context = Context(cypher=seeded.cypher(), limits=LIMITS)
+    assert await planner.answer("{ experts { totalCount } } # new", None, None, context) is None
+    mutation = 'mutation { deleteTopic(input: {id: "x"}) { deletedId } }'
+    planner.learn(mutation, None)
+    assert await planner.answer(mutation, None, None, context) is None
+
+
+def _list_field(label: Label) -> str:
+    return next(name for name, (listed, _) in ROOT_LISTS.items() if listed is label)
+
+
+SKIPPED = frozenset({"email", "phone", "collaborators"})
+"""Personal data (permission-checked) and the collaborators ranking (a network query)."""
+
+
+def _everything(kind: GraphQLObjectType, depth: int) -> str:
+    parts: list[str] = []
+    for name, field in kind.fields.items():
+        if name in SKIPPED or any(
+            isinstance(arg.type, GraphQLNonNull) for arg in field.args.values()
+        ):
+            continue
+        named = get_named_type(field.type)
+        if is_leaf_type(named):
+            parts.append(name)
+        elif named.name == "LocalizedText":
+            parts.append(name + " { text lang fallback }")
+        elif named.name.endswith("Connection"):
+            if depth > 1:
+                parts.append(name + _connection(named))
+        elif depth > 1 and isinstance(named, GraphQLObjectType) and "Node" in _interfaces(named):
+            parts.append(name + " { __typename id slug name { text } }")
+        elif isinstance(named, GraphQLObjectType) and all(
+            is_leaf_type(get_named_type(inner.type)) for inner in named.fields.values()
+        ):
+            parts.append(name + " { " + " ".join(named.fields) + " }")
+    return " ".join(parts)
+
+
+def _interfaces(kind: GraphQLObjectType) -> set[str]:
+    return {interface.name for interface in kind.interfaces}
+
+
+def _connection(connection: Any) -> str:
+    edge = get_named_type(connection.fields["edges"].type)
+    edge_fields = [
+        name
+        for name, field in edge.fields.items()
+        if name not in ("node", "cursor") and is_leaf_type(get_named_type(field.type))
+    ]
+    return (
+        " { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor "
+        + " ".join(edge_fields)
+        + " node { __typename ... on Node { id slug name { text lang } writtenAt } } } }"
+    )
