@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any, Final
 
 import strawberry
@@ -28,32 +28,27 @@ from graphql import (
     FieldNode,
     FragmentDefinitionNode,
     GraphQLField,
-    GraphQLList,
-    GraphQLNonNull,
     GraphQLObjectType,
-    GraphQLOutputType,
     OperationDefinitionNode,
     OperationType,
     VariableValues,
     get_argument_values,
     get_named_type,
     get_variable_values,
-    is_abstract_type,
-    is_leaf_type,
     parse,
 )
 from strawberry.types.arguments import convert_arguments
-from strawberry.types.base import get_object_definition
 
-from graph.plans import Fetch, Fetched, fetch_list, fetch_node
+from graph.plans import fetch_list, fetch_node
 from graph.repositories import REPOSITORIES
 from schema.context import Context
 from schema.ids import from_global_id
 from schema.lists import ROOT_LISTS, list_arguments
+from schema.planned.completion import Completer, Prefetched
 from schema.planned.fetches import FetchBuilder, FetchKeys, NodeFetches
-from schema.planned.fields import FieldTable, Kind
+from schema.planned.fields import FieldTable
 from schema.planned.selection import Fields, Selections, UnplannableError
-from schema.relations import plain_connection, relation_ordering
+from schema.relations import plain_connection
 from schema.types.node import entity
 
 logger = logging.getLogger("hub.planned")
@@ -73,21 +68,6 @@ class PlannedInfo:
 class Operation:
     node: OperationDefinitionNode
     fragments: Mapping[str, FragmentDefinitionNode]
-
-
-@dataclass(slots=True)
-class _Prefetched:
-    """Relationship pages loaded for the objects of one response, by object identity."""
-
-    pages: dict[int, dict[str, tuple[Fetch, Fetched]]] = field(default_factory=dict)
-    keep: list[Any] = field(default_factory=list)
-
-    def attach(
-        self, obj: Any, keys: Sequence[str], fetches: Sequence[Fetch], nested: Sequence[Fetched]
-    ) -> None:
-        if keys:
-            self.keep.append(obj)
-            self.pages[id(obj)] = dict(zip(keys, zip(fetches, nested, strict=True), strict=True))
 
 
 class PlannedReads:
@@ -178,9 +158,17 @@ class _Run:
         self._info = PlannedInfo(context)
         self._selections = Selections(self._schema, operation.fragments)
         self._keys = FetchKeys()
-        self._prefetched = _Prefetched()
+        self._prefetched = Prefetched(self._keys)
         self._fetches = FetchBuilder(
             self._schema, self._table, self._selections, variables, self._info, self._keys
+        )
+        self._completer = Completer(
+            self._schema,
+            self._table,
+            self._selections,
+            self._info,
+            self._converted,
+            self._prefetched,
         )
 
     async def root(self) -> dict[str, Any]:
@@ -205,7 +193,7 @@ class _Run:
             value = await self._list(name, definition, nodes)
         else:
             value = await self._resolver(query, name, definition, nodes)
-        return self._complete(value, definition.type, nodes)
+        return self._completer.complete(value, definition.type, nodes)
 
     async def _node(self, definition: GraphQLField, nodes: list[FieldNode]) -> Any:
         args = self._fetches.arguments(definition, nodes[0])
@@ -305,82 +293,3 @@ class _Run:
             scalar_registry=self._reads._strawberry.schema_converter.scalar_registry,
             config=self._reads._strawberry.config,
         )
-
-    def _complete(self, value: Any, kind: GraphQLOutputType, nodes: list[FieldNode]) -> Any:
-        if isinstance(kind, GraphQLNonNull):
-            completed = self._complete(value, kind.of_type, nodes)
-            if completed is None:
-                raise UnplannableError("null in a non-null field")
-            return completed
-        if value is None:
-            return None
-        if isinstance(kind, GraphQLList):
-            return [self._complete(item, kind.of_type, nodes) for item in value]
-        if is_leaf_type(kind):
-            return kind.serialize(value)
-        runtime = kind
-        if is_abstract_type(kind):
-            definition = get_object_definition(type(value))
-            if definition is None:
-                raise UnplannableError("an abstract field's value has no type")
-            runtime = self._schema.get_type(definition.name)  # type: ignore[assignment]
-        assert isinstance(runtime, GraphQLObjectType)
-        return self._object(value, runtime, nodes)
-
-    def _object(
-        self, value: Any, runtime: GraphQLObjectType, nodes: list[FieldNode]
-    ) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key, field_nodes in self._selections.sub(runtime, nodes).items():
-            name = field_nodes[0].name.value
-            if name == "__typename":
-                out[key] = runtime.name
-                continue
-            definition = runtime.fields[name]
-            resolved = self._resolve(value, runtime, name, key, definition, field_nodes)
-            out[key] = self._complete(resolved, definition.type, field_nodes)
-        return out
-
-    def _resolve(
-        self,
-        value: Any,
-        runtime: GraphQLObjectType,
-        name: str,
-        key: str,
-        definition: GraphQLField,
-        nodes: list[FieldNode],
-    ) -> Any:
-        plan = self._table.get(runtime, name)
-        if plan.kind is Kind.PLAIN:
-            return getattr(value, plan.python_name)
-        if plan.kind is Kind.CALL:
-            assert plan.call is not None
-            assert plan.field is not None
-            kwargs = (
-                self._converted(runtime.name, name, definition, nodes[0])
-                if plan.field.arguments
-                else {}
-            )
-            if plan.info_name is not None:
-                kwargs[plan.info_name] = self._info
-            return plan.call(value, **kwargs)
-        if plan.kind in (Kind.RELATION, Kind.TO_ONE):
-            return self._related(value, name, key, plan.builder)
-        raise UnplannableError(f"field {runtime.name}.{name}")
-
-    def _related(self, owner: Any, name: str, key: str, builder: Any) -> Any:
-        pages = self._prefetched.pages.get(id(owner))
-        if pages is None or key not in pages:
-            raise UnplannableError(f"relationship {name} was not planned here")
-        fetch, fetched = pages[key]
-        child_keys = self._keys.children.get(id(fetch), ())
-        if builder is None:
-            if not fetched.page.rows:
-                return None
-            obj = entity(fetched.page.rows[0].node)
-            self._prefetched.attach(obj, child_keys, fetch.children, fetched.nested[0])
-            return obj
-        built = builder(fetched.page, relation_ordering(owner.record, name))
-        for obj, nested in zip(built.nodes, fetched.nested, strict=True):
-            self._prefetched.attach(obj, child_keys, fetch.children, nested)
-        return built
