@@ -17,6 +17,7 @@ from graph.cypher import Cypher
 from graph.errors import GraphError, InvalidInputError, InvalidSearchQueryError
 from graph.migrations import FULLTEXT_INDEX_BY_LANGUAGE
 from graph.model import LANGUAGES, Label
+from graph.properties import node_projection
 from graph.records import SearchHit, SearchPage, label_of, node_record
 from graph.snippets import candidates, snippet
 
@@ -25,7 +26,8 @@ HITS_PER_INDEX: Final = 1000
 MAX_QUERY_LENGTH: Final = 500
 LUCENE_FAILURES: Final = ("ParseException", "TokenMgrError", "TooManyClauses")
 
-SEARCH: Final[LiteralString] = """
+SEARCH: Final[LiteralString] = (
+    """
 UNWIND $indexes AS idx
 CALL db.index.fulltext.queryNodes(idx, $query, {limit: $perIndex}) YIELD node, score
 WITH node, score, idx
@@ -34,9 +36,17 @@ ORDER BY score DESC
 WITH node, collect({score: score, idx: idx})[0] AS best
 WITH node, best.score AS score, best.idx AS idx
 ORDER BY score DESC, node.id ASC
-WITH collect({node: node {.*}, labels: labels(node), score: score, idx: idx}) AS hits
-RETURN size(hits) AS total, hits[$offset..$offset + $limit] AS page
+WITH collect({node: node, score: score, idx: idx}) AS hits
+CALL (hits) {
+  UNWIND hits[$offset..$offset + $limit] AS hit
+  WITH hit, hit.node AS n
+  RETURN collect({node: """
+    + node_projection("n", Label, written_at=True)
+    + """, labels: labels(n), score: hit.score, idx: hit.idx}) AS page
+}
+RETURN size(hits) AS total, page
 """
+)
 
 _LANGUAGE_OF_INDEX: Final = {index: lang for lang, index in FULLTEXT_INDEX_BY_LANGUAGE.items()}
 
@@ -73,7 +83,7 @@ async def search(
         "limit": limit + 1,
     }
     try:
-        result = (await cypher.read(SEARCH, parameters))[0]
+        result = (await cypher.read_maps(SEARCH, parameters))[0]
     except GraphError as error:
         lucene = _lucene_error(error)
         if lucene is None:

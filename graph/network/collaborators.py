@@ -71,7 +71,7 @@ async def collaborators_of(
 ) -> dict[str, tuple[Link, ...]]:
     """The strongest collaborators of each expert that exists, in one round trip."""
     parameters = (where or LinkFilter()).parameters()
-    rows = await cypher.read(EXPERT_COLLABORATORS, {"ids": list(expert_ids), **parameters})
+    rows = await cypher.read_maps(EXPERT_COLLABORATORS, {"ids": list(expert_ids), **parameters})
     if rows and parameters["topic"] is not None and not rows[0]["topicFound"]:
         raise NotFoundError("Topic", parameters["topic"])
     return {row["id"]: tuple(link(item) for item in row["links"]) for row in rows if row["found"]}

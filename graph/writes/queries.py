@@ -150,6 +150,29 @@ RETURN before, properties(r) AS after""",
 }
 """Create (or restate) one relationship, merged on its key; `before` is null when new."""
 
+
+def _for_each_link(link: LiteralString) -> LiteralString:
+    """A `LINK` statement turned into one that writes a list of links (`$links`) at once.
+
+    Each row carries its own ends, key and properties, and its position in the list, so the
+    answers can be matched back; the text is still built from the constants above only.
+    """
+    body = (
+        link.replace("$from", "l.from")
+        .replace("$to", "l.to")
+        .replace("$key", "l.key")
+        .replace("$props", "l.props")
+        .replace("WITH a, b,", "WITH l, a, b,")
+        .replace("RETURN before,", "RETURN l.index AS index, before,")
+    )
+    return "UNWIND $links AS l" + body
+
+
+LINK_MANY: Final[dict[RelType, LiteralString]] = {
+    rel_type: _for_each_link(statement) for rel_type, statement in LINK.items()
+}
+"""`LINK` for several links of one type in one statement (a create with five participants)."""
+
 UNLINK: Final[dict[RelType, LiteralString]] = {
     RelType.WORKS_FOR: """
 MATCH (a:Expert {id: $from})-[r:WORKS_FOR]->(b:Agency {id: $to})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.audit import audit_log, entity_sources
+from graph.audit import AuditEntry, audit_log, entity_sources
 from graph.cypher import Cypher
 from graph.errors import GraphError
 from graph.model import Label, RelType
@@ -246,3 +246,57 @@ async def test_the_audit_log_filters_by_time(small_graph: Cypher) -> None:
     assert all(entry.at >= newest for entry in recent)
     a_year_later = newest.replace(year=newest.year + 1, tzinfo=None)
     assert await audit_log(small_graph, since=a_year_later) == ()
+
+
+async def test_several_links_of_one_type_are_one_statement_with_exact_before_values(
+    small_graph: Cypher,
+) -> None:
+    """A batch restating an existing link records its old value; new links record none."""
+    await write(
+        small_graph,
+        Link(RelType.TOOK_PART, "vusal", "tot-baku", {"role": "trainer"}),
+        Link(RelType.TOOK_PART, "vladimir", "tot-baku", {"role": "trainer"}),
+        Link(RelType.TOOK_PART, "sms", "tot-baku", {"role": "organiser"}),
+        Link(RelType.WORKS_FOR, "vladimir", "sms", {"role": "Adviser", "note": "second"}),
+        Link(RelType.WORKS_FOR, "vusal", "sms", {"role": "Chief", "note": "restated"}),
+    )
+    rows = await small_graph.read(
+        "MATCH (x)-[r:TOOK_PART]->(:Event {id: 'tot-baku'}) RETURN x.id AS id, r.role AS role"
+    )
+    assert {(row["id"], row["role"]) for row in rows} >= {
+        ("vusal", "trainer"),
+        ("vladimir", "trainer"),
+        ("sms", "organiser"),
+    }
+    entries = await audit_log(small_graph, entity="sms")
+    links: dict[tuple[str, str | None], AuditEntry] = {}
+    for entry in entries:  # newest first: keep each link's latest entry
+        if entry.operation == "link":
+            links.setdefault((entry.entity, entry.target), entry)
+    restated = links[("vusal", "sms")]
+    assert restated.before is not None
+    assert '"note": "restated"' not in restated.before
+    assert restated.after is not None
+    assert '"note": "restated"' in restated.after
+    assert links[("vladimir", "sms")].after is not None
+    notes = await small_graph.read(
+        "MATCH (:Expert {id: 'vusal'})-[r:WORKS_FOR]->(:Agency {id: 'sms'}) RETURN r.note AS n"
+    )
+    assert [row["n"] for row in notes] == ["restated"]
+
+
+async def test_the_same_link_twice_in_one_mutation_is_written_once(small_graph: Cypher) -> None:
+    await write(
+        small_graph,
+        Link(RelType.TOOK_PART, "vladimir", "iom-meeting", {"role": "speaker", "note": "a"}),
+        Link(RelType.TOOK_PART, "vladimir", "iom-meeting", {"role": "speaker", "note": "b"}),
+    )
+    rows = await small_graph.read(
+        "MATCH (:Expert {id: 'vladimir'})-[r:TOOK_PART]->(:Event {id: 'iom-meeting'}) "
+        "RETURN r.note AS note"
+    )
+    assert [row["note"] for row in rows] == ["b"]
+    entries = await audit_log(small_graph, entity="iom-meeting")
+    second = next(entry for entry in entries if entry.after and '"note": "b"' in entry.after)
+    assert second.before is not None
+    assert '"note": "a"' in second.before
