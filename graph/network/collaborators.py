@@ -30,40 +30,48 @@ CALL (e, t) {
       AND ($yearFrom IS NULL OR coalesce(item.endYear, item.startYear) >= $yearFrom)
       AND ($yearTo IS NULL OR coalesce(item.startYear, item.endYear) <= $yearTo)
       AND ($topic IS NULL OR EXISTS { (item)-[:ABOUT]->(t) })
-    WITH o, item, collect(r1.role) AS own, collect(r2.role) AS theirs
+    WITH o, item, collect(r1) AS own, collect(r2) AS theirs
     RETURN o, item, 'shared_event' AS kind, own, theirs, 1.0 AS points
     UNION ALL
     MATCH (e)-[r1:TOOK_PART]->(mine:Event)-[:PART_OF]->(item:Programme)
     WHERE ($yearFrom IS NULL OR coalesce(item.endYear, item.startYear) >= $yearFrom)
       AND ($yearTo IS NULL OR coalesce(item.startYear, item.endYear) <= $yearTo)
       AND ($topic IS NULL OR EXISTS { (item)-[:ABOUT]->(t) } OR EXISTS { (mine)-[:ABOUT]->(t) })
-    WITH e, item, collect(r1.role) AS own
+    WITH e, item, collect(r1) AS own
     MATCH (item)<-[:PART_OF]-(:Event)<-[r2:TOOK_PART]-(o:Expert)
     WHERE o <> e
-    WITH o, item, own, collect(r2.role) AS theirs
+    WITH o, item, own, collect(r2) AS theirs
     RETURN o, item, 'shared_programme' AS kind, own, theirs, 0.25 AS points
   }
-  WITH o, item, kind, own, theirs, points
-  ORDER BY coalesce(item.endYear, item.startYear, -1) DESC, item.id
   WITH o, sum(points) AS weight,
        sum(CASE kind WHEN 'shared_event' THEN 1 ELSE 0 END) AS events,
        sum(CASE kind WHEN 'shared_programme' THEN 1 ELSE 0 END) AS programmes,
        min(coalesce(item.startYear, item.endYear)) AS firstYear,
        max(coalesce(item.endYear, item.startYear)) AS lastYear,
-       collect({node: item {"""
-    + NODE_FIELDS
-    + """, labels: labels(item)}, kind: kind, own: own, theirs: theirs}) AS evidence
+       collect({item: item, kind: kind, own: own, theirs: theirs}) AS shared
   ORDER BY weight DESC, o.name, o.id
   LIMIT $first
+  CALL (shared) {
+    UNWIND shared AS s
+    WITH s, s.item AS item
+    ORDER BY coalesce(item.endYear, item.startYear, -1) DESC, item.id
+    LIMIT $evidence
+    RETURN collect({node: item {"""
+    + NODE_FIELDS
+    + """, labels: labels(item)}, kind: s.kind,
+                    own: [r IN s.own | r.role], theirs: [r IN s.theirs | r.role]}) AS evidence
+  }
   RETURN collect({node: o {"""
     + NODE_FIELDS
     + """, labels: labels(o)}, weight: weight, events: events, programmes: programmes,
                   firstYear: firstYear, lastYear: lastYear,
-                  evidence: evidence[..$evidence], evidenceCount: size(evidence)}) AS links
+                  evidence: evidence, evidenceCount: size(shared)}) AS links
 }
 RETURN id, e IS NOT NULL AS found, t IS NOT NULL AS topicFound, links
 """
 )
+"""Weights are summed over every shared item first; evidence (the shared items' names and
+roles, latest first) is read only for the `$first` strongest collaborators kept."""
 
 
 async def collaborators_of(
