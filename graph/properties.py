@@ -83,3 +83,12 @@ def node_projection(
 
 def relationship_projection(variable: LiteralString, *, written_at: bool) -> LiteralString:
     return _with_written_at(variable, RELATIONSHIP_PROPERTIES, written_at)
+
+
+def every_property(variable: LiteralString) -> LiteralString:
+    """All stored properties of `variable`, `writtenAt` as ISO text.
+
+    For mixed-label results (search hits) reading what the node has is cheaper than asking
+    every label's keys of every node; extra keys are ignored by `node_record`.
+    """
+    return variable + " {.*, writtenAt: toString(" + variable + ".writtenAt)}"

@@ -17,7 +17,7 @@ from graph.cypher import Cypher
 from graph.errors import GraphError, InvalidInputError, InvalidSearchQueryError
 from graph.migrations import FULLTEXT_INDEX_BY_LANGUAGE
 from graph.model import LANGUAGES, Label
-from graph.properties import node_projection
+from graph.properties import every_property
 from graph.records import SearchHit, SearchPage, label_of, node_record
 from graph.snippets import candidates, snippet
 
@@ -41,7 +41,7 @@ CALL (hits) {
   UNWIND hits[$offset..$offset + $limit] AS hit
   WITH hit, hit.node AS n
   RETURN collect({node: """
-    + node_projection("n", Label, written_at=True)
+    + every_property("n")
     + """, labels: labels(n), score: hit.score, idx: hit.idx}) AS page
 }
 RETURN size(hits) AS total, page
