@@ -12,11 +12,11 @@ from typing import Any, Final, LiteralString
 
 from graph.model import LANGUAGES, Label, RelType
 from graph.network.records import Evidence, GraphEdge, GraphNode, Link
-from graph.properties import relationship_projection
+from graph.properties import every_property
 from graph.records import label_of, relationship_record
 
-EDGE_PROPERTIES: Final[LiteralString] = relationship_projection("r", written_at=True)
-"""Properties of relationship `r` as `records.relationship_record` reads them."""
+EDGE_PROPERTIES: Final[LiteralString] = every_property("r")
+"""The stored properties of relationship `r` (`writtenAt` as text), read in one go."""
 
 NODE_FIELDS: Final[LiteralString] = (
     ".id, .name, .kind, .start, .startYear, .name_en, .name_ru, .name_az, .name_tg, "
