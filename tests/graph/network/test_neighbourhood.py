@@ -108,3 +108,24 @@ async def test_depth_and_limit_outside_their_caps_are_refused(
 ) -> None:
     with pytest.raises(InvalidInputError, match=message):
         await neighbourhood(cypher, node_id="ann", depth=depth, limit=limit)
+
+
+@pytest.mark.parametrize(("depth", "limit"), [(1, 100), (2, 5), (3, 100)])
+async def test_no_filters_gives_what_every_label_and_type_allowed_gives(
+    cypher: Cypher, depth: int, limit: int
+) -> None:
+    """The unfiltered variant of the query must not change any answer, only its cost."""
+    await an_expert_with_two_events(cypher)
+    plain = await neighbourhood(cypher, node_id="ann", depth=depth, limit=limit)
+    filtered = await neighbourhood(
+        cypher,
+        node_id="ann",
+        depth=depth,
+        limit=limit,
+        labels=frozenset(Label),
+        types=frozenset(RelType),
+    )
+
+    assert plain == filtered
+    assert plain.edges
+    assert all(edge.properties.written_at is not None for edge in plain.edges)
