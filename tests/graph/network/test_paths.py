@@ -112,3 +112,17 @@ async def test_max_hops_outside_the_cap_is_refused(cypher: Cypher, hops: int) ->
 async def test_empty_via_is_refused(cypher: Cypher) -> None:
     with pytest.raises(InvalidInputError, match="via"):
         await shortest_path(cypher, source="a", target="b", rel_types=frozenset())
+
+
+@pytest.mark.parametrize("hops", [2, 4, 6])
+async def test_no_through_gives_what_every_label_allowed_gives(cypher: Cypher, hops: int) -> None:
+    """The variant without the `through` condition must change the cost, never the answer."""
+    await two_experts_sharing_a_topic_and_a_chain_of_events(cypher)
+
+    plain = await shortest_path(cypher, source="ann", target="bob", max_hops=hops)
+    through = await shortest_path(
+        cypher, source="ann", target="bob", max_hops=hops, through=frozenset(Label)
+    )
+
+    assert plain == through
+    assert (plain is None) == (hops < 4)
