@@ -10,6 +10,7 @@ import base64
 import binascii
 import re
 from collections.abc import Collection
+from functools import lru_cache
 from typing import Final
 
 from graph.model import Label
@@ -19,7 +20,9 @@ MAX_ID_LENGTH: Final = 400
 SLUG: Final = re.compile(r"[^\s\x00-\x1f]{1,200}")
 
 
+@lru_cache(maxsize=16_384)
 def to_global_id(label: Label, slug: str) -> str:
+    """Cached: a neighbourhood or a list page encodes the same few hundred ids again and again."""
     raw = f"{label.value}:{slug}".encode()
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 

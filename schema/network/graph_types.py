@@ -11,16 +11,20 @@ of the relationship), their slugs, `type`, and the properties a researcher judge
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Final
 
 import strawberry
 
-from graph.model import LANGUAGES, Label
+from graph.model import LANGUAGES, Label, RelType
 from graph.network import records
 from schema.context import Info
 from schema.ids import to_global_id
 from schema.network.inputs import RelationshipType
 from schema.types.node import EntityType
 from schema.types.text import LocalizedText, localized, unlocalized
+
+ENTITY_TYPES: Final = {label: EntityType(label.value) for label in Label}
+RELATIONSHIP_TYPES: Final = {rel_type: RelationshipType(rel_type.value) for rel_type in RelType}
 
 
 @strawberry.type(description="Any entity, in the shape a network drawing needs.")
@@ -40,7 +44,7 @@ class GraphNode:
 
     @strawberry.field(description="What kind of entity this is.")
     def label(self) -> EntityType:
-        return EntityType(self.record.label.value)
+        return ENTITY_TYPES[self.record.label]
 
     @strawberry.field(description="Display name (title for events and resources).")
     def name(self, info: Info, lang: str | None = None) -> LocalizedText:
@@ -91,7 +95,7 @@ class GraphEdge:
 
     @strawberry.field
     def type(self) -> RelationshipType:
-        return RelationshipType(self.record.type.value)
+        return RELATIONSHIP_TYPES[self.record.type]
 
     @strawberry.field(
         description="speaker, trainer, participant, facilitator, organiser, "
