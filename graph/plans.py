@@ -57,6 +57,8 @@ class Fetch:
     written_at: bool = False
     role: str | None = None
     children: tuple[Fetch, ...] = ()
+    edges: bool = True
+    """Whether the relationships' properties are read (a to-one field or `nodes` need none)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +137,7 @@ BLOCK_ROWS: Final[LiteralString] = """
     <NESTED>
     WITH m, r, k, t<SLOT_VARIABLES>
     ORDER BY <SCAN>
-    RETURN collect({node: <NODE>, labels: labels(m), rel: <REL>, type: type(r), k: k, t: t<SLOTS>})
+    RETURN collect({node: <NODE>, labels: labels(m), rel: <REL>, type: <TYPE>, k: k, t: t<SLOTS>})
       AS rows
   }
 """
@@ -236,7 +238,12 @@ class _Compiler:
                     "<NESTED>": nested,
                     "<SLOT_VARIABLES>": "".join(", " + name for name in slots),
                     "<NODE>": node_projection("m", fetch.labels, written_at=fetch.written_at),
-                    "<REL>": relationship_projection("r", written_at=fetch.written_at),
+                    "<REL>": (
+                        relationship_projection("r", written_at=fetch.written_at)
+                        if fetch.edges
+                        else "null"
+                    ),
+                    "<TYPE>": "type(r)" if fetch.edges else "null",
                     "<SLOTS>": "".join(", " + name + ": " + name for name in slots),
                 },
             )

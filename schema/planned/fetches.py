@@ -34,6 +34,7 @@ from schema.planned.selection import Fields, Selections, UnplannableError
 
 ONE = PageRequest(size=1)
 ROW_FIELDS = frozenset({"edges", "nodes"})
+NOT_EDGE_PROPERTIES = frozenset({"node", "cursor", "__typename"})
 WRITTEN_AT = "writtenAt"
 
 
@@ -93,6 +94,7 @@ class FetchBuilder:
             target = get_named_type(definition.type)
             node_fields = [nodes]
             request, role, rows, total, beyond = ONE, None, True, False, False
+            edges = False
         else:
             args = self.arguments(definition, nodes[0])
             request = page_request(
@@ -111,9 +113,11 @@ class FetchBuilder:
             rows = bool(names & ROW_FIELDS) or "pageInfo" in names
             total = "totalCount" in names
             beyond = "pageInfo" in names
-            node_fields, target = self._node_selections(connection, parts)
+            node_fields, target, edges = self._node_selections(connection, parts)
         if target is None:
-            return Fetch(relation, frozenset(), request, rows, total, beyond, role=role)
+            return Fetch(
+                relation, frozenset(), request, rows, total, beyond, role=role, edges=edges
+            )
         labels, children, written_at = self._target(target, node_fields)
         fetch = Fetch(
             relation,
@@ -125,16 +129,19 @@ class FetchBuilder:
             written_at=written_at,
             role=role,
             children=children.fetches,
+            edges=edges,
         )
         self._keys.children[id(fetch)] = children.keys
         return fetch
 
     def _node_selections(
         self, connection: GraphQLObjectType, parts: Fields
-    ) -> tuple[list[Sequence[FieldNode]], Any]:
-        """Field nodes selecting the related node (under `edges.node` and `nodes`)."""
+    ) -> tuple[list[Sequence[FieldNode]], Any, bool]:
+        """Field nodes selecting the related node (under `edges.node` and `nodes`), the node
+        type, and whether any edge property (role, since...) is selected."""
         found: list[Sequence[FieldNode]] = []
         target = None
+        edge_properties = False
         for nodes in parts.values():
             name = nodes[0].name.value
             if name == "nodes":
@@ -144,10 +151,12 @@ class FetchBuilder:
                 edge = get_named_type(connection.fields["edges"].type)
                 assert isinstance(edge, GraphQLObjectType)
                 for inner in self._selections.sub(edge, nodes).values():
+                    if inner[0].name.value not in NOT_EDGE_PROPERTIES:
+                        edge_properties = True
                     if inner[0].name.value == "node":
                         found.append(inner)
                         target = get_named_type(edge.fields["node"].type)
-        return found, target
+        return found, target, edge_properties
 
     def _target(
         self, target: Any, node_fields: list[Sequence[FieldNode]]
