@@ -201,13 +201,23 @@ def label_of(labels: Sequence[str]) -> Label | None:
     return None
 
 
+_TEXT_KEYS: dict[Label, tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = {
+    label: tuple(
+        (field_name, tuple((lang, f"{field_name}_{lang}") for lang in LANGUAGES))
+        for field_name in fields
+    )
+    for label, fields in MULTILINGUAL_FIELDS.items()
+}
+"""Per label: (field, ((language, property key), ...)), built once instead of per node."""
+
+
 def _texts(label: Label, properties: Mapping[str, Any]) -> Texts:
     texts: dict[str, dict[str, str]] = {}
-    for field_name in MULTILINGUAL_FIELDS[label]:
+    for field_name, keys in _TEXT_KEYS[label]:
         per_language = {
             lang: value
-            for lang in LANGUAGES
-            if isinstance(value := properties.get(f"{field_name}_{lang}"), str) and value.strip()
+            for lang, key in keys
+            if isinstance(value := properties.get(key), str) and value.strip()
         }
         if per_language:
             texts[field_name] = per_language
