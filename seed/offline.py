@@ -10,6 +10,7 @@ are created after the import by the ordinary migrations, which also wait for the
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -73,24 +74,29 @@ async def seed_offline(
 ) -> OfflineReport:
     """Replace the local graph with the synthetic one of `(experts, random_seed)`.
 
-    The server is started again even when the import fails, so a failure never leaves the
-    developer without a database; it is left running only if it ran before.
+    The server is stopped while the CSV files are written and started again even when
+    writing or importing fails, so a failure never leaves the developer without a database;
+    it is left running only if it ran before.
     """
     started = time.monotonic()
     was_running = server.status().running
     directory = server.home / "import" / f"synthetic-{random_seed}-{experts}"
-    csv_graph = await asyncio.to_thread(
-        write_synthetic_csv, directory, experts, random_seed, datetime.now(UTC), progress
-    )
-    sources = ImportSources(
-        csv_graph.node_files, csv_graph.relationship_files, ARRAY_DELIMITER_OPTION
-    )
-    await asyncio.to_thread(server.stop)
+    # The server shuts down while the CSV files are written: its graph is replaced anyway.
+    stopping = asyncio.create_task(asyncio.to_thread(server.stop))
     try:
+        csv_graph = await asyncio.to_thread(
+            write_synthetic_csv, directory, experts, random_seed, datetime.now(UTC), progress
+        )
+        sources = ImportSources(
+            csv_graph.node_files, csv_graph.relationship_files, ARRAY_DELIMITER_OPTION
+        )
+        await stopping
         import_seconds = await asyncio.to_thread(
             import_full, server, connection.database, sources, directory
         )
     finally:
+        with contextlib.suppress(Exception):
+            await stopping  # start only once it is down, whatever failed
         status = await asyncio.to_thread(server.start)
     driver = open_driver(status.uri or connection.uri, connection.user, connection.password)
     async with driver:

@@ -67,15 +67,30 @@ class SyntheticGraph:
         self.relationships: Counter[RelType] = Counter()
 
     def batches(self) -> Iterator[Batch]:
-        batch, backbone = self._backbone(random.Random(f"{self.seed}:backbone"))
+        batch, backbone = self.backbone()
         batch.count_into(self.nodes, self.relationships)
         yield batch
-        for low in range(0, self.experts, CHUNK_EXPERTS):
-            high = min(low + CHUNK_EXPERTS, self.experts)
-            rng = random.Random(f"{self.seed}:chunk:{low}")
-            batch = _People(rng, backbone, low, high).batch
+        for low in self.chunk_starts():
+            batch = self.chunk(backbone, low)
             batch.count_into(self.nodes, self.relationships)
             yield batch
+
+    def backbone(self) -> tuple[Batch, Backbone]:
+        """The global part; cheap enough for every worker process to rebuild on its own."""
+        return self._backbone(random.Random(f"{self.seed}:backbone"))
+
+    def chunk_starts(self) -> range:
+        """The first expert of every chunk; `chunk(backbone, low)` needs nothing else."""
+        return range(0, self.experts, CHUNK_EXPERTS)
+
+    def chunk(self, backbone: Backbone, low: int) -> Batch:
+        """Experts `low..low+CHUNK_EXPERTS-1` and theirs, independent of every other chunk.
+
+        Each chunk draws from its own `Random`, so chunks may be generated in any order or
+        in parallel processes and still come out the same (not counted into `nodes`).
+        """
+        high = min(low + CHUNK_EXPERTS, self.experts)
+        return _People(random.Random(f"{self.seed}:chunk:{low}"), backbone, low, high).batch
 
     def _backbone(self, rng: random.Random) -> tuple[Batch, Backbone]:
         batch = Batch()

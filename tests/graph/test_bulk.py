@@ -114,6 +114,42 @@ async def test_a_link_to_a_missing_node_fails_and_rolls_back_its_batch(cypher: C
     assert (await graph_size(cypher)).relationships == 0
 
 
+async def test_concurrent_node_batches_write_every_row_once_and_report_each_batch(
+    cypher: Cypher,
+) -> None:
+    rows = [{"id": f"ex-{n}", "props": {"id": f"ex-{n}", "name": f"E{n}"}} for n in range(23)]
+    sizes: list[int] = []
+
+    written = await write_nodes(
+        cypher, Label.EXPERT, rows, written_at=AT, mode="create",
+        batch_size=4, concurrency=3, on_batch=sizes.append,
+    )  # fmt: skip
+
+    assert written == 23
+    assert sorted(sizes) == [3, 4, 4, 4, 4, 4]
+    assert await graph_size(cypher) == GraphSize(nodes=23, relationships=0)
+    assert (await stored_node(cypher, "ex-22")).props["name"] == "E22"
+
+
+async def test_a_failing_concurrent_node_batch_fails_the_whole_write(cypher: Cypher) -> None:
+    await apply_migrations(cypher)  # the unique constraint on Expert.id
+    rows = [{"id": f"ex-{n % 5}", "props": {"id": f"ex-{n % 5}"}} for n in range(12)]
+
+    with pytest.raises(GraphError):
+        await write_nodes(
+            cypher, Label.EXPERT, rows, written_at=AT, mode="create", batch_size=5, concurrency=2
+        )
+
+    assert (await graph_size(cypher)).nodes <= 5  # only the first batch may have committed
+
+
+async def test_node_writes_refuse_a_concurrency_below_one(cypher: Cypher) -> None:
+    rows = [{"id": "ex-1", "props": {"id": "ex-1"}}]
+
+    with pytest.raises(ValueError, match="concurrency"):
+        await write_nodes(cypher, Label.EXPERT, rows, written_at=AT, concurrency=0)
+
+
 async def test_a_shape_the_allow_list_forbids_is_refused_before_any_query(cypher: Cypher) -> None:
     shape = (RelType.WORKS_FOR, Label.AGENCY, Label.EXPERT)
 

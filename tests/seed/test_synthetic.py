@@ -127,3 +127,24 @@ async def test_a_synthetic_graph_has_realistic_shape_and_the_counts_its_generato
     assert counted.relationships["WORKS_FOR"] > 1.3 * counted.nodes["Expert"]  # job changes
     assert await longest_cascade(cypher) >= 2
     assert sizes[0] > 10 * statistics.median(sizes)
+
+
+async def test_a_load_of_several_chunks_writes_every_row_with_nodes_ahead_of_their_links(
+    cypher: Cypher,
+) -> None:
+    experts = CHUNK_EXPERTS + 300  # the second chunk's links reach back into the first
+    progress: list[tuple[int, int]] = []
+
+    report = await load_synthetic(
+        cypher, experts, 21, mode="create", batch_size=2_000,
+        progress=lambda done, total: progress.append((done, total)),
+    )  # fmt: skip
+    expected, _ = generated(experts, 21)
+    counted = await census(cypher)
+
+    assert counted.nodes == {label.value: count for label, count in expected.nodes.items()}
+    assert counted.relationships == {
+        rel_type.value: count for rel_type, count in expected.relationships.items()
+    }
+    assert report.nodes == sum(expected.nodes.values())
+    assert progress == [(0, experts), (CHUNK_EXPERTS, experts), (experts, experts)]
