@@ -225,6 +225,43 @@ async def test_root_resolvers_answer_the_same_through_the_planned_path(
     assert trips <= 5
 
 
+async def test_filters_and_orders_by_relationship_counts_answer_the_same(
+    seeded: SeededGraph, planner: PlannedReads
+) -> None:
+    query = """query ($where: EventWhere!) {
+      events(first: 10, where: $where, orderBy: { field: PARTICIPANTS_COUNT, direction: DESC }) {
+        totalCount
+        edges { cursor node { slug participants { totalCount } } }
+      }
+    }"""
+    wheres: list[dict[str, Any]] = [
+        {"OR": [{"name": {"contains": "roll"}}, {"participant": {"name": {"contains": "vusal"}}}]},
+        {"NOT": {"kind": {"eq": "meeting"}}, "startYear": {"gte": 2020}},
+        {"programme": {"id": {"eq": gid(Label.PROGRAMME, "bomca")}}},
+        {"name": {"startsWith": "rtcm"}, "topic": {"name": {"contains": "border"}}},
+    ]
+    totals = []
+    for where in wheres:
+        answer, trips = await planned_answer(seeded, planner, query, {"where": where})
+        assert trips == 1
+        totals.append(answer["events"]["totalCount"])
+    assert any(totals)
+
+
+async def test_relationships_under_a_resolver_root_step_back_once_and_for_all(
+    seeded: SeededGraph, planner: PlannedReads
+) -> None:
+    query = """{ search(query: "migration", first: 5) {
+      edges { node { ... on Agency { experts { totalCount } } } }
+    } }"""
+    standard = await execute(seeded.cypher(), query)
+    assert standard.errors is None
+    planner.learn(query, None)
+    context = Context(cypher=seeded.cypher(), limits=LIMITS)
+    assert await planner.answer(query, None, None, context) is None
+    assert await planner.answer(query, None, None, context) is None
+
+
 async def test_every_field_of_every_seeded_node_is_answered_the_same(
     seeded: SeededGraph, planner: PlannedReads
 ) -> None:
