@@ -21,7 +21,18 @@ from graph.model import Label
 from graph.paging import PageRequest, beyond, fill, page_of, scan_order, window
 from graph.properties import node_projection, relationship_projection
 from graph.records import NodeRecord, Page, Position, Row, node_record
-from graph.repositories.base import ROLE_FILTER, TIE, ListSpec, Order, Relation, related_row
+from graph.repositories.base import (
+    LIST_BEYOND,
+    LIST_TOTAL,
+    RELATED_BEYOND,
+    RELATED_TOTAL,
+    ROLE_FILTER,
+    TIE,
+    ListSpec,
+    Order,
+    Relation,
+    related_row,
+)
 
 SLOTS: Final[tuple[LiteralString, ...]] = (
     *("s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11"),
@@ -87,13 +98,6 @@ MATCH (o:<LABEL> {id: $id})
 RETURN {node: <NODE>, labels: labels(o)<SLOTS>} AS item
 """
 
-LIST_TOTAL: Final[LiteralString] = """
-CALL () {
-  <MATCH> WHERE <WHERE>
-  RETURN count(n) AS total
-}
-"""
-
 LIST_ROWS: Final[LiteralString] = """
 CALL () {
   <MATCH> WHERE <WHERE>
@@ -105,16 +109,6 @@ CALL () {
   WITH n, k, t<SLOT_VARIABLES>
   ORDER BY <SCAN>
   RETURN collect({node: <NODE>, labels: labels(n), k: k, t: t<SLOTS>}) AS rows
-}
-"""
-
-LIST_BEYOND: Final[LiteralString] = """
-CALL () {
-  <MATCH> WHERE <WHERE>
-  WITH n, <KEY> AS k, n.id AS t
-  WHERE <BEYOND>
-  WITH n LIMIT 1
-  RETURN count(n) > 0 AS beyond
 }
 """
 
@@ -139,23 +133,6 @@ BLOCK_ROWS: Final[LiteralString] = """
     ORDER BY <SCAN>
     RETURN collect({node: <NODE>, labels: labels(m), rel: <REL>, type: <TYPE>, k: k, t: t<SLOTS>})
       AS rows
-  }
-"""
-
-BLOCK_TOTAL: Final[LiteralString] = """
-  CALL (o) {
-    <PATTERN> WHERE <FILTER>
-    RETURN count(*) AS total
-  }
-"""
-
-BLOCK_BEYOND: Final[LiteralString] = """
-  CALL (o) {
-    <PATTERN> WHERE <FILTER>
-    WITH m, r, <KEY> AS k, <TIE> AS t
-    WHERE <BEYOND>
-    WITH m LIMIT 1
-    RETURN count(m) > 0 AS beyond
   }
 """
 
@@ -248,10 +225,10 @@ class _Compiler:
                 },
             )
         if fetch.total:
-            parts += fill(BLOCK_TOTAL, common)
+            parts += fill(RELATED_TOTAL, common)
         if fetch.beyond:
             parts += fill(
-                BLOCK_BEYOND,
+                RELATED_BEYOND,
                 {
                     **common,
                     "<BEYOND>": _scoped(beyond(relation.direction, fetch.request.backward), slot),

@@ -69,11 +69,26 @@ class Relation:
 ROLE_FILTER: Final[LiteralString] = "($role IS NULL OR r.role = $role)"
 TIE: Final[LiteralString] = "m.id + '|' + coalesce(elementId(r), '')"
 
-LIST_PAGE: Final[LiteralString] = """
+LIST_TOTAL: Final[LiteralString] = """
 CALL () {
   <MATCH> WHERE <WHERE>
   RETURN count(n) AS total
 }
+"""
+
+LIST_BEYOND: Final[LiteralString] = """
+CALL () {
+  <MATCH> WHERE <WHERE>
+  WITH n, <KEY> AS k, n.id AS t
+  WHERE <BEYOND>
+  WITH n LIMIT 1
+  RETURN count(n) > 0 AS beyond
+}
+"""
+
+LIST_PAGE: Final[LiteralString] = (
+    LIST_TOTAL
+    + """
 CALL () {
   <MATCH> WHERE <WHERE>
   WITH n, <KEY> AS k, n.id AS t
@@ -82,17 +97,30 @@ CALL () {
   LIMIT $limit
   RETURN collect({node: n {.*}, k: k, t: t}) AS rows
 }
-CALL () {
-  <MATCH> WHERE <WHERE>
-  WITH n, <KEY> AS k, n.id AS t
-  WHERE <BEYOND>
-  WITH n LIMIT 1
-  RETURN count(n) > 0 AS beyond
+"""
+    + LIST_BEYOND
+    + "RETURN total, rows, beyond\n"
+)
+
+RELATED_TOTAL: Final[LiteralString] = """
+CALL (o) {
+  <PATTERN> WHERE <FILTER>
+  RETURN count(*) AS total
 }
-RETURN total, rows, beyond
 """
 
-RELATED_PAGES: Final[LiteralString] = """
+RELATED_BEYOND: Final[LiteralString] = """
+CALL (o) {
+  <PATTERN> WHERE <FILTER>
+  WITH m, r, <KEY> AS k, <TIE> AS t
+  WHERE <BEYOND>
+  WITH m LIMIT 1
+  RETURN count(m) > 0 AS beyond
+}
+"""
+
+RELATED_PAGES: Final[LiteralString] = (
+    """
 UNWIND $owners AS ownerId
 MATCH (o:<OWNER> {id: ownerId})
 CALL (o) {
@@ -104,30 +132,21 @@ CALL (o) {
   RETURN collect({node: m {.*}, labels: labels(m), rel: properties(r), type: type(r), k: k, t: t})
     AS rows
 }
-CALL (o) {
-  <PATTERN> WHERE <FILTER>
-  RETURN count(*) AS total
-}
-CALL (o) {
-  <PATTERN> WHERE <FILTER>
-  WITH m, r, <KEY> AS k, <TIE> AS t
-  WHERE <BEYOND>
-  WITH m LIMIT 1
-  RETURN count(m) > 0 AS beyond
-}
-RETURN ownerId, total, rows, beyond
 """
+    + RELATED_TOTAL
+    + RELATED_BEYOND
+    + "RETURN ownerId, total, rows, beyond\n"
+)
 
 # Only the `total` part of RELATED_PAGES, for connections asked for nothing but `totalCount`.
-RELATED_COUNTS: Final[LiteralString] = """
+RELATED_COUNTS: Final[LiteralString] = (
+    """
 UNWIND $owners AS ownerId
 MATCH (o:<OWNER> {id: ownerId})
-CALL (o) {
-  <PATTERN> WHERE <FILTER>
-  RETURN count(*) AS total
-}
-RETURN ownerId, total
 """
+    + RELATED_TOTAL
+    + "RETURN ownerId, total\n"
+)
 
 GROUP_BY: Final[LiteralString] = """
 <MATCH> WHERE <WHERE>

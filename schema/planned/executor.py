@@ -74,9 +74,10 @@ class PlannedReads:
     """The planned path for one schema; documents are remembered once the standard path ran them."""
 
     def __init__(self, schema: strawberry.Schema) -> None:
-        self._strawberry = schema
-        self._schema = schema._schema
-        self._table = FieldTable(schema)
+        self.strawberry_schema = schema
+        self.schema = schema._schema
+        """The graphql-core schema Strawberry built (types, fields, arguments, serializers)."""
+        self.table = FieldTable(schema)
         self._documents: dict[tuple[str, str | None], Operation | str] = {}
         self.answered = 0
         """Requests this path answered (the rest went to the standard executor)."""
@@ -93,10 +94,7 @@ class PlannedReads:
             definition
             for definition in document.definitions
             if isinstance(definition, OperationDefinitionNode)
-            and (
-                operation_name is None
-                or (definition.name and definition.name.value == operation_name)
-            )
+            and (operation_name is None or _named(definition, operation_name))
         ]
         fragments = {
             definition.name.value: definition
@@ -121,7 +119,7 @@ class PlannedReads:
         if not isinstance(operation, Operation):
             return None
         coerced = get_variable_values(
-            self._schema, operation.node.variable_definitions or (), dict(variables or {})
+            self.schema, operation.node.variable_definitions or (), dict(variables or {})
         )
         if isinstance(coerced, list):
             return None
@@ -150,8 +148,8 @@ class _Run:
         self, reads: PlannedReads, operation: Operation, variables: VariableValues, context: Context
     ) -> None:
         self._reads = reads
-        self._schema = reads._schema
-        self._table = reads._table
+        self._schema = reads.schema
+        self._table = reads.table
         self._operation = operation
         self._variables = variables
         self._context = context
@@ -290,6 +288,6 @@ class _Run:
         return convert_arguments(
             values,
             field.arguments,
-            scalar_registry=self._reads._strawberry.schema_converter.scalar_registry,
-            config=self._reads._strawberry.config,
+            scalar_registry=self._reads.strawberry_schema.schema_converter.scalar_registry,
+            config=self._reads.strawberry_schema.config,
         )
