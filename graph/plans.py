@@ -24,8 +24,10 @@ from graph.records import NodeRecord, Page, Position, Row, node_record
 from graph.repositories.base import (
     LIST_BEYOND,
     LIST_TOTAL,
+    LIST_WINDOW,
     RELATED_BEYOND,
     RELATED_TOTAL,
+    RELATED_WINDOW,
     ROLE_FILTER,
     TIE,
     ListSpec,
@@ -98,19 +100,15 @@ MATCH (o:<LABEL> {id: $id})
 RETURN {node: <NODE>, labels: labels(o)<SLOTS>} AS item
 """
 
-LIST_ROWS: Final[LiteralString] = """
-CALL () {
-  <MATCH> WHERE <WHERE>
-  WITH n, <KEY> AS k, n.id AS t
-  WHERE <WINDOW>
-  ORDER BY <SCAN>
-  LIMIT $limit
-  <NESTED>
+LIST_ROWS: Final[LiteralString] = (
+    LIST_WINDOW
+    + """  <NESTED>
   WITH n, k, t<SLOT_VARIABLES>
   ORDER BY <SCAN>
   RETURN collect({node: <NODE>, labels: labels(n), k: k, t: t<SLOTS>}) AS rows
 }
 """
+)
 
 LIST_RETURN: Final[LiteralString] = "RETURN <TOTAL> AS total, <ROWS> AS rows, <BEYOND> AS beyond"
 
@@ -121,20 +119,16 @@ CALL (o) {
 }
 """
 
-BLOCK_ROWS: Final[LiteralString] = """
-  CALL (o) {
-    <PATTERN> WHERE <FILTER>
-    WITH m, r, <KEY> AS k, <TIE> AS t
-    WHERE <WINDOW>
-    ORDER BY <SCAN>
-    LIMIT $limit
-    <NESTED>
+BLOCK_ROWS: Final[LiteralString] = (
+    RELATED_WINDOW
+    + """    <NESTED>
     WITH m, r, k, t<SLOT_VARIABLES>
     ORDER BY <SCAN>
     RETURN collect({node: <NODE>, labels: labels(m), rel: <REL>, type: <TYPE>, k: k, t: t<SLOTS>})
       AS rows
   }
 """
+)
 
 NESTED: Final[LiteralString] = """
     CALL (<OWNER>) {

@@ -86,16 +86,20 @@ CALL () {
 }
 """
 
-LIST_PAGE: Final[LiteralString] = (
-    LIST_TOTAL
-    + """
+LIST_WINDOW: Final[LiteralString] = """
 CALL () {
   <MATCH> WHERE <WHERE>
   WITH n, <KEY> AS k, n.id AS t
   WHERE <WINDOW>
   ORDER BY <SCAN>
   LIMIT $limit
-  RETURN collect({node: n {.*}, k: k, t: t}) AS rows
+"""
+"""The opening of a list's rows subquery: the page's window of `n`, sorted, cut to size."""
+
+LIST_PAGE: Final[LiteralString] = (
+    LIST_TOTAL
+    + LIST_WINDOW
+    + """  RETURN collect({node: n {.*}, k: k, t: t}) AS rows
 }
 """
     + LIST_BEYOND
@@ -119,18 +123,24 @@ CALL (o) {
 }
 """
 
-RELATED_PAGES: Final[LiteralString] = (
-    """
-UNWIND $owners AS ownerId
-MATCH (o:<OWNER> {id: ownerId})
+RELATED_WINDOW: Final[LiteralString] = """
 CALL (o) {
   <PATTERN> WHERE <FILTER>
   WITH m, r, <KEY> AS k, <TIE> AS t
   WHERE <WINDOW>
   ORDER BY <SCAN>
   LIMIT $limit
-  RETURN collect({node: m {.*}, labels: labels(m), rel: properties(r), type: type(r), k: k, t: t})
-    AS rows
+"""
+"""The opening of a relation's rows subquery: the page's window of `m`, sorted, cut to size."""
+
+RELATED_PAGES: Final[LiteralString] = (
+    """
+UNWIND $owners AS ownerId
+MATCH (o:<OWNER> {id: ownerId})
+"""
+    + RELATED_WINDOW
+    + """  RETURN collect({node: m {.*}, labels: labels(m), rel: properties(r), type: type(r),
+                   k: k, t: t}) AS rows
 }
 """
     + RELATED_TOTAL
