@@ -182,7 +182,8 @@ class SearchHit:
     node: NodeRecord
     score: float
     lang: str | None
-    snippet: Snippet | None
+    query: str
+    """The search text, kept so the snippet is computed only if asked for (`search.snippet_of`)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from graph.errors import GraphError, InvalidInputError, InvalidSearchQueryError
 from graph.migrations import FULLTEXT_INDEX_BY_LANGUAGE
 from graph.model import LANGUAGES, Label
 from graph.properties import every_property
-from graph.records import SearchHit, SearchPage, label_of, node_record
+from graph.records import SearchHit, SearchPage, Snippet, label_of, node_record
 from graph.snippets import candidates, snippet
 
 NAMES_INDEX: Final[LiteralString] = "text_names"
@@ -96,15 +96,22 @@ async def search(
             continue
         record = node_record(label, item["node"])
         hit_lang = _LANGUAGE_OF_INDEX.get(item["idx"])
-        hits.append(
-            SearchHit(record, item["score"], hit_lang, snippet(text, candidates(record, hit_lang)))
-        )
+        hits.append(SearchHit(record, item["score"], hit_lang, text))
     return SearchPage(
         hits=tuple(hits[:limit]),
         total=result["total"],
         offset=offset,
         has_next=len(hits) > limit,
     )
+
+
+def snippet_of(hit: SearchHit) -> Snippet | None:
+    """The passage around what `hit` matched, with every match marked.
+
+    Computed on demand: matching the terms against long bodies is most of a search's own
+    CPU, and most searches (result lists, pickers) never show a snippet.
+    """
+    return snippet(hit.query, candidates(hit.node, hit.lang))
 
 
 def _lucene_error(error: GraphError) -> InvalidSearchQueryError | None:

@@ -11,6 +11,7 @@ import strawberry
 from graph.records import Position, SearchHit
 from graph.records import Snippet as SnippetRecord
 from graph.search import search as search_graph
+from graph.search import snippet_of
 from schema.context import Info
 from schema.cursors import decode_cursor, encode_cursor
 from schema.errors import BadUserInputError
@@ -48,13 +49,17 @@ class Snippet:
 
 @strawberry.type
 class SearchEdge:
+    hit: strawberry.Private[SearchHit]
     cursor: str
     node: Node
     score: float = strawberry.field(description="Relevance; higher is better.")
     lang: str | None = strawberry.field(
         description="Language of the text that matched; null for a match on names."
     )
-    snippet: Snippet | None
+
+    @strawberry.field
+    def snippet(self) -> Snippet | None:
+        return _snippet(snippet_of(self.hit))
 
 
 @strawberry.type
@@ -83,13 +88,7 @@ def _ordering(query: str, types: list[EntityType] | None, lang: str | None) -> s
 
 
 def _edge(hit: SearchHit, cursor: str) -> SearchEdge:
-    return SearchEdge(
-        cursor=cursor,
-        node=entity(hit.node),
-        score=hit.score,
-        lang=hit.lang,
-        snippet=_snippet(hit.snippet),
-    )
+    return SearchEdge(hit=hit, cursor=cursor, node=entity(hit.node), score=hit.score, lang=hit.lang)
 
 
 @strawberry.type

@@ -6,7 +6,7 @@ import pytest
 
 from graph.errors import InvalidInputError, InvalidSearchQueryError
 from graph.model import Label
-from graph.search import search
+from graph.search import search, snippet_of
 from tests.seeded import SeededGraph
 
 
@@ -14,11 +14,9 @@ async def test_a_russian_word_finds_the_russian_title(seeded: SeededGraph) -> No
     page = await search(seeded.cypher(), "журналистике")
     resource = next(h for h in page.hits if h.node.id == "res-journalism-training-guliston")
     assert resource.lang == "ru"
-    assert resource.snippet is not None
-    assert any(
-        resource.snippet.text[match.start : match.end] == "журналистике"
-        for match in resource.snippet.matches
-    )
+    found = snippet_of(resource)
+    assert found is not None
+    assert any(found.text[match.start : match.end] == "журналистике" for match in found.matches)
 
 
 async def test_an_azerbaijani_phrase_finds_the_azerbaijani_title(seeded: SeededGraph) -> None:
