@@ -159,26 +159,22 @@ class _Compiler:
             raise InvalidInputError(f"a query may load at most {len(SLOTS)} relationship pages")
         return slot
 
-    def blocks(self, fetches: Sequence[Fetch]) -> tuple[LiteralString, list[LiteralString]]:
-        """Subqueries loading `fetches` for the node bound to `o` (the root of a detail read)."""
-        text: LiteralString = ""
-        slots: list[LiteralString] = []
-        for fetch in fetches:
-            slot = self._slot()
-            text += self.block(fetch, slot)
-            slots.append(slot)
-        return text, slots
-
-    def nested(
-        self, owner: LiteralString, fetches: Sequence[Fetch]
+    def blocks(
+        self, fetches: Sequence[Fetch], owner: LiteralString = "o"
     ) -> tuple[LiteralString, list[LiteralString]]:
-        """Subqueries loading `fetches` for the node bound to `owner`, and their slots."""
+        """Subqueries loading `fetches` for the node bound to `owner`, and their slots.
+
+        Blocks are written over `o`; for any other owner each is wrapped in a subquery that
+        binds `o` to it (`NESTED`).
+        """
         text: LiteralString = ""
         slots: list[LiteralString] = []
         for fetch in fetches:
             slot = self._slot()
             block = self.block(fetch, slot)
-            text += fill(NESTED, {"<OWNER>": owner, "<BLOCK>": block, "<SLOT>": slot})
+            if owner != "o":
+                block = fill(NESTED, {"<OWNER>": owner, "<BLOCK>": block, "<SLOT>": slot})
+            text += block
             slots.append(slot)
         return text, slots
 
@@ -198,7 +194,7 @@ class _Compiler:
         }
         parts: LiteralString = ""
         if fetch.rows:
-            nested, slots = self.nested("m", fetch.children)
+            nested, slots = self.blocks(fetch.children, "m")
             parts += fill(
                 BLOCK_ROWS,
                 {
@@ -345,7 +341,7 @@ async def fetch_list(
     if total:
         query += fill(LIST_TOTAL, pieces)
     if rows:
-        nested, slots = compiler.nested("n", fetches)
+        nested, slots = compiler.blocks(fetches, "n")
         query += fill(
             LIST_ROWS,
             {
