@@ -138,6 +138,8 @@ class _Transaction:
         self.changes: list[Change] = []
         self.known: dict[str, Label | None] = {}
         """Labels of the ids this transaction has looked up, created or deleted."""
+        self.elements: dict[str, str] = {}
+        """Element ids of the nodes in `known`, which links are written between."""
 
     async def run(self, operations: Sequence[Operation], cited: str | None) -> WriteOutcome:
         await self.labels(_mentioned(operations, cited))
@@ -196,6 +198,7 @@ class _Transaction:
         after = await self.single(queries.CREATE_NODE[op.label], props=props)
         self.created[op.id] = op.label
         self.known[op.id] = op.label
+        self.elements[op.id] = after["element"]
         self.remember(op.label, op.id, after["props"])
         self.changes.append(Change("create", op.label, op.id, after=after["props"]))
 
@@ -223,7 +226,7 @@ class _Transaction:
     async def link(self, op: Link) -> None:
         start_label, end_label = await self.endpoints(op)
         props = self.link_props(op)
-        ends = {"from": op.start, "to": op.end}
+        ends = {"from": self.elements[op.start], "to": self.elements[op.end]}
         row = await self.single(queries.LINK[op.rel_type], **ends, key=props["key"], props=props)
         self.written(op, start_label, end_label, row)
 
@@ -235,7 +238,13 @@ class _Transaction:
                 await self.link(op)
             return
         links = [
-            {"index": index, "from": op.start, "to": op.end, "key": props["key"], "props": props}
+            {
+                "index": index,
+                "from": self.elements[op.start],
+                "to": self.elements[op.end],
+                "key": props["key"],
+                "props": props,
+            }
             for index, (op, _, _, props) in enumerate(checked)
         ]
         rows = await self.rows(queries.LINK_MANY[ops[0].rel_type], links=links)
@@ -339,6 +348,8 @@ class _Transaction:
             rows = await self.rows(queries.FIND_NODES, ids=missing, labels=HUB_LABELS)
             for row in rows:
                 self.known[row["id"]] = Label(row["label"]) if row["label"] else None
+                if row["element"] is not None:
+                    self.elements[row["id"]] = row["element"]
         return {ident: self.known[ident] for ident in ids}
 
     async def properties(self, label: Label, ident: str) -> dict[str, Any]:

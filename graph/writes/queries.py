@@ -15,9 +15,9 @@ from graph.model import Label, RelType
 FIND_NODES: Final[LiteralString] = """
 UNWIND $ids AS id
 OPTIONAL MATCH (n:Expert|Agency|Country|Place|Programme|Event|Topic|Resource {id: id})
-RETURN id, [l IN labels(n) WHERE l IN $labels][0] AS label
+RETURN id, [l IN labels(n) WHERE l IN $labels][0] AS label, elementId(n) AS element
 """
-"""The hub label of each id (null when no node has it)."""
+"""The hub label and element id of each id (nulls when no node has it)."""
 
 NODE_PROPERTIES: Final[LiteralString] = """
 MATCH (n:Expert|Agency|Country|Place|Programme|Event|Topic|Resource {id: $id})
@@ -56,94 +56,93 @@ RETURN n IS NOT NULL AND (
 """
 """Is the node one of the agency's records: the agency, its experts, its events."""
 
+_CREATED: Final[LiteralString] = " RETURN properties(n) AS props, elementId(n) AS element"
+
 CREATE_NODE: Final[dict[Label, LiteralString]] = {
-    Label.EXPERT: "CREATE (n:Expert) SET n = $props RETURN properties(n) AS props",
-    Label.AGENCY: "CREATE (n:Agency) SET n = $props RETURN properties(n) AS props",
-    Label.COUNTRY: "CREATE (n:Country) SET n = $props RETURN properties(n) AS props",
-    Label.PLACE: "CREATE (n:Place) SET n = $props RETURN properties(n) AS props",
-    Label.PROGRAMME: "CREATE (n:Programme) SET n = $props RETURN properties(n) AS props",
-    Label.EVENT: "CREATE (n:Event) SET n = $props RETURN properties(n) AS props",
-    Label.TOPIC: "CREATE (n:Topic) SET n = $props RETURN properties(n) AS props",
-    Label.RESOURCE: "CREATE (n:Resource) SET n = $props RETURN properties(n) AS props",
+    Label.EXPERT: "CREATE (n:Expert) SET n = $props" + _CREATED,
+    Label.AGENCY: "CREATE (n:Agency) SET n = $props" + _CREATED,
+    Label.COUNTRY: "CREATE (n:Country) SET n = $props" + _CREATED,
+    Label.PLACE: "CREATE (n:Place) SET n = $props" + _CREATED,
+    Label.PROGRAMME: "CREATE (n:Programme) SET n = $props" + _CREATED,
+    Label.EVENT: "CREATE (n:Event) SET n = $props" + _CREATED,
+    Label.TOPIC: "CREATE (n:Topic) SET n = $props" + _CREATED,
+    Label.RESOURCE: "CREATE (n:Resource) SET n = $props" + _CREATED,
 }
 
+_ENDS: Final[LiteralString] = """
+MATCH (a) WHERE elementId(a) = $from
+MATCH (b) WHERE elementId(b) = $to
+"""
+"""Both ends by the element ids this transaction looked up, with their labels checked
+against the relationship type first (graph/writes/executor.py): one element-id seek each
+instead of a unique-index seek per allowed label. Element ids are stable within a
+transaction, which is all this needs. Freshly created ids tend to share one region of the
+id index, which concurrent creates keep rewriting; seeking there again per link made
+index reads the largest cost of a create-and-link mutation under load."""
+
 LINK: Final[dict[RelType, LiteralString]] = {
-    RelType.WORKS_FOR: """
-MATCH (a:Expert {id: $from}) MATCH (b:Agency {id: $to})
-OPTIONAL MATCH (a)-[old:WORKS_FOR {key: $key}]->(b)
+    RelType.WORKS_FOR: _ENDS
+    + """OPTIONAL MATCH (a)-[old:WORKS_FOR {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
 MERGE (a)-[r:WORKS_FOR {key: $key}]->(b) SET r = $props
 RETURN before, properties(r) AS after""",
-    RelType.BASED_IN: """
-MATCH (a:Agency {id: $from}) MATCH (b:Country|Place {id: $to})
-OPTIONAL MATCH (a)-[old:BASED_IN {key: $key}]->(b)
+    RelType.BASED_IN: _ENDS
+    + """OPTIONAL MATCH (a)-[old:BASED_IN {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
 MERGE (a)-[r:BASED_IN {key: $key}]->(b) SET r = $props
 RETURN before, properties(r) AS after""",
-    RelType.TOOK_PART: """
-MATCH (a:Expert|Agency {id: $from}) MATCH (b:Event {id: $to})
-OPTIONAL MATCH (a)-[old:TOOK_PART {key: $key}]->(b)
+    RelType.TOOK_PART: _ENDS
+    + """OPTIONAL MATCH (a)-[old:TOOK_PART {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
 MERGE (a)-[r:TOOK_PART {key: $key}]->(b) SET r = $props
 RETURN before, properties(r) AS after""",
-    RelType.HELD_IN: """
-MATCH (a:Event {id: $from}) MATCH (b:Country|Place {id: $to})
-OPTIONAL MATCH (a)-[old:HELD_IN {key: $key}]->(b)
+    RelType.HELD_IN: _ENDS
+    + """OPTIONAL MATCH (a)-[old:HELD_IN {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
 MERGE (a)-[r:HELD_IN {key: $key}]->(b) SET r = $props
 RETURN before, properties(r) AS after""",
-    RelType.IN: """
-MATCH (a:Place {id: $from}) MATCH (b:Country|Place {id: $to})
-OPTIONAL MATCH (a)-[old:IN {key: $key}]->(b)
+    RelType.IN: _ENDS
+    + """OPTIONAL MATCH (a)-[old:IN {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
 MERGE (a)-[r:IN {key: $key}]->(b) SET r = $props
 RETURN before, properties(r) AS after""",
-    RelType.PART_OF: """
-MATCH (a:Agency|Programme|Event {id: $from}) MATCH (b:Agency|Programme {id: $to})
-OPTIONAL MATCH (a)-[old:PART_OF {key: $key}]->(b)
+    RelType.PART_OF: _ENDS
+    + """OPTIONAL MATCH (a)-[old:PART_OF {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
 MERGE (a)-[r:PART_OF {key: $key}]->(b) SET r = $props
 RETURN before, properties(r) AS after""",
-    RelType.FUNDED_BY: """
-MATCH (a:Programme|Event {id: $from}) MATCH (b:Agency {id: $to})
-OPTIONAL MATCH (a)-[old:FUNDED_BY {key: $key}]->(b)
+    RelType.FUNDED_BY: _ENDS
+    + """OPTIONAL MATCH (a)-[old:FUNDED_BY {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
 MERGE (a)-[r:FUNDED_BY {key: $key}]->(b) SET r = $props
 RETURN before, properties(r) AS after""",
-    RelType.IMPLEMENTED_BY: """
-MATCH (a:Programme|Event {id: $from}) MATCH (b:Agency {id: $to})
-OPTIONAL MATCH (a)-[old:IMPLEMENTED_BY {key: $key}]->(b)
+    RelType.IMPLEMENTED_BY: _ENDS
+    + """OPTIONAL MATCH (a)-[old:IMPLEMENTED_BY {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
 MERGE (a)-[r:IMPLEMENTED_BY {key: $key}]->(b) SET r = $props
 RETURN before, properties(r) AS after""",
-    RelType.COVERS: """
-MATCH (a:Programme {id: $from}) MATCH (b:Country|Place {id: $to})
-OPTIONAL MATCH (a)-[old:COVERS {key: $key}]->(b)
+    RelType.COVERS: _ENDS
+    + """OPTIONAL MATCH (a)-[old:COVERS {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
 MERGE (a)-[r:COVERS {key: $key}]->(b) SET r = $props
 RETURN before, properties(r) AS after""",
-    RelType.ABOUT: """
-MATCH (a:Expert|Programme|Event|Resource {id: $from}) MATCH (b:Topic {id: $to})
-OPTIONAL MATCH (a)-[old:ABOUT {key: $key}]->(b)
+    RelType.ABOUT: _ENDS
+    + """OPTIONAL MATCH (a)-[old:ABOUT {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
 MERGE (a)-[r:ABOUT {key: $key}]->(b) SET r = $props
 RETURN before, properties(r) AS after""",
-    RelType.CASCADES_FROM: """
-MATCH (a:Event {id: $from}) MATCH (b:Event {id: $to})
-OPTIONAL MATCH (a)-[old:CASCADES_FROM {key: $key}]->(b)
+    RelType.CASCADES_FROM: _ENDS
+    + """OPTIONAL MATCH (a)-[old:CASCADES_FROM {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
 MERGE (a)-[r:CASCADES_FROM {key: $key}]->(b) SET r = $props
 RETURN before, properties(r) AS after""",
-    RelType.DESCRIBES: """
-MATCH (a:Resource {id: $from}) MATCH (b:Programme|Event {id: $to})
-OPTIONAL MATCH (a)-[old:DESCRIBES {key: $key}]->(b)
+    RelType.DESCRIBES: _ENDS
+    + """OPTIONAL MATCH (a)-[old:DESCRIBES {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
 MERGE (a)-[r:DESCRIBES {key: $key}]->(b) SET r = $props
 RETURN before, properties(r) AS after""",
-    RelType.MENTIONS: """
-MATCH (a:Resource {id: $from})
-MATCH (b:Expert|Agency|Country|Place|Programme|Event|Topic|Resource {id: $to})
-OPTIONAL MATCH (a)-[old:MENTIONS {key: $key}]->(b)
+    RelType.MENTIONS: _ENDS
+    + """OPTIONAL MATCH (a)-[old:MENTIONS {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
 MERGE (a)-[r:MENTIONS {key: $key}]->(b) SET r = $props
 RETURN before, properties(r) AS after""",

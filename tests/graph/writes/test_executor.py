@@ -7,7 +7,8 @@ import pytest
 from graph.audit import AuditEntry, audit_log, entity_sources
 from graph.cypher import Cypher
 from graph.errors import GraphError
-from graph.model import Label, RelType
+from graph.model import ALLOWED_LINKS, Label, RelType
+from graph.network.neighbourhood import neighbourhood
 from graph.writes.digest import graph_digest
 from graph.writes.errors import (
     DependentsError,
@@ -17,7 +18,7 @@ from graph.writes.errors import (
     OutOfScopeError,
 )
 from graph.writes.executor import apply_writes
-from graph.writes.fields import NodeChanges
+from graph.writes.fields import DISPLAY_FIELD, NodeChanges
 from graph.writes.operations import CreateNode, DeleteNode, Link, Operation, Unlink, UpdateNode
 from graph.writes.principal import Principal, Role
 
@@ -300,3 +301,47 @@ async def test_the_same_link_twice_in_one_mutation_is_written_once(small_graph: 
     second = next(entry for entry in entries if entry.after and '"note": "b"' in entry.after)
     assert second.before is not None
     assert '"note": "a"' in second.before
+
+
+def node_of(label: Label, ident: str) -> CreateNode:
+    """The smallest valid node of `label`: an expert's name or an English display text."""
+    if label is Label.EXPERT:
+        return CreateNode(label, ident, NodeChanges({"name": ident}))
+    return CreateNode(label, ident, NodeChanges({}, {DISPLAY_FIELD[label]: {"en": ident}}))
+
+
+@pytest.fixture
+async def every_label(cypher: Cypher) -> Cypher:
+    """Two nodes of every label (`expert-a`, `expert-b`, ...): IN and CASCADES_FROM join a
+    label to itself."""
+    await write(cypher, *(node_of(label, f"{label.lower()}-{s}") for label in Label for s in "ab"))
+    return cypher
+
+
+@pytest.mark.parametrize("rel_type", list(RelType))
+async def test_every_link_type_joins_the_named_nodes(
+    every_label: Cypher, rel_type: RelType
+) -> None:
+    starts, ends = ALLOWED_LINKS[rel_type]
+    start = f"{sorted(starts)[0].lower()}-a"
+    end = f"{sorted(ends)[0].lower()}-b"
+    await write(every_label, Link(rel_type, start, end))
+    around = await neighbourhood(every_label, node_id=start, depth=1)
+    assert [(e.source, e.type, e.target) for e in around.edges] == [(start, rel_type, end)]
+
+
+@pytest.mark.parametrize("rel_type", list(RelType))
+async def test_every_link_type_refuses_labels_it_does_not_join(
+    every_label: Cypher, rel_type: RelType
+) -> None:
+    starts, ends = ALLOWED_LINKS[rel_type]
+    before = await graph_digest(every_label)
+    wrong_starts = sorted(set(Label) - starts)
+    wrong_ends = sorted(set(Label) - ends)
+    good_start, good_end = f"{sorted(starts)[0].lower()}-a", f"{sorted(ends)[0].lower()}-b"
+    for start, end in [(f"{label.lower()}-a", good_end) for label in wrong_starts] + [
+        (good_start, f"{label.lower()}-b") for label in wrong_ends
+    ]:
+        with pytest.raises(InvalidFieldError, match=f"{rel_type} goes"):
+            await write(every_label, Link(rel_type, start, end))
+    assert await graph_digest(every_label) == before

@@ -92,9 +92,18 @@ def test_link_keys_match_the_seed_loaders() -> None:
 
 
 @pytest.mark.parametrize("rel_type", list(RelType))
-def test_link_queries_join_exactly_the_allowed_labels(rel_type: RelType) -> None:
+def test_unlink_queries_join_exactly_the_allowed_labels(rel_type: RelType) -> None:
     starts, ends = ALLOWED_LINKS[rel_type]
-    for query in (LINK[rel_type], UNLINK[rel_type]):
-        found = re.findall(r"\((?:a|b):([A-Za-z|]+) \{id: \$(from|to)\}\)", query)
-        labels = {side: set(names.split("|")) for names, side in found}
-        assert labels == {"from": set(starts), "to": set(ends)}
+    found = re.findall(r"\((?:a|b):([A-Za-z|]+) \{id: \$(from|to)\}\)", UNLINK[rel_type])
+    labels = {side: set(names.split("|")) for names, side in found}
+    assert labels == {"from": set(starts), "to": set(ends)}
+
+
+@pytest.mark.parametrize("rel_type", list(RelType))
+def test_link_queries_write_their_own_type_between_the_looked_up_ends(rel_type: RelType) -> None:
+    """Link ends come by element id, their labels checked by the executor beforehand."""
+    query = LINK[rel_type]
+    assert re.findall(r"\[(?:old|r):([A-Z_]+) ", query) == [rel_type.value, rel_type.value]
+    assert "elementId(a) = $from" in query
+    assert "elementId(b) = $to" in query
+    assert "{id:" not in query
