@@ -18,6 +18,22 @@ from graph.network.linkfilter import LinkFilter
 from graph.network.records import Link
 from graph.network.shape import NODE_FIELDS, link
 
+_IN_PERIOD: Final[LiteralString] = """
+($yearFrom IS NULL OR coalesce(item.endYear, item.startYear) >= $yearFrom)
+AND ($yearTo IS NULL OR coalesce(item.startYear, item.endYear) <= $yearTo)"""
+
+SHARED_EVENT_KEPT: Final[LiteralString] = (
+    _IN_PERIOD + " AND ($topic IS NULL OR EXISTS { (item)-[:ABOUT]->(t) })"
+)
+"""A shared event counts when it falls in the period and is about the topic (if given)."""
+
+SHARED_PROGRAMME_KEPT: Final[LiteralString] = (
+    _IN_PERIOD
+    + " AND ($topic IS NULL OR EXISTS { (item)-[:ABOUT]->(t) } OR EXISTS { (mine)-[:ABOUT]->(t) })"
+)
+"""A programme counts when it falls in the period and it, or the expert's own event in it
+(`mine`), is about the topic (if given)."""
+
 EXPERT_COLLABORATORS: Final[LiteralString] = (
     """
 UNWIND $ids AS id
@@ -25,53 +41,66 @@ OPTIONAL MATCH (e:Expert {id: id})
 OPTIONAL MATCH (t:Topic {id: $topic})
 CALL (e, t) {
   CALL (e, t) {
-    MATCH (e)-[r1:TOOK_PART]->(item:Event)<-[r2:TOOK_PART]-(o:Expert)
-    WHERE o <> e
-      AND ($yearFrom IS NULL OR coalesce(item.endYear, item.startYear) >= $yearFrom)
-      AND ($yearTo IS NULL OR coalesce(item.startYear, item.endYear) <= $yearTo)
-      AND ($topic IS NULL OR EXISTS { (item)-[:ABOUT]->(t) })
-    WITH o, item, collect(r1) AS own, collect(r2) AS theirs
-    RETURN o, item, 'shared_event' AS kind, own, theirs, 1.0 AS points
+    MATCH (e)-[:TOOK_PART]->(item:Event)<-[:TOOK_PART]-(o:Expert)
+    WHERE o <> e AND """
+    + SHARED_EVENT_KEPT
+    + """
+    WITH DISTINCT o, item
+    RETURN o, item, 1 AS events, 1.0 AS points
     UNION ALL
-    MATCH (e)-[r1:TOOK_PART]->(mine:Event)-[:PART_OF]->(item:Programme)
-    WHERE ($yearFrom IS NULL OR coalesce(item.endYear, item.startYear) >= $yearFrom)
-      AND ($yearTo IS NULL OR coalesce(item.startYear, item.endYear) <= $yearTo)
-      AND ($topic IS NULL OR EXISTS { (item)-[:ABOUT]->(t) } OR EXISTS { (mine)-[:ABOUT]->(t) })
-    WITH e, item, collect(r1) AS own
-    MATCH (item)<-[:PART_OF]-(:Event)<-[r2:TOOK_PART]-(o:Expert)
+    MATCH (e)-[:TOOK_PART]->(mine:Event)-[:PART_OF]->(item:Programme)
+    WHERE """
+    + SHARED_PROGRAMME_KEPT
+    + """
+    WITH DISTINCT e, item
+    MATCH (item)<-[:PART_OF]-(:Event)<-[:TOOK_PART]-(o:Expert)
     WHERE o <> e
-    WITH o, item, own, collect(r2) AS theirs
-    RETURN o, item, 'shared_programme' AS kind, own, theirs, 0.25 AS points
+    WITH DISTINCT o, item
+    RETURN o, item, 0 AS events, 0.25 AS points
   }
-  WITH o, sum(points) AS weight,
-       sum(CASE kind WHEN 'shared_event' THEN 1 ELSE 0 END) AS events,
-       sum(CASE kind WHEN 'shared_programme' THEN 1 ELSE 0 END) AS programmes,
+  WITH o, sum(points) AS weight, sum(events) AS events, count(*) AS shared,
        min(coalesce(item.startYear, item.endYear)) AS firstYear,
-       max(coalesce(item.endYear, item.startYear)) AS lastYear,
-       collect({item: item, kind: kind, own: own, theirs: theirs}) AS shared
+       max(coalesce(item.endYear, item.startYear)) AS lastYear
   ORDER BY weight DESC, o.name, o.id
   LIMIT $first
-  CALL (shared) {
-    UNWIND shared AS s
-    WITH s, s.item AS item
+  CALL (e, t, o) {
+    CALL (e, t, o) {
+      MATCH (e)-[r1:TOOK_PART]->(item:Event)<-[r2:TOOK_PART]-(o)
+      WHERE """
+    + SHARED_EVENT_KEPT
+    + """
+      WITH item, collect(r1) AS own, collect(r2) AS theirs
+      RETURN item, 'shared_event' AS kind, own, theirs
+      UNION ALL
+      MATCH (e)-[r1:TOOK_PART]->(mine:Event)-[:PART_OF]->(item:Programme)
+      WHERE """
+    + SHARED_PROGRAMME_KEPT
+    + """
+      WITH item, collect(r1) AS own
+      MATCH (item)<-[:PART_OF]-(:Event)<-[r2:TOOK_PART]-(o)
+      RETURN item, 'shared_programme' AS kind, own, collect(r2) AS theirs
+    }
+    WITH item, kind, own, theirs
     ORDER BY coalesce(item.endYear, item.startYear, -1) DESC, item.id
     LIMIT $evidence
     RETURN collect({node: item {"""
     + NODE_FIELDS
-    + """, labels: labels(item)}, kind: s.kind,
-                    own: [r IN s.own | r.role], theirs: [r IN s.theirs | r.role]}) AS evidence
+    + """, labels: labels(item)}, kind: kind,
+                    own: [r IN own | r.role], theirs: [r IN theirs | r.role]}) AS evidence
   }
   RETURN collect({node: o {"""
     + NODE_FIELDS
-    + """, labels: labels(o)}, weight: weight, events: events, programmes: programmes,
+    + """, labels: labels(o)}, weight: weight, events: events, programmes: shared - events,
                   firstYear: firstYear, lastYear: lastYear,
-                  evidence: evidence, evidenceCount: size(shared)}) AS links
+                  evidence: evidence, evidenceCount: shared}) AS links
 }
 RETURN id, e IS NOT NULL AS found, t IS NOT NULL AS topicFound, links
 """
 )
-"""Weights are summed over every shared item first; evidence (the shared items' names and
-roles, latest first) is read only for the `$first` strongest collaborators kept."""
+"""Weights, counts and years are summed over distinct (collaborator, item) pairs with nothing
+collected, as the raw-Cypher floor does; the shared items' names and both people's roles are
+matched again only for the `$first` strongest collaborators kept, latest first. Collecting
+roles and items for every collaborator before the cut cost more than the ranking itself."""
 
 
 async def collaborators_of(
