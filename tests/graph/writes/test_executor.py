@@ -124,6 +124,26 @@ async def test_duplicate_ids_are_refused_across_labels(small_graph: Cypher) -> N
     assert await graph_digest(small_graph) == before
 
 
+async def test_duplicate_ids_are_refused_under_their_own_label(small_graph: Cypher) -> None:
+    """The create's own label is left to the uniqueness constraint; the answer is the same."""
+    before = await graph_digest(small_graph)
+    with pytest.raises(DuplicateIdError) as raised:
+        await write(
+            small_graph,
+            event("tot-baku", "Training of trainers in Baku, again"),
+            Link(RelType.TOOK_PART, "vladimir", "tot-baku"),
+        )
+    assert raised.value.ident == "tot-baku"
+    assert await graph_digest(small_graph) == before
+
+
+async def test_an_id_created_twice_in_one_mutation_is_refused(small_graph: Cypher) -> None:
+    before = await graph_digest(small_graph)
+    with pytest.raises(DuplicateIdError):
+        await write(small_graph, event("twice", "Once"), event("twice", "Twice"))
+    assert await graph_digest(small_graph) == before
+
+
 async def test_links_refuse_labels_the_type_does_not_join(small_graph: Cypher) -> None:
     with pytest.raises(InvalidFieldError, match="WORKS_FOR goes to Agency only"):
         await write(small_graph, Link(RelType.WORKS_FOR, "vusal", "tot-baku"))
