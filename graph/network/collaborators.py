@@ -58,9 +58,7 @@ CALL (e, t) {
     WITH DISTINCT o, item
     RETURN o, item, 0 AS events, 0.25 AS points
   }
-  WITH o, sum(points) AS weight, sum(events) AS events, count(*) AS shared,
-       min(coalesce(item.startYear, item.endYear)) AS firstYear,
-       max(coalesce(item.endYear, item.startYear)) AS lastYear
+  WITH o, sum(points) AS weight, sum(events) AS events, count(*) AS shared
   ORDER BY weight DESC, o.name, o.id
   LIMIT $first
   CALL (e, t, o) {
@@ -82,11 +80,18 @@ CALL (e, t) {
     }
     WITH item, kind, own, theirs
     ORDER BY coalesce(item.endYear, item.startYear, -1) DESC, item.id
-    LIMIT $evidence
-    RETURN collect({node: item {"""
+    WITH collect({item: item, kind: kind, own: own, theirs: theirs}) AS items,
+         min(coalesce(item.startYear, item.endYear)) AS firstYear,
+         max(coalesce(item.endYear, item.startYear)) AS lastYear
+    CALL (items) {
+      UNWIND items[..$evidence] AS s
+      WITH s, s.item AS item
+      RETURN collect({node: item {"""
     + NODE_FIELDS
-    + """, labels: labels(item)}, kind: kind,
-                    own: [r IN own | r.role], theirs: [r IN theirs | r.role]}) AS evidence
+    + """, labels: labels(item)}, kind: s.kind,
+                      own: [r IN s.own | r.role], theirs: [r IN s.theirs | r.role]}) AS evidence
+    }
+    RETURN firstYear, lastYear, evidence
   }
   RETURN collect({node: o {"""
     + NODE_FIELDS
@@ -97,10 +102,11 @@ CALL (e, t) {
 RETURN id, e IS NOT NULL AS found, t IS NOT NULL AS topicFound, links
 """
 )
-"""Weights, counts and years are summed over distinct (collaborator, item) pairs with nothing
-collected, as the raw-Cypher floor does; the shared items' names and both people's roles are
-matched again only for the `$first` strongest collaborators kept, latest first. Collecting
-roles and items for every collaborator before the cut cost more than the ranking itself."""
+"""The ranking only counts distinct (collaborator, item) pairs, reading no property but the
+names that break ties, as the raw-Cypher floor does. The shared items are matched again for
+the `$first` collaborators kept, and only there are their years, names and both people's
+roles read. Collecting and reading them for every collaborator before the cut cost more than
+the ranking itself."""
 
 
 async def collaborators_of(
