@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from graph.model import Label, RelType
-from graph.records import RelationshipRecord
+from graph.records import RelationshipRecord, relationship_record
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +35,14 @@ class GraphEdge:
     source: str
     target: str
     type: RelType
-    properties: RelationshipRecord
+    stored: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    """Its stored properties as read; typed by `properties` when someone asks for them."""
+
+    @property
+    def properties(self) -> RelationshipRecord:
+        """Built on demand: a network picture draws hundreds of edges and rarely shows their
+        properties, and building every record made up a tenth of answering one."""
+        return relationship_record(self.type.value, self.stored)
 
 
 @dataclass(frozen=True, slots=True)

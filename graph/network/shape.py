@@ -13,7 +13,7 @@ from typing import Any, Final, LiteralString
 from graph.model import LANGUAGES, Label, RelType
 from graph.network.records import Evidence, GraphEdge, GraphNode, Link
 from graph.properties import every_property
-from graph.records import label_of, relationship_record
+from graph.records import label_of
 
 EDGE_PROPERTIES: Final[LiteralString] = every_property("r")
 """The stored properties of relationship `r` (`writtenAt` as text), read in one go."""
@@ -58,12 +58,11 @@ def graph_node(row: Mapping[str, Any]) -> GraphNode:
 
 def graph_edge(row: Mapping[str, Any]) -> GraphEdge:
     """A `GraphEdge` from `{type, source, target, properties}` (source/target are slugs)."""
-    rel_type = RelType(row["type"])
     return GraphEdge(
         source=str(row["source"]),
         target=str(row["target"]),
-        type=rel_type,
-        properties=relationship_record(rel_type.value, row.get("properties") or {}),
+        type=RelType(row["type"]),
+        stored=row.get("properties") or {},
     )
 
 
