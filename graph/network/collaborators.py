@@ -34,7 +34,7 @@ SHARED_PROGRAMME_KEPT: Final[LiteralString] = (
 """A programme counts when it falls in the period and it, or the expert's own event in it
 (`mine`), is about the topic (if given)."""
 
-EXPERT_COLLABORATORS: Final[LiteralString] = (
+_RANKED: Final[LiteralString] = (
     """
 UNWIND $ids AS id
 OPTIONAL MATCH (e:Expert {id: id})
@@ -61,6 +61,14 @@ CALL (e, t) {
   WITH o, sum(points) AS weight, sum(events) AS events, count(*) AS shared
   ORDER BY weight DESC, o.name, o.id
   LIMIT $first
+"""
+)
+"""The ranking only counts distinct (collaborator, item) pairs, reading no property but the
+names that break ties, as the raw-Cypher floor does. Reading items and roles for every
+collaborator before the cut cost more than the ranking itself."""
+
+_DETAILS: Final[LiteralString] = (
+    """
   CALL (e, t, o) {
     CALL (e, t, o) {
       MATCH (e)-[r1:TOOK_PART]->(item:Event)<-[r2:TOOK_PART]-(o)
@@ -93,7 +101,17 @@ CALL (e, t) {
     }
     RETURN firstYear, lastYear, evidence
   }
-  RETURN collect({node: o {"""
+"""
+)
+"""For each collaborator kept: the shared items matched again, their first and last years,
+and the latest `$evidence` of them with both people's roles."""
+
+_NO_DETAILS: Final[LiteralString] = (
+    "  WITH o, weight, events, shared, null AS firstYear, null AS lastYear, [] AS evidence\n"
+)
+
+_LINKS: Final[LiteralString] = (
+    """  RETURN collect({node: o {"""
     + NODE_FIELDS
     + """, labels: labels(o)}, weight: weight, events: events, programmes: shared - events,
                   firstYear: firstYear, lastYear: lastYear,
@@ -102,19 +120,22 @@ CALL (e, t) {
 RETURN id, e IS NOT NULL AS found, t IS NOT NULL AS topicFound, links
 """
 )
-"""The ranking only counts distinct (collaborator, item) pairs, reading no property but the
-names that break ties, as the raw-Cypher floor does. The shared items are matched again for
-the `$first` collaborators kept, and only there are their years, names and both people's
-roles read. Collecting and reading them for every collaborator before the cut cost more than
-the ranking itself."""
+
+EXPERT_COLLABORATORS: Final[LiteralString] = _RANKED + _DETAILS + _LINKS
+"""Each expert's strongest collaborators, with years and evidence."""
+
+EXPERT_COLLABORATORS_RANKED: Final[LiteralString] = _RANKED + _NO_DETAILS + _LINKS
+"""The same ranking and counts, for callers that show no evidence or years (`details=False`)."""
 
 
 async def collaborators_of(
     cypher: Cypher, *, expert_ids: Sequence[str], where: LinkFilter | None = None
 ) -> dict[str, tuple[Link, ...]]:
     """The strongest collaborators of each expert that exists, in one round trip."""
-    parameters = (where or LinkFilter()).parameters()
-    rows = await cypher.read_maps(EXPERT_COLLABORATORS, {"ids": list(expert_ids), **parameters})
+    where = where or LinkFilter()
+    parameters = where.parameters()
+    query = EXPERT_COLLABORATORS if where.details else EXPERT_COLLABORATORS_RANKED
+    rows = await cypher.read_maps(query, {"ids": list(expert_ids), **parameters})
     if rows and parameters["topic"] is not None and not rows[0]["topicFound"]:
         raise NotFoundError("Topic", parameters["topic"])
     return {row["id"]: tuple(link(item) for item in row["links"]) for row in rows if row["found"]}

@@ -22,6 +22,9 @@ class LinkFilter:
     period: Period = field(default_factory=Period)
     topic: str | None = None
     first: int = DEFAULT_LINKS
+    details: bool = True
+    """False when the caller shows neither evidence nor first/last years: collaborators then
+    skip matching the shared items of each one kept again (about a fifth of the statement)."""
 
     def parameters(self) -> dict[str, Any]:
         """Validated query parameters (`$yearFrom`, `$yearTo`, `$topic`, `$first`, ...)."""

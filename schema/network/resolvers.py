@@ -10,6 +10,10 @@ BAD_USER_INPUT / NOT_FOUND through `schema.errors`.
 
 from __future__ import annotations
 
+from typing import Final
+
+from strawberry.types.nodes import SelectedField, Selection
+
 from graph.analytics.brokers import centrality_report, community_report
 from graph.model import Label
 from graph.network import neighbourhood, paths, recommendations, timelines
@@ -72,10 +76,33 @@ async def resolve_neighbourhood(
     return Subgraph(record=found)
 
 
-def _filter(period: PeriodInput | None, topic: str | None, first: int) -> LinkFilter:
-    where = LinkFilter(period=period_of(period), topic=topic_slug(topic), first=first)
+TIE_DETAILS: Final = frozenset({"evidence", "firstYear", "lastYear"})
+"""Tie fields that need each kept tie's shared items read again."""
+
+
+def _filter(period: PeriodInput | None, topic: str | None, first: int, details: bool) -> LinkFilter:
+    where = LinkFilter(
+        period=period_of(period), topic=topic_slug(topic), first=first, details=details
+    )
     where.parameters()  # validate before batching: one bad filter must not fail the others
     return where
+
+
+def asks_for(info: Info, names: frozenset[str]) -> bool:
+    """Does the selection under the current field name any of `names` (through fragments)?
+
+    True when the selection is not known, so the answer is never missing a field.
+    """
+    fields = info.selected_fields
+    if not fields:
+        return True
+    return any(_names(selection, names) for field in fields for selection in field.selections)
+
+
+def _names(selection: Selection, names: frozenset[str]) -> bool:
+    if isinstance(selection, SelectedField):
+        return selection.name in names
+    return any(_names(inner, names) for inner in selection.selections)
 
 
 async def resolve_ties(
@@ -87,7 +114,8 @@ async def resolve_ties(
     first: int,
 ) -> list[Tie]:
     """Collaborators of an expert, or partners of an agency or country (batched per request)."""
-    loader = network_loaders(info).ties(kind, _filter(period, topic, first))
+    where = _filter(period, topic, first, details=asks_for(info, TIE_DETAILS))
+    loader = network_loaders(info).ties(kind, where)
     return ties(await loader.load(slug))
 
 

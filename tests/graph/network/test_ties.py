@@ -10,7 +10,7 @@ from graph.model import Label, RelType
 from graph.network.collaborators import collaborators
 from graph.network.linkfilter import LinkFilter
 from graph.network.partners import agency_partners, country_partners
-from graph.network.records import Period
+from graph.network.records import Link, Period
 from tests.network_graphs import GraphBuilder
 
 
@@ -202,3 +202,21 @@ async def test_unknown_agency_or_country_is_not_found(cypher: Cypher) -> None:
         await agency_partners(cypher, agency_id="nobody")
     with pytest.raises(NotFoundError):
         await country_partners(cypher, country_id="nowhere")
+
+
+async def test_collaborators_without_details_rank_and_count_the_same(cypher: Cypher) -> None:
+    """`details=False` skips years and evidence only: order, weights and counts stay."""
+    await experts_around_ann(cypher)
+
+    full = await collaborators(cypher, expert_id="ann")
+    ranked = await collaborators(cypher, expert_id="ann", where=LinkFilter(details=False))
+
+    def ranking(links: tuple[Link, ...]) -> list[tuple[str, float, int, int, int]]:
+        return [
+            (c.node.id, c.weight, c.shared_events, c.shared_programmes, c.evidence_count)
+            for c in links
+        ]
+
+    assert ranking(ranked) == ranking(full)
+    assert all(c.evidence for c in full)
+    assert all(c.evidence == () and c.first_year is None for c in ranked)

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-import pytest
+from collections.abc import Mapping
+from typing import Any, LiteralString
 
+import pytest
+from neo4j import AsyncDriver
+
+from graph.cypher import Cypher
 from graph.model import Label
-from tests.seeded import SeededGraph, codes_of, data_of, execute, gid
+from graph.network.collaborators import EXPERT_COLLABORATORS, EXPERT_COLLABORATORS_RANKED
+from schema.context import Context, Limits
+from schema.planned import PlannedReads
+from tests.seeded import DATABASE, SeededGraph, codes_of, data_of, execute, gid, schema_for
 
 HUSEYNOV = gid(Label.EXPERT, "vusal-huseynov")
 GJORGJIEV = gid(Label.EXPERT, "vladimir-gjorgjiev")
@@ -230,3 +238,60 @@ async def test_bad_network_arguments_get_coded_errors(
     result = await execute(seeded.cypher(), query)
 
     assert codes_of(result) == [code]
+
+
+class RecordingCypher(Cypher):
+    """The real runner, noting which statements a request sent."""
+
+    def __init__(self, driver: AsyncDriver) -> None:
+        super().__init__(driver, DATABASE)
+        self.sent: list[str] = []
+
+    async def read_maps(
+        self, query: LiteralString, parameters: Mapping[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
+        self.sent.append(query)
+        return await super().read_maps(query, parameters)
+
+
+WITHOUT_DETAILS = """query($id: ID!) {
+  collaborators(expertId: $id, first: 3) { weight evidenceCount node { slug } }
+}"""
+DETAILS_IN_A_FRAGMENT = """query($id: ID!) {
+  collaborators(expertId: $id, first: 3) { weight ...Shared }
+}
+fragment Shared on Tie { ... on Tie { evidence { kind item { slug } } } }"""
+YEARS_ONLY = """query($id: ID!) {
+  collaborators(expertId: $id, first: 3) { weight firstYear }
+}"""
+
+
+@pytest.mark.parametrize(
+    ("query", "statement"),
+    [
+        (WITHOUT_DETAILS, EXPERT_COLLABORATORS_RANKED),
+        (DETAILS_IN_A_FRAGMENT, EXPERT_COLLABORATORS),
+        (YEARS_ONLY, EXPERT_COLLABORATORS),
+    ],
+)
+async def test_collaborators_read_evidence_only_when_the_selection_shows_it(
+    seeded: SeededGraph, query: str, statement: str
+) -> None:
+    """On both executors: the standard one, and the planned one that answers a repeat."""
+    planner = PlannedReads(schema_for(Limits()))
+    standard_runner = RecordingCypher(seeded.driver)
+    standard = await execute(standard_runner, query, {"id": HUSEYNOV})
+    assert standard.errors is None
+    planner.learn(query, None)
+    planned_runner = RecordingCypher(seeded.driver)
+    context = Context(cypher=planned_runner, limits=Limits())
+    planned = await planner.answer(query, {"id": HUSEYNOV}, None, context)
+
+    assert planned == standard.data
+    assert standard_runner.sent == [statement]
+    assert planned_runner.sent == [statement]
+    assert standard.data is not None
+    ties = standard.data["collaborators"]
+    assert ties
+    if query is DETAILS_IN_A_FRAGMENT:
+        assert all(tie["evidence"] for tie in ties)
