@@ -30,27 +30,32 @@ CANDIDATE_PATHS: Final = 200
 
 _HOP_BOUNDS: Final[tuple[LiteralString, ...]] = ("1", "2", "3", "4", "5", "6", "7", "8")
 
-_HEAD: Final[LiteralString] = """
+_ENDS: Final[LiteralString] = """
 OPTIONAL MATCH (a:Expert|Agency|Country|Place|Programme|Event|Topic|Resource {id: $from})
 OPTIONAL MATCH (b:Expert|Agency|Country|Place|Programme|Event|Topic|Resource {id: $to})
 WITH a, b, $types
      + CASE WHEN $widen AND (a:Topic OR b:Topic) THEN ['ABOUT'] ELSE [] END
      + CASE WHEN $widen AND (a:Resource OR b:Resource) THEN ['MENTIONS', 'DESCRIBES'] ELSE [] END
      AS types
-CALL (a, b, types) {
-  OPTIONAL MATCH p = allShortestPaths((a)-[*..
 """
-_TAIL: Final[LiteralString] = (
-    """]-(b))
-  WHERE a <> b
-    AND all(r IN relationships(p) WHERE type(r) IN types)
-    AND all(n IN nodes(p) WHERE n = a OR n = b OR any(l IN labels(n) WHERE l IN $labels))
+
+_TYPES_ALLOWED: Final[LiteralString] = """
+    AND all(r IN relationships(p) WHERE type(r) IN types)"""
+
+_THROUGH: Final[LiteralString] = (
+    "\n    AND all(n IN nodes(p) WHERE n = a OR n = b OR any(l IN labels(n) WHERE l IN $labels))"
+)
+
+_BEST: Final[LiteralString] = """
   WITH p LIMIT $candidates
   WITH p, size([r IN relationships(p) WHERE type(r) IN $weak]) AS weak
   ORDER BY weak, [n IN nodes(p) | n.id]
   LIMIT 1
   RETURN p
-}
+"""
+
+_ANSWER: Final[LiteralString] = (
+    """}
 RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound,
        [n IN CASE WHEN a = b THEN [a] ELSE nodes(p) END | n {"""
     + NODE_FIELDS
@@ -62,30 +67,64 @@ RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound,
 """
 )
 
+TIES_PATTERN: Final[LiteralString] = (
+    "WORKS_FOR|BASED_IN|TOOK_PART|HELD_IN|IN|PART_OF|FUNDED_BY|IMPLEMENTED_BY|COVERS|CASCADES_FROM"
+)
+"""`TIE_TYPES` spelled as a relationship-type pattern (a test keeps the two equal)."""
+
+
+def _any_types(bound: LiteralString, through: LiteralString) -> LiteralString:
+    return (
+        "  OPTIONAL MATCH p = allShortestPaths((a)-[*.."
+        + bound
+        + "]-(b))\n  WHERE a <> b"
+        + _TYPES_ALLOWED
+        + through
+        + _BEST
+    )
+
+
+def _searched(bound: LiteralString, through: LiteralString) -> LiteralString:
+    return _ENDS + "CALL (a, b, types) {\n" + _any_types(bound, through) + _ANSWER
+
+
+def _over_ties(bound: LiteralString) -> LiteralString:
+    """The default search with the tie types in the pattern, so Neo4j never expands over
+    topic tags and documentary links to throw them away afterwards (about a quarter of the
+    query's work on the 100k-expert graph). When an endpoint widens the types (a Topic or
+    Resource), the other branch searches as `_searched` does."""
+    return (
+        _ENDS
+        + "CALL (a, b, types) {\n  WITH a, b, types WHERE size(types) = size($types)\n"
+        + "  OPTIONAL MATCH p = allShortestPaths((a)-[:"
+        + TIES_PATTERN
+        + "*.."
+        + bound
+        + "]-(b))\n  WHERE a <> b"
+        + _BEST
+        + "  UNION\n  WITH a, b, types WHERE size(types) > size($types)\n"
+        + _any_types(bound, "")
+        + _ANSWER
+    )
+
+
 SHORTEST_PATH_BY_HOPS: Final[dict[int, LiteralString]] = {
-    hops: _HEAD + bound + _TAIL for hops, bound in enumerate(_HOP_BOUNDS, start=1)
+    hops: _searched(bound, _THROUGH) for hops, bound in enumerate(_HOP_BOUNDS, start=1)
 }
 """One query per hop limit: `SHORTEST_PATH_BY_HOPS[3]` searches chains of at most 3 hops."""
 
-_THROUGH: Final[LiteralString] = (
-    "\n    AND all(n IN nodes(p) WHERE n = a OR n = b OR any(l IN labels(n) WHERE l IN $labels))"
-)
-
-
-def _through_anything(query: LiteralString) -> LiteralString:
-    """`query` without the `through` condition, for requests that do not restrict it.
-
-    With every label allowed the condition is always true in the hub's graph (only hub
-    labels are ever linked), yet Neo4j reads the labels of every node of every candidate
-    chain: about half the query's work on the 100k-expert graph.
-    """
-    assert _THROUGH in query
-    return query.replace(_THROUGH, "")
-
-
 SHORTEST_PATH_THROUGH_ANYTHING: Final[dict[int, LiteralString]] = {
-    hops: _through_anything(query) for hops, query in SHORTEST_PATH_BY_HOPS.items()
+    hops: _searched(bound, "") for hops, bound in enumerate(_HOP_BOUNDS, start=1)
 }
+"""Without the `through` condition, for requests that do not restrict it. With every label
+allowed the condition is always true in the hub's graph (only hub labels are ever linked),
+yet Neo4j reads the labels of every node of every candidate chain: about half the query's
+work on the 100k-expert graph."""
+
+SHORTEST_PATH_OVER_TIES: Final[dict[int, LiteralString]] = {
+    hops: _over_ties(bound) for hops, bound in enumerate(_HOP_BOUNDS, start=1)
+}
+"""The default request (no `rel_types`, no `through`)."""
 
 
 async def shortest_path(
@@ -108,7 +147,12 @@ async def shortest_path(
         raise InvalidInputError("via must name at least one relationship type")
     if through is not None and not through:
         raise InvalidInputError("through must name at least one entity type")
-    queries = SHORTEST_PATH_BY_HOPS if through is not None else SHORTEST_PATH_THROUGH_ANYTHING
+    if through is not None:
+        queries = SHORTEST_PATH_BY_HOPS
+    elif rel_types is None:
+        queries = SHORTEST_PATH_OVER_TIES
+    else:
+        queries = SHORTEST_PATH_THROUGH_ANYTHING
     rows = await cypher.read_maps(
         queries[max_hops],
         {

@@ -7,7 +7,7 @@ import pytest
 from graph.cypher import Cypher
 from graph.errors import InvalidInputError, NotFoundError
 from graph.model import Label, RelType
-from graph.network.paths import MAX_HOPS, shortest_path
+from graph.network.paths import MAX_HOPS, TIE_TYPES, TIES_PATTERN, shortest_path
 from tests.network_graphs import GraphBuilder
 
 
@@ -126,3 +126,24 @@ async def test_no_through_gives_what_every_label_allowed_gives(cypher: Cypher, h
 
     assert plain == through
     assert (plain is None) == (hops < 4)
+
+
+def test_the_tie_pattern_names_exactly_the_tie_types() -> None:
+    assert {RelType(name) for name in TIES_PATTERN.split("|")} == TIE_TYPES
+
+
+@pytest.mark.parametrize(("source", "target"), [("ann", "bob"), ("ann", "t"), ("t", "ann")])
+async def test_the_typed_default_search_answers_as_the_generic_one(
+    cypher: Cypher, source: str, target: str
+) -> None:
+    """Ties in the pattern (default) vs ties as a condition (explicit `rel_types`): the same
+    chains, also when a Topic endpoint widens the default to its tags."""
+    await two_experts_sharing_a_topic_and_a_chain_of_events(cypher)
+    widened = TIE_TYPES | ({RelType.ABOUT} if "t" in (source, target) else set())
+
+    for hops in (2, 4, 6):
+        default = await shortest_path(cypher, source=source, target=target, max_hops=hops)
+        explicit = await shortest_path(
+            cypher, source=source, target=target, max_hops=hops, rel_types=frozenset(widened)
+        )
+        assert default == explicit
