@@ -32,6 +32,7 @@ from strawberry.types.base import get_object_definition
 from graph.plans import Fetch, Fetched
 from schema.planned.fetches import FetchKeys
 from schema.planned.fields import FieldPlan, FieldTable, Kind
+from schema.planned.info import PlannedInfo
 from schema.planned.selection import Selections, UnplannableError
 from schema.relations import relation_ordering
 from schema.types.node import entity
@@ -127,7 +128,7 @@ class Completer:
         schema: GraphQLSchema,
         table: FieldTable,
         selections: Selections,
-        info: Any,
+        info: PlannedInfo,
         converted: Converter,
         prefetched: Prefetched,
     ) -> None:

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any, Final
 
 import strawberry
@@ -38,7 +38,6 @@ from graphql import (
     parse,
 )
 from strawberry.types.arguments import convert_arguments
-from strawberry.types.nodes import Selection, convert_selections
 
 from graph.plans import fetch_list, fetch_node
 from graph.repositories import REPOSITORIES
@@ -48,6 +47,7 @@ from schema.lists import ROOT_LISTS, list_arguments
 from schema.planned.completion import Completer, Prefetched
 from schema.planned.fetches import FetchBuilder, FetchKeys, NodeFetches
 from schema.planned.fields import FieldTable
+from schema.planned.info import PlannedInfo
 from schema.planned.selection import Fields, Selections, UnplannableError
 from schema.relations import plain_connection
 from schema.types.node import entity
@@ -56,22 +56,6 @@ logger = logging.getLogger("hub.planned")
 
 MAX_DOCUMENTS: Final = 512
 NOT_PLANNABLE: Final = "not plannable"
-
-
-@dataclass(frozen=True, slots=True)
-class PlannedInfo:
-    """What resolvers called by the planned path receive as `info`: `context`, and for root
-    fields the selection under them (`selected_fields`, as Strawberry's `Info` gives it)."""
-
-    context: Context
-    field_nodes: Sequence[FieldNode] = ()
-    fragments: Mapping[str, FragmentDefinitionNode] = field(default_factory=dict)
-    variable_values: Any = None
-
-    @property
-    def selected_fields(self) -> list[Selection]:
-        """Empty where the planned path does not know the field (nested resolvers)."""
-        return convert_selections(self, self.field_nodes)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +147,7 @@ class _Run:
         self._operation = operation
         self._variables = variables
         self._context = context
-        self._info = PlannedInfo(context)
+        self._info = PlannedInfo(context, (), operation.fragments, variables)
         self._selections = Selections(self._schema, operation.fragments)
         self._keys = FetchKeys()
         self._prefetched = Prefetched(self._keys)
@@ -279,9 +263,7 @@ class _Run:
         resolver = plan.base_resolver
         kwargs = self._converted(query.name, name, definition, nodes[0])
         if resolver.info_parameter is not None:
-            kwargs[resolver.info_parameter.name] = PlannedInfo(
-                self._context, nodes, self._operation.fragments, self._variables
-            )
+            kwargs[resolver.info_parameter.name] = self._info.under(nodes)
         args = [None] if resolver.self_parameter is not None else []
         function: Callable[..., Any] = resolver.wrapped_func  # type: ignore[assignment]
         result = function(*args, **kwargs)
