@@ -28,4 +28,6 @@ class PlannedInfo:
 
     @property
     def selected_fields(self) -> list[Selection]:
+        """Empty for the request-wide info that nested fields get: their selection is then
+        unknown, and resolvers that look at it must assume every field is asked for."""
         return convert_selections(self, self.field_nodes)  # type: ignore[arg-type]
