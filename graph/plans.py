@@ -16,7 +16,7 @@ from typing import Any, Final, LiteralString
 
 from graph.cypher import Cypher
 from graph.errors import InvalidInputError
-from graph.filters import Predicate, compile_where
+from graph.filters import Predicate
 from graph.model import Label
 from graph.paging import PageRequest, beyond, fill, page_of, scan_order, window
 from graph.properties import node_projection, relationship_projection
@@ -33,6 +33,7 @@ from graph.repositories.base import (
     ListSpec,
     Order,
     Relation,
+    list_pieces,
     related_row,
 )
 
@@ -324,19 +325,8 @@ async def fetch_list(
 
     Same order, window and cursors as `graph.repositories.base.list_page`.
     """
-    key = spec.orders.get(order.key)
-    if key is None:
-        raise InvalidInputError(f"{spec.label} lists cannot be ordered by {order.key!r}")
-    condition, parameters = compile_where(spec.filters, where)
+    pieces, parameters = list_pieces(spec, where=where, order=order, request=request)
     compiler = _Compiler()
-    pieces: dict[LiteralString, LiteralString] = {
-        "<MATCH>": spec.match,
-        "<WHERE>": condition,
-        "<KEY>": key,
-        "<WINDOW>": window(order.direction),
-        "<SCAN>": scan_order(order.direction, request.backward),
-        "<BEYOND>": beyond(order.direction, request.backward),
-    }
     query: LiteralString = ""
     if total:
         query += fill(LIST_TOTAL, pieces)

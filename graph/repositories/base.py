@@ -182,6 +182,26 @@ RETURN n {.*} AS node, labels(n) AS labels
 """
 
 
+def list_pieces(
+    spec: ListSpec, *, where: Predicate | None, order: Order, request: PageRequest
+) -> tuple[dict[LiteralString, LiteralString], dict[str, Any]]:
+    """The placeholders of a list's match, filter, order and window, and the filter's
+    parameters: shared by `list_page` and the planned list (`graph.plans.fetch_list`)."""
+    key = spec.orders.get(order.key)
+    if key is None:
+        raise InvalidInputError(f"{spec.label} lists cannot be ordered by {order.key!r}")
+    condition, parameters = compile_where(spec.filters, where)
+    pieces: dict[LiteralString, LiteralString] = {
+        "<MATCH>": spec.match,
+        "<WHERE>": condition,
+        "<KEY>": key,
+        "<WINDOW>": window(order.direction),
+        "<SCAN>": scan_order(order.direction, request.backward),
+        "<BEYOND>": beyond(order.direction, request.backward),
+    }
+    return pieces, parameters
+
+
 async def list_page(
     cypher: Cypher,
     spec: ListSpec,
@@ -191,21 +211,8 @@ async def list_page(
     request: PageRequest,
 ) -> Page:
     """One page of a label's nodes with the total count, in one round trip."""
-    key = spec.orders.get(order.key)
-    if key is None:
-        raise InvalidInputError(f"{spec.label} lists cannot be ordered by {order.key!r}")
-    condition, parameters = compile_where(spec.filters, where)
-    query = fill(
-        LIST_PAGE,
-        {
-            "<MATCH>": spec.match,
-            "<WHERE>": condition,
-            "<KEY>": key,
-            "<WINDOW>": window(order.direction),
-            "<SCAN>": scan_order(order.direction, request.backward),
-            "<BEYOND>": beyond(order.direction, request.backward),
-        },
-    )
+    pieces, parameters = list_pieces(spec, where=where, order=order, request=request)
+    query = fill(LIST_PAGE, pieces)
     result = (await cypher.read(query, {**parameters, **request.parameters()}))[0]
     rows = [
         Row(node_record(spec.label, item["node"]), Position(item["k"], item["t"]))
