@@ -15,8 +15,8 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api.auth import AuthenticationError, Authenticator
+from api.context import request_cypher
 from api.ratelimit import RateLimiter, too_many_requests
-from graph.cypher import Cypher
 from graph.errors import GraphError
 from graph.writes.principal import Principal
 
@@ -64,8 +64,7 @@ class AccessControl:
         principal: Principal | None = None
         failure: AuthenticationError | None = None
         try:
-            state = request.app.state
-            cypher = Cypher(state.driver, state.settings.neo4j_database)
+            cypher = request_cypher(request.app.state)
             principal = await self.authenticator.authenticate(request.headers, cypher)
         except AuthenticationError as error:
             failure = error

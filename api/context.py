@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from starlette.datastructures import State
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -11,10 +12,15 @@ from graph.writes.principal import ANONYMOUS
 from schema.context import Context, Limits
 
 
+def request_cypher(state: State) -> Cypher:
+    """A request's own round-trip counter over the process's driver and write slots."""
+    return Cypher(state.driver, state.settings.neo4j_database, write_slots=state.write_slots)
+
+
 def build_context(request: Request, response: Response | None, limits: Limits) -> Context:
     state = request.app.state
     return Context(
-        cypher=Cypher(state.driver, state.settings.neo4j_database),
+        cypher=request_cypher(state),
         limits=limits,
         languages=accepted_languages(request.headers.get("accept-language", "")),
         request=request,

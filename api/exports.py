@@ -22,6 +22,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from api.context import request_cypher
 from graph.analytics.downloads import neighbourhood_file, projection_file
 from graph.analytics.export import MEDIA_TYPES, ExportFormat
 from graph.cypher import Cypher
@@ -117,8 +118,7 @@ def _file(content: bytes, fmt: ExportFormat, stem: str, table: str) -> Response:
 
 
 def _cypher(request: Request) -> Cypher:
-    state = request.app.state
-    return Cypher(state.driver, state.settings.neo4j_database)
+    return request_cypher(request.app.state)
 
 
 async def neighbourhood_export(request: Request) -> Response:

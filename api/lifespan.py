@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
@@ -26,6 +27,7 @@ def lifespan(settings: Settings) -> Callable[[Starlette], AbstractAsyncContextMa
             max_connection_pool_size=settings.neo4j_max_pool_size,
         )
         app.state.driver = driver
+        app.state.write_slots = asyncio.Semaphore(settings.neo4j_max_concurrent_writes)
         try:
             yield
         finally:

@@ -32,6 +32,12 @@ class Settings(BaseSettings):
     neo4j_password: SecretStr = SecretStr("hub-local-dev")
     neo4j_database: str = Field(default="neo4j", pattern=r"^[A-Za-z][A-Za-z0-9.\-]{2,62}$")
     neo4j_max_pool_size: int = Field(default=100, ge=1, le=1000)
+    neo4j_max_concurrent_writes: int = Field(
+        default=1,
+        ge=1,
+        le=1000,
+        description="Write transactions in flight per worker; the rest queue in the worker.",
+    )
 
     neo4j_local_home: Path = Path(".neo4j/dev")
     neo4j_local_bolt_port: int = Field(default=7687, ge=1, le=65535)

@@ -2,11 +2,14 @@
 
 Each GraphQL request gets its own `Cypher` (cheap: it only wraps the process's driver), which
 counts the round trips it makes, so tests and benchmarks can hold requests to a fixed bound.
+Writes may also share the process's write slots (see `Cypher.__init__`).
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Mapping
+from contextlib import AbstractAsyncContextManager, nullcontext
 from typing import Any, LiteralString, TypeVar
 
 from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
@@ -28,10 +31,24 @@ T = TypeVar("T")
 class Cypher:
     """Parameterised Cypher against one database, reads and writes routed separately."""
 
-    def __init__(self, driver: AsyncDriver, database: str) -> None:
+    def __init__(
+        self, driver: AsyncDriver, database: str, *, write_slots: asyncio.Semaphore | None = None
+    ) -> None:
+        """`write_slots` bounds the write transactions this process has in flight.
+
+        Concurrent creates contend inside Neo4j: they lock the same expert nodes and rewrite
+        the same end of the id indexes, and a waiting transaction spins on a CPU the others
+        need. With more writers in flight than Neo4j has cores, its CPU per write doubled in
+        the benchmark (bench/README.md); queueing the extra writes here costs them a wait
+        instead. Reads never wait for a slot.
+        """
         self._driver = driver
         self._database = database
+        self._write_slots = write_slots
         self.round_trips = 0
+
+    def _write_slot(self) -> AbstractAsyncContextManager[Any]:
+        return self._write_slots if self._write_slots is not None else nullcontext()
 
     async def read(
         self, query: LiteralString, parameters: Mapping[str, Any] | None = None
@@ -52,13 +69,14 @@ class Cypher:
     async def write(
         self, query: LiteralString, parameters: Mapping[str, Any] | None = None
     ) -> list[Row]:
-        return await self._run(query, parameters, RoutingControl.WRITE)
+        async with self._write_slot():
+            return await self._run(query, parameters, RoutingControl.WRITE)
 
     async def write_transaction(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
         """Run several statements in one retried write transaction: all or nothing."""
         self.round_trips += 1
         try:
-            async with self._driver.session(database=self._database) as session:
+            async with self._write_slot(), self._driver.session(database=self._database) as session:
                 return await session.execute_write(work)
         except (Neo4jError, DriverError, OSError) as error:
             raise translate(error) from error
