@@ -72,8 +72,13 @@ async def resolve_neighbourhood(
         limit=limit,
         labels=labels_of(types),
         types=rel_types_of(relationships),
+        edge_properties=asks_beyond(info, "edges", EDGE_ENDS),
     )
     return Subgraph(record=found)
+
+
+EDGE_ENDS: Final = frozenset({"source", "target", "sourceSlug", "targetSlug", "type", "__typename"})
+"""`GraphEdge` fields answered without the relationship's properties."""
 
 
 TIE_DETAILS: Final = frozenset({"evidence", "firstYear", "lastYear"})
@@ -97,6 +102,36 @@ def asks_for(info: Info, names: frozenset[str]) -> bool:
     if not fields:
         return True
     return any(_names(selection, names) for field in fields for selection in field.selections)
+
+
+def asks_beyond(info: Info, child: str, known: frozenset[str]) -> bool:
+    """Does the selection of the current field's `child` field name anything not in `known`?
+
+    True when the selection is not known, so the answer is never missing a field.
+    """
+    fields = info.selected_fields
+    if not fields:
+        return True
+    return any(
+        _beyond(inner, known)
+        for field in fields
+        for selection in field.selections
+        for found in _fields_named(selection, child)
+        for inner in found.selections
+    )
+
+
+def _fields_named(selection: Selection, name: str) -> list[SelectedField]:
+    """`name` fields among `selection` and the fragments it spreads (not deeper fields)."""
+    if isinstance(selection, SelectedField):
+        return [selection] if selection.name == name else []
+    return [found for inner in selection.selections for found in _fields_named(inner, name)]
+
+
+def _beyond(selection: Selection, known: frozenset[str]) -> bool:
+    if isinstance(selection, SelectedField):
+        return selection.name not in known
+    return any(_beyond(inner, known) for inner in selection.selections)
 
 
 def _names(selection: Selection, names: frozenset[str]) -> bool:

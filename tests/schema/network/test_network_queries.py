@@ -11,6 +11,7 @@ from neo4j import AsyncDriver
 from graph.cypher import Cypher
 from graph.model import Label
 from graph.network.collaborators import EXPERT_COLLABORATORS, EXPERT_COLLABORATORS_RANKED
+from graph.network.neighbourhood import NEIGHBOURHOOD_STATEMENTS
 from schema.context import Context, Limits
 from schema.planned import PlannedReads
 from tests.seeded import DATABASE, SeededGraph, codes_of, data_of, execute, gid, schema_for
@@ -307,3 +308,66 @@ async def test_collaborators_read_evidence_only_when_the_selection_shows_it(
     assert ties
     if "evidence {" in query:
         assert all(tie["evidence"] for tie in ties)
+
+
+EDGE_ENDS_ONLY = """query($id: ID!) {
+  neighbourhood(id: $id, depth: 2) { nodes { slug name { text } } edges { source target type } }
+}"""
+EDGE_ROLES = """query($id: ID!) {
+  neighbourhood(id: $id, depth: 2) {
+    nodes { slug name { text } } edges { source target type role }
+  }
+}"""
+EDGE_PROVENANCE_IN_A_FRAGMENT = """query($id: ID!) {
+  neighbourhood(id: $id, depth: 2) { ...Drawing }
+}
+fragment Drawing on Subgraph {
+  nodes { slug } edges { source target type ... on GraphEdge { provenance } }
+}"""
+FILTERED_EDGE_ENDS = """query($id: ID!) {
+  neighbourhood(id: $id, depth: 2, relationships: [TOOK_PART]) { edges { source target type } }
+}"""
+
+
+@pytest.mark.parametrize(
+    ("query", "statement"),
+    [
+        (EDGE_ENDS_ONLY, NEIGHBOURHOOD_STATEMENTS[(True, False)]),
+        (EDGE_ROLES, NEIGHBOURHOOD_STATEMENTS[(True, True)]),
+        (EDGE_PROVENANCE_IN_A_FRAGMENT, NEIGHBOURHOOD_STATEMENTS[(True, True)]),
+        (FILTERED_EDGE_ENDS, NEIGHBOURHOOD_STATEMENTS[(False, False)]),
+    ],
+)
+async def test_neighbourhood_reads_edge_properties_only_when_the_selection_shows_them(
+    seeded: SeededGraph, query: str, statement: str
+) -> None:
+    planner = PlannedReads(schema_for(Limits()))
+    standard_runner = RecordingCypher(seeded.driver)
+    standard = await execute(standard_runner, query, {"id": HUSEYNOV})
+    assert standard.errors is None
+    planner.learn(query, None)
+    planned_runner = RecordingCypher(seeded.driver)
+    context = Context(cypher=planned_runner, limits=Limits())
+    planned = await planner.answer(query, {"id": HUSEYNOV}, None, context)
+
+    assert standard_runner.sent == [statement]
+    assert planned_runner.sent == [statement]
+    assert planned == standard.data
+    assert standard.data is not None
+    edges = standard.data["neighbourhood"]["edges"]
+    assert edges
+    if "role" in query:
+        assert any(edge["role"] == "speaker" for edge in edges)
+    if "provenance" in query:
+        assert all(edge["provenance"] for edge in edges)
+
+
+async def test_edges_without_properties_join_the_same_nodes(seeded: SeededGraph) -> None:
+    ends = await data_of(seeded.cypher(), EDGE_ENDS_ONLY, {"id": HUSEYNOV})
+    full = await data_of(seeded.cypher(), EDGE_ROLES, {"id": HUSEYNOV})
+
+    assert ends["neighbourhood"]["nodes"] == full["neighbourhood"]["nodes"]
+    assert ends["neighbourhood"]["edges"] == [
+        {key: edge[key] for key in ("source", "target", "type")}
+        for edge in full["neighbourhood"]["edges"]
+    ]
