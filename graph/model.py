@@ -37,6 +37,12 @@ class RelType(StrEnum):
     MENTIONS = "MENTIONS"
 
 
+LABEL_NAMED: Final[dict[str, Label]] = {label.value: label for label in Label}
+"""Label by stored name: a dict look-up, where `Label(name)` goes through the enum machinery
+(it showed in profiles of rows read by the thousand)."""
+
+REL_TYPE_NAMED: Final[dict[str, RelType]] = {rel_type.value: rel_type for rel_type in RelType}
+
 LANGUAGES: Final = ("en", "ru", "az", "tg")
 """Languages the hub stores text in, in fallback order after the one asked for."""
 

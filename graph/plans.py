@@ -240,19 +240,39 @@ class _Compiler:
 def _fetched(fetch: Fetch, result: Mapping[str, Any] | None) -> Fetched:
     result = result or {}
     pairs: list[tuple[Row, tuple[Fetched, ...]]] = []
+    children = _Children(fetch.children)
     for item in result.get("rows") or ():
         row = related_row(item)
         if row is not None:
-            pairs.append((row, _children(fetch.children, item)))
+            pairs.append((row, children.of(item)))
     return _paged(pairs, result.get("total"), result.get("beyond"), fetch.request, fetch.rows)
+
+
+class _Children:
+    """The nested results of the rows of one page, in the order of `fetches`.
+
+    Every row of a page carries the same slot keys, so they are sorted out of the first row
+    only instead of once per row.
+    """
+
+    def __init__(self, fetches: Sequence[Fetch]) -> None:
+        self._fetches = fetches
+        self._slots: list[str] | None = None
+
+    def of(self, item: Mapping[str, Any]) -> tuple[Fetched, ...]:
+        if not self._fetches:
+            return ()
+        if self._slots is None:
+            self._slots = _slot_names(self._fetches, item)
+        return tuple(
+            _fetched(fetch, item.get(slot))
+            for fetch, slot in zip(self._fetches, self._slots, strict=True)
+        )
 
 
 def _children(fetches: Sequence[Fetch], item: Mapping[str, Any]) -> tuple[Fetched, ...]:
     """The nested results of one row, in the order of `fetches` (the pre-order slot order)."""
-    slots = _slot_names(fetches, item)
-    return tuple(
-        _fetched(fetch, item.get(slot)) for fetch, slot in zip(fetches, slots, strict=True)
-    )
+    return _Children(fetches).of(item)
 
 
 def _slot_names(fetches: Sequence[Fetch], item: Mapping[str, Any]) -> list[str]:
@@ -355,10 +375,11 @@ async def fetch_list(
     result = (
         await cypher.read_maps(query, {**parameters, **compiler.parameters, **request.parameters()})
     )[0]
+    children = _Children(fetches)
     pairs = [
         (
             Row(node_record(spec.label, item["node"]), Position(item["k"], item["t"])),
-            _children(fetches, item),
+            children.of(item),
         )
         for item in result["rows"] or ()
     ]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from graph.model import LANGUAGES, MULTILINGUAL_FIELDS, Label
+from graph.model import LABEL_NAMED, LANGUAGES, MULTILINGUAL_FIELDS, Label
 
 Texts = Mapping[str, Mapping[str, str]]
 """Multilingual text of one node: field -> language -> text (only non-empty texts)."""
@@ -197,8 +197,9 @@ class SearchPage:
 def label_of(labels: Sequence[str]) -> Label | None:
     """The hub label among a node's labels (nodes carry exactly one of them)."""
     for name in labels:
-        if name in Label.__members__.values():
-            return Label(name)
+        label = LABEL_NAMED.get(name)
+        if label is not None:
+            return label
     return None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final, LiteralString
 
-from graph.model import LANGUAGES, Label, RelType
+from graph.model import LANGUAGES, REL_TYPE_NAMED, Label, RelType
 from graph.network.records import Evidence, GraphEdge, GraphNode, Link
 from graph.properties import every_property
 from graph.records import label_of
@@ -61,7 +61,7 @@ def graph_edge(row: Mapping[str, Any]) -> GraphEdge:
     return GraphEdge(
         source=str(row["source"]),
         target=str(row["target"]),
-        type=RelType(row["type"]),
+        type=REL_TYPE_NAMED[row["type"]],
         stored=row.get("properties") or {},
     )
 
