@@ -86,7 +86,7 @@ async def test_one_slot_runs_the_second_write_after_the_first_commits(
     two = asyncio.create_task(runners(1).write_transaction(second))
     assert not await started_within(second.started, SETTLE)
     first.release.set()
-    assert await asyncio.wait_for(asyncio.gather(one, two), PATIENCE) == ["first", "second"]
+    assert list(await asyncio.wait_for(asyncio.gather(one, two), PATIENCE)) == ["first", "second"]
     assert await topic_ids(runners(1)) == ["first", "second"]
 
 
