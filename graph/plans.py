@@ -73,6 +73,8 @@ class Fetch:
     children: tuple[Fetch, ...] = ()
     edges: bool = True
     """Whether the relationships' properties are read (a to-one field or `nodes` need none)."""
+    reads: frozenset[str] | None = None
+    """What the related nodes' records need (`graph.properties.node_properties`); None: all."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +207,9 @@ class _Compiler:
                     "$limit": "$" + slot + "_limit",
                     "<NESTED>": nested,
                     "<SLOT_VARIABLES>": "".join(", " + name for name in slots),
-                    "<NODE>": node_projection("m", fetch.labels, written_at=fetch.written_at),
+                    "<NODE>": node_projection(
+                        "m", fetch.labels, written_at=fetch.written_at, reads=fetch.reads
+                    ),
                     "<REL>": (
                         relationship_projection("r", written_at=fetch.written_at)
                         if fetch.edges
@@ -307,7 +311,13 @@ def _paged(
 
 
 async def fetch_node(
-    cypher: Cypher, label: Label, ident: str, fetches: Sequence[Fetch], *, written_at: bool = False
+    cypher: Cypher,
+    label: Label,
+    ident: str,
+    fetches: Sequence[Fetch],
+    *,
+    written_at: bool = False,
+    reads: frozenset[str] | None = None,
 ) -> FetchedNode | None:
     """The node `label`/`ident` with the relationship pages `fetches` ask for, one round trip."""
     compiler = _Compiler()
@@ -317,7 +327,7 @@ async def fetch_node(
         {
             "<LABEL>": label.value,
             "<BLOCKS>": blocks,
-            "<NODE>": node_projection("o", (label,), written_at=written_at),
+            "<NODE>": node_projection("o", (label,), written_at=written_at, reads=reads),
             "<SLOTS>": "".join(", " + name + ": " + name for name in slots),
         },
     )
@@ -340,6 +350,7 @@ async def fetch_list(
     beyond_flag: bool,
     fetches: Sequence[Fetch],
     written_at: bool = False,
+    reads: frozenset[str] | None = None,
 ) -> FetchedList:
     """A page of a label's list with the relationship pages under each node, one round trip.
 
@@ -358,7 +369,7 @@ async def fetch_list(
                 **pieces,
                 "<NESTED>": nested,
                 "<SLOT_VARIABLES>": "".join(", " + name for name in slots),
-                "<NODE>": node_projection("n", (spec.label,), written_at=written_at),
+                "<NODE>": node_projection("n", (spec.label,), written_at=written_at, reads=reads),
                 "<SLOTS>": "".join(", " + name + ": " + name for name in slots),
             },
         )

@@ -7,7 +7,7 @@ only read when a query selects it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Final, LiteralString
 
 from graph.model import MULTILINGUAL_FIELDS, Label
@@ -45,13 +45,29 @@ RELATIONSHIP_PROPERTIES: Final[tuple[LiteralString, ...]] = (
 )
 
 
-def node_properties(labels: Iterable[Label]) -> tuple[LiteralString, ...]:
-    """Every property a record of any of `labels` reads, in a stable order, once each."""
+def narrowable(label: Label) -> frozenset[str]:
+    """What `node_properties(..., reads=...)` can leave out for `label`: its multilingual
+    fields (by field name) and its own properties; the common ones are always read."""
+    return frozenset(MULTILINGUAL_FIELDS[label]) | frozenset(_OWN[label])
+
+
+def node_properties(
+    labels: Iterable[Label], reads: Collection[str] | None = None
+) -> tuple[LiteralString, ...]:
+    """Every property a record of any of `labels` reads, in a stable order, once each.
+
+    `reads` narrows that to what a query shows: the record's own properties by name
+    (`start`) and multilingual fields by field name (`title` reads `title_en`...). The common
+    properties come always, because every record is built from them (its id, its display
+    name's fallback). A list page showing an event's title and start date then carries 10
+    of an event's 23 properties; None reads them all.
+    """
     keys: dict[LiteralString, None] = dict.fromkeys(_COMMON)
     for label in sorted(set(labels)):
         for field in MULTILINGUAL_FIELDS[label]:
-            keys.update(dict.fromkeys(_TEXTS[field]))
-        keys.update(dict.fromkeys(_OWN[label]))
+            if reads is None or field in reads:
+                keys.update(dict.fromkeys(_TEXTS[field]))
+        keys.update(dict.fromkeys(key for key in _OWN[label] if reads is None or key in reads))
     return tuple(keys)
 
 
@@ -76,9 +92,13 @@ def _with_written_at(
 
 
 def node_projection(
-    variable: LiteralString, labels: Iterable[Label], *, written_at: bool
+    variable: LiteralString,
+    labels: Iterable[Label],
+    *,
+    written_at: bool,
+    reads: Collection[str] | None = None,
 ) -> LiteralString:
-    return _with_written_at(variable, node_properties(labels), written_at)
+    return _with_written_at(variable, node_properties(labels, reads), written_at)
 
 
 def relationship_projection(variable: LiteralString, *, written_at: bool) -> LiteralString:

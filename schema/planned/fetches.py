@@ -24,9 +24,10 @@ from graphql import (
     is_abstract_type,
 )
 
-from graph.model import Label
+from graph.model import MULTILINGUAL_FIELDS, Label
 from graph.paging import PageRequest
 from graph.plans import Fetch
+from graph.properties import narrowable
 from graph.repositories import REPOSITORIES
 from schema.paging import page_request
 from schema.planned.fields import FieldTable, Kind
@@ -36,6 +37,10 @@ ONE = PageRequest(size=1)
 ROW_FIELDS = frozenset({"edges", "nodes"})
 NOT_EDGE_PROPERTIES = frozenset({"node", "cursor", "__typename"})
 WRITTEN_AT = "writtenAt"
+FROM_COMMON_PROPERTIES = frozenset({"__typename", "id", "slug", "langs", "source", "note"})
+"""Node fields answered from the properties every record reads (`writtenAt` has its flag)."""
+DISPLAY_NAME_TEXTS = frozenset({"name", "title"})
+"""`Node.name` shows the name or, for events and resources, the title in the asked language."""
 
 
 @dataclass(slots=True)
@@ -50,6 +55,8 @@ class NodeFetches:
     fetches: tuple[Fetch, ...]
     keys: tuple[str, ...]
     written_at: bool
+    reads: frozenset[str] | None = None
+    """The node properties the selection shows (`graph.properties.node_properties`)."""
 
 
 class FetchBuilder:
@@ -82,7 +89,36 @@ class FetchBuilder:
             if plan.kind in (Kind.RELATION, Kind.TO_ONE):
                 fetches.append(self._relation(node_type, name, plan.kind, nodes))
                 keys.append(key)
-        return NodeFetches(tuple(fetches), tuple(keys), WRITTEN_AT in _names(fields))
+        return NodeFetches(
+            tuple(fetches),
+            tuple(keys),
+            WRITTEN_AT in _names(fields),
+            self._reads(node_type, fields),
+        )
+
+    def _reads(self, node_type: GraphQLObjectType, fields: Fields) -> frozenset[str] | None:
+        """The properties a node of `node_type` needs for `fields`; None when unsure (all).
+
+        Own fields are the properties of the same name (`Event.start` reads `start`, as the
+        types' resolvers do); any other field that is neither common nor a relationship may
+        read anything, so it keeps every property.
+        """
+        if node_type.name not in Label.__members__.values():
+            return None
+        label = Label(node_type.name)
+        known = narrowable(label)
+        reads: set[str] = set()
+        for nodes in fields.values():
+            name = nodes[0].name.value
+            if name in FROM_COMMON_PROPERTIES or name == WRITTEN_AT:
+                continue
+            if name == "name":
+                reads.update(DISPLAY_NAME_TEXTS.intersection(MULTILINGUAL_FIELDS[label]))
+            elif name in known:
+                reads.add(name)
+            elif self._table.get(node_type, name).kind not in (Kind.RELATION, Kind.TO_ONE):
+                return None
+        return frozenset(reads)
 
     def _relation(
         self, owner: GraphQLObjectType, name: str, kind: Kind, nodes: Sequence[FieldNode]
@@ -130,6 +166,7 @@ class FetchBuilder:
             role=role,
             children=children.fetches,
             edges=edges,
+            reads=children.reads,
         )
         self._keys.children[id(fetch)] = children.keys
         return fetch
@@ -166,13 +203,17 @@ class FetchBuilder:
             possible = self._schema.get_possible_types(target)
             labels = frozenset(Label(kind.name) for kind in possible)
             written_at = False
+            reads: set[str] | None = set()
             for kind in possible:
                 for nodes in node_fields:
                     fields = self._selections.sub(kind, nodes)
-                    if self.under(kind, fields).fetches:
+                    under = self.under(kind, fields)
+                    if under.fetches:
                         raise UnplannableError("relationships under an abstract node")
-                    written_at = written_at or WRITTEN_AT in _names(fields)
-            return labels, NodeFetches((), (), written_at), written_at
+                    written_at = written_at or under.written_at
+                    reads = None if reads is None or under.reads is None else reads | under.reads
+            narrowed = None if reads is None else frozenset(reads)
+            return labels, NodeFetches((), (), written_at, narrowed), written_at
         assert isinstance(target, GraphQLObjectType)
         if len(node_fields) > 1:
             merged = [field for nodes in node_fields for field in nodes]

@@ -204,6 +204,28 @@ async def test_accept_language_and_written_at_are_answered_the_same(
     assert all(node["writtenAt"] for node in answer["programmes"]["nodes"])
 
 
+async def test_arguments_written_out_are_converted_once_and_variables_every_time(
+    seeded: SeededGraph, planner: PlannedReads
+) -> None:
+    """Literal arguments are converted once per document; variables must not be cached."""
+    query = """query ($lang: String) {
+      events(first: 4, orderBy: { field: START, direction: DESC }) {
+        nodes { ru: title(lang: "ru") { text lang } asked: title(lang: $lang) { text lang } }
+      }
+    }"""
+    answers = []
+    for lang in ("az", "en", "tg", "az"):
+        answer, _ = await planned_answer(seeded, planner, query, {"lang": lang})
+        answers.append(answer)
+    asked = [[node["asked"] for node in answer["events"]["nodes"]] for answer in answers]
+    assert asked[0] == asked[3]
+    assert asked[0] != asked[1]
+    assert all(
+        answer["events"]["nodes"][0]["ru"] == answers[0]["events"]["nodes"][0]["ru"]
+        for answer in answers
+    )
+
+
 async def test_root_resolvers_answer_the_same_through_the_planned_path(
     seeded: SeededGraph, planner: PlannedReads
 ) -> None:
@@ -282,6 +304,61 @@ async def test_every_field_of_every_seeded_node_is_answered_the_same(
         answer, trips = await planned_answer(seeded, planner, query, {"after": None})
         assert trips == 1
         assert answer[label.value.lower()]["edges"], label
+
+
+async def test_each_field_shown_alone_reads_the_properties_it_needs(
+    seeded: SeededGraph, planner: PlannedReads
+) -> None:
+    """Planned projections carry only what the selection shows (`FetchBuilder._reads`).
+
+    Each scalar, text and value field of each type, selected alone on every seeded node,
+    at the root and under a relationship, must still answer what the standard executor
+    answers: a property left out of the projection would come back null.
+    """
+    schema = schema_for(LIMITS)._schema
+    shown = 0
+    for label in Label:
+        node_type = schema.get_type(label.value)
+        assert isinstance(node_type, GraphQLObjectType)
+        for name, field in node_type.fields.items():
+            selection = _alone(name, field)
+            if selection is None:
+                continue
+            query = "{ " + _list_field(label) + "(first: 100) { nodes { " + selection + " } } }"
+            answer, trips = await planned_answer(seeded, planner, query)
+            assert trips == 1
+            shown += sum(1 for node in answer[_list_field(label)]["nodes"] if node[name])
+    assert shown > 500
+    under = """{ events(first: 100) {
+      nodes {
+        programme { budget { amount currency text } }
+        place { kind }
+        participants(first: 3) { nodes { ... on Expert { honorific } ... on Agency { acronym } } }
+        organisers { edges { node { ... on Node { name { text lang } } } } }
+        describedBy { nodes { title { text } } }
+      }
+    } }"""
+    answer, trips = await planned_answer(seeded, planner, under)
+    assert trips == 1
+    events = answer["events"]["nodes"]
+    assert any(event["programme"] and event["programme"]["budget"] for event in events)
+    assert any(node.get("honorific") for event in events for node in event["participants"]["nodes"])
+
+
+def _alone(name: str, field: Any) -> str | None:
+    """The selection of one non-relationship field, or None for fields to leave out."""
+    if name in SKIPPED or any(isinstance(arg.type, GraphQLNonNull) for arg in field.args.values()):
+        return None
+    named = get_named_type(field.type)
+    if is_leaf_type(named):
+        return name
+    if named.name == "LocalizedText":
+        return name + " { text lang fallback }"
+    if isinstance(named, GraphQLObjectType) and all(
+        is_leaf_type(get_named_type(inner.type)) for inner in named.fields.values()
+    ):
+        return name + " { " + " ".join(named.fields) + " }"
+    return None
 
 
 async def test_directives_and_personal_data_are_left_to_the_standard_executor(
