@@ -281,73 +281,88 @@ def _first_text(texts: Texts) -> str | None:
     return None
 
 
+_OWN_FIELDS: dict[
+    Label, tuple[type[NodeRecord], tuple[tuple[str, str, Callable[[Any], Any]], ...]]
+] = {
+    Label.EXPERT: (
+        ExpertRecord,
+        (
+            ("aliases", "aliases", _strings),
+            ("honorific", "honorific", _str),
+            ("roles", "roles", _strings),
+            ("languages", "languages", _strings),
+            ("email", "email", _str),
+            ("phone", "phone", _str),
+        ),
+    ),
+    Label.AGENCY: (
+        AgencyRecord,
+        (
+            ("acronym", "acronym", _str),
+            ("kind", "kind", _str),
+            ("address", "address", _str),
+            ("email", "email", _str),
+            ("phone", "phone", _str),
+        ),
+    ),
+    Label.COUNTRY: (CountryRecord, (("iso2", "iso2", _str),)),
+    Label.PLACE: (PlaceRecord, (("kind", "kind", _str),)),
+    Label.PROGRAMME: (
+        ProgrammeRecord,
+        (
+            ("acronym", "acronym", _str),
+            ("kind", "kind", _str),
+            ("phase", "phase", _int),
+            ("start", "start", _str),
+            ("end", "end", _str),
+            ("startYear", "start_year", _int),
+            ("endYear", "end_year", _int),
+            ("budgetAmount", "budget_amount", _number),
+            ("budgetCurrency", "budget_currency", _str),
+            ("budgetText", "budget_text", _str),
+        ),
+    ),
+    Label.EVENT: (
+        EventRecord,
+        (
+            ("kind", "kind", _str),
+            ("start", "start", _str),
+            ("end", "end", _str),
+            ("startYear", "start_year", _int),
+            ("endYear", "end_year", _int),
+            ("durationDays", "duration_days", _number),
+            ("participantCount", "participant_count", _int),
+            ("participantDescription", "participant_description", _str),
+            ("countryCount", "country_count", _int),
+            ("status", "status", _str),
+        ),
+    ),
+    Label.TOPIC: (TopicRecord, ()),
+    Label.RESOURCE: (
+        ResourceRecord,
+        (
+            ("kind", "kind", _str),
+            ("published", "published", _str),
+            ("publishedYear", "published_year", _int),
+            ("url", "url", _str),
+            ("contradictions", "contradictions", _strings),
+        ),
+    ),
+}
+"""Per label: its record type and (stored property, record field, conversion) of its own
+fields. Every conversion turns an absent value into the field's default, so only the
+properties present are converted: a planned page projects just the ones it shows."""
+
+
 def node_record(label: Label, properties: Mapping[str, Any]) -> NodeRecord:
     """The typed record for a node of `label` from its property map."""
-    common = _common(label, properties)
-    p = properties.get
-    match label:
-        case Label.EXPERT:
-            return ExpertRecord(
-                **common,
-                aliases=_strings(p("aliases")),
-                honorific=_str(p("honorific")),
-                roles=_strings(p("roles")),
-                languages=_strings(p("languages")),
-                email=_str(p("email")),
-                phone=_str(p("phone")),
-            )
-        case Label.AGENCY:
-            return AgencyRecord(
-                **common,
-                acronym=_str(p("acronym")),
-                kind=_str(p("kind")),
-                address=_str(p("address")),
-                email=_str(p("email")),
-                phone=_str(p("phone")),
-            )
-        case Label.COUNTRY:
-            return CountryRecord(**common, iso2=_str(p("iso2")))
-        case Label.PLACE:
-            return PlaceRecord(**common, kind=_str(p("kind")))
-        case Label.PROGRAMME:
-            return ProgrammeRecord(
-                **common,
-                acronym=_str(p("acronym")),
-                kind=_str(p("kind")),
-                phase=_int(p("phase")),
-                start=_str(p("start")),
-                end=_str(p("end")),
-                start_year=_int(p("startYear")),
-                end_year=_int(p("endYear")),
-                budget_amount=_number(p("budgetAmount")),
-                budget_currency=_str(p("budgetCurrency")),
-                budget_text=_str(p("budgetText")),
-            )
-        case Label.EVENT:
-            return EventRecord(
-                **common,
-                kind=_str(p("kind")),
-                start=_str(p("start")),
-                end=_str(p("end")),
-                start_year=_int(p("startYear")),
-                end_year=_int(p("endYear")),
-                duration_days=_number(p("durationDays")),
-                participant_count=_int(p("participantCount")),
-                participant_description=_str(p("participantDescription")),
-                country_count=_int(p("countryCount")),
-                status=_str(p("status")),
-            )
-        case Label.TOPIC:
-            return TopicRecord(**common)
-        case Label.RESOURCE:
-            return ResourceRecord(
-                **common,
-                kind=_str(p("kind")),
-                published=_str(p("published")),
-                published_year=_int(p("publishedYear")),
-                url=_str(p("url")),
-                contradictions=_strings(p("contradictions")),
-            )
+    record_type, own = _OWN_FIELDS[label]
+    values = _common(label, properties)
+    for key, name, convert in own:
+        value = properties.get(key)
+        if value is not None:
+            values[name] = convert(value)
+    return record_type(**values)
 
 
 def _rank(value: Any) -> str | None:

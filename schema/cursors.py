@@ -10,12 +10,28 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from dataclasses import dataclass
 from typing import Final
 
 from graph.records import Position
 from schema.errors import BadUserInputError
 
 MAX_CURSOR_LENGTH: Final = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class CursorAt:
+    """An item's place in a list, encoded into a cursor only when a query shows it.
+
+    Most pages never select `cursor`; encoding one (JSON, then base64) for every edge of
+    every connection was a visible share of a detail page's CPU.
+    """
+
+    ordering: str
+    position: Position
+
+    def encode(self) -> str:
+        return encode_cursor(self.ordering, self.position)
 
 
 def encode_cursor(ordering: str, position: Position) -> str:

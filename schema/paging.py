@@ -8,7 +8,7 @@ from typing import Any, Final, TypeVar
 from graph.paging import PageRequest
 from graph.records import Page, Row
 from schema.context import Info
-from schema.cursors import decode_cursor, encode_cursor
+from schema.cursors import CursorAt, decode_cursor, encode_cursor
 from schema.errors import BadUserInputError
 from schema.types.connection import PageInfo
 from schema.types.node import Node, entity
@@ -57,7 +57,7 @@ def page_info(page: Page, ordering: str) -> PageInfo:
 
 
 def connection_fields(
-    page: Page, ordering: str, make: Callable[[str, Node, Row], EdgeT]
+    page: Page, ordering: str, make: Callable[[CursorAt, Node, Row], EdgeT]
 ) -> dict[str, Any]:
     """Keyword arguments shared by every connection type: count, page info, edges, nodes."""
     nodes = [entity(row.node) for row in page.rows]
@@ -65,7 +65,7 @@ def connection_fields(
         "total_count": page.total,
         "page_info": page_info(page, ordering),
         "edges": [
-            make(encode_cursor(ordering, row.position), node, row)
+            make(CursorAt(ordering, row.position), node, row)
             for node, row in zip(nodes, page.rows, strict=True)
         ],
         "nodes": nodes,

@@ -16,6 +16,7 @@ from strawberry.types.nodes import SelectedField, Selection
 from graph.paging import PageRequest
 from graph.records import NodeRecord, Page, RelationshipRecord, Row
 from schema.context import Info
+from schema.cursors import CursorAt
 from schema.loaders import loaders
 from schema.paging import connection_fields, page_request
 from schema.types.connection import (
@@ -89,15 +90,15 @@ def _rel(row: Row) -> RelationshipRecord:
 
 def plain_connection(page: Page, ordering: str) -> Connection[Any]:
     return Connection(
-        **connection_fields(page, ordering, lambda cursor, node, _: Edge(cursor=cursor, node=node))
+        **connection_fields(page, ordering, lambda at, node, _: Edge(at=at, node=node))
     )
 
 
 def membership_connection(page: Page, ordering: str) -> MembershipConnection[Any]:
-    def edge(cursor: str, node: Node, row: Row) -> MembershipEdge[Any]:
+    def edge(at: CursorAt, node: Node, row: Row) -> MembershipEdge[Any]:
         rel = _rel(row)
         return MembershipEdge(
-            cursor=cursor,
+            at=at,
             node=node,
             role=rel.role,
             since=rel.since,
@@ -111,10 +112,10 @@ def membership_connection(page: Page, ordering: str) -> MembershipConnection[Any
 
 
 def participation_connection(page: Page, ordering: str) -> ParticipationConnection[Any]:
-    def edge(cursor: str, node: Node, row: Row) -> ParticipationEdge[Any]:
+    def edge(at: CursorAt, node: Node, row: Row) -> ParticipationEdge[Any]:
         rel = _rel(row)
         return ParticipationEdge(
-            cursor=cursor,
+            at=at,
             node=node,
             role=rel.role,
             count=rel.count,
@@ -126,10 +127,10 @@ def participation_connection(page: Page, ordering: str) -> ParticipationConnecti
 
 
 def funding_connection(page: Page, ordering: str) -> FundingConnection[Any]:
-    def edge(cursor: str, node: Node, row: Row) -> FundingEdge[Any]:
+    def edge(at: CursorAt, node: Node, row: Row) -> FundingEdge[Any]:
         rel = _rel(row)
         return FundingEdge(
-            cursor=cursor,
+            at=at,
             node=node,
             amount=rel.amount,
             currency=rel.currency,
@@ -143,10 +144,10 @@ def funding_connection(page: Page, ordering: str) -> FundingConnection[Any]:
 
 
 def implementation_connection(page: Page, ordering: str) -> ImplementationConnection[Any]:
-    def edge(cursor: str, node: Node, row: Row) -> ImplementationEdge[Any]:
+    def edge(at: CursorAt, node: Node, row: Row) -> ImplementationEdge[Any]:
         rel = _rel(row)
         return ImplementationEdge(
-            cursor=cursor, node=node, lead=rel.lead, role=rel.role, note=rel.note, source=rel.source
+            at=at, node=node, lead=rel.lead, role=rel.role, note=rel.note, source=rel.source
         )
 
     return ImplementationConnection(**connection_fields(page, ordering, edge))

@@ -11,6 +11,8 @@ from typing import Generic, TypeVar
 
 import strawberry
 
+from schema.cursors import CursorAt
+
 NodeT = TypeVar("NodeT")
 
 
@@ -23,8 +25,18 @@ class PageInfo:
 
 
 @strawberry.type
-class Edge(Generic[NodeT]):
-    cursor: str
+class PagedEdge:
+    """What every edge of a page has: a cursor to page on from it."""
+
+    at: strawberry.Private[CursorAt]
+
+    @strawberry.field
+    def cursor(self) -> str:
+        return self.at.encode()
+
+
+@strawberry.type
+class Edge(PagedEdge, Generic[NodeT]):
     node: NodeT
 
 
@@ -37,8 +49,7 @@ class Connection(Generic[NodeT]):
 
 
 @strawberry.type(description="An agency-and-person link (WORKS_FOR) with its role and period.")
-class MembershipEdge(Generic[NodeT]):
-    cursor: str
+class MembershipEdge(PagedEdge, Generic[NodeT]):
     node: NodeT
     role: str | None
     since: str | None
@@ -60,8 +71,7 @@ class MembershipConnection(Generic[NodeT]):
     description="A taking-part link (TOOK_PART): the role, and for an agency the number of "
     "its unnamed people when the source gives one."
 )
-class ParticipationEdge(Generic[NodeT]):
-    cursor: str
+class ParticipationEdge(PagedEdge, Generic[NodeT]):
     node: NodeT
     role: str | None
     count: int | None
@@ -78,8 +88,7 @@ class ParticipationConnection(Generic[NodeT]):
 
 
 @strawberry.type(description="A funding link (FUNDED_BY) with the amount as the source states.")
-class FundingEdge(Generic[NodeT]):
-    cursor: str
+class FundingEdge(PagedEdge, Generic[NodeT]):
     node: NodeT
     amount: float | None
     currency: str | None
@@ -98,8 +107,7 @@ class FundingConnection(Generic[NodeT]):
 
 
 @strawberry.type(description="An implementing link (IMPLEMENTED_BY): lead partner or not.")
-class ImplementationEdge(Generic[NodeT]):
-    cursor: str
+class ImplementationEdge(PagedEdge, Generic[NodeT]):
     node: NodeT
     lead: bool | None
     role: str | None
