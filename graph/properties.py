@@ -11,24 +11,12 @@ from collections.abc import Collection, Iterable
 from typing import Final, LiteralString
 
 from graph.model import MULTILINGUAL_FIELDS, Label
+from graph.records import OWN_PROPERTIES
 
 _COMMON: Final[tuple[LiteralString, ...]] = ("id", "name", "langs", "source", "note")
 
 _OWN: Final[dict[Label, tuple[LiteralString, ...]]] = {
-    Label.EXPERT: ("aliases", "honorific", "roles", "languages", "email", "phone"),
-    Label.AGENCY: ("acronym", "kind", "address", "email", "phone"),
-    Label.COUNTRY: ("iso2",),
-    Label.PLACE: ("kind",),
-    Label.PROGRAMME: (
-        *("acronym", "kind", "phase", "start", "end", "startYear", "endYear"),
-        *("budgetAmount", "budgetCurrency", "budgetText"),
-    ),
-    Label.EVENT: (
-        *("kind", "start", "end", "startYear", "endYear", "durationDays", "participantCount"),
-        *("participantDescription", "countryCount", "status"),
-    ),
-    Label.TOPIC: (),
-    Label.RESOURCE: ("kind", "published", "publishedYear", "url", "contradictions"),
+    label: tuple(key for key, _ in own) for label, own in OWN_PROPERTIES.items()
 }
 
 _TEXTS: Final[dict[str, tuple[LiteralString, ...]]] = {
@@ -45,10 +33,11 @@ RELATIONSHIP_PROPERTIES: Final[tuple[LiteralString, ...]] = (
 )
 
 
-def narrowable(label: Label) -> frozenset[str]:
-    """What `node_properties(..., reads=...)` can leave out for `label`: its multilingual
-    fields (by field name) and its own properties; the common ones are always read."""
-    return frozenset(MULTILINGUAL_FIELDS[label]) | frozenset(_OWN[label])
+NARROWABLE: Final[dict[Label, frozenset[str]]] = {
+    label: frozenset(MULTILINGUAL_FIELDS[label]) | frozenset(_OWN[label]) for label in Label
+}
+"""What `node_properties(..., reads=...)` can leave out per label: its multilingual fields
+(by field name) and its own properties; the common ones are always read."""
 
 
 def node_properties(

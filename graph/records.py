@@ -7,10 +7,11 @@ what the README's graph model names, so stray properties never leak into the API
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Final, LiteralString
 
 from graph.model import LABEL_NAMED, LANGUAGES, MULTILINGUAL_FIELDS, Label
 
@@ -281,88 +282,67 @@ def _first_text(texts: Texts) -> str | None:
     return None
 
 
-_OWN_FIELDS: dict[
-    Label, tuple[type[NodeRecord], tuple[tuple[str, str, Callable[[Any], Any]], ...]]
-] = {
+OWN_PROPERTIES: Final[dict[Label, tuple[tuple[LiteralString, Callable[[Any], Any]], ...]]] = {
     Label.EXPERT: (
-        ExpertRecord,
-        (
-            ("aliases", "aliases", _strings),
-            ("honorific", "honorific", _str),
-            ("roles", "roles", _strings),
-            ("languages", "languages", _strings),
-            ("email", "email", _str),
-            ("phone", "phone", _str),
-        ),
+        *(("aliases", _strings), ("honorific", _str), ("roles", _strings)),
+        *(("languages", _strings), ("email", _str), ("phone", _str)),
     ),
     Label.AGENCY: (
-        AgencyRecord,
-        (
-            ("acronym", "acronym", _str),
-            ("kind", "kind", _str),
-            ("address", "address", _str),
-            ("email", "email", _str),
-            ("phone", "phone", _str),
-        ),
+        *(("acronym", _str), ("kind", _str), ("address", _str)),
+        *(("email", _str), ("phone", _str)),
     ),
-    Label.COUNTRY: (CountryRecord, (("iso2", "iso2", _str),)),
-    Label.PLACE: (PlaceRecord, (("kind", "kind", _str),)),
+    Label.COUNTRY: (("iso2", _str),),
+    Label.PLACE: (("kind", _str),),
     Label.PROGRAMME: (
-        ProgrammeRecord,
-        (
-            ("acronym", "acronym", _str),
-            ("kind", "kind", _str),
-            ("phase", "phase", _int),
-            ("start", "start", _str),
-            ("end", "end", _str),
-            ("startYear", "start_year", _int),
-            ("endYear", "end_year", _int),
-            ("budgetAmount", "budget_amount", _number),
-            ("budgetCurrency", "budget_currency", _str),
-            ("budgetText", "budget_text", _str),
-        ),
+        *(("acronym", _str), ("kind", _str), ("phase", _int), ("start", _str), ("end", _str)),
+        *(("startYear", _int), ("endYear", _int), ("budgetAmount", _number)),
+        *(("budgetCurrency", _str), ("budgetText", _str)),
     ),
     Label.EVENT: (
-        EventRecord,
-        (
-            ("kind", "kind", _str),
-            ("start", "start", _str),
-            ("end", "end", _str),
-            ("startYear", "start_year", _int),
-            ("endYear", "end_year", _int),
-            ("durationDays", "duration_days", _number),
-            ("participantCount", "participant_count", _int),
-            ("participantDescription", "participant_description", _str),
-            ("countryCount", "country_count", _int),
-            ("status", "status", _str),
-        ),
+        *(("kind", _str), ("start", _str), ("end", _str), ("startYear", _int)),
+        *(("endYear", _int), ("durationDays", _number), ("participantCount", _int)),
+        *(("participantDescription", _str), ("countryCount", _int), ("status", _str)),
     ),
-    Label.TOPIC: (TopicRecord, ()),
+    Label.TOPIC: (),
     Label.RESOURCE: (
-        ResourceRecord,
-        (
-            ("kind", "kind", _str),
-            ("published", "published", _str),
-            ("publishedYear", "published_year", _int),
-            ("url", "url", _str),
-            ("contradictions", "contradictions", _strings),
-        ),
+        *(("kind", _str), ("published", _str), ("publishedYear", _int), ("url", _str)),
+        *(("contradictions", _strings),),
     ),
 }
-"""Per label: its record type and (stored property, record field, conversion) of its own
-fields. Every conversion turns an absent value into the field's default, so only the
-properties present are converted: a planned page projects just the ones it shows."""
+"""Per label, the stored properties of its own fields (beyond the common ones) and their
+conversion; the record field is the property's snake_case name (`startYear` ->
+`start_year`). `graph/properties.py` projects exactly these keys."""
+
+_RECORD_TYPES: Final[dict[Label, type[NodeRecord]]] = {
+    Label.EXPERT: ExpertRecord,
+    Label.AGENCY: AgencyRecord,
+    Label.COUNTRY: CountryRecord,
+    Label.PLACE: PlaceRecord,
+    Label.PROGRAMME: ProgrammeRecord,
+    Label.EVENT: EventRecord,
+    Label.TOPIC: TopicRecord,
+    Label.RESOURCE: ResourceRecord,
+}
+
+_OWN_FIELDS: Final[dict[Label, tuple[tuple[str, str, Callable[[Any], Any]], ...]]] = {
+    label: tuple(
+        (key, re.sub(r"(?<!^)(?=[A-Z])", "_", key).lower(), convert) for key, convert in own
+    )
+    for label, own in OWN_PROPERTIES.items()
+}
+"""(stored property, record field, conversion), worked out once. Every conversion turns an
+absent value into the field's default, so only the properties present are converted: a
+planned page projects just the ones it shows."""
 
 
 def node_record(label: Label, properties: Mapping[str, Any]) -> NodeRecord:
     """The typed record for a node of `label` from its property map."""
-    record_type, own = _OWN_FIELDS[label]
     values = _common(label, properties)
-    for key, name, convert in own:
+    for key, name, convert in _OWN_FIELDS[label]:
         value = properties.get(key)
         if value is not None:
             values[name] = convert(value)
-    return record_type(**values)
+    return _RECORD_TYPES[label](**values)
 
 
 def _rank(value: Any) -> str | None:

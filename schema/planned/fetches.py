@@ -27,11 +27,12 @@ from graphql import (
 from graph.model import MULTILINGUAL_FIELDS, Label
 from graph.paging import PageRequest
 from graph.plans import Fetch
-from graph.properties import narrowable
+from graph.properties import NARROWABLE
 from graph.repositories import REPOSITORIES
 from schema.paging import page_request
 from schema.planned.fields import FieldTable, Kind
 from schema.planned.selection import Fields, Selections, UnplannableError
+from schema.types.node import DISPLAY_NAME_TEXTS
 
 ONE = PageRequest(size=1)
 ROW_FIELDS = frozenset({"edges", "nodes"})
@@ -39,8 +40,6 @@ NOT_EDGE_PROPERTIES = frozenset({"node", "cursor", "__typename"})
 WRITTEN_AT = "writtenAt"
 FROM_COMMON_PROPERTIES = frozenset({"__typename", "id", "slug", "langs", "source", "note"})
 """Node fields answered from the properties every record reads (`writtenAt` has its flag)."""
-DISPLAY_NAME_TEXTS = frozenset({"name", "title"})
-"""`Node.name` shows the name or, for events and resources, the title in the asked language."""
 
 
 @dataclass(slots=True)
@@ -106,14 +105,14 @@ class FetchBuilder:
         if node_type.name not in Label.__members__.values():
             return None
         label = Label(node_type.name)
-        known = narrowable(label)
+        known = NARROWABLE[label]
         reads: set[str] = set()
         for nodes in fields.values():
             name = nodes[0].name.value
             if name in FROM_COMMON_PROPERTIES or name == WRITTEN_AT:
                 continue
             if name == "name":
-                reads.update(DISPLAY_NAME_TEXTS.intersection(MULTILINGUAL_FIELDS[label]))
+                reads.update(set(DISPLAY_NAME_TEXTS).intersection(MULTILINGUAL_FIELDS[label]))
             elif name in known:
                 reads.add(name)
             elif self._table.get(node_type, name).kind not in (Kind.RELATION, Kind.TO_ONE):

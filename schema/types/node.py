@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from enum import Enum
-from typing import TypeVar
+from typing import Final, TypeVar
 
 import strawberry
 
@@ -20,6 +20,10 @@ from schema.context import Info
 from schema.ids import to_global_id
 from schema.languages import normalised
 from schema.types.text import LocalizedText, localized, unlocalized
+
+DISPLAY_NAME_TEXTS: Final = ("name", "title")
+"""The multilingual fields `Node.name` shows, first found first: the name or, for events
+and resources, the title."""
 
 
 @strawberry.enum(description="The kinds of entity in the graph.")
@@ -55,7 +59,7 @@ class Node:
     @strawberry.field(description="Display name (the title for events and resources).")
     def name(self, info: Info, lang: str | None = None) -> LocalizedText:
         fields = MULTILINGUAL_FIELDS[self.record.label]
-        for field in ("name", "title"):
+        for field in DISPLAY_NAME_TEXTS:
             if field in fields and field in self.record.texts:
                 text = localized(info, self.record.texts[field], lang)
                 if text is not None:
