@@ -13,7 +13,11 @@ from typing import Final, LiteralString
 from graph.model import MULTILINGUAL_FIELDS, Label
 from graph.records import OWN_PROPERTIES
 
-_COMMON: Final[tuple[LiteralString, ...]] = ("id", "name", "langs", "source", "note")
+_ALWAYS: Final[tuple[LiteralString, ...]] = ("id", "name")
+"""Every record is built from these: its id and its display name's fallback."""
+
+COMMON_FIELDS: Final[tuple[LiteralString, ...]] = ("langs", "source", "note")
+"""Common properties read only when a query shows the field of the same name."""
 
 _OWN: Final[dict[Label, tuple[LiteralString, ...]]] = {
     label: tuple(key for key, _ in own) for label, own in OWN_PROPERTIES.items()
@@ -34,10 +38,12 @@ RELATIONSHIP_PROPERTIES: Final[tuple[LiteralString, ...]] = (
 
 
 NARROWABLE: Final[dict[Label, frozenset[str]]] = {
-    label: frozenset(MULTILINGUAL_FIELDS[label]) | frozenset(_OWN[label]) for label in Label
+    label: frozenset(MULTILINGUAL_FIELDS[label]) | frozenset(_OWN[label]) | frozenset(COMMON_FIELDS)
+    for label in Label
 }
 """What `node_properties(..., reads=...)` can leave out per label: its multilingual fields
-(by field name) and its own properties; the common ones are always read."""
+(by field name), its own properties and `langs`/`source`/`note`; id and name are always
+read."""
 
 
 def node_properties(
@@ -46,12 +52,13 @@ def node_properties(
     """Every property a record of any of `labels` reads, in a stable order, once each.
 
     `reads` narrows that to what a query shows: the record's own properties by name
-    (`start`) and multilingual fields by field name (`title` reads `title_en`...). The common
-    properties come always, because every record is built from them (its id, its display
-    name's fallback). A list page showing an event's title and start date then carries 10
-    of an event's 23 properties; None reads them all.
+    (`start`), multilingual fields by field name (`title` reads `title_en`...) and `langs`,
+    `source`, `note`. The id and plain name come always, because every record is built from
+    them (its display name's fallback). A list page showing an event's title and start date
+    then carries 7 of an event's 23 properties; None reads them all.
     """
-    keys: dict[LiteralString, None] = dict.fromkeys(_COMMON)
+    keys: dict[LiteralString, None] = dict.fromkeys(_ALWAYS)
+    keys.update(dict.fromkeys(key for key in COMMON_FIELDS if reads is None or key in reads))
     for label in sorted(set(labels)):
         for field in MULTILINGUAL_FIELDS[label]:
             if reads is None or field in reads:

@@ -38,8 +38,8 @@ ONE = PageRequest(size=1)
 ROW_FIELDS = frozenset({"edges", "nodes"})
 NOT_EDGE_PROPERTIES = frozenset({"node", "cursor", "__typename"})
 WRITTEN_AT = "writtenAt"
-FROM_COMMON_PROPERTIES = frozenset({"__typename", "id", "slug", "langs", "source", "note"})
-"""Node fields answered from the properties every record reads (`writtenAt` has its flag)."""
+FROM_ID = frozenset({"__typename", "id", "slug"})
+"""Node fields answered from the label and id every record has (`writtenAt` has its flag)."""
 
 
 @dataclass(slots=True)
@@ -109,7 +109,7 @@ class FetchBuilder:
         reads: set[str] = set()
         for nodes in fields.values():
             name = nodes[0].name.value
-            if name in FROM_COMMON_PROPERTIES or name == WRITTEN_AT:
+            if name in FROM_ID or name == WRITTEN_AT:
                 continue
             if name == "name":
                 reads.update(set(DISPLAY_NAME_TEXTS).intersection(MULTILINGUAL_FIELDS[label]))
