@@ -26,7 +26,10 @@ PERSONAL: Final = frozenset({"email", "phone"})
 NOISE: Final = frozenset({"nameKeys"})
 MAX_PAGE: Final = 500
 
-WRITE_ENTRIES: Final[LiteralString] = "UNWIND $entries AS e CREATE (a:AuditEntry) SET a = e"
+WRITE_ENTRIES: Final[LiteralString] = (
+    "UNWIND $entries AS e CREATE (a:AuditEntry) SET a = e, a.at = $at"
+)
+"""`at` is one parameter for all the entries: each datetime sent costs the driver ~0.1 ms."""
 
 READ_ENTRIES: Final[LiteralString] = """
 MATCH (a:AuditEntry)
@@ -101,7 +104,6 @@ async def record_changes(
     entries = [
         {
             "id": uuid.uuid4().hex,
-            "at": at,
             "seq": position,
             "actor": principal.subject,
             "role": principal.role.value,
@@ -120,7 +122,7 @@ async def record_changes(
         }
         for position, change in enumerate(changes)
     ]
-    result = await tx.run(WRITE_ENTRIES, entries=entries)
+    result = await tx.run(WRITE_ENTRIES, entries=entries, at=at)
     await result.consume()
 
 

@@ -183,11 +183,8 @@ class _Transaction:
         )
 
     def provenance(self) -> dict[str, Any]:
-        return {
-            "source": self.context.source,
-            "writtenAt": self.context.at,
-            "writtenBy": self.context.principal.subject,
-        }
+        """Source and author; `writtenAt` is each statement's own `$writtenAt` parameter."""
+        return {"source": self.context.source, "writtenBy": self.context.principal.subject}
 
     async def create(self, op: CreateNode) -> None:
         slug("id", op.id)
@@ -206,6 +203,7 @@ class _Transaction:
         before = await self.properties(op.label, op.id)
         await self.in_scope_unless_new(op.id)
         props = node_properties(op.label, before, op.changes)
+        props.pop("writtenAt", None)
         props.update(id=op.id, **self.provenance())
         row = await self.single(queries.REPLACE_NODE, id=op.id, label=op.label, props=props)
         self.remember(op.label, op.id, row["props"])
@@ -247,8 +245,8 @@ class _Transaction:
             }
             for index, (op, _, _, props) in enumerate(checked)
         ]
-        rows = await self.rows(queries.LINK_MANY[ops[0].rel_type], links=links)
-        by_index = {row["index"]: row for row in rows}
+        written = await self.single(queries.LINK_MANY[ops[0].rel_type], links=links)
+        by_index = {row["index"]: row for row in written["links"]}
         if len(by_index) != len(ops):  # the look-ups before make this unreachable
             raise MissingNodeError("node", ops[0].start)
         for index, (op, start_label, end_label, _) in enumerate(checked):
@@ -345,8 +343,8 @@ class _Transaction:
         """
         missing = [ident for ident in dict.fromkeys(ids) if ident not in self.known]
         if missing:
-            rows = await self.rows(queries.FIND_NODES, ids=missing, labels=HUB_LABELS)
-            for row in rows:
+            found = await self.single(queries.FIND_NODES, ids=missing, labels=HUB_LABELS)
+            for row in found["found"]:
                 self.known[row["id"]] = Label(row["label"]) if row["label"] else None
                 if row["element"] is not None:
                     self.elements[row["id"]] = row["element"]
@@ -363,6 +361,8 @@ class _Transaction:
         self.nodes[ident] = (label, props)
 
     async def rows(self, query: LiteralString, **parameters: Any) -> list[dict[str, Any]]:
+        if "$writtenAt" in query:
+            parameters["writtenAt"] = self.context.at
         result = await self.tx.run(query, parameters)
         return [record.data() async for record in result]
 
