@@ -21,6 +21,9 @@ def open_driver(
         # Optional properties are absent on many nodes by design (partial dates, unknown
         # counts); Neo4j would log a notification for every such read and compute it too.
         notifications_min_severity="OFF",
+        # Neo4j is set not to send a receive timeout (graph/neo4j_local/server.py,
+        # BOLT_KEEP_ALIVE), so a connection idle this long is checked before it is reused.
+        liveness_check_timeout=30.0,
     )
 
 

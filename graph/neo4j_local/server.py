@@ -30,6 +30,15 @@ from graph.neo4j_local.processes import process_stat
 from graph.neo4j_local.tools import find_java
 
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
+BOLT_KEEP_ALIVE = "STREAMING"
+"""Bolt keep-alive NOOPs only while a result streams (Neo4j's default is ALL requests).
+
+With ALL, Neo4j also sends clients the hint `connection.recv_timeout_seconds` (120 s), and
+the Python driver then wraps every socket read in `wait_for` with that timeout: a task and
+a timer per read, about 0.2-0.4 ms of the 2-3 ms of Python a small read costs the hub. The
+hub and its Neo4j sit on one host or network, where a dead peer shows up as a closed socket;
+the driver checks connections idle for 30 s before reuse (graph/driver.py). Same setting in
+docker-compose.yml."""
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
 JVM_FLAGS = (
     "-XX:+UseG1GC",
@@ -162,6 +171,8 @@ class LocalNeo4j:
             "server.directories.plugins": str(self.home / "plugins"),
             "server.directories.import": str(self.home / "import"),
             "db.tx_log.rotation.retention_policy": "2 files",
+            # See `BOLT_KEEP_ALIVE`: NOOPs while a result streams, but no receive-timeout hint.
+            "server.bolt.connection_keep_alive_for_requests": BOLT_KEEP_ALIVE,
             # Netty otherwise idles 5 s twice on shutdown; a local server has nothing to drain.
             "internal.dbms.bolt.netty_server_shutdown_quiet_period": "0",
         }

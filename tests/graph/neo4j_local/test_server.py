@@ -58,6 +58,20 @@ def test_start_serves_bolt_and_second_start_is_a_no_op(server: LocalNeo4j) -> No
     assert records[0]["answer"] == 42
 
 
+def test_the_server_sends_no_receive_timeout_hint(server: LocalNeo4j) -> None:
+    """With the hint the Python driver wraps every socket read in a timed task (BOLT_KEEP_ALIVE)."""
+    started = server.start(attached=True)
+    assert started.uri is not None
+    with (
+        GraphDatabase.driver(started.uri, auth=("neo4j", PASSWORD)) as driver,
+        driver.session() as session,
+    ):
+        result = session.run("RETURN 1 AS one")
+        hints = session._connection.connection_hints  # type: ignore[union-attr]
+        assert result.single(strict=True)["one"] == 1
+    assert "connection.recv_timeout_seconds" not in hints
+
+
 def test_status_reports_the_running_server(server: LocalNeo4j) -> None:
     started = server.start(attached=True)
     assert server.status() == started
