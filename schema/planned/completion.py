@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from graphql import (
@@ -74,32 +75,23 @@ class Prefetched:
         return built
 
 
-@dataclass(frozen=True, slots=True)
-class _Step:
-    key: str
-    name: str
-    plan: FieldPlan | None
-    """None for `__typename`."""
-    kind: GraphQLOutputType
-    nodes: list[FieldNode]
-    kwargs: dict[str, Any]
-    leaf: Callable[[Any], Any] | None
-    """Serializer when the field is a (non-null) scalar or enum."""
-    non_null: bool
+Resolve = Callable[[Any], Any]
+"""A field's value on its parent object (attribute, resolver call or prefetched relation)."""
+Finish = Callable[[Any], Any]
+"""Turns a resolved value into its response form (serialized leaf, dict, list or None)."""
 
 
-def _leaf(kind: GraphQLOutputType) -> tuple[Callable[[Any], Any] | None, bool]:
-    non_null = isinstance(kind, GraphQLNonNull)
-    inner = kind.of_type if isinstance(kind, GraphQLNonNull) else kind
-    if not is_leaf_type(inner):
-        return None, non_null
-    assert isinstance(inner, GraphQLLeafType)
-    serialize = inner.serialize
-    if inner is GraphQLString or inner is GraphQLID:
-        return (lambda value: value if type(value) is str else serialize(value)), non_null
-    if isinstance(inner, GraphQLEnumType):
-        return _remembered(serialize), non_null
-    return serialize, non_null
+def _null_in_non_null() -> Any:
+    raise UnplannableError("null in a non-null field")
+
+
+def _leaf(kind: GraphQLLeafType) -> Callable[[Any], Any]:
+    serialize = kind.serialize
+    if kind is GraphQLString or kind is GraphQLID:
+        return lambda value: value if type(value) is str else serialize(value)
+    if isinstance(kind, GraphQLEnumType):
+        return _remembered(serialize)
+    return serialize
 
 
 def _remembered(serialize: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -122,7 +114,37 @@ def _remembered(serialize: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return leaf
 
 
+def _typename(name: str) -> Resolve:
+    return lambda _value: name
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _unsupported(parent: str, name: str) -> Resolve:
+    def resolve(_value: Any) -> Any:
+        raise UnplannableError(f"field {parent}.{name}")
+
+    return resolve
+
+
+def _called(call: Callable[..., Any], kwargs: dict[str, Any]) -> Resolve:
+    if not kwargs:
+        return call
+    return lambda value: call(value, **kwargs)
+
+
 class Completer:
+    """Completes values the way graphql-core would, with each selection prepared once.
+
+    Per request and per (type, selection) every field becomes a pair of closures, chosen by
+    its plan and its type when first met: one reads the value from the parent object, the
+    other completes it (a serializer with the null check, a list, a nested object). A
+    200-node neighbourhood then costs two calls per field and node instead of a type
+    dispatch, a plan dispatch and a schema lookup each.
+    """
+
     def __init__(
         self,
         schema: GraphQLSchema,
@@ -138,83 +160,94 @@ class Completer:
         self._info = info
         self._converted = converted
         self._prefetched = prefetched
-        self._steps: dict[tuple[str, int], tuple[list[FieldNode], list[_Step]]] = {}
+        self._steps: dict[
+            tuple[str, int], tuple[list[FieldNode], list[tuple[str, Resolve, Finish]]]
+        ] = {}
 
     def complete(self, value: Any, kind: GraphQLOutputType, nodes: list[FieldNode]) -> Any:
+        return self._finisher(kind, nodes)(value)
+
+    def _finisher(self, kind: GraphQLOutputType, nodes: list[FieldNode]) -> Finish:
+        """The completion of values of `kind` selected by `nodes`, worked out once."""
         if isinstance(kind, GraphQLNonNull):
-            completed = self.complete(value, kind.of_type, nodes)
-            if completed is None:
-                raise UnplannableError("null in a non-null field")
-            return completed
-        if value is None:
-            return None
+            inner = self._finisher(kind.of_type, nodes)
+
+            def non_null(value: Any) -> Any:
+                completed = inner(value)
+                return _null_in_non_null() if completed is None else completed
+
+            return non_null
         if isinstance(kind, GraphQLList):
-            return [self.complete(item, kind.of_type, nodes) for item in value]
+            item = self._finisher(kind.of_type, nodes)
+            return lambda value: None if value is None else [item(entry) for entry in value]
         if is_leaf_type(kind):
-            return kind.serialize(value)
-        runtime = kind
+            assert isinstance(kind, GraphQLLeafType)
+            serialize = _leaf(kind)
+            return lambda value: None if value is None else serialize(value)
         if is_abstract_type(kind):
+            return lambda value: None if value is None else self._object(value, None, nodes)
+        assert isinstance(kind, GraphQLObjectType)
+        return lambda value: None if value is None else self._object(value, kind, nodes)
+
+    def _object(
+        self, value: Any, runtime: GraphQLObjectType | None, nodes: list[FieldNode]
+    ) -> dict[str, Any]:
+        if runtime is None:
             definition = get_object_definition(type(value))
             if definition is None:
                 raise UnplannableError("an abstract field's value has no type")
             runtime = self._schema.get_type(definition.name)  # type: ignore[assignment]
-        assert isinstance(runtime, GraphQLObjectType)
-        return self._object(value, runtime, nodes)
+            assert isinstance(runtime, GraphQLObjectType)
+        steps = self._prepared(runtime, nodes)
+        return {key: finish(resolve(value)) for key, resolve, finish in steps}
 
-    def _object(
-        self, value: Any, runtime: GraphQLObjectType, nodes: list[FieldNode]
-    ) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for step in self._prepared(runtime, nodes):
-            plan = step.plan
-            if plan is None:
-                out[step.key] = runtime.name
-                continue
-            if plan.kind is Kind.PLAIN:
-                resolved = getattr(value, plan.python_name)
-            elif plan.kind is Kind.CALL:
-                assert plan.call is not None
-                resolved = plan.call(value, **step.kwargs)
-            elif plan.kind is Kind.UNSUPPORTED:
-                raise UnplannableError(f"field {runtime.name}.{step.name}")
-            else:
-                resolved = self._prefetched.related(value, step.name, step.key, plan)
-            if step.leaf is None:
-                out[step.key] = self.complete(resolved, step.kind, step.nodes)
-            elif resolved is None:
-                if step.non_null:
-                    raise UnplannableError("null in a non-null field")
-                out[step.key] = None
-            else:
-                out[step.key] = step.leaf(resolved)
-        return out
-
-    def _prepared(self, runtime: GraphQLObjectType, nodes: list[FieldNode]) -> list[_Step]:
+    def _prepared(
+        self, runtime: GraphQLObjectType, nodes: list[FieldNode]
+    ) -> list[tuple[str, Resolve, Finish]]:
         """The steps for this selection on `runtime`, built on first use in the request."""
         key = (runtime.name, id(nodes))
         cached = self._steps.get(key)
         if cached is not None:
             return cached[1]
-        steps: list[_Step] = []
+        steps: list[tuple[str, Resolve, Finish]] = []
         for response_key, field_nodes in self._selections.sub(runtime, nodes).items():
             name = field_nodes[0].name.value
             if name == "__typename":
-                steps.append(_Step(response_key, name, None, runtime, field_nodes, {}, None, False))
+                steps.append((response_key, _typename(runtime.name), _same))
                 continue
             definition = runtime.fields[name]
             plan = self._table.get(runtime, name)
-            kwargs: dict[str, Any] = {}
-            if plan.kind is Kind.CALL:
-                assert plan.field is not None
-                if plan.field.arguments:
-                    kwargs = self._converted(runtime.name, name, definition, field_nodes[0])
-                if plan.info_name is not None:
-                    kwargs[plan.info_name] = self._info
-            leaf, non_null = _leaf(definition.type)
             steps.append(
-                _Step(
-                    response_key, name, plan, definition.type, field_nodes, kwargs, leaf, non_null
+                (
+                    response_key,
+                    self._resolver(runtime, name, response_key, plan, definition, field_nodes),
+                    self._finisher(definition.type, field_nodes),
                 )
             )
         self._steps[key] = (nodes, steps)
         return steps
+
+    def _resolver(
+        self,
+        runtime: GraphQLObjectType,
+        name: str,
+        key: str,
+        plan: FieldPlan,
+        definition: GraphQLField,
+        nodes: list[FieldNode],
+    ) -> Resolve:
+        if plan.kind is Kind.PLAIN:
+            return attrgetter(plan.python_name)
+        if plan.kind is Kind.CALL:
+            assert plan.call is not None
+            assert plan.field is not None
+            kwargs: dict[str, Any] = {}
+            if plan.field.arguments:
+                kwargs = self._converted(runtime.name, name, definition, nodes[0])
+            if plan.info_name is not None:
+                kwargs[plan.info_name] = self._info
+            return _called(plan.call, kwargs)
+        if plan.kind is Kind.UNSUPPORTED:
+            return _unsupported(runtime.name, name)
+        related = self._prefetched.related
+        return lambda value: related(value, name, key, plan)
