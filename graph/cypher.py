@@ -8,11 +8,11 @@ Writes may also share the process's write slots (see `Cypher.__init__`).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Mapping
-from contextlib import AbstractAsyncContextManager, nullcontext
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+from contextlib import AbstractAsyncContextManager, contextmanager, nullcontext
 from typing import Any, LiteralString, TypeVar
 
-from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
+from neo4j import AsyncDriver, AsyncManagedTransaction, EagerResult, RoutingControl
 from neo4j.exceptions import (
     ClientError,
     ConstraintError,
@@ -23,6 +23,7 @@ from neo4j.exceptions import (
 )
 
 from graph.errors import ConflictError, GraphError, GraphUnavailableError
+from graph.read_batch import ReadBatch, remember_columns
 
 Row = dict[str, Any]
 T = TypeVar("T")
@@ -45,6 +46,7 @@ class Cypher:
         self._driver = driver
         self._database = database
         self._write_slots = write_slots
+        self._batch: ReadBatch | None = None
         self.round_trips = 0
 
     def _write_slot(self) -> AbstractAsyncContextManager[Any]:
@@ -62,9 +64,34 @@ class Cypher:
 
         Skips the driver's `Record.data()`, which walks every nested value looking for nodes
         to convert: on a planned page or a 200-node neighbourhood that walk alone cost more
-        than decoding the answer.
+        than decoding the answer. Inside `reads_together()` it may share a statement.
         """
-        return await self._run(query, parameters, RoutingControl.READ, plain=True)
+        if self._batch is not None:
+            return await self._batch.read(query, dict(parameters or {}))
+        columns, rows = await self._read_columns(query, dict(parameters or {}))
+        remember_columns(query, columns)
+        return rows
+
+    @contextmanager
+    def reads_together(self) -> Iterator[None]:
+        """Map-only reads started together (a few event-loop turns) share one statement.
+
+        For a request's concurrent root fields (graph/read_batch.py): one transaction and one
+        round trip instead of one each.
+        """
+        previous = self._batch
+        self._batch = ReadBatch(self._read_columns)
+        try:
+            yield
+        finally:
+            self._batch = previous
+
+    async def _read_columns(
+        self, query: LiteralString, parameters: dict[str, Any]
+    ) -> tuple[tuple[str, ...], list[Row]]:
+        result = await self._execute(query, parameters, RoutingControl.READ)
+        keys = tuple(result.keys)
+        return keys, [dict(zip(keys, record, strict=True)) for record in result.records]
 
     async def write(
         self, query: LiteralString, parameters: Mapping[str, Any] | None = None
@@ -94,16 +121,17 @@ class Cypher:
             raise translate(error) from error
 
     async def _run(
-        self,
-        query: LiteralString,
-        parameters: Mapping[str, Any] | None,
-        routing: RoutingControl,
-        *,
-        plain: bool = False,
+        self, query: LiteralString, parameters: Mapping[str, Any] | None, routing: RoutingControl
     ) -> list[Row]:
+        result = await self._execute(query, parameters, routing)
+        return [record.data() for record in result.records]
+
+    async def _execute(
+        self, query: LiteralString, parameters: Mapping[str, Any] | None, routing: RoutingControl
+    ) -> EagerResult:
         self.round_trips += 1
         try:
-            result = await self._driver.execute_query(
+            return await self._driver.execute_query(
                 query,
                 parameters_=dict(parameters or {}),
                 routing_=routing,
@@ -111,9 +139,6 @@ class Cypher:
             )
         except (Neo4jError, DriverError, OSError) as error:
             raise translate(error) from error
-        if plain:
-            return [dict(zip(result.keys, record, strict=True)) for record in result.records]
-        return [record.data() for record in result.records]
 
 
 def translate(error: Exception) -> GraphError:

@@ -1,4 +1,4 @@
-"""Planned reads: answering a known query with one Cypher statement per root field.
+"""Planned reads: answering a known query with one Cypher statement.
 
 graphql-core's executor resolves field by field, and relationship fields go through
 DataLoaders, one round trip per relation and nesting level. For a read query that the standard
@@ -6,7 +6,8 @@ path has already answered without errors (so the document is known to be valid: 
 depth, cost and introspection rules depend on the document only), this path instead:
 
 1. builds, per root field, the tree of relationship pages the selection needs
-   (`schema/planned/fetches.py`) and loads it in one statement (`graph/plans.py`);
+   (`schema/planned/fetches.py`) and loads it in one statement (`graph/plans.py`); the
+   root fields' statements are sent together as one (`graph/read_batch.py`);
 2. completes the response from the types' own attributes, resolvers and connection builders
    (`schema/planned/fields.py`), in the standard path's field order.
 
@@ -159,7 +160,7 @@ def _named(operation: OperationDefinitionNode, name: str) -> bool:
 
 
 class _Run:
-    """One planned request: root fields run concurrently, each one statement at most."""
+    """One planned request: root fields run concurrently, their statements sent as one."""
 
     def __init__(
         self, reads: PlannedReads, operation: Operation, variables: VariableValues, context: Context
@@ -190,9 +191,14 @@ class _Run:
         query = self._schema.query_type
         assert query is not None
         fields = self._selections.root(query, self._operation.node.selection_set)
-        values = await asyncio.gather(
-            *(self._root_field(query, nodes) for nodes in fields.values())
-        )
+        if len(fields) == 1:
+            (nodes,) = fields.values()
+            return {next(iter(fields)): await self._root_field(query, nodes)}
+        # Root fields read concurrently; their statements go to Neo4j as one.
+        with self._context.cypher.reads_together():
+            values = await asyncio.gather(
+                *(self._root_field(query, nodes) for nodes in fields.values())
+            )
         return dict(zip(fields, values, strict=True))
 
     async def _root_field(self, query: GraphQLObjectType, nodes: list[FieldNode]) -> Any:

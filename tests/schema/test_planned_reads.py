@@ -247,6 +247,27 @@ async def test_root_resolvers_answer_the_same_through_the_planned_path(
     assert trips <= 5
 
 
+async def test_root_fields_share_one_statement_once_their_reads_are_known(
+    seeded: SeededGraph, planner: PlannedReads
+) -> None:
+    """A page's root fields go to Neo4j as one statement (graph/read_batch.py)."""
+    query = """query ($id: ID!) {
+      node(id: $id) {
+        ... on Expert { name { text } agencies(first: 5) { edges { role node { slug } } } }
+      }
+      collaborators(expertId: $id, first: 5) { weight node { slug name { text } } }
+      search(query: "migration", first: 3) { totalCount edges { node { slug } } }
+    }"""
+    variables = {"id": gid(Label.EXPERT, "vusal-huseynov")}
+    first, _ = await planned_answer(seeded, planner, query, variables)
+    second, trips = await planned_answer(seeded, planner, query, variables)
+    assert trips == 1
+    assert second == first
+    assert second["collaborators"]
+    assert second["node"]["agencies"]["edges"]
+    assert second["search"]["totalCount"] > 0
+
+
 async def test_filters_and_orders_by_relationship_counts_answer_the_same(
     seeded: SeededGraph, planner: PlannedReads
 ) -> None:
