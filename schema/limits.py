@@ -42,6 +42,7 @@ from strawberry.extensions.query_depth_limiter import create_validator as depth_
 from schema.context import Limits
 from schema.errors import Code
 from schema.paging import DEFAULT_PAGE_SIZE
+from schema.parse_cache import ParsedDocuments
 
 PAGE_ARGUMENTS: Final = ("first", "last", "limit", "ids")
 
@@ -60,6 +61,7 @@ def limit_extensions(limits: Limits) -> list[Callable[[], SchemaExtension]]:
     ]
     return [
         lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
+        ParsedDocuments,
         lambda: AddValidationRules(rules),
         lambda: ValidationCache(maxsize=512),
     ]

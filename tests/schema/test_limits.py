@@ -6,7 +6,8 @@ from functools import _lru_cache_wrapper
 from typing import Any, cast
 
 import pytest
-from graphql import get_introspection_query
+import strawberry.schema.schema as strawberry_schema
+from graphql import get_introspection_query, parse
 from strawberry.extensions.validation_cache import _get_validate_cache
 
 from graph.cypher import Cypher
@@ -88,3 +89,29 @@ async def test_a_repeated_query_is_validated_once(cypher: Cypher) -> None:
     after = cache.cache_info()
     assert after.hits - before.hits == 3
     assert after.misses == before.misses
+
+
+async def test_a_repeated_document_is_parsed_once(
+    cypher: Cypher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed: list[str] = []
+
+    def counting_parse(source: str, **options: Any) -> Any:
+        parsed.append(source)
+        return parse(source, **options)
+
+    monkeypatch.setattr(strawberry_schema, "parse", counting_parse)
+    query = "{ __typename apiVersion experts(first: 2) { totalCount } }"
+    answers = [await execute(cypher, query) for _ in range(3)]
+    assert parsed == [query]
+    assert all(answer.errors is None for answer in answers)
+    assert answers[0].data == answers[2].data
+
+
+async def test_a_parsed_document_is_not_reused_under_a_lower_token_limit(cypher: Cypher) -> None:
+    query = "{ " + " ".join("apiVersion" for _ in range(60)) + " }"
+    assert (await execute(cypher, query)).errors is None
+    refused = await execute(cypher, query, limits=Limits(max_tokens=50))
+    assert codes_of(refused) == ["QUERY_TOO_COMPLEX"]
+    broken = await execute(cypher, query[:-1])
+    assert codes_of(broken) == ["GRAPHQL_PARSE_FAILED"]
