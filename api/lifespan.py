@@ -1,4 +1,4 @@
-"""Opening the process's one Neo4j driver for the app's lifetime, and closing it."""
+"""The app's lifetime: the process's one Neo4j driver, and the garbage collector tuned."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 from starlette.applications import Starlette
 
+from api.gc_tuning import tuned_collector
 from api.settings import Settings
 from graph.driver import open_driver
 
@@ -29,7 +30,8 @@ def lifespan(settings: Settings) -> Callable[[Starlette], AbstractAsyncContextMa
         app.state.driver = driver
         app.state.write_slots = asyncio.Semaphore(settings.neo4j_max_concurrent_writes)
         try:
-            yield
+            with tuned_collector():
+                yield
         finally:
             await driver.close()
 

@@ -11,6 +11,7 @@ import pytest
 from pydantic import SecretStr
 
 from api.app import create_app
+from api.gc_tuning import YOUNGEST_THRESHOLD
 from api.settings import Settings
 from tests.neo4j_server import Neo4jServer
 
@@ -66,3 +67,16 @@ async def test_readyz_is_503_with_a_reason_when_neo4j_is_down() -> None:
         assert ready.json()["status"] == "unavailable"
         assert ready.json()["reason"]
     gc.collect()
+
+
+async def test_the_collector_skips_startup_objects_while_the_app_runs(
+    neo4j_server: Neo4jServer,
+) -> None:
+    """api/gc_tuning.py: frozen while serving, Python's own settings back after shutdown."""
+    before = gc.get_threshold()
+    app = create_app(settings_for(neo4j_server.uri, neo4j_server.password))
+    async with app.router.lifespan_context(app):
+        assert gc.get_freeze_count() > 10_000
+        assert gc.get_threshold() == (YOUNGEST_THRESHOLD, before[1], before[2])
+    assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == before
