@@ -68,7 +68,7 @@ class Cypher:
         """
         if self._batch is not None:
             return await self._batch.read(query, dict(parameters or {}))
-        columns, rows = await self._read_columns(query, dict(parameters or {}))
+        columns, rows = await self._read_columns(query, parameters)
         remember_columns(query, columns)
         return rows
 
@@ -87,7 +87,7 @@ class Cypher:
             self._batch = previous
 
     async def _read_columns(
-        self, query: LiteralString, parameters: dict[str, Any]
+        self, query: LiteralString, parameters: Mapping[str, Any] | None
     ) -> tuple[tuple[str, ...], list[Row]]:
         result = await self._execute(query, parameters, RoutingControl.READ)
         keys = tuple(result.keys)

@@ -37,10 +37,9 @@ the next turn, in a task of its own); waiting costs turns, not CPU."""
 _PARAMETER: Final = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _COLUMN: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
-_columns: dict[str, tuple[str, ...]] = {}
-"""The columns each read statement answered with, by its text (learnt when it ran alone)."""
-_refused: set[str] = set()
-"""Texts Neo4j refused inside a subquery once: they are always sent alone."""
+_columns: dict[str, tuple[str, ...] | None] = {}
+"""The columns each read statement answered with, by its text (learnt when it ran alone);
+None for a text Neo4j refused inside a subquery once, which is always sent alone."""
 
 
 def remember_columns(query: str, columns: Sequence[str]) -> None:
@@ -61,7 +60,7 @@ def combined(
     parameters: dict[str, Any] = {}
     for index, (query, values) in enumerate(parts):
         columns = _columns.get(query)
-        if columns is None or query in _refused:
+        if columns is None:
             return None
         prefix = f"b{index}_"
         renamed = _PARAMETER.sub(f"${prefix}\\1", query)
@@ -86,7 +85,7 @@ class _Pending:
 
 
 class ReadBatch:
-    """The reads of one event-loop turn, answered together (see the module docstring)."""
+    """Reads started within `IDLE_TURNS` turns of each other, answered together (module doc)."""
 
     def __init__(self, run: Run) -> None:
         self._run = run
@@ -127,7 +126,7 @@ class ReadBatch:
                     # Each read runs alone and reports its own error. If they all answer
                     # alone, Neo4j refused the combination itself: never combine them again.
                     if all(await asyncio.gather(*(self._alone(item) for item in batch))):
-                        _refused.update(item.query for item in batch)
+                        _columns.update(dict.fromkeys((item.query for item in batch), None))
                     return
                 for index, item in enumerate(batch):
                     _settle(item, rows[0][f"b{index}"])

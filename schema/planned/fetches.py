@@ -24,7 +24,7 @@ from graphql import (
     is_abstract_type,
 )
 
-from graph.model import MULTILINGUAL_FIELDS, Label
+from graph.model import LABEL_NAMED, MULTILINGUAL_FIELDS, Label
 from graph.paging import PageRequest
 from graph.plans import Fetch
 from graph.properties import NARROWABLE
@@ -102,9 +102,9 @@ class FetchBuilder:
         types' resolvers do); any other field that is neither common nor a relationship may
         read anything, so it keeps every property.
         """
-        if node_type.name not in Label.__members__.values():
+        label = LABEL_NAMED.get(node_type.name)
+        if label is None:
             return None
-        label = Label(node_type.name)
         known = NARROWABLE[label]
         reads: set[str] = set()
         for nodes in fields.values():
