@@ -9,6 +9,7 @@ Lucene cannot parse comes back as `InvalidSearchQueryError`, never as a server e
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any, Final, LiteralString
 
 from neo4j.exceptions import Neo4jError
@@ -17,7 +18,8 @@ from graph.cypher import Cypher
 from graph.errors import GraphError, InvalidInputError, InvalidSearchQueryError
 from graph.migrations import FULLTEXT_INDEX_BY_LANGUAGE
 from graph.model import LANGUAGES, Label
-from graph.properties import every_property
+from graph.paging import fill
+from graph.properties import every_property, node_projection
 from graph.records import SearchHit, SearchPage, Snippet, label_of, node_record
 from graph.snippets import candidates, snippet
 
@@ -26,8 +28,7 @@ HITS_PER_INDEX: Final = 1000
 MAX_QUERY_LENGTH: Final = 500
 LUCENE_FAILURES: Final = ("ParseException", "TokenMgrError", "TooManyClauses")
 
-SEARCH: Final[LiteralString] = (
-    """
+SEARCH: Final[LiteralString] = """
 UNWIND $indexes AS idx
 CALL db.index.fulltext.queryNodes(idx, $query, {limit: $perIndex}) YIELD node, score
 WITH node, score, idx
@@ -40,13 +41,28 @@ WITH collect({node: node, score: score, idx: idx}) AS hits
 CALL (hits) {
   UNWIND hits[$offset..$offset + $limit] AS hit
   WITH hit, hit.node AS n
-  RETURN collect({node: """
-    + every_property("n")
-    + """, labels: labels(n), score: hit.score, idx: hit.idx}) AS page
+  RETURN collect({node: <NODE>, labels: labels(n), score: hit.score, idx: hit.idx}) AS page
 }
 RETURN size(hits) AS total, page
 """
-)
+
+_EVERY_LABEL: Final = tuple(Label)
+
+
+@lru_cache(maxsize=64)
+def _statement(reads: frozenset[str] | None, written_at: bool) -> LiteralString:
+    """SEARCH projecting what the hits show; every property when `reads` is None.
+
+    `reads` holds allow-listed field names only (`node_properties` emits constant keys), and
+    a process meets a handful of distinct selections, so their texts are kept.
+    """
+    node = (
+        every_property("n")
+        if reads is None
+        else node_projection("n", _EVERY_LABEL, written_at=written_at, reads=reads)
+    )
+    return fill(SEARCH, {"<NODE>": node})
+
 
 _LANGUAGE_OF_INDEX: Final = {index: lang for lang, index in FULLTEXT_INDEX_BY_LANGUAGE.items()}
 
@@ -68,7 +84,14 @@ async def search(
     lang: str | None = None,
     offset: int = 0,
     limit: int = 20,
+    reads: frozenset[str] | None = None,
+    written_at: bool = True,
 ) -> SearchPage:
+    """Hits `offset`.. `offset + limit`, best first, and how many there are.
+
+    `reads` narrows the hits' properties to what is shown (`node_properties`); the hits'
+    records then lack the rest, so `snippet_of` needs a search that read everything.
+    """
     text = query.strip()
     if not text:
         raise InvalidInputError("the search query is empty")
@@ -83,7 +106,7 @@ async def search(
         "limit": limit + 1,
     }
     try:
-        result = (await cypher.read_maps(SEARCH, parameters))[0]
+        result = (await cypher.read_maps(_statement(reads, written_at), parameters))[0]
     except GraphError as error:
         lucene = _lucene_error(error)
         if lucene is None:

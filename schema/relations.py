@@ -6,12 +6,11 @@ repository's constant relation (`graph/repositories/*`), and the loader batches 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from enum import Enum
 from typing import Any, Final
 
 import strawberry
-from strawberry.types.nodes import SelectedField, Selection
 
 from graph.paging import PageRequest
 from graph.records import NodeRecord, Page, RelationshipRecord, Row
@@ -19,6 +18,7 @@ from schema.context import Info
 from schema.cursors import CursorAt
 from schema.loaders import loaders
 from schema.paging import connection_fields, page_request
+from schema.selected import names_beyond
 from schema.types.connection import (
     Connection,
     Edge,
@@ -46,24 +46,17 @@ class ParticipationRole(Enum):
 COUNT_ONLY_FIELDS: Final = frozenset({"totalCount", "__typename"})
 
 
-def _only_counts(selections: Iterable[Selection]) -> bool:
-    """True when nothing below the connection needs its rows (fragments are looked into)."""
-    for selection in selections:
-        if isinstance(selection, SelectedField):
-            if selection.name not in COUNT_ONLY_FIELDS:
-                return False
-        elif not _only_counts(selection.selections):
-            return False
-    return True
-
-
 def _count_only(info: Info) -> bool:
     """Is this connection asked for `totalCount` alone (the list page's participant counts)?
 
     Then counting the related items is enough: reading and materialising every row just to
     throw it away is what made a 50-event list page cost thousands of rows.
     """
-    return all(_only_counts(field.selections) for field in info.selected_fields)
+    return not any(
+        names_beyond(selection, COUNT_ONLY_FIELDS)
+        for field in info.selected_fields
+        for selection in field.selections
+    )
 
 
 async def _page(

@@ -15,6 +15,7 @@ from graph.search import snippet_of
 from schema.context import Info
 from schema.cursors import decode_cursor, encode_cursor
 from schema.errors import BadUserInputError
+from schema.hit_reads import hit_reads
 from schema.languages import normalised
 from schema.paging import DEFAULT_PAGE_SIZE
 from schema.types.connection import PageInfo
@@ -118,6 +119,7 @@ class SearchQuery:
             if not isinstance(position.key, int) or not 0 <= position.key < MAX_OFFSET:
                 raise BadUserInputError("`after` is not a cursor of this search")
             offset = position.key + 1
+        shown = hit_reads(info)
         page = await search_graph(
             info.context.cypher,
             query,
@@ -125,6 +127,8 @@ class SearchQuery:
             lang=code,
             offset=offset,
             limit=size,
+            reads=shown.reads,
+            written_at=shown.written_at,
         )
         edges = [
             _edge(hit, encode_cursor(ordering, Position(offset + index, "")))

@@ -6,9 +6,10 @@ Loading the seed takes seconds, so test modules that only read share one load pe
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, LiteralString
 
 import pytest
 import strawberry
@@ -33,6 +34,20 @@ class SeededGraph:
     def cypher(self) -> Cypher:
         """A fresh runner (round-trip counter at zero) over the seeded graph."""
         return Cypher(self.driver, DATABASE)
+
+
+class RecordingCypher(Cypher):
+    """The real runner, noting which statements a request sent."""
+
+    def __init__(self, driver: AsyncDriver) -> None:
+        super().__init__(driver, DATABASE)
+        self.sent: list[str] = []
+
+    async def read_maps(
+        self, query: LiteralString, parameters: Mapping[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
+        self.sent.append(query)
+        return await super().read_maps(query, parameters)
 
 
 @pytest.fixture(scope="module")

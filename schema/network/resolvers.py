@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from typing import Final
 
-from strawberry.types.nodes import SelectedField, Selection
-
 from graph.analytics.brokers import centrality_report, community_report
 from graph.model import Label
 from graph.network import neighbourhood, paths, recommendations, timelines
@@ -35,6 +33,7 @@ from schema.network.inputs import (
 from schema.network.loaders import TieKind, network_loaders
 from schema.network.subgraphs import GraphPath, Subgraph
 from schema.network.ties import Tie, ties
+from schema.selected import asks_any, fields_named, names_beyond
 from schema.types.node import EntityType
 
 
@@ -101,7 +100,7 @@ def asks_for(info: Info, names: frozenset[str]) -> bool:
     fields = info.selected_fields
     if not fields:
         return True
-    return any(_names(selection, names) for field in fields for selection in field.selections)
+    return any(asks_any(selection, names) for field in fields for selection in field.selections)
 
 
 def asks_beyond(info: Info, child: str, known: frozenset[str]) -> bool:
@@ -113,31 +112,12 @@ def asks_beyond(info: Info, child: str, known: frozenset[str]) -> bool:
     if not fields:
         return True
     return any(
-        _beyond(inner, known)
+        names_beyond(inner, known)
         for field in fields
         for selection in field.selections
-        for found in _fields_named(selection, child)
+        for found in fields_named(selection, child)
         for inner in found.selections
     )
-
-
-def _fields_named(selection: Selection, name: str) -> list[SelectedField]:
-    """`name` fields among `selection` and the fragments it spreads (not deeper fields)."""
-    if isinstance(selection, SelectedField):
-        return [selection] if selection.name == name else []
-    return [found for inner in selection.selections for found in _fields_named(inner, name)]
-
-
-def _beyond(selection: Selection, known: frozenset[str]) -> bool:
-    if isinstance(selection, SelectedField):
-        return selection.name not in known
-    return any(_beyond(inner, known) for inner in selection.selections)
-
-
-def _names(selection: Selection, names: frozenset[str]) -> bool:
-    if isinstance(selection, SelectedField):
-        return selection.name in names
-    return any(_names(inner, names) for inner in selection.selections)
 
 
 async def resolve_ties(

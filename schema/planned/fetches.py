@@ -24,22 +24,18 @@ from graphql import (
     is_abstract_type,
 )
 
-from graph.model import LABEL_NAMED, MULTILINGUAL_FIELDS, Label
+from graph.model import LABEL_NAMED, Label
 from graph.paging import PageRequest
 from graph.plans import Fetch
-from graph.properties import NARROWABLE
 from graph.repositories import REPOSITORIES
 from schema.paging import page_request
 from schema.planned.fields import FieldTable, Kind
 from schema.planned.selection import Fields, Selections, UnplannableError
-from schema.types.node import DISPLAY_NAME_TEXTS
+from schema.reads import WRITTEN_AT, field_reads
 
 ONE = PageRequest(size=1)
 ROW_FIELDS = frozenset({"edges", "nodes"})
 NOT_EDGE_PROPERTIES = frozenset({"node", "cursor", "__typename"})
-WRITTEN_AT = "writtenAt"
-FROM_ID = frozenset({"__typename", "id", "slug"})
-"""Node fields answered from the label and id every record has (`writtenAt` has its flag)."""
 
 
 @dataclass(slots=True)
@@ -98,23 +94,19 @@ class FetchBuilder:
     def _reads(self, node_type: GraphQLObjectType, fields: Fields) -> frozenset[str] | None:
         """The properties a node of `node_type` needs for `fields`; None when unsure (all).
 
-        Own fields are the properties of the same name (`Event.start` reads `start`, as the
-        types' resolvers do); any other field that is neither common nor a relationship may
-        read anything, so it keeps every property.
+        Relationship fields read nothing of the node itself (their pages are fetches of
+        their own); any other field that is no plain property may read anything, so it keeps
+        every property.
         """
         label = LABEL_NAMED.get(node_type.name)
         if label is None:
             return None
-        known = NARROWABLE[label]
         reads: set[str] = set()
         for nodes in fields.values():
             name = nodes[0].name.value
-            if name in FROM_ID or name == WRITTEN_AT:
-                continue
-            if name == "name":
-                reads.update(set(DISPLAY_NAME_TEXTS).intersection(MULTILINGUAL_FIELDS[label]))
-            elif name in known:
-                reads.add(name)
+            shown = field_reads(label, name)
+            if shown is not None:
+                reads.update(shown)
             elif self._table.get(node_type, name).kind not in (Kind.RELATION, Kind.TO_ONE):
                 return None
         return frozenset(reads)

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.seeded import SeededGraph, codes_of, data_of, execute
+from tests.seeded import RecordingCypher, SeededGraph, codes_of, data_of, execute
 
 SEARCH = """query ($q: String!, $types: [EntityType!], $lang: String, $first: Int, $after: String) {
   search(query: $q, types: $types, lang: $lang, first: $first, after: $after) {
@@ -91,3 +91,46 @@ async def test_a_cursor_from_another_search_is_refused(seeded: SeededGraph) -> N
         seeded.cypher(), SEARCH, {"q": "training", "after": first["pageInfo"]["endCursor"]}
     )
     assert codes_of(result) == ["BAD_USER_INPUT"]
+
+
+SHOWN = """query ($q: String!) {
+  search(query: $q, first: 10) {
+    edges { score lang node { __typename id slug name { text lang } %s } }
+    nodes { ... on Resource { kind url title { text } } ... on Event { start } }
+  }
+}"""
+
+
+async def projected(seeded: SeededGraph, query: str) -> tuple[str, Any]:
+    """(the search statement sent, the answer) for `query`."""
+    cypher = RecordingCypher(seeded.driver)
+    data = await data_of(cypher, query, {"q": "journalism OR migration"})
+    (statement,) = cypher.sent
+    return statement, data
+
+
+@pytest.mark.parametrize(
+    ("extra", "reads_everything"),
+    [
+        ("", False),
+        ("writtenAt langs", False),
+        ("... on Agency { acronym }", False),
+        ("... on Event { place { slug } }", True),
+        ("... on Resource { mentions { totalCount } }", True),
+    ],
+)
+async def test_hits_read_what_the_selection_shows(
+    seeded: SeededGraph, extra: str, reads_everything: bool
+) -> None:
+    """Names and plain fields narrow the projection; relationships read everything."""
+    statement, narrowed = await projected(seeded, SHOWN % extra)
+    assert (".*" in statement) is reads_everything
+    assert (".body_en" in statement) is False
+    assert ".url" in statement or reads_everything
+    with_snippet = (SHOWN % extra).replace("score lang", "score lang snippet { text }")
+    statement, full = await projected(seeded, with_snippet)
+    assert ".*" in statement
+    for edge in full["search"]["edges"]:
+        del edge["snippet"]
+    assert narrowed == full
+    assert any(node.get("url") for node in narrowed["search"]["nodes"])

@@ -52,3 +52,24 @@ async def test_lucene_syntax_errors_are_invalid_queries(seeded: SeededGraph, que
 async def test_empty_or_huge_queries_are_refused(seeded: SeededGraph, query: str) -> None:
     with pytest.raises(InvalidInputError):
         await search(seeded.cypher(), query)
+
+
+async def test_narrowed_hits_carry_only_the_properties_asked_for(seeded: SeededGraph) -> None:
+    """`reads` keeps bodies and other texts out of the hits; None reads everything."""
+    everything = await search(seeded.cypher(), "journalism OR журналистике", limit=10)
+    names = await search(
+        seeded.cypher(),
+        "journalism OR журналистике",
+        limit=10,
+        reads=frozenset({"name", "title"}),
+        written_at=False,
+    )
+    assert [hit.node.id for hit in names.hits] == [hit.node.id for hit in everything.hits]
+    assert [hit.score for hit in names.hits] == [hit.score for hit in everything.hits]
+    assert any("body" in hit.node.texts for hit in everything.hits)
+    assert any(hit.node.written_at is not None for hit in everything.hits)
+    for narrow, full in zip(names.hits, everything.hits, strict=True):
+        assert set(narrow.node.texts) <= {"name", "title"}
+        assert narrow.node.name == full.node.name
+        assert narrow.node.written_at is None
+        assert narrow.node.langs == ()

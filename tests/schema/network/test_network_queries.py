@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, LiteralString
-
 import pytest
-from neo4j import AsyncDriver
 
-from graph.cypher import Cypher
 from graph.model import Label
 from graph.network.collaborators import EXPERT_COLLABORATORS, EXPERT_COLLABORATORS_RANKED
 from graph.network.neighbourhood import NEIGHBOURHOOD_STATEMENTS
 from schema.context import Context, Limits
 from schema.planned import PlannedReads
-from tests.seeded import DATABASE, SeededGraph, codes_of, data_of, execute, gid, schema_for
+from tests.seeded import (
+    RecordingCypher,
+    SeededGraph,
+    codes_of,
+    data_of,
+    execute,
+    gid,
+    schema_for,
+)
 
 HUSEYNOV = gid(Label.EXPERT, "vusal-huseynov")
 GJORGJIEV = gid(Label.EXPERT, "vladimir-gjorgjiev")
@@ -239,20 +242,6 @@ async def test_bad_network_arguments_get_coded_errors(
     result = await execute(seeded.cypher(), query)
 
     assert codes_of(result) == [code]
-
-
-class RecordingCypher(Cypher):
-    """The real runner, noting which statements a request sent."""
-
-    def __init__(self, driver: AsyncDriver) -> None:
-        super().__init__(driver, DATABASE)
-        self.sent: list[str] = []
-
-    async def read_maps(
-        self, query: LiteralString, parameters: Mapping[str, Any] | None = None
-    ) -> list[dict[str, Any]]:
-        self.sent.append(query)
-        return await super().read_maps(query, parameters)
 
 
 WITHOUT_DETAILS = """query($id: ID!) {
