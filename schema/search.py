@@ -13,7 +13,7 @@ from graph.records import Snippet as SnippetRecord
 from graph.search import search as search_graph
 from graph.search import snippet_of
 from schema.context import Info
-from schema.cursors import decode_cursor, encode_cursor
+from schema.cursors import CursorAt, decode_cursor
 from schema.errors import BadUserInputError
 from schema.hit_reads import hit_reads
 from schema.languages import normalised
@@ -51,7 +51,13 @@ class Snippet:
 @strawberry.type
 class SearchEdge:
     hit: strawberry.Private[SearchHit]
-    cursor: str
+    at: strawberry.Private[CursorAt]
+
+    @strawberry.field
+    def cursor(self) -> str:
+        """Encoded when shown: a page of hits rarely shows more than its last cursor."""
+        return self.at.encode()
+
     node: Node
     score: float = strawberry.field(description="Relevance; higher is better.")
     lang: str | None = strawberry.field(
@@ -88,8 +94,8 @@ def _ordering(query: str, types: list[EntityType] | None, lang: str | None) -> s
     return f"search:{digest}"
 
 
-def _edge(hit: SearchHit, cursor: str) -> SearchEdge:
-    return SearchEdge(hit=hit, cursor=cursor, node=entity(hit.node), score=hit.score, lang=hit.lang)
+def _edge(hit: SearchHit, at: CursorAt) -> SearchEdge:
+    return SearchEdge(hit=hit, at=at, node=entity(hit.node), score=hit.score, lang=hit.lang)
 
 
 @strawberry.type
@@ -131,7 +137,7 @@ class SearchQuery:
             written_at=shown.written_at,
         )
         edges = [
-            _edge(hit, encode_cursor(ordering, Position(offset + index, "")))
+            _edge(hit, CursorAt(ordering, Position(offset + index, "")))
             for index, hit in enumerate(page.hits)
         ]
         return SearchResults(
@@ -139,8 +145,8 @@ class SearchQuery:
             page_info=PageInfo(
                 has_next_page=page.has_next,
                 has_previous_page=offset > 0,
-                start_cursor=edges[0].cursor if edges else None,
-                end_cursor=edges[-1].cursor if edges else None,
+                start_cursor=edges[0].at.encode() if edges else None,
+                end_cursor=edges[-1].at.encode() if edges else None,
             ),
             edges=edges,
             nodes=[edge.node for edge in edges],

@@ -12,7 +12,7 @@ SEARCH = """query ($q: String!, $types: [EntityType!], $lang: String, $first: In
   search(query: $q, types: $types, lang: $lang, first: $first, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
-    edges { score lang node { __typename slug } snippet { text field lang html
+    edges { cursor score lang node { __typename slug } snippet { text field lang html
             highlights { start end } } }
   }
 }"""
@@ -51,6 +51,11 @@ async def test_search_pages_follow_the_cursor(seeded: SeededGraph) -> None:
     second = await hits(
         seeded, q="migration OR training", first=2, after=first["pageInfo"]["endCursor"]
     )
+    assert first["edges"][-1]["cursor"] == first["pageInfo"]["endCursor"]
+    after_first_hit = await hits(
+        seeded, q="migration OR training", first=1, after=first["edges"][0]["cursor"]
+    )
+    assert after_first_hit["edges"][0]["node"] == first["edges"][1]["node"]
     seen = [e["node"]["slug"] for e in first["edges"] + second["edges"]]
     assert len(seen) == len(set(seen)) == 4
     assert second["totalCount"] == first["totalCount"]
