@@ -60,6 +60,8 @@ from schema.types.node import entity
 logger = logging.getLogger("hub.planned")
 
 MAX_DOCUMENTS: Final = 512
+MAX_CONVERSIONS: Final = 256
+"""Converted argument sets kept per document (distinct variable values of its fields)."""
 NOT_PLANNABLE: Final = "not plannable"
 
 
@@ -71,8 +73,10 @@ class Operation:
     fragments: Mapping[str, FragmentDefinitionNode]
     selections: Selections
     """Field collection per (runtime type, field nodes): the same for every request."""
-    arguments: dict[tuple[str, str, int], dict[str, Any]] = field(default_factory=dict)
-    """Converted arguments of the fields whose arguments name no variable, by field node."""
+    arguments: dict[tuple[Any, ...], dict[str, Any]] = field(default_factory=dict)
+    """Converted arguments by field node and the values of the variables they name."""
+    variables: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    """The variables each field node's arguments name, by field node."""
 
 
 class PlannedReads:
@@ -144,15 +148,19 @@ class PlannedReads:
         return None
 
 
-def _names_variable(value: ValueNode) -> bool:
-    """Does this argument value refer to a variable anywhere inside it?"""
-    if isinstance(value, VariableNode):
-        return True
-    if isinstance(value, ListValueNode):
-        return any(_names_variable(item) for item in value.values)
-    if isinstance(value, ObjectValueNode):
-        return any(_names_variable(item.value) for item in value.fields)
-    return False
+def _variables_named(node: FieldNode) -> tuple[str, ...]:
+    """The variables a field node's arguments refer to, anywhere inside them, in order."""
+    found: dict[str, None] = {}
+    pending: list[ValueNode] = [argument.value for argument in node.arguments or ()]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, VariableNode):
+            found[value.name.value] = None
+        elif isinstance(value, ListValueNode):
+            pending.extend(value.values)
+        elif isinstance(value, ObjectValueNode):
+            pending.extend(item.value for item in value.fields)
+    return tuple(sorted(found))
 
 
 def _named(operation: OperationDefinitionNode, name: str) -> bool:
@@ -309,12 +317,25 @@ class _Run:
     ) -> dict[str, Any]:
         """A field's arguments as its resolver takes them (Strawberry's own conversion).
 
-        Arguments written out in the document convert to the same values on every request,
-        and converting them was a tenth of a list page's CPU: they are converted once per
-        document. A fresh dict is returned each time, since callers add `info` to it.
+        The same argument text with the same variable values converts to the same values, and
+        converting them was a tenth of a list page's CPU: conversions are kept per document,
+        by field node and variable values (at most `MAX_CONVERSIONS`; unhashable values, such
+        as lists, are converted every time). A fresh dict is returned each time, since
+        callers add `info` to it; the converted values themselves are never modified.
         """
-        key = (parent, name, id(node))
-        cached = self._operation.arguments.get(key)
+        named = self._operation.variables.get(id(node))
+        if named is None:
+            named = self._operation.variables[id(node)] = _variables_named(node)
+        key: tuple[Any, ...] = (
+            parent,
+            name,
+            id(node),
+            *(self._variables.coerced.get(v) for v in named),
+        )
+        try:
+            cached = self._operation.arguments.get(key)
+        except TypeError:
+            key, cached = (), None
         if cached is not None:
             return dict(cached)
         values = get_argument_values(definition, node, self._variables)
@@ -330,6 +351,9 @@ class _Run:
                 scalar_registry=self._reads.strawberry_schema.schema_converter.scalar_registry,
                 config=self._reads.strawberry_schema.config,
             )
-        if not any(_names_variable(argument.value) for argument in node.arguments or ()):
-            self._operation.arguments[key] = converted
+        if key:
+            kept = self._operation.arguments
+            if len(kept) >= MAX_CONVERSIONS:
+                kept.pop(next(iter(kept)))
+            kept[key] = converted
         return dict(converted)
