@@ -20,7 +20,7 @@ from graph.filters import Predicate
 from graph.model import Label
 from graph.paging import PageRequest, beyond, fill, page_of, scan_order, window
 from graph.properties import node_projection, relationship_projection
-from graph.records import NodeRecord, Page, Position, Row, node_record
+from graph.records import NodeRecord, Page, Row, node_record, position_of
 from graph.repositories.base import (
     LIST_BEYOND,
     LIST_TOTAL,
@@ -42,6 +42,9 @@ SLOTS: Final[tuple[LiteralString, ...]] = (
     *("s12", "s13", "s14", "s15", "s16", "s17", "s18", "s19", "s20", "s21", "s22", "s23"),
 )
 """Names for the fetches of one statement; a plan needing more is refused (too many relations)."""
+
+POSITION: Final[LiteralString] = ", k: k, t: t"
+"""A row's sort key and tie, which only cursors need (`Fetch.positions`)."""
 
 _PARAMETERS: Final[tuple[LiteralString, ...]] = (
     "$limit",
@@ -75,6 +78,18 @@ class Fetch:
     """Whether the relationships' properties are read (a to-one field or `nodes` need none)."""
     reads: frozenset[str] | None = None
     """What the related nodes' records need (`graph.properties.node_properties`); None: all."""
+    positions: bool = True
+    """Whether rows carry their sort key and tie: only cursors (`cursor`, `pageInfo`) use
+    them, and a list page's to-one places and programmes never show one."""
+
+    @property
+    def label(self) -> Label | None:
+        """The related nodes' one label when the pattern itself names it: their labels then
+        need not be read."""
+        if len(self.labels) != 1:
+            return None
+        (label,) = self.labels
+        return label if "(m:" + label.value + ")" in self.relation.pattern else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +123,7 @@ LIST_ROWS: Final[LiteralString] = (
     + """  <NESTED>
   WITH n, k, t<SLOT_VARIABLES>
   ORDER BY <SCAN>
-  RETURN collect({node: <NODE>, labels: labels(n), k: k, t: t<SLOTS>}) AS rows
+  RETURN collect({node: <NODE><POSITION><SLOTS>}) AS rows
 }
 """
 )
@@ -127,8 +142,7 @@ BLOCK_ROWS: Final[LiteralString] = (
     + """    <NESTED>
     WITH m, r, k, t<SLOT_VARIABLES>
     ORDER BY <SCAN>
-    RETURN collect({node: <NODE>, labels: labels(m), rel: <REL>, type: <TYPE>, k: k, t: t<SLOTS>})
-      AS rows
+    RETURN collect({node: <NODE><LABELS>, rel: <REL>, type: <TYPE><POSITION><SLOTS>}) AS rows
   }
 """
 )
@@ -216,6 +230,8 @@ class _Compiler:
                         else "null"
                     ),
                     "<TYPE>": "type(r)" if fetch.edges else "null",
+                    "<LABELS>": "" if fetch.label is not None else ", labels: labels(m)",
+                    "<POSITION>": POSITION if fetch.positions else "",
                     "<SLOTS>": "".join(", " + name + ": " + name for name in slots),
                 },
             )
@@ -245,8 +261,9 @@ def _fetched(fetch: Fetch, result: Mapping[str, Any] | None) -> Fetched:
     result = result or {}
     pairs: list[tuple[Row, tuple[Fetched, ...]]] = []
     children = _Children(fetch.children)
+    label = fetch.label
     for item in result.get("rows") or ():
-        row = related_row(item)
+        row = related_row(item, label)
         if row is not None:
             pairs.append((row, children.of(item)))
     return _paged(pairs, result.get("total"), result.get("beyond"), fetch.request, fetch.rows)
@@ -351,10 +368,12 @@ async def fetch_list(
     fetches: Sequence[Fetch],
     written_at: bool = False,
     reads: frozenset[str] | None = None,
+    positions: bool = True,
 ) -> FetchedList:
     """A page of a label's list with the relationship pages under each node, one round trip.
 
-    Same order, window and cursors as `graph.repositories.base.list_page`.
+    Same order, window and cursors as `graph.repositories.base.list_page`; without
+    `positions` the rows' positions are `NO_POSITION` (for pages that show no cursor).
     """
     pieces, parameters = list_pieces(spec, where=where, order=order, request=request)
     compiler = _Compiler()
@@ -370,6 +389,7 @@ async def fetch_list(
                 "<NESTED>": nested,
                 "<SLOT_VARIABLES>": "".join(", " + name for name in slots),
                 "<NODE>": node_projection("n", (spec.label,), written_at=written_at, reads=reads),
+                "<POSITION>": POSITION if positions else "",
                 "<SLOTS>": "".join(", " + name + ": " + name for name in slots),
             },
         )
@@ -389,7 +409,7 @@ async def fetch_list(
     children = _Children(fetches)
     pairs = [
         (
-            Row(node_record(spec.label, item["node"]), Position(item["k"], item["t"])),
+            Row(node_record(spec.label, item["node"]), position_of(item)),
             children.of(item),
         )
         for item in result["rows"] or ()

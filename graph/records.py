@@ -135,6 +135,16 @@ class Position:
     tie: str
 
 
+NO_POSITION: Final = Position("", "")
+"""The position of rows read without one, by pages that show no cursor (compared by
+identity; `schema.cursors` refuses to encode it)."""
+
+
+def position_of(item: Mapping[str, Any]) -> Position:
+    """A row's position from its `k` and `t`, or NO_POSITION when it was read without."""
+    return Position(item["k"], item["t"]) if "t" in item else NO_POSITION
+
+
 @dataclass(frozen=True, slots=True)
 class Row:
     """One item of a page: the node, the relationship that led to it (if any), its position."""
@@ -215,15 +225,21 @@ _TEXT_KEYS: dict[Label, tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = {
 
 
 def _texts(label: Label, properties: Mapping[str, Any]) -> Texts:
+    """The label's non-empty texts, fields and languages in their canonical order.
+
+    Written as plain loops with membership tests: planned reads project only the texts a
+    query shows, so most keys are absent, and a list page builds some 150 records.
+    """
     texts: dict[str, dict[str, str]] = {}
     for field_name, keys in _TEXT_KEYS[label]:
-        per_language = {
-            lang: value
-            for lang, key in keys
-            if isinstance(value := properties.get(key), str) and value.strip()
-        }
-        if per_language:
-            texts[field_name] = per_language
+        per_language: dict[str, str] | None = None
+        for lang, key in keys:
+            if key in properties:
+                value = properties[key]
+                if isinstance(value, str) and value.strip():
+                    if per_language is None:
+                        per_language = texts[field_name] = {}
+                    per_language[lang] = value
     return texts
 
 
@@ -260,17 +276,22 @@ def _datetime(value: Any) -> datetime | None:
 
 
 def _common(label: Label, properties: Mapping[str, Any]) -> dict[str, Any]:
+    get = properties.get
     texts = _texts(label, properties)
-    name = _str(properties.get("name")) or _first_text(texts) or str(properties.get("id", ""))
+    ident = get("id", "")
+    name = get("name")
+    if not isinstance(name, str) or not name:
+        name = _first_text(texts) or str(ident)
+    langs, source, written_at, note = get("langs"), get("source"), get("writtenAt"), get("note")
     return {
         "label": label,
-        "id": str(properties.get("id", "")),
+        "id": ident if isinstance(ident, str) else str(ident),
         "name": name,
-        "langs": _strings(properties.get("langs")),
+        "langs": () if langs is None else _strings(langs),
         "texts": texts,
-        "source": _str(properties.get("source")),
-        "written_at": _datetime(properties.get("writtenAt")),
-        "note": _str(properties.get("note")),
+        "source": source if isinstance(source, str) else None,
+        "written_at": None if written_at is None else _datetime(written_at),
+        "note": note if isinstance(note, str) else None,
     }
 
 
@@ -339,9 +360,10 @@ def node_record(label: Label, properties: Mapping[str, Any]) -> NodeRecord:
     """The typed record for a node of `label` from its property map."""
     values = _common(label, properties)
     for key, name, convert in _OWN_FIELDS[label]:
-        value = properties.get(key)
-        if value is not None:
-            values[name] = convert(value)
+        if key in properties:
+            value = properties[key]
+            if value is not None:
+                values[name] = convert(value)
     return _RECORD_TYPES[label](**values)
 
 

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Final
 
-from graph.records import Position
+from graph.records import NO_POSITION, Position
 from schema.errors import BadUserInputError
 
 MAX_CURSOR_LENGTH: Final = 2000
@@ -35,6 +35,8 @@ class CursorAt:
 
 
 def encode_cursor(ordering: str, position: Position) -> str:
+    if position is NO_POSITION:
+        raise RuntimeError("a cursor was asked of a row read without its position")
     raw = json.dumps([ordering, position.key, position.tie], separators=(",", ":"))
     return base64.urlsafe_b64encode(raw.encode()).decode("ascii").rstrip("=")
 

@@ -8,7 +8,7 @@ from typing import Any, Final, TypeVar
 from graph.paging import PageRequest
 from graph.records import Page, Row
 from schema.context import Info
-from schema.cursors import CursorAt, decode_cursor, encode_cursor
+from schema.cursors import CursorAt, decode_cursor
 from schema.errors import BadUserInputError
 from schema.types.connection import PageInfo
 from schema.types.node import Node, entity
@@ -51,8 +51,8 @@ def page_info(page: Page, ordering: str) -> PageInfo:
     return PageInfo(
         has_next_page=page.has_next,
         has_previous_page=page.has_previous,
-        start_cursor=encode_cursor(ordering, rows[0].position) if rows else None,
-        end_cursor=encode_cursor(ordering, rows[-1].position) if rows else None,
+        start=CursorAt(ordering, rows[0].position) if rows else None,
+        end=CursorAt(ordering, rows[-1].position) if rows else None,
     )
 
 

@@ -145,8 +145,8 @@ class SearchQuery:
             page_info=PageInfo(
                 has_next_page=page.has_next,
                 has_previous_page=offset > 0,
-                start_cursor=edges[0].at.encode() if edges else None,
-                end_cursor=edges[-1].at.encode() if edges else None,
+                start=edges[0].at if edges else None,
+                end=edges[-1].at if edges else None,
             ),
             edges=edges,
             nodes=[edge.node for edge in edges],

@@ -27,6 +27,7 @@ from graph.records import (
     Row,
     label_of,
     node_record,
+    position_of,
     relationship_record,
 )
 
@@ -281,14 +282,16 @@ async def related_counts(
     return {owner: int(totals.get(owner, 0)) for owner in owners}
 
 
-def related_row(item: Mapping[str, Any]) -> Row | None:
-    label = label_of(item["labels"])
+def related_row(item: Mapping[str, Any], label: Label | None = None) -> Row | None:
+    """The row of a related node; `label` when the query knew it and read no labels."""
     if label is None:
-        return None
+        label = label_of(item["labels"])
+        if label is None:
+            return None
     relationship = (
         relationship_record(item["type"], item["rel"]) if item["type"] is not None else None
     )
-    return Row(node_record(label, item["node"]), Position(item["k"], item["t"]), relationship)
+    return Row(node_record(label, item["node"]), position_of(item), relationship)
 
 
 async def group_by(

@@ -85,13 +85,26 @@ def _null_in_non_null() -> Any:
     raise UnplannableError("null in a non-null field")
 
 
-def _leaf(kind: GraphQLLeafType) -> Callable[[Any], Any]:
-    serialize = kind.serialize
-    if kind is GraphQLString or kind is GraphQLID:
-        return lambda value: value if type(value) is str else serialize(value)
+def _leaf(kind: GraphQLLeafType, non_null: bool) -> Finish:
+    """A leaf's serializer with its null check (strings and IDs that are text pass as is)."""
+    serialize: Callable[[Any], Any] = kind.serialize
     if isinstance(kind, GraphQLEnumType):
-        return _remembered(serialize)
-    return serialize
+        serialize = _remembered(serialize)
+    text = kind is GraphQLString or kind is GraphQLID
+    if not non_null:
+        if text:
+            return lambda value: (
+                value if type(value) is str else None if value is None else serialize(value)
+            )
+        return lambda value: None if value is None else serialize(value)
+
+    def non_null_leaf(value: Any) -> Any:
+        if text and type(value) is str:
+            return value
+        completed = None if value is None else serialize(value)
+        return _null_in_non_null() if completed is None else completed
+
+    return non_null_leaf
 
 
 def _remembered(serialize: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -168,9 +181,20 @@ class Completer:
         return self._finisher(kind, nodes)(value)
 
     def _finisher(self, kind: GraphQLOutputType, nodes: list[FieldNode]) -> Finish:
-        """The completion of values of `kind` selected by `nodes`, worked out once."""
+        """The completion of values of `kind` selected by `nodes`, worked out once.
+
+        A non-null leaf or object is one closure with its null check inside (not a wrapper
+        around the nullable one), and an object's steps are kept in its closure once
+        prepared: a list page completes some 400 objects and 1,000 leaves.
+        """
         if isinstance(kind, GraphQLNonNull):
-            inner = self._finisher(kind.of_type, nodes)
+            inner_kind = kind.of_type
+            if is_leaf_type(inner_kind):
+                assert isinstance(inner_kind, GraphQLLeafType)
+                return _leaf(inner_kind, non_null=True)
+            if isinstance(inner_kind, GraphQLObjectType):
+                return self._object_finisher(inner_kind, nodes, non_null=True)
+            inner = self._finisher(inner_kind, nodes)
 
             def non_null(value: Any) -> Any:
                 completed = inner(value)
@@ -182,12 +206,26 @@ class Completer:
             return lambda value: None if value is None else [item(entry) for entry in value]
         if is_leaf_type(kind):
             assert isinstance(kind, GraphQLLeafType)
-            serialize = _leaf(kind)
-            return lambda value: None if value is None else serialize(value)
+            return _leaf(kind, non_null=False)
         if is_abstract_type(kind):
             return lambda value: None if value is None else self._object(value, None, nodes)
         assert isinstance(kind, GraphQLObjectType)
-        return lambda value: None if value is None else self._object(value, kind, nodes)
+        return self._object_finisher(kind, nodes, non_null=False)
+
+    def _object_finisher(
+        self, kind: GraphQLObjectType, nodes: list[FieldNode], *, non_null: bool
+    ) -> Finish:
+        steps: list[tuple[str, Resolve, Finish]] | None = None
+
+        def finish(value: Any) -> Any:
+            nonlocal steps
+            if value is None:
+                return _null_in_non_null() if non_null else None
+            if steps is None:
+                steps = self._prepared(kind, nodes)
+            return {key: complete(resolve(value)) for key, resolve, complete in steps}
+
+        return finish
 
     def _object(
         self, value: Any, runtime: GraphQLObjectType | None, nodes: list[FieldNode]

@@ -275,11 +275,23 @@ class _Run:
             fetches=under.fetches,
             written_at=under.written_at,
             reads=under.reads,
+            positions="pageInfo" in names or self._edge_cursors(connection, parts),
         )
         built = plain_connection(fetched.page, arguments.ordering)
         for obj, nested in zip(built.nodes, fetched.nested, strict=True):
             self._prefetched.attach(obj, under.keys, under.fetches, nested)
         return built
+
+    def _edge_cursors(self, connection: GraphQLObjectType, parts: Fields) -> bool:
+        """Does the selection show an edge's `cursor` (the rows then need their positions)?"""
+        edge = get_named_type(connection.fields["edges"].type)
+        assert isinstance(edge, GraphQLObjectType)
+        return any(
+            inner[0].name.value == "cursor"
+            for field_nodes in parts.values()
+            if field_nodes[0].name.value == "edges"
+            for inner in self._selections.sub(edge, field_nodes).values()
+        )
 
     def _list_nodes(
         self, connection: GraphQLObjectType, node_type: GraphQLObjectType, parts: Fields

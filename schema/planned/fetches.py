@@ -121,7 +121,7 @@ class FetchBuilder:
             target = get_named_type(definition.type)
             node_fields = [nodes]
             request, role, rows, total, beyond = ONE, None, True, False, False
-            edges = False
+            edges = positions = False
         else:
             args = self.arguments(definition, nodes[0])
             request = page_request(
@@ -140,10 +140,19 @@ class FetchBuilder:
             rows = bool(names & ROW_FIELDS) or "pageInfo" in names
             total = "totalCount" in names
             beyond = "pageInfo" in names
-            node_fields, target, edges = self._node_selections(connection, parts)
+            node_fields, target, edges, cursors = self._node_selections(connection, parts)
+            positions = beyond or cursors
         if target is None:
             return Fetch(
-                relation, frozenset(), request, rows, total, beyond, role=role, edges=edges
+                relation,
+                frozenset(),
+                request,
+                rows,
+                total,
+                beyond,
+                role=role,
+                edges=edges,
+                positions=positions,
             )
         labels, children, written_at = self._target(target, node_fields)
         fetch = Fetch(
@@ -158,18 +167,20 @@ class FetchBuilder:
             children=children.fetches,
             edges=edges,
             reads=children.reads,
+            positions=positions,
         )
         self._keys.children[id(fetch)] = children.keys
         return fetch
 
     def _node_selections(
         self, connection: GraphQLObjectType, parts: Fields
-    ) -> tuple[list[Sequence[FieldNode]], Any, bool]:
+    ) -> tuple[list[Sequence[FieldNode]], Any, bool, bool]:
         """Field nodes selecting the related node (under `edges.node` and `nodes`), the node
-        type, and whether any edge property (role, since...) is selected."""
+        type, whether any edge property (role, since...) is selected, and whether any edge's
+        `cursor` is."""
         found: list[Sequence[FieldNode]] = []
         target = None
-        edge_properties = False
+        edge_properties = cursors = False
         for nodes in parts.values():
             name = nodes[0].name.value
             if name == "nodes":
@@ -179,12 +190,14 @@ class FetchBuilder:
                 edge = get_named_type(connection.fields["edges"].type)
                 assert isinstance(edge, GraphQLObjectType)
                 for inner in self._selections.sub(edge, nodes).values():
-                    if inner[0].name.value not in NOT_EDGE_PROPERTIES:
+                    inner_name = inner[0].name.value
+                    if inner_name not in NOT_EDGE_PROPERTIES:
                         edge_properties = True
-                    if inner[0].name.value == "node":
+                    cursors = cursors or inner_name == "cursor"
+                    if inner_name == "node":
                         found.append(inner)
                         target = get_named_type(edge.fields["node"].type)
-        return found, target, edge_properties
+        return found, target, edge_properties, cursors
 
     def _target(
         self, target: Any, node_fields: list[Sequence[FieldNode]]

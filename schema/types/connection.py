@@ -20,8 +20,17 @@ NodeT = TypeVar("NodeT")
 class PageInfo:
     has_next_page: bool
     has_previous_page: bool
-    start_cursor: str | None
-    end_cursor: str | None
+    start: strawberry.Private[CursorAt | None]
+    end: strawberry.Private[CursorAt | None]
+
+    @strawberry.field
+    def start_cursor(self) -> str | None:
+        """Encoded when shown, as edges' cursors are: most pages never show their cursors."""
+        return None if self.start is None else self.start.encode()
+
+    @strawberry.field
+    def end_cursor(self) -> str | None:
+        return None if self.end is None else self.end.encode()
 
 
 @strawberry.type

@@ -18,10 +18,12 @@ from graphql import (
 )
 
 from graph.model import Label
+from graph.records import NO_POSITION
 from schema.context import Context, Limits
+from schema.cursors import CursorAt
 from schema.lists import ROOT_LISTS
 from schema.planned import PlannedReads
-from tests.seeded import SeededGraph, execute, gid, schema_for
+from tests.seeded import RecordingCypher, SeededGraph, execute, gid, schema_for
 
 LIMITS = Limits()
 
@@ -472,3 +474,32 @@ def _connection(connection: Any) -> str:
         + " ".join(edge_fields)
         + " node { __typename ... on Node { id slug name { text lang } writtenAt } } } }"
     )
+
+
+async def test_rows_read_positions_and_labels_only_when_the_page_needs_them(
+    seeded: SeededGraph, planner: PlannedReads
+) -> None:
+    """Sort keys and ties travel only for cursors; labels only when the pattern has none."""
+    plain = """{ events(first: 5, orderBy: { field: START, direction: DESC }) {
+      edges { node { slug place { slug } programme { slug } participants { totalCount } } }
+    } }"""
+    paged = """{ events(first: 5, orderBy: { field: START, direction: DESC }) {
+      edges { cursor node { slug place { slug }
+        participants(first: 2) { pageInfo { endCursor } nodes { ... on Expert { slug } } } } }
+    } }"""
+    sent = {}
+    for name, query in (("plain", plain), ("paged", paged)):
+        await planned_answer(seeded, planner, query)
+        runner = RecordingCypher(seeded.driver)
+        context = Context(cypher=runner, limits=LIMITS)
+        assert await planner.answer(query, None, None, context) is not None
+        (sent[name],) = runner.sent
+    assert "k: k" not in sent["plain"]
+    assert "labels(" not in sent["plain"]
+    assert sent["paged"].count("k: k, t: t") == 2
+    assert sent["paged"].count("labels(m)") == 1
+
+
+def test_a_row_read_without_its_position_has_no_cursor() -> None:
+    with pytest.raises(RuntimeError, match="without its position"):
+        CursorAt("events:start", NO_POSITION).encode()
