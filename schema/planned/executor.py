@@ -62,6 +62,8 @@ logger = logging.getLogger("hub.planned")
 MAX_DOCUMENTS: Final = 512
 MAX_CONVERSIONS: Final = 256
 """Converted argument sets kept per document (distinct variable values of its fields)."""
+_NOT_GIVEN: Final = object()
+"""A variable left out of the request, which (unlike null) lets an argument's default apply."""
 NOT_PLANNABLE: Final = "not plannable"
 
 
@@ -342,7 +344,7 @@ class _Run:
             parent,
             name,
             id(node),
-            *(self._variables.coerced.get(v) for v in named),
+            *(self._variables.coerced.get(v, _NOT_GIVEN) for v in named),
         )
         try:
             cached = self._operation.arguments.get(key)
