@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Final, LiteralString
 
 from graph.cypher import Cypher
@@ -86,10 +87,16 @@ class Fetch:
     def label(self) -> Label | None:
         """The related nodes' one label when the pattern itself names it: their labels then
         need not be read."""
-        if len(self.labels) != 1:
-            return None
-        (label,) = self.labels
-        return label if "(m:" + label.value + ")" in self.relation.pattern else None
+        return _named_label(self.relation, self.labels)
+
+
+@lru_cache(maxsize=256)
+def _named_label(relation: Relation, labels: frozenset[Label]) -> Label | None:
+    """Worked out once per relation and target: every row set of a page asks for it."""
+    if len(labels) != 1:
+        return None
+    (label,) = labels
+    return label if "(m:" + label.value + ")" in relation.pattern else None
 
 
 @dataclass(frozen=True, slots=True)

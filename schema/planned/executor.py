@@ -50,10 +50,10 @@ from schema.context import Context
 from schema.ids import from_global_id
 from schema.lists import ROOT_LISTS, list_arguments
 from schema.planned.completion import Completer, Prefetched
-from schema.planned.fetches import FetchBuilder, FetchKeys, NodeFetches
+from schema.planned.fetches import FetchBuilder, FetchKeys
 from schema.planned.fields import FieldTable
 from schema.planned.info import PlannedInfo
-from schema.planned.selection import Fields, Selections, UnplannableError
+from schema.planned.selection import Selections, UnplannableError
 from schema.relations import plain_connection
 from schema.types.node import entity
 
@@ -264,7 +264,9 @@ class _Run:
         names = {field_nodes[0].name.value for field_nodes in parts.values()}
         node_type = self._schema.get_type(label.value)
         assert isinstance(node_type, GraphQLObjectType)
-        under = self._list_nodes(connection, node_type, parts)
+        found, _, _, cursors = self._fetches.node_selections(connection, parts)
+        merged = [field_node for field_nodes in found for field_node in field_nodes]
+        under = self._fetches.under(node_type, self._selections.sub(node_type, merged))
         fetched = await fetch_list(
             self._context.cypher,
             REPOSITORIES[label].spec,
@@ -277,39 +279,12 @@ class _Run:
             fetches=under.fetches,
             written_at=under.written_at,
             reads=under.reads,
-            positions="pageInfo" in names or self._edge_cursors(connection, parts),
+            positions="pageInfo" in names or cursors,
         )
         built = plain_connection(fetched.page, arguments.ordering)
         for obj, nested in zip(built.nodes, fetched.nested, strict=True):
             self._prefetched.attach(obj, under.keys, under.fetches, nested)
         return built
-
-    def _edge_cursors(self, connection: GraphQLObjectType, parts: Fields) -> bool:
-        """Does the selection show an edge's `cursor` (the rows then need their positions)?"""
-        edge = get_named_type(connection.fields["edges"].type)
-        assert isinstance(edge, GraphQLObjectType)
-        return any(
-            inner[0].name.value == "cursor"
-            for field_nodes in parts.values()
-            if field_nodes[0].name.value == "edges"
-            for inner in self._selections.sub(edge, field_nodes).values()
-        )
-
-    def _list_nodes(
-        self, connection: GraphQLObjectType, node_type: GraphQLObjectType, parts: Fields
-    ) -> NodeFetches:
-        selections: list[FieldNode] = []
-        for field_nodes in parts.values():
-            name = field_nodes[0].name.value
-            if name == "nodes":
-                selections.extend(field_nodes)
-            elif name == "edges":
-                edge = get_named_type(connection.fields["edges"].type)
-                assert isinstance(edge, GraphQLObjectType)
-                for inner in self._selections.sub(edge, field_nodes).values():
-                    if inner[0].name.value == "node":
-                        selections.extend(inner)
-        return self._fetches.under(node_type, self._selections.sub(node_type, selections))
 
     async def _resolver(
         self, query: GraphQLObjectType, name: str, definition: GraphQLField, nodes: list[FieldNode]

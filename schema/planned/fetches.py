@@ -140,7 +140,7 @@ class FetchBuilder:
             rows = bool(names & ROW_FIELDS) or "pageInfo" in names
             total = "totalCount" in names
             beyond = "pageInfo" in names
-            node_fields, target, edges, cursors = self._node_selections(connection, parts)
+            node_fields, target, edges, cursors = self.node_selections(connection, parts)
             positions = beyond or cursors
         if target is None:
             return Fetch(
@@ -172,7 +172,7 @@ class FetchBuilder:
         self._keys.children[id(fetch)] = children.keys
         return fetch
 
-    def _node_selections(
+    def node_selections(
         self, connection: GraphQLObjectType, parts: Fields
     ) -> tuple[list[Sequence[FieldNode]], Any, bool, bool]:
         """Field nodes selecting the related node (under `edges.node` and `nodes`), the node
