@@ -18,6 +18,8 @@ from graph.paging import PageRequest
 from graph.records import NodeRecord, Page
 from graph.repositories import REPOSITORIES
 from graph.repositories.base import nodes_by_id
+from graph.repositories.written import WrittenCounts
+from graph.writes.operations import WriteOutcome
 from schema.context import Info
 
 NodeRef = tuple[Label, str]
@@ -26,8 +28,9 @@ CountKey = tuple[Label, str, str | None]
 
 
 class Loaders:
-    def __init__(self, cypher: Cypher) -> None:
+    def __init__(self, cypher: Cypher, written: WrittenCounts | None = None) -> None:
         self._cypher = cypher
+        self._written = written
         self.nodes: DataLoader[NodeRef, NodeRecord | None] = DataLoader(load_fn=self._load_nodes)
         self._relations: dict[RelationKey, DataLoader[str, Page]] = {}
         self._counts: dict[CountKey, DataLoader[str, int]] = {}
@@ -60,12 +63,25 @@ class Loaders:
             repository = REPOSITORIES[label](self._cypher)
 
             async def load(owners: Sequence[str]) -> list[int]:
-                totals = await repository.related_counts(field, owners, role=role)
+                totals = await repository.related_counts(
+                    field, owners, role=role, written=self._written
+                )
                 return [totals[owner] for owner in owners]
 
             loader = DataLoader(load_fn=load)
             self._counts[key] = loader
         return loader
+
+
+def after_write(info: Info, outcome: WriteOutcome) -> None:
+    """Start this request's reads afresh after a committed write, knowing what it created.
+
+    Whatever the loaders remembered may have changed (a second mutation in one document
+    reads what the first one left), and the counts of the nodes the write created are known
+    from its links without another transaction.
+    """
+    info.context.loaders.clear()
+    info.context.loaders["hub"] = Loaders(info.context.cypher, WrittenCounts(outcome))
 
 
 def loaders(info: Info) -> Loaders:

@@ -9,7 +9,7 @@ batch of owners at once.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, LiteralString
 
@@ -262,13 +262,21 @@ async def related_counts(
     owners: Sequence[str],
     *,
     role: str | None = None,
+    counted: Callable[[str], int | None] | None = None,
 ) -> dict[str, int]:
     """How many items `relation` holds per owner, without reading any of them.
 
     Same pattern and role filter as `related_pages`, so the numbers equal its `total`.
+    Owners whose count `counted` knows (graph/repositories/written.py) are not asked.
     """
     if role is not None and not relation.by_role:
         raise InvalidInputError(f"{relation.name} cannot be filtered by role")
+    known: dict[str, int] = {}
+    if counted is not None:
+        known = {owner: n for owner in owners if (n := counted(owner)) is not None}
+    asked = [owner for owner in dict.fromkeys(owners) if owner not in known]
+    if not asked:
+        return {owner: known[owner] for owner in owners}
     query = fill(
         RELATED_COUNTS,
         {
@@ -277,8 +285,9 @@ async def related_counts(
             "<FILTER>": ROLE_FILTER if relation.by_role else "true",
         },
     )
-    parameters = {"owners": list(dict.fromkeys(owners)), "role": role}
+    parameters = {"owners": asked, "role": role}
     totals = {row["ownerId"]: row["total"] for row in await cypher.read(query, parameters)}
+    totals.update(known)
     return {owner: int(totals.get(owner, 0)) for owner in owners}
 
 

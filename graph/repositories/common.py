@@ -23,6 +23,7 @@ from graph.repositories.base import (
     related_counts,
     related_pages,
 )
+from graph.repositories.written import WrittenCounts
 
 NAME_KEY: Final[LiteralString] = "toLower(coalesce(n.name, ''))"
 M_NAME: Final[LiteralString] = "toLower(coalesce(m.name, ''))"
@@ -162,7 +163,17 @@ class Repository:
         return await related_pages(self._cypher, self.relations[field], owners, request, role=role)
 
     async def related_counts(
-        self, field: str, owners: Sequence[str], *, role: str | None = None
+        self,
+        field: str,
+        owners: Sequence[str],
+        *,
+        role: str | None = None,
+        written: WrittenCounts | None = None,
     ) -> dict[str, int]:
-        """How many items the `field` relationship holds per owner id (no rows read)."""
-        return await related_counts(self._cypher, self.relations[field], owners, role=role)
+        """How many items the `field` relationship holds per owner id (no rows read).
+
+        `written`: what the request's last write knows of the nodes it created.
+        """
+        relation = self.relations[field]
+        counted = written.counter(relation, role) if written is not None else None
+        return await related_counts(self._cypher, relation, owners, role=role, counted=counted)

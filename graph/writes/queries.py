@@ -4,7 +4,9 @@ Labels and relationship types cannot be parameters, so the ones a write names ar
 from these dicts by `Label`/`RelType` members (graph/model.py), never spelled from input.
 Every statement that writes properties stamps `writtenAt` from one `$writtenAt` parameter
 rather than from each property map: the driver converts each Python datetime it sends
-through pytz (about 0.1 ms each), and a create with five links used to send twelve.
+through pytz (about 0.1 ms each), and a create with five links used to send twelve. They
+return it as null, for the same reason the other way (graph/writes/executor.py puts back the
+value it sent).
 Statements that only need to find a node use the disjunction of every hub label, which
 Neo4j plans as a union of unique-index seeks, and check the label as a parameter.
 """
@@ -33,7 +35,7 @@ REPLACE_NODE: Final[LiteralString] = """
 MATCH (n:Expert|Agency|Country|Place|Programme|Event|Topic|Resource {id: $id})
 WHERE $label IN labels(n)
 SET n = $props, n.writtenAt = $writtenAt
-RETURN properties(n) AS props
+RETURN n {.*, writtenAt: null} AS props
 """
 
 INCOMING: Final[LiteralString] = """
@@ -60,7 +62,7 @@ RETURN n IS NOT NULL AND (
 """
 """Is the node one of the agency's records: the agency, its experts, its events."""
 
-_CREATED: Final[LiteralString] = " RETURN properties(n) AS props, elementId(n) AS element"
+_CREATED: Final[LiteralString] = " RETURN n {.*, writtenAt: null} AS props, elementId(n) AS element"
 
 CREATE_NODE: Final[dict[Label, LiteralString]] = {
     Label.EXPERT: "CREATE (n:Expert) SET n = $props, n.writtenAt = $writtenAt" + _CREATED,
@@ -89,67 +91,67 @@ LINK: Final[dict[RelType, LiteralString]] = {
     + """OPTIONAL MATCH (a)-[old:WORKS_FOR {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
 MERGE (a)-[r:WORKS_FOR {key: $key}]->(b) SET r = $props, r.writtenAt = $writtenAt
-RETURN before, properties(r) AS after""",
+RETURN before, r {.*, writtenAt: null} AS after""",
     RelType.BASED_IN: _ENDS
     + """OPTIONAL MATCH (a)-[old:BASED_IN {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
 MERGE (a)-[r:BASED_IN {key: $key}]->(b) SET r = $props, r.writtenAt = $writtenAt
-RETURN before, properties(r) AS after""",
+RETURN before, r {.*, writtenAt: null} AS after""",
     RelType.TOOK_PART: _ENDS
     + """OPTIONAL MATCH (a)-[old:TOOK_PART {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
 MERGE (a)-[r:TOOK_PART {key: $key}]->(b) SET r = $props, r.writtenAt = $writtenAt
-RETURN before, properties(r) AS after""",
+RETURN before, r {.*, writtenAt: null} AS after""",
     RelType.HELD_IN: _ENDS
     + """OPTIONAL MATCH (a)-[old:HELD_IN {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
 MERGE (a)-[r:HELD_IN {key: $key}]->(b) SET r = $props, r.writtenAt = $writtenAt
-RETURN before, properties(r) AS after""",
+RETURN before, r {.*, writtenAt: null} AS after""",
     RelType.IN: _ENDS
     + """OPTIONAL MATCH (a)-[old:IN {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
 MERGE (a)-[r:IN {key: $key}]->(b) SET r = $props, r.writtenAt = $writtenAt
-RETURN before, properties(r) AS after""",
+RETURN before, r {.*, writtenAt: null} AS after""",
     RelType.PART_OF: _ENDS
     + """OPTIONAL MATCH (a)-[old:PART_OF {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
 MERGE (a)-[r:PART_OF {key: $key}]->(b) SET r = $props, r.writtenAt = $writtenAt
-RETURN before, properties(r) AS after""",
+RETURN before, r {.*, writtenAt: null} AS after""",
     RelType.FUNDED_BY: _ENDS
     + """OPTIONAL MATCH (a)-[old:FUNDED_BY {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
 MERGE (a)-[r:FUNDED_BY {key: $key}]->(b) SET r = $props, r.writtenAt = $writtenAt
-RETURN before, properties(r) AS after""",
+RETURN before, r {.*, writtenAt: null} AS after""",
     RelType.IMPLEMENTED_BY: _ENDS
     + """OPTIONAL MATCH (a)-[old:IMPLEMENTED_BY {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
 MERGE (a)-[r:IMPLEMENTED_BY {key: $key}]->(b) SET r = $props, r.writtenAt = $writtenAt
-RETURN before, properties(r) AS after""",
+RETURN before, r {.*, writtenAt: null} AS after""",
     RelType.COVERS: _ENDS
     + """OPTIONAL MATCH (a)-[old:COVERS {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
 MERGE (a)-[r:COVERS {key: $key}]->(b) SET r = $props, r.writtenAt = $writtenAt
-RETURN before, properties(r) AS after""",
+RETURN before, r {.*, writtenAt: null} AS after""",
     RelType.ABOUT: _ENDS
     + """OPTIONAL MATCH (a)-[old:ABOUT {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
 MERGE (a)-[r:ABOUT {key: $key}]->(b) SET r = $props, r.writtenAt = $writtenAt
-RETURN before, properties(r) AS after""",
+RETURN before, r {.*, writtenAt: null} AS after""",
     RelType.CASCADES_FROM: _ENDS
     + """OPTIONAL MATCH (a)-[old:CASCADES_FROM {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
 MERGE (a)-[r:CASCADES_FROM {key: $key}]->(b) SET r = $props, r.writtenAt = $writtenAt
-RETURN before, properties(r) AS after""",
+RETURN before, r {.*, writtenAt: null} AS after""",
     RelType.DESCRIBES: _ENDS
     + """OPTIONAL MATCH (a)-[old:DESCRIBES {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
 MERGE (a)-[r:DESCRIBES {key: $key}]->(b) SET r = $props, r.writtenAt = $writtenAt
-RETURN before, properties(r) AS after""",
+RETURN before, r {.*, writtenAt: null} AS after""",
     RelType.MENTIONS: _ENDS
     + """OPTIONAL MATCH (a)-[old:MENTIONS {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
 MERGE (a)-[r:MENTIONS {key: $key}]->(b) SET r = $props, r.writtenAt = $writtenAt
-RETURN before, properties(r) AS after""",
+RETURN before, r {.*, writtenAt: null} AS after""",
 }
 """Create (or restate) one relationship, merged on its key; `before` is null when new."""
 
@@ -168,8 +170,8 @@ def _for_each_link(link: LiteralString) -> LiteralString:
         .replace("$props", "l.props")
         .replace("WITH a, b,", "WITH l, a, b,")
         .replace(
-            "RETURN before, properties(r) AS after",
-            "WITH l, before, properties(r) AS after\n"
+            "RETURN before, r {.*, writtenAt: null} AS after",
+            "WITH l, before, r {.*, writtenAt: null} AS after\n"
             "RETURN collect({index: l.index, before: before, after: after}) AS links",
         )
     )

@@ -25,6 +25,7 @@ from graph.writes.operations import Operation, WriteOutcome
 from graph.writes.values import slug
 from schema.context import Info
 from schema.ids import from_global_id
+from schema.loaders import after_write
 from schema.permissions import ForbiddenError, agency_scope
 
 NOT_CHANGES: Final = frozenset(
@@ -128,7 +129,7 @@ async def perform(
     """Run the writes as the viewer; a partner stepping outside its agency is FORBIDDEN."""
     viewer = info.context.viewer
     try:
-        return await apply_writes(
+        outcome = await apply_writes(
             info.context.cypher,
             operations,
             principal=viewer,
@@ -140,3 +141,5 @@ async def perform(
         raise ForbiddenError(f"partners write only their own agency's records: {error}") from None
     except (InvalidInputError, NotFoundError, ConflictError) as error:
         return [user_error(error)]
+    after_write(info, outcome)
+    return outcome

@@ -53,6 +53,57 @@ async def test_create_answers_the_node_and_echoes_the_client_mutation_id(cypher:
     assert payload["event"]["participants"]["totalCount"] == 2
 
 
+COUNTED_CREATE = """
+mutation($input: CreateEventInput!) {
+  createEvent(input: $input) {
+    event {
+      participants { totalCount }
+      trainers: participants(role: TRAINER) { totalCount }
+      topics { totalCount }
+      cascades { totalCount }
+    }
+  }
+}
+"""
+
+
+async def test_a_created_nodes_counts_come_from_its_own_write(cypher: Cypher) -> None:
+    await build_small_graph(cypher)
+    variables = {
+        "input": event_input(
+            participants={"ids": ["vusal", "vladimir"], "role": "TRAINER"},
+            links=[{"type": "ABOUT", "node": "migration"}],
+        )
+    }
+    cypher.round_trips = 0
+    result = await run(cypher, COUNTED_CREATE, variables, viewer=EDITOR)
+    assert result.errors is None
+    assert result.data is not None
+    event = result.data["createEvent"]["event"]
+    assert event["participants"] == {"totalCount": 2}
+    assert event["trainers"] == {"totalCount": 2}
+    assert event["topics"] == {"totalCount": 1}
+    assert event["cascades"] == {"totalCount": 0}
+    assert cypher.round_trips == 1
+
+
+async def test_a_second_mutation_reads_what_the_first_left(cypher: Cypher) -> None:
+    await build_small_graph(cypher)
+    query = """mutation($input: CreateEventInput!) {
+      first: createEvent(input: $input) { event { participants { totalCount } } }
+      second: link(input: {links: [{type: TOOK_PART, from: "vladimir", to: "roll-out"}]}) {
+        relationships { to { ... on Event { participants { totalCount } } } }
+      }
+    }"""
+    variables = {"input": event_input(participants={"ids": ["vusal"]})}
+    result = await run(cypher, query, variables, viewer=EDITOR)
+    assert result.errors is None
+    assert result.data is not None
+    assert result.data["first"]["event"]["participants"] == {"totalCount": 1}
+    (written,) = result.data["second"]["relationships"]
+    assert written["to"]["participants"] == {"totalCount": 2}
+
+
 async def test_a_missing_second_participant_writes_nothing_at_all(cypher: Cypher) -> None:
     await build_small_graph(cypher)
     before = await graph_digest(cypher)
