@@ -64,6 +64,11 @@ class WriteContext:
     """Set for partners: every record touched must belong to this agency."""
     at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
+    @property
+    def stamp(self) -> str:
+        """`at` as the ISO text the statements' `datetime($writtenAt)` reads."""
+        return self.at.isoformat()
+
 
 async def apply_writes(
     cypher: Cypher,
@@ -374,10 +379,15 @@ class _Transaction:
         self.nodes[ident] = (label, props)
 
     async def rows(self, query: LiteralString, **parameters: Any) -> list[dict[str, Any]]:
+        """The statement's records as dicts; its columns hold maps and scalars, never nodes.
+
+        So the records skip the driver's `Record.data()`, which walks every value looking
+        for nodes to convert.
+        """
         if "$writtenAt" in query:
-            parameters["writtenAt"] = self.context.at
+            parameters["writtenAt"] = self.context.stamp
         result = await self.tx.run(query, parameters)
-        return [record.data() async for record in result]
+        return [dict(zip(record.keys(), record, strict=True)) async for record in result]
 
     async def single(self, query: LiteralString, **parameters: Any) -> dict[str, Any]:
         rows = await self.rows(query, **parameters)

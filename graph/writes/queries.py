@@ -3,10 +3,10 @@
 Labels and relationship types cannot be parameters, so the ones a write names are picked
 from these dicts by `Label`/`RelType` members (graph/model.py), never spelled from input.
 Every statement that writes properties stamps `writtenAt` from one `$writtenAt` parameter
-rather than from each property map: the driver converts each Python datetime it sends
-through pytz (about 0.1 ms each), and a create with five links used to send twelve. They
-return it as null, for the same reason the other way (graph/writes/executor.py puts back the
-value it sent).
+rather than from each property map, sent as ISO text and read with `datetime()`: the driver
+converts each Python datetime it sends through pytz (about 0.1 ms each), and a create with
+five links used to send twelve. They return it as null, for the same reason the other way
+(graph/writes/executor.py puts back the transaction's own value).
 Statements that only need to find a node use the disjunction of every hub label, which
 Neo4j plans as a union of unique-index seeks, and check the label as a parameter.
 """
@@ -34,7 +34,7 @@ RETURN properties(n) AS props
 REPLACE_NODE: Final[LiteralString] = """
 MATCH (n:Expert|Agency|Country|Place|Programme|Event|Topic|Resource {id: $id})
 WHERE $label IN labels(n)
-SET n = $props, n.writtenAt = $writtenAt
+SET n = $props, n.writtenAt = datetime($writtenAt)
 RETURN n {.*, writtenAt: null} AS props
 """
 
@@ -64,15 +64,17 @@ RETURN n IS NOT NULL AND (
 
 _CREATED: Final[LiteralString] = " RETURN n {.*, writtenAt: null} AS props, elementId(n) AS element"
 
+_STAMPED: Final[LiteralString] = " SET n = $props, n.writtenAt = datetime($writtenAt)"
+
 CREATE_NODE: Final[dict[Label, LiteralString]] = {
-    Label.EXPERT: "CREATE (n:Expert) SET n = $props, n.writtenAt = $writtenAt" + _CREATED,
-    Label.AGENCY: "CREATE (n:Agency) SET n = $props, n.writtenAt = $writtenAt" + _CREATED,
-    Label.COUNTRY: "CREATE (n:Country) SET n = $props, n.writtenAt = $writtenAt" + _CREATED,
-    Label.PLACE: "CREATE (n:Place) SET n = $props, n.writtenAt = $writtenAt" + _CREATED,
-    Label.PROGRAMME: "CREATE (n:Programme) SET n = $props, n.writtenAt = $writtenAt" + _CREATED,
-    Label.EVENT: "CREATE (n:Event) SET n = $props, n.writtenAt = $writtenAt" + _CREATED,
-    Label.TOPIC: "CREATE (n:Topic) SET n = $props, n.writtenAt = $writtenAt" + _CREATED,
-    Label.RESOURCE: "CREATE (n:Resource) SET n = $props, n.writtenAt = $writtenAt" + _CREATED,
+    Label.EXPERT: "CREATE (n:Expert)" + _STAMPED + _CREATED,
+    Label.AGENCY: "CREATE (n:Agency)" + _STAMPED + _CREATED,
+    Label.COUNTRY: "CREATE (n:Country)" + _STAMPED + _CREATED,
+    Label.PLACE: "CREATE (n:Place)" + _STAMPED + _CREATED,
+    Label.PROGRAMME: "CREATE (n:Programme)" + _STAMPED + _CREATED,
+    Label.EVENT: "CREATE (n:Event)" + _STAMPED + _CREATED,
+    Label.TOPIC: "CREATE (n:Topic)" + _STAMPED + _CREATED,
+    Label.RESOURCE: "CREATE (n:Resource)" + _STAMPED + _CREATED,
 }
 
 _ENDS: Final[LiteralString] = """
@@ -90,67 +92,67 @@ LINK: Final[dict[RelType, LiteralString]] = {
     RelType.WORKS_FOR: _ENDS
     + """OPTIONAL MATCH (a)-[old:WORKS_FOR {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
-MERGE (a)-[r:WORKS_FOR {key: $key}]->(b) SET r = $props, r.writtenAt = $writtenAt
+MERGE (a)-[r:WORKS_FOR {key: $key}]->(b) SET r = $props, r.writtenAt = datetime($writtenAt)
 RETURN before, r {.*, writtenAt: null} AS after""",
     RelType.BASED_IN: _ENDS
     + """OPTIONAL MATCH (a)-[old:BASED_IN {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
-MERGE (a)-[r:BASED_IN {key: $key}]->(b) SET r = $props, r.writtenAt = $writtenAt
+MERGE (a)-[r:BASED_IN {key: $key}]->(b) SET r = $props, r.writtenAt = datetime($writtenAt)
 RETURN before, r {.*, writtenAt: null} AS after""",
     RelType.TOOK_PART: _ENDS
     + """OPTIONAL MATCH (a)-[old:TOOK_PART {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
-MERGE (a)-[r:TOOK_PART {key: $key}]->(b) SET r = $props, r.writtenAt = $writtenAt
+MERGE (a)-[r:TOOK_PART {key: $key}]->(b) SET r = $props, r.writtenAt = datetime($writtenAt)
 RETURN before, r {.*, writtenAt: null} AS after""",
     RelType.HELD_IN: _ENDS
     + """OPTIONAL MATCH (a)-[old:HELD_IN {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
-MERGE (a)-[r:HELD_IN {key: $key}]->(b) SET r = $props, r.writtenAt = $writtenAt
+MERGE (a)-[r:HELD_IN {key: $key}]->(b) SET r = $props, r.writtenAt = datetime($writtenAt)
 RETURN before, r {.*, writtenAt: null} AS after""",
     RelType.IN: _ENDS
     + """OPTIONAL MATCH (a)-[old:IN {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
-MERGE (a)-[r:IN {key: $key}]->(b) SET r = $props, r.writtenAt = $writtenAt
+MERGE (a)-[r:IN {key: $key}]->(b) SET r = $props, r.writtenAt = datetime($writtenAt)
 RETURN before, r {.*, writtenAt: null} AS after""",
     RelType.PART_OF: _ENDS
     + """OPTIONAL MATCH (a)-[old:PART_OF {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
-MERGE (a)-[r:PART_OF {key: $key}]->(b) SET r = $props, r.writtenAt = $writtenAt
+MERGE (a)-[r:PART_OF {key: $key}]->(b) SET r = $props, r.writtenAt = datetime($writtenAt)
 RETURN before, r {.*, writtenAt: null} AS after""",
     RelType.FUNDED_BY: _ENDS
     + """OPTIONAL MATCH (a)-[old:FUNDED_BY {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
-MERGE (a)-[r:FUNDED_BY {key: $key}]->(b) SET r = $props, r.writtenAt = $writtenAt
+MERGE (a)-[r:FUNDED_BY {key: $key}]->(b) SET r = $props, r.writtenAt = datetime($writtenAt)
 RETURN before, r {.*, writtenAt: null} AS after""",
     RelType.IMPLEMENTED_BY: _ENDS
     + """OPTIONAL MATCH (a)-[old:IMPLEMENTED_BY {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
-MERGE (a)-[r:IMPLEMENTED_BY {key: $key}]->(b) SET r = $props, r.writtenAt = $writtenAt
+MERGE (a)-[r:IMPLEMENTED_BY {key: $key}]->(b) SET r = $props, r.writtenAt = datetime($writtenAt)
 RETURN before, r {.*, writtenAt: null} AS after""",
     RelType.COVERS: _ENDS
     + """OPTIONAL MATCH (a)-[old:COVERS {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
-MERGE (a)-[r:COVERS {key: $key}]->(b) SET r = $props, r.writtenAt = $writtenAt
+MERGE (a)-[r:COVERS {key: $key}]->(b) SET r = $props, r.writtenAt = datetime($writtenAt)
 RETURN before, r {.*, writtenAt: null} AS after""",
     RelType.ABOUT: _ENDS
     + """OPTIONAL MATCH (a)-[old:ABOUT {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
-MERGE (a)-[r:ABOUT {key: $key}]->(b) SET r = $props, r.writtenAt = $writtenAt
+MERGE (a)-[r:ABOUT {key: $key}]->(b) SET r = $props, r.writtenAt = datetime($writtenAt)
 RETURN before, r {.*, writtenAt: null} AS after""",
     RelType.CASCADES_FROM: _ENDS
     + """OPTIONAL MATCH (a)-[old:CASCADES_FROM {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
-MERGE (a)-[r:CASCADES_FROM {key: $key}]->(b) SET r = $props, r.writtenAt = $writtenAt
+MERGE (a)-[r:CASCADES_FROM {key: $key}]->(b) SET r = $props, r.writtenAt = datetime($writtenAt)
 RETURN before, r {.*, writtenAt: null} AS after""",
     RelType.DESCRIBES: _ENDS
     + """OPTIONAL MATCH (a)-[old:DESCRIBES {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
-MERGE (a)-[r:DESCRIBES {key: $key}]->(b) SET r = $props, r.writtenAt = $writtenAt
+MERGE (a)-[r:DESCRIBES {key: $key}]->(b) SET r = $props, r.writtenAt = datetime($writtenAt)
 RETURN before, r {.*, writtenAt: null} AS after""",
     RelType.MENTIONS: _ENDS
     + """OPTIONAL MATCH (a)-[old:MENTIONS {key: $key}]->(b)
 WITH a, b, head(collect(properties(old))) AS before
-MERGE (a)-[r:MENTIONS {key: $key}]->(b) SET r = $props, r.writtenAt = $writtenAt
+MERGE (a)-[r:MENTIONS {key: $key}]->(b) SET r = $props, r.writtenAt = datetime($writtenAt)
 RETURN before, r {.*, writtenAt: null} AS after""",
 }
 """Create (or restate) one relationship, merged on its key; `before` is null when new."""
