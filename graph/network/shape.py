@@ -32,27 +32,45 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
+_NAME_KEYS: Final = tuple((lang, f"name_{lang}", f"title_{lang}") for lang in LANGUAGES)
+
+
+def _shown(value: Any) -> bool:
+    """Is `value` text worth showing (not blank)? `_text` as a test, cheaper per call."""
+    return type(value) is str and bool(value) and not value.isspace()
+
+
 def graph_node(row: Mapping[str, Any]) -> GraphNode:
-    """A `GraphNode` from a map projected with `NODE_FIELDS` plus `labels`."""
-    label = label_of(row.get("labels") or ())
+    """A `GraphNode` from a map projected with `NODE_FIELDS` plus `labels`.
+
+    Written for speed: a neighbourhood builds hundreds of these per request, and most of
+    their eight language keys are null.
+    """
+    get = row.get
+    label = label_of(get("labels") or ())
     if label is None:
-        raise ValueError(f"node {row.get('id')!r} carries no hub label")
+        raise ValueError(f"node {get('id')!r} carries no hub label")
     names: dict[str, str] = {}
-    for lang in LANGUAGES:
-        text = _text(row.get(f"name_{lang}")) or _text(row.get(f"title_{lang}"))
-        if text is not None:
-            names[lang] = text
-    slug = str(row.get("id", ""))
-    name = _text(row.get("name")) or next(iter(names.values()), None) or slug
-    start_year = row.get("startYear")
+    for lang, name_key, title_key in _NAME_KEYS:
+        text = get(name_key)
+        if text is None or not _shown(text):
+            text = get(title_key)
+            if text is None or not _shown(text):
+                continue
+        names[lang] = text
+    slug = str(get("id", ""))
+    name = get("name")
+    if name is None or not _shown(name):
+        name = next(iter(names.values()), None) or slug
+    start_year = get("startYear")
     return GraphNode(
         id=slug,
         label=label,
         name=name,
-        kind=_text(row.get("kind")),
+        kind=_text(get("kind")),
         names=names,
-        start=_text(row.get("start")),
-        start_year=start_year if isinstance(start_year, int) else None,
+        start=_text(get("start")),
+        start_year=start_year if type(start_year) is int else None,
     )
 
 
