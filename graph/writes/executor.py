@@ -50,6 +50,8 @@ from graph.writes.principal import Principal
 from graph.writes.values import slug
 
 HUB_LABELS: Final = [label.value for label in Label]
+Creating = tuple[CreateNode, dict[str, Any]]
+"""A node to create in the look-up statement, with its checked properties."""
 REFERENCE_LABELS: Final = frozenset({Label.COUNTRY, Label.PLACE, Label.TOPIC, Label.PROGRAMME})
 """Shared reference data a partner may point its own records at, but never change."""
 
@@ -145,9 +147,11 @@ class _Transaction:
         """Labels of the ids this transaction has looked up, created or deleted."""
         self.elements: dict[str, str] = {}
         """Element ids of the nodes in `known`, which links are written between."""
+        self.created_early: dict[str, dict[str, Any]] = {}
+        """Nodes the look-up statement created (`props`, `element`), for `create` to take."""
 
     async def run(self, operations: Sequence[Operation], cited: str | None) -> WriteOutcome:
-        await self.labels(_mentioned(operations, cited))
+        await self.labels(_mentioned(operations, cited), self.creatable(operations))
         if cited is not None and (await self.labels([cited])).get(cited) is not Label.RESOURCE:
             raise MissingNodeError("Resource", cited, field="source")
         for batch in _batches(operations):
@@ -201,13 +205,31 @@ class _Transaction:
         """Source and author; `writtenAt` is each statement's own `$writtenAt` parameter."""
         return {"source": self.context.source, "writtenBy": self.context.principal.subject}
 
+    def creatable(self, operations: Sequence[Operation]) -> Creating | None:
+        """The first operation and its properties, when it creates a node they are valid for.
+
+        The look-up statement then creates it too (`FIND_AND_CREATE`). Anything refused
+        is left to `create`, so errors come in the same order as without the shortcut.
+        """
+        first = operations[0] if operations else None
+        if not isinstance(first, CreateNode) or not _is_slug(first.id):
+            return None
+        try:
+            props = node_properties(first.label, {}, first.changes)
+        except InvalidFieldError:
+            return None
+        props.update(id=first.id, **self.provenance())
+        return first, props
+
     async def create(self, op: CreateNode) -> None:
         slug("id", op.id)
         if (await self.labels([op.id]))[op.id] is not None:
             raise DuplicateIdError(op.id)
-        props = node_properties(op.label, {}, op.changes)
-        props.update(id=op.id, **self.provenance())
-        row = await self.single(queries.CREATE_NODE[op.label], props=props)
+        row = self.created_early.pop(op.id, None)
+        if row is None:
+            props = node_properties(op.label, {}, op.changes)
+            props.update(id=op.id, **self.provenance())
+            row = await self.single(queries.CREATE_NODE[op.label], props=props)
         after = self.stamped(row["props"])
         self.created[op.id] = op.label
         self.known[op.id] = op.label
@@ -353,15 +375,27 @@ class _Transaction:
         if not rows or not rows[0]["inScope"]:
             raise OutOfScopeError(ident, agency)
 
-    async def labels(self, ids: Sequence[str]) -> dict[str, Label | None]:
+    async def labels(
+        self, ids: Sequence[str], creating: Creating | None = None
+    ) -> dict[str, Label | None]:
         """Labels of `ids` (None: no such node), looked up once per transaction.
 
         `run` asks for every id the mutation names at the start, so a create with five
-        participant links costs one look-up statement instead of six.
+        participant links costs one look-up statement instead of six. With `creating`, the
+        same statement creates that node unless its id is taken (see `creatable`); `create`
+        then finds it in `created_early`, while the labels still say what was there before.
         """
         missing = [ident for ident in dict.fromkeys(ids) if ident not in self.known]
+        if creating is not None and creating[0].id not in missing:
+            creating = None
         if missing:
-            found = await self.single(queries.FIND_NODES, ids=missing, labels=HUB_LABELS)
+            if creating is None:
+                query, extra = queries.FIND_NODES, {}
+            else:
+                query, extra = queries.FIND_AND_CREATE[creating[0].label], {"props": creating[1]}
+            found = await self.single(query, ids=missing, labels=HUB_LABELS, **extra)
+            if creating is not None and found["element"] is not None:
+                self.created_early[creating[0].id] = found
             for row in found["found"]:
                 self.known[row["id"]] = Label(row["label"]) if row["label"] else None
                 if row["element"] is not None:

@@ -17,12 +17,14 @@ from typing import Final, LiteralString
 
 from graph.model import Label, RelType
 
-FIND_NODES: Final[LiteralString] = """
+_FOUND: Final[LiteralString] = """
 UNWIND $ids AS id
 OPTIONAL MATCH (n:Expert|Agency|Country|Place|Programme|Event|Topic|Resource {id: id})
-RETURN collect({id: id, label: [l IN labels(n) WHERE l IN $labels][0], element: elementId(n)})
+WITH collect({id: id, label: [l IN labels(n) WHERE l IN $labels][0], element: elementId(n)})
   AS found
 """
+
+FIND_NODES: Final[LiteralString] = _FOUND + "RETURN found"
 """The hub label and element id of each id (nulls when no node has it), as one record."""
 
 NODE_PROPERTIES: Final[LiteralString] = """
@@ -76,6 +78,28 @@ CREATE_NODE: Final[dict[Label, LiteralString]] = {
     Label.TOPIC: "CREATE (n:Topic)" + _STAMPED + _CREATED,
     Label.RESOURCE: "CREATE (n:Resource)" + _STAMPED + _CREATED,
 }
+
+
+def _found_then_created(create: LiteralString) -> LiteralString:
+    """`FIND_NODES` that also runs `create` when no node has the id `$props.id` yet.
+
+    A mutation that starts by creating a node (and then links it) saves a statement: the
+    node is created while its links' ends are looked up. When the id is taken nothing is
+    created and the executor refuses the duplicate, which rolls the transaction back.
+    """
+    return (
+        _FOUND
+        + "OPTIONAL CALL (found) {\n"
+        + "  WITH found WHERE none(f IN found WHERE f.id = $props.id AND f.element IS NOT NULL)\n  "
+        + create
+        + "\n}\nRETURN found, props, element"
+    )
+
+
+FIND_AND_CREATE: Final[dict[Label, LiteralString]] = {
+    label: _found_then_created(create) for label, create in CREATE_NODE.items()
+}
+"""By label: `FIND_NODES` plus the node created (`props`, `element`; nulls if the id is taken)."""
 
 _ENDS: Final[LiteralString] = """
 MATCH (a) WHERE elementId(a) = $from

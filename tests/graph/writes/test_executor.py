@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import Any, LiteralString, TypeVar, cast
+
 import pytest
+from neo4j import AsyncDriver, AsyncManagedTransaction
 
 from graph.audit import AuditEntry, audit_log, entity_sources
 from graph.cypher import Cypher
@@ -21,7 +25,9 @@ from graph.writes.executor import apply_writes
 from graph.writes.fields import DISPLAY_FIELD, NodeChanges
 from graph.writes.operations import CreateNode, DeleteNode, Link, Operation, Unlink, UpdateNode
 from graph.writes.principal import Principal, Role
+from tests.conftest import DATABASE
 
+T = TypeVar("T")
 EDITOR = Principal(role=Role.EDITOR, subject="jwt:editor", via="jwt")
 PARTNER = Principal(role=Role.PARTNER, subject="key:p1", agency="sms", key_id="p1")
 
@@ -365,3 +371,82 @@ async def test_every_link_type_refuses_labels_it_does_not_join(
         with pytest.raises(InvalidFieldError, match=f"{rel_type} goes"):
             await write(every_label, Link(rel_type, start, end))
     assert await graph_digest(every_label) == before
+
+
+class _CountedTransaction:
+    """The real transaction, noting each statement it is sent."""
+
+    def __init__(self, tx: AsyncManagedTransaction, sent: list[str]) -> None:
+        self._tx = tx
+        self._sent = sent
+
+    async def run(self, query: LiteralString, parameters: Any = None, **kwargs: Any) -> Any:
+        self._sent.append(query)
+        return await self._tx.run(query, parameters, **kwargs)
+
+
+class StatementCountingCypher(Cypher):
+    """The real runner; write transactions note their statements in `sent`."""
+
+    def __init__(self, driver: AsyncDriver, database: str) -> None:
+        super().__init__(driver, database)
+        self.sent: list[str] = []
+
+    async def write_transaction(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
+        async def counted(tx: AsyncManagedTransaction) -> T:
+            return await work(cast(AsyncManagedTransaction, _CountedTransaction(tx, self.sent)))
+
+        return await super().write_transaction(counted)
+
+
+@pytest.fixture
+def counting(small_graph: Cypher, driver: AsyncDriver) -> StatementCountingCypher:
+    return StatementCountingCypher(driver, DATABASE)
+
+
+async def test_a_create_with_links_is_three_statements(counting: StatementCountingCypher) -> None:
+    """Look-up and create together, then the links, then the audit entries."""
+    participants = ["vusal", "vladimir"]
+    await write(
+        counting,
+        event("roll-out", "Roll-out session"),
+        *(
+            Link(RelType.TOOK_PART, ident, "roll-out", {"role": "trainer"})
+            for ident in participants
+        ),
+    )
+    assert len(counting.sent) == 3
+    rows = await counting.read(
+        "MATCH (x)-[r:TOOK_PART]->(e:Event {id: 'roll-out'}) "
+        "RETURN x.id AS id, e.title_en AS title, e.writtenAt IS NOT NULL AS stamped"
+    )
+    assert sorted(row["id"] for row in rows) == sorted(participants)
+    assert {(row["title"], row["stamped"]) for row in rows} == {("Roll-out session", True)}
+    entries = await audit_log(counting, entity="roll-out")
+    assert sorted(entry.operation for entry in entries) == ["create", "link", "link"]
+
+
+async def test_a_create_whose_id_is_taken_writes_nothing(counting: StatementCountingCypher) -> None:
+    before = await graph_digest(counting)
+    with pytest.raises(DuplicateIdError):
+        await write(
+            counting,
+            event("tot-baku", "Another training"),
+            Link(RelType.TOOK_PART, "vusal", "tot-baku", {"role": "speaker"}),
+        )
+    assert len(counting.sent) == 1
+    assert await graph_digest(counting) == before
+
+
+async def test_a_create_refused_after_the_look_up_writes_nothing(
+    counting: StatementCountingCypher,
+) -> None:
+    """The node was created with the look-up; the missing participant rolls it back."""
+    before = await graph_digest(counting)
+    with pytest.raises(MissingNodeError):
+        await write(
+            counting,
+            event("roll-out", "Roll-out session"),
+            Link(RelType.TOOK_PART, "nobody", "roll-out", {"role": "speaker"}),
+        )
+    assert await graph_digest(counting) == before
