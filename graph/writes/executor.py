@@ -215,11 +215,15 @@ class _Transaction:
         if not isinstance(first, CreateNode) or not _is_slug(first.id):
             return None
         try:
-            props = node_properties(first.label, {}, first.changes)
+            return first, self.new_properties(first)
         except InvalidFieldError:
             return None
-        props.update(id=first.id, **self.provenance())
-        return first, props
+
+    def new_properties(self, op: CreateNode) -> dict[str, Any]:
+        """The properties a created node is written with (its fields checked, provenance)."""
+        props = node_properties(op.label, {}, op.changes)
+        props.update(id=op.id, **self.provenance())
+        return props
 
     async def create(self, op: CreateNode) -> None:
         slug("id", op.id)
@@ -227,8 +231,7 @@ class _Transaction:
             raise DuplicateIdError(op.id)
         row = self.created_early.pop(op.id, None)
         if row is None:
-            props = node_properties(op.label, {}, op.changes)
-            props.update(id=op.id, **self.provenance())
+            props = self.new_properties(op)
             row = await self.single(queries.CREATE_NODE[op.label], props=props)
         after = self.stamped(row["props"])
         self.created[op.id] = op.label

@@ -426,27 +426,33 @@ async def test_a_create_with_links_is_three_statements(counting: StatementCounti
     assert sorted(entry.operation for entry in entries) == ["create", "link", "link"]
 
 
+async def refused_without_a_trace(
+    cypher: Cypher, error: type[Exception], *operations: Operation
+) -> None:
+    """`operations` are refused with `error` and the graph is exactly as before."""
+    before = await graph_digest(cypher)
+    with pytest.raises(error):
+        await write(cypher, *operations)
+    assert await graph_digest(cypher) == before
+
+
 async def test_a_create_whose_id_is_taken_writes_nothing(counting: StatementCountingCypher) -> None:
-    before = await graph_digest(counting)
-    with pytest.raises(DuplicateIdError):
-        await write(
-            counting,
-            event("tot-baku", "Another training"),
-            Link(RelType.TOOK_PART, "vusal", "tot-baku", {"role": "speaker"}),
-        )
+    await refused_without_a_trace(
+        counting,
+        DuplicateIdError,
+        event("tot-baku", "Another training"),
+        Link(RelType.TOOK_PART, "vusal", "tot-baku", {"role": "speaker"}),
+    )
     assert len(counting.sent) == 1
-    assert await graph_digest(counting) == before
 
 
 async def test_a_create_refused_after_the_look_up_writes_nothing(
     counting: StatementCountingCypher,
 ) -> None:
     """The node was created with the look-up; the missing participant rolls it back."""
-    before = await graph_digest(counting)
-    with pytest.raises(MissingNodeError):
-        await write(
-            counting,
-            event("roll-out", "Roll-out session"),
-            Link(RelType.TOOK_PART, "nobody", "roll-out", {"role": "speaker"}),
-        )
-    assert await graph_digest(counting) == before
+    await refused_without_a_trace(
+        counting,
+        MissingNodeError,
+        event("roll-out", "Roll-out session"),
+        Link(RelType.TOOK_PART, "nobody", "roll-out", {"role": "speaker"}),
+    )
