@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Final, LiteralString
 
+import msgspec
+
 from graph.cypher import Cypher
 from graph.errors import InvalidInputError
 from graph.filters import Predicate
@@ -99,22 +101,22 @@ def _named_label(relation: Relation, labels: frozenset[Label]) -> Label | None:
     return label if "(m:" + label.value + ")" in relation.pattern else None
 
 
-@dataclass(frozen=True, slots=True)
-class Fetched:
-    """A fetched relationship page; `nested[i]` holds the relations of `page.rows[i]`'s node."""
+class Fetched(msgspec.Struct, frozen=True, gc=False):
+    """A fetched relationship page; `nested[i]` holds the relations of `page.rows[i]`'s node.
+
+    A Struct like the records it holds (`graph.records`): a list page builds one per row and
+    relation."""
 
     page: Page
     nested: tuple[tuple[Fetched, ...], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class FetchedNode:
+class FetchedNode(msgspec.Struct, frozen=True, gc=False):
     record: NodeRecord
     relations: tuple[Fetched, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class FetchedList:
+class FetchedList(msgspec.Struct, frozen=True, gc=False):
     page: Page
     nested: tuple[tuple[Fetched, ...], ...]
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Mapping
-from dataclasses import fields
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Final
+
+import msgspec
 
 from graph.analytics.cache import Analysis
 from graph.analytics.centrality import Centrality
@@ -113,7 +114,7 @@ def subgraph_graph(subgraph: Subgraph) -> nx.MultiDiGraph:
     for edge in subgraph.edges:
         properties = {
             f.name: getattr(edge.properties, f.name)
-            for f in fields(edge.properties)
+            for f in msgspec.structs.fields(edge.properties)
             if f.name not in ("type", "source", "written_at")
         }
         properties["provenance"] = edge.properties.source

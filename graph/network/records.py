@@ -3,6 +3,9 @@
 Network answers mix every label, so they use one generic node shape (slug, label, display
 name, kind, names per language) instead of the per-label records of `graph.records`; the
 relationship properties reuse `RelationshipRecord` so roles, dates and amounts keep one type.
+
+Nodes and edges, built by the hundred per picture, are frozen `msgspec.Struct`s for the
+reason given in `graph.records`; the rest, built a few per answer, stay dataclasses.
 """
 
 from __future__ import annotations
@@ -11,31 +14,31 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import msgspec
+
 from graph.model import Label, RelType
 from graph.records import RelationshipRecord, relationship_record
 
 
-@dataclass(frozen=True, slots=True)
-class GraphNode:
+class GraphNode(msgspec.Struct, frozen=True, gc=False):
     """Any node, drawn or exported: enough to label it, in every language it has."""
 
     id: str
     label: Label
     name: str
     kind: str | None = None
-    names: Mapping[str, str] = field(default_factory=dict)
+    names: Mapping[str, str] = msgspec.field(default_factory=dict)
     start: str | None = None
     start_year: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class GraphEdge:
+class GraphEdge(msgspec.Struct, frozen=True, gc=False):
     """A stored relationship, in its stored direction (`source` is its start node's slug)."""
 
     source: str
     target: str
     type: RelType
-    stored: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    stored: Mapping[str, Any] = msgspec.field(default_factory=dict)
     """Its stored properties as read; typed by `properties` when someone asks for them."""
 
     @property

@@ -1,0 +1,54 @@
+"""Records built from property maps: what the GraphQL layer can rely on about them."""
+
+from __future__ import annotations
+
+import gc
+
+import msgspec
+import pytest
+
+from graph.model import Label, RelType
+from graph.network.shape import graph_edge, graph_node
+from graph.records import EventRecord, Page, Row, node_record, position_of, relationship_record
+
+EVENT = {
+    "id": "ev-1",
+    "title_en": "Readmission law — training of trainers",
+    "title_ru": "  ",
+    "start": "2024-03-04",
+    "startYear": 2024,
+    "stray": "never shown",
+}
+
+
+def test_an_event_record_keeps_the_model_s_fields_and_non_blank_texts_only() -> None:
+    record = node_record(Label.EVENT, EVENT)
+    assert isinstance(record, EventRecord)
+    assert (record.id, record.start, record.start_year) == ("ev-1", "2024-03-04", 2024)
+    assert record.texts == {"title": {"en": "Readmission law — training of trainers"}}
+    assert record.name == "Readmission law — training of trainers"
+    assert not hasattr(record, "stray")
+
+
+def test_records_compare_by_value_and_cannot_be_changed_by_a_resolver() -> None:
+    record = node_record(Label.EVENT, EVENT)
+    assert record == node_record(Label.EVENT, dict(EVENT))
+    with pytest.raises(AttributeError):
+        record.name = "changed"  # type: ignore[misc]
+    row = Row(record, position_of({"k": "2024-03-04", "t": "ev-1"}))
+    with pytest.raises(AttributeError):
+        row.node = record  # type: ignore[misc]
+
+
+def test_per_row_records_stay_out_of_the_cyclic_collector() -> None:
+    """A list page builds hundreds of these; tracked, they would set off young collections."""
+    record = node_record(Label.EVENT, EVENT)
+    row = Row(record, position_of({}), relationship_record("TOOK_PART", {"role": "trainer"}))
+    node = graph_node({"id": "ev-1", "labels": ["Event"], "title_en": "A session"})
+    edge = graph_edge({"source": "a", "target": "b", "type": "TOOK_PART", "properties": {}})
+    for value in (record, row, row.relationship, Page((row,), 1, False, False), node, edge):
+        assert isinstance(value, msgspec.Struct)
+        assert not gc.is_tracked(value)
+    assert edge.type is RelType.TOOK_PART
+    assert row.relationship is not None
+    assert row.relationship.role == "trainer"
