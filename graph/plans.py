@@ -266,16 +266,34 @@ class _Compiler:
         )
 
 
-def _fetched(fetch: Fetch, result: Mapping[str, Any] | None) -> Fetched:
-    result = result or {}
-    pairs: list[tuple[Row, tuple[Fetched, ...]]] = []
-    children = _Children(fetch.children)
-    label = fetch.label
-    for item in result.get("rows") or ():
-        row = related_row(item, label)
-        if row is not None:
-            pairs.append((row, children.of(item)))
-    return _paged(pairs, result.get("total"), result.get("beyond"), fetch.request, fetch.rows)
+class _Reader:
+    """Turns one fetch's part of an answer into its `Fetched` page.
+
+    Made once per fetch and request, with its related label and its children's readers, so
+    the hundreds of sub-pages of a list page (a place, a programme and a participant count
+    per event) each cost a loop over their rows and nothing more.
+    """
+
+    __slots__ = ("_children", "_fetch", "_label")
+
+    def __init__(self, fetch: Fetch) -> None:
+        self._fetch = fetch
+        self._label = fetch.label
+        self._children = _Children(fetch.children)
+
+    def read(self, result: Mapping[str, Any] | None) -> Fetched:
+        fetch = self._fetch
+        if result is None:
+            result = {}
+        if not fetch.rows:
+            return Fetched(Page((), int(result.get("total") or 0), False, False), ())
+        label, children = self._label, self._children
+        pairs: list[tuple[Row, tuple[Fetched, ...]]] = []
+        for item in result.get("rows") or ():
+            row = related_row(item, label)
+            if row is not None:
+                pairs.append((row, children.of(item)))
+        return _paged(pairs, result.get("total"), result.get("beyond"), fetch.request, True)
 
 
 class _Children:
@@ -285,30 +303,28 @@ class _Children:
     only instead of once per row.
     """
 
+    __slots__ = ("_readers", "_slots")
+
     def __init__(self, fetches: Sequence[Fetch]) -> None:
-        self._fetches = fetches
+        self._readers = tuple(_Reader(fetch) for fetch in fetches)
         self._slots: list[str] | None = None
 
     def of(self, item: Mapping[str, Any]) -> tuple[Fetched, ...]:
-        if not self._fetches:
+        readers = self._readers
+        if not readers:
             return ()
-        if self._slots is None:
-            self._slots = _slot_names(self._fetches, item)
+        slots = self._slots
+        if slots is None:
+            slots = self._slots = _slot_names(readers, item)
         return tuple(
-            _fetched(fetch, item.get(slot))
-            for fetch, slot in zip(self._fetches, self._slots, strict=True)
+            reader.read(item.get(slot)) for reader, slot in zip(readers, slots, strict=True)
         )
 
 
-def _children(fetches: Sequence[Fetch], item: Mapping[str, Any]) -> tuple[Fetched, ...]:
-    """The nested results of one row, in the order of `fetches` (the pre-order slot order)."""
-    return _Children(fetches).of(item)
-
-
-def _slot_names(fetches: Sequence[Fetch], item: Mapping[str, Any]) -> list[str]:
-    """Slot keys of `item` that belong to `fetches`: its `s<n>` keys in numeric order."""
+def _slot_names(readers: Sequence[_Reader], item: Mapping[str, Any]) -> list[str]:
+    """Slot keys of `item` that belong to `readers`: its `s<n>` keys in numeric order."""
     keys = sorted((key for key in item if key in _SLOT_SET), key=lambda key: int(key[1:]))
-    if len(keys) != len(fetches):
+    if len(keys) != len(readers):
         raise InvalidInputError("planned read returned an unexpected shape")
     return keys
 
@@ -361,7 +377,7 @@ async def fetch_node(
     if not rows:
         return None
     item = rows[0]["item"]
-    return FetchedNode(node_record(label, item["node"]), _children(fetches, item))
+    return FetchedNode(node_record(label, item["node"]), _Children(fetches).of(item))
 
 
 async def fetch_list(
