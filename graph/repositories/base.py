@@ -297,9 +297,8 @@ def related_row(item: Mapping[str, Any], label: Label | None = None) -> Row | No
         label = label_of(item["labels"])
         if label is None:
             return None
-    relationship = (
-        relationship_record(item["type"], item["rel"]) if item["type"] is not None else None
-    )
+    rel_type = item.get("type")
+    relationship = relationship_record(rel_type, item["rel"]) if rel_type is not None else None
     return Row(node_record(label, item["node"]), position_of(item), relationship)
 
 
