@@ -299,7 +299,7 @@ class _Reader:
         if result is None:
             result = {}
         if not fetch.rows:
-            return Fetched(Page((), int(result.get("total") or 0), False, False), ())
+            return _counted(result.get("total"))
         label, children = self._label, self._children
         pairs: list[tuple[Row, tuple[Fetched, ...]]] = []
         for item in result.get("rows") or ():
@@ -353,8 +353,7 @@ def _paged(
     with_rows: bool,
 ) -> Fetched:
     if not with_rows:
-        empty = Page(rows=(), total=int(total or 0), has_next=False, has_previous=False)
-        return Fetched(empty, ())
+        return _counted(total)
     nested = {id(row): children for row, children in pairs}
     page = page_of(
         [row for row, _ in pairs],
@@ -363,6 +362,11 @@ def _paged(
         request=request,
     )
     return Fetched(page, tuple(nested[id(row)] for row in page.rows))
+
+
+def _counted(total: Any) -> Fetched:
+    """A page that was asked for its total only."""
+    return Fetched(Page(rows=(), total=int(total or 0), has_next=False, has_previous=False), ())
 
 
 async def fetch_node(

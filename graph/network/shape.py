@@ -28,16 +28,16 @@ ALL_LABELS: Final[LiteralString] = "Expert|Agency|Country|Place|Programme|Event|
 """Label disjunction that Neo4j plans as one unique-index seek per label (no label scan)."""
 
 
+def _shown(value: Any) -> bool:
+    """Is `value` text worth showing (a string, not blank)?"""
+    return type(value) is str and bool(value) and not value.isspace()
+
+
 def _text(value: Any) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None
+    return value if _shown(value) else None
 
 
 _NAME_KEYS: Final = tuple((lang, f"name_{lang}", f"title_{lang}") for lang in LANGUAGES)
-
-
-def _shown(value: Any) -> bool:
-    """Is `value` text worth showing (not blank)? `_text` as a test, cheaper per call."""
-    return type(value) is str and bool(value) and not value.isspace()
 
 
 def graph_node(row: Mapping[str, Any]) -> GraphNode:
