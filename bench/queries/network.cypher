@@ -5,10 +5,19 @@ CALL (c) {
   WHERE m <> c
   WITH m, count(r) AS links
   WITH m, links, COUNT { (m)--() } AS degree
-  ORDER BY links DESC, degree DESC, m.id
-  RETURN collect(m) AS ranked1
+  ORDER BY links DESC, degree DESC
+  WITH collect({m: m, links: links, degree: degree}) AS scored
+  WITH scored, scored[CASE WHEN $limit - 1 > 0 THEN $limit - 1 - 1 ELSE 0 END] AS last
+  CALL (scored, last) {
+    UNWIND [x IN scored WHERE last IS NULL OR x.links > last.links
+            OR (x.links = last.links AND x.degree >= last.degree)] AS x
+    WITH x
+    ORDER BY x.links DESC, x.degree DESC, x.m.id
+    RETURN collect(x.m) AS ranked
+  }
+  RETURN ranked, size(scored) AS candidates
 }
-WITH c, ranked1[..$limit - 1] AS layer1, size(ranked1) > $limit - 1 AS cut1
+WITH c, ranked[..$limit - 1] AS layer1, candidates > $limit - 1 AS cut1
 CALL (c, layer1) {
   UNWIND layer1 AS f
   CALL (f, c, layer1) {
@@ -18,18 +27,27 @@ CALL (c, layer1) {
     RETURN collect(m) AS found
   }
   WITH collect(found) AS founds, coalesce(max(size(found)), 0) >= 2000 AS capped
-  CALL (founds) {
+  CALL (founds, layer1) {
     UNWIND founds AS found
     UNWIND found AS m
     WITH m, count(*) AS links
     WITH m, links, COUNT { (m)--() } AS degree
-    ORDER BY links DESC, degree DESC, m.id
-    RETURN collect(m) AS ranked
+    ORDER BY links DESC, degree DESC
+    WITH collect({m: m, links: links, degree: degree}) AS scored
+    WITH scored, scored[CASE WHEN $limit - 1 - size(layer1) > 0 THEN $limit - 1 - size(layer1) - 1 ELSE 0 END] AS last
+    CALL (scored, last) {
+      UNWIND [x IN scored WHERE last IS NULL OR x.links > last.links
+              OR (x.links = last.links AND x.degree >= last.degree)] AS x
+      WITH x
+      ORDER BY x.links DESC, x.degree DESC, x.m.id
+      RETURN collect(x.m) AS ranked
+    }
+    RETURN ranked, size(scored) AS candidates
   }
-  RETURN ranked AS ranked2, capped AS capped2
+  RETURN ranked AS ranked2, candidates AS candidates2, capped AS capped2
 }
 WITH c, layer1, ranked2[..$limit - 1 - size(layer1)] AS layer2,
-     cut1 OR capped2 OR size(ranked2) > $limit - 1 - size(layer1) AS truncated
+     cut1 OR capped2 OR candidates2 > $limit - 1 - size(layer1) AS truncated
 WITH [c] + layer1 + layer2 AS kept, truncated
 CALL (kept) {
   UNWIND kept AS a

@@ -35,6 +35,32 @@ MAX_LIMIT: Final = 500
 DEFAULT_LIMIT: Final = 100
 FANOUT: Final = 2000
 
+
+def _ranked(room: LiteralString, indent: LiteralString) -> LiteralString:
+    """Candidates `m` (with their `links`) ranked by relevance, as `ranked` and `candidates`.
+
+    `ranked` holds the first `room` in relevance order and possibly more (those tied with
+    the last one kept); `candidates` counts them all, for `truncated`. The slug breaks ties
+    only among the candidates that reach the cut: reading it from every one of thousands of
+    second-hop candidates to sort them all was a third of a 200-node neighbourhood's work
+    (Neo4j CPU per view, 64 experts of the 100k graph: 21.9 -> 16.7 ms).
+    """
+    text: LiteralString = """WITH m, links, COUNT { (m)--() } AS degree
+ORDER BY links DESC, degree DESC
+WITH collect({m: m, links: links, degree: degree}) AS scored
+WITH scored, scored[CASE WHEN <ROOM> > 0 THEN <ROOM> - 1 ELSE 0 END] AS last
+CALL (scored, last) {
+  UNWIND [x IN scored WHERE last IS NULL OR x.links > last.links
+          OR (x.links = last.links AND x.degree >= last.degree)] AS x
+  WITH x
+  ORDER BY x.links DESC, x.degree DESC, x.m.id
+  RETURN collect(x.m) AS ranked
+}
+RETURN ranked, size(scored) AS candidates"""
+    lines = text.replace("<ROOM>", room).split("\n")
+    return "\n".join(indent + line for line in lines)
+
+
 NEIGHBOURHOOD: Final[LiteralString] = (
     """
 MATCH (c:Expert|Agency|Country|Place|Programme|Event|Topic|Resource {id: $id})
@@ -42,11 +68,11 @@ CALL (c) {
   MATCH (c)-[r]-(m)
   WHERE m <> c AND type(r) IN $types AND any(l IN labels(m) WHERE l IN $labels)
   WITH m, count(r) AS links
-  WITH m, links, COUNT { (m)--() } AS degree
-  ORDER BY links DESC, degree DESC, m.id
-  RETURN collect(m) AS ranked1
+"""
+    + _ranked("$budget", "  ")
+    + """
 }
-WITH c, ranked1[..$budget] AS layer1, size(ranked1) > $budget AS cut1
+WITH c, ranked[..$budget] AS layer1, candidates > $budget AS cut1
 CALL (c, layer1) {
   UNWIND CASE WHEN $depth >= 2 THEN layer1 ELSE [] END AS f
   CALL (f, c, layer1) {
@@ -57,17 +83,17 @@ CALL (c, layer1) {
     RETURN collect(m) AS found
   }
   WITH collect(found) AS founds, coalesce(max(size(found)), 0) >= $fanout AS capped
-  CALL (founds) {
+  CALL (founds, layer1) {
     UNWIND founds AS found
     UNWIND found AS m
     WITH m, count(*) AS links
-    WITH m, links, COUNT { (m)--() } AS degree
-    ORDER BY links DESC, degree DESC, m.id
-    RETURN collect(m) AS ranked
+"""
+    + _ranked("$budget - size(layer1)", "    ")
+    + """
   }
-  RETURN ranked AS ranked2, capped AS capped2
+  RETURN ranked AS ranked2, candidates AS candidates2, capped AS capped2
 }
-WITH c, layer1, cut1 OR capped2 OR size(ranked2) > $budget - size(layer1) AS cut2,
+WITH c, layer1, cut1 OR capped2 OR candidates2 > $budget - size(layer1) AS cut2,
      ranked2[..$budget - size(layer1)] AS layer2
 CALL (c, layer1, layer2) {
   UNWIND CASE WHEN $depth >= 3 THEN layer2 ELSE [] END AS f
@@ -79,18 +105,18 @@ CALL (c, layer1, layer2) {
     RETURN collect(m) AS found
   }
   WITH collect(found) AS founds, coalesce(max(size(found)), 0) >= $fanout AS capped
-  CALL (founds) {
+  CALL (founds, layer1, layer2) {
     UNWIND founds AS found
     UNWIND found AS m
     WITH m, count(*) AS links
-    WITH m, links, COUNT { (m)--() } AS degree
-    ORDER BY links DESC, degree DESC, m.id
-    RETURN collect(m) AS ranked
+"""
+    + _ranked("$budget - size(layer1) - size(layer2)", "    ")
+    + """
   }
-  RETURN ranked AS ranked3, capped AS capped3
+  RETURN ranked AS ranked3, candidates AS candidates3, capped AS capped3
 }
 WITH c, layer1, layer2,
-     cut2 OR capped3 OR size(ranked3) > $budget - size(layer1) - size(layer2) AS truncated,
+     cut2 OR capped3 OR candidates3 > $budget - size(layer1) - size(layer2) AS truncated,
      ranked3[..$budget - size(layer1) - size(layer2)] AS layer3
 WITH c, layer1, layer2, layer3, truncated, [c] + layer1 + layer2 + layer3 AS kept
 CALL (kept) {

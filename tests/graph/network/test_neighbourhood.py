@@ -73,6 +73,35 @@ async def test_limit_keeps_nearest_then_best_tied_nodes_and_says_it_cut(cypher: 
     assert found.truncated is True
 
 
+async def test_at_the_cut_more_relationships_win_then_the_slug_breaks_ties(
+    cypher: Cypher,
+) -> None:
+    """ann's one event e has five other participants. zed has two more relationships than
+    the rest; amy, bea, cat and dan tie on everything but their slug."""
+    g = GraphBuilder()
+    for slug in ("ann", "zed", "dan", "cat", "bea", "amy"):
+        g.node(Label.EXPERT, slug)
+    g.node(Label.EVENT, "e")
+    g.node(Label.AGENCY, "a1")
+    g.node(Label.AGENCY, "a2")
+    for slug in ("ann", "zed", "dan", "cat", "bea", "amy"):
+        g.link(RelType.TOOK_PART, slug, "e", role="participant")
+    g.link(RelType.WORKS_FOR, "zed", "a1")
+    g.link(RelType.WORKS_FOR, "zed", "a2")
+    await g.write(cypher)
+
+    found = await neighbourhood(cypher, node_id="ann", depth=2, limit=4)
+    wider = await neighbourhood(cypher, node_id="ann", depth=2, limit=5)
+    whole = await neighbourhood(cypher, node_id="ann", depth=2, limit=7)
+
+    assert found.distances == {"ann": 0, "e": 1, "zed": 2, "amy": 2}
+    assert found.truncated is True
+    assert set(wider.distances) == {"ann", "e", "zed", "amy", "bea"}
+    assert wider.truncated is True
+    assert set(whole.distances) == {"ann", "e", "zed", "amy", "bea", "cat", "dan"}
+    assert whole.truncated is False
+
+
 async def test_types_restrict_what_the_expansion_may_cross(cypher: Cypher) -> None:
     await an_expert_with_two_events(cypher)
 
