@@ -29,6 +29,7 @@ from graph.network.shape import (
     labels_or_all,
     types_or_all,
 )
+from graph.paging import fill
 
 MAX_DEPTH: Final = 3
 MAX_LIMIT: Final = 500
@@ -36,16 +37,7 @@ DEFAULT_LIMIT: Final = 100
 FANOUT: Final = 2000
 
 
-def _ranked(room: LiteralString, indent: LiteralString) -> LiteralString:
-    """Candidates `m` (with their `links`) ranked by relevance, as `ranked` and `candidates`.
-
-    `ranked` holds the first `room` in relevance order and possibly more (those tied with
-    the last one kept); `candidates` counts them all, for `truncated`. The slug breaks ties
-    only among the candidates that reach the cut: reading it from every one of thousands of
-    second-hop candidates to sort them all was a third of a 200-node neighbourhood's work
-    (Neo4j CPU per view, 64 experts of the 100k graph: 21.9 -> 16.7 ms).
-    """
-    text: LiteralString = """WITH m, links, COUNT { (m)--() } AS degree
+RANKED: Final[LiteralString] = """WITH m, links, COUNT { (m)--() } AS degree
 ORDER BY links DESC, degree DESC
 WITH collect({m: m, links: links, degree: degree}) AS scored
 WITH scored, scored[CASE WHEN <ROOM> > 0 THEN <ROOM> - 1 ELSE 0 END] AS last
@@ -57,8 +49,14 @@ CALL (scored, last) {
   RETURN collect(x.m) AS ranked
 }
 RETURN ranked, size(scored) AS candidates"""
-    lines = text.replace("<ROOM>", room).split("\n")
-    return "\n".join(indent + line for line in lines)
+"""Candidates `m` (with their `links`) ranked by relevance, as `ranked` and `candidates`.
+
+`ranked` holds the first `<ROOM>` in relevance order and possibly more (those tied with the
+last one kept); `candidates` counts them all, for `truncated`. The slug breaks ties only
+among the candidates that reach the cut: reading it from every one of thousands of
+second-hop candidates to sort them all was a third of a 200-node neighbourhood's work
+(Neo4j CPU per view, 64 experts of the 100k graph: 21.9 -> 16.7 ms).
+"""
 
 
 NEIGHBOURHOOD: Final[LiteralString] = (
@@ -69,7 +67,7 @@ CALL (c) {
   WHERE m <> c AND type(r) IN $types AND any(l IN labels(m) WHERE l IN $labels)
   WITH m, count(r) AS links
 """
-    + _ranked("$budget", "  ")
+    + fill(RANKED, {"<ROOM>": "$budget"})
     + """
 }
 WITH c, ranked[..$budget] AS layer1, candidates > $budget AS cut1
@@ -88,7 +86,7 @@ CALL (c, layer1) {
     UNWIND found AS m
     WITH m, count(*) AS links
 """
-    + _ranked("$budget - size(layer1)", "    ")
+    + fill(RANKED, {"<ROOM>": "$budget - size(layer1)"})
     + """
   }
   RETURN ranked AS ranked2, candidates AS candidates2, capped AS capped2
@@ -110,7 +108,7 @@ CALL (c, layer1, layer2) {
     UNWIND found AS m
     WITH m, count(*) AS links
 """
-    + _ranked("$budget - size(layer1) - size(layer2)", "    ")
+    + fill(RANKED, {"<ROOM>": "$budget - size(layer1) - size(layer2)"})
     + """
   }
   RETURN ranked AS ranked3, candidates AS candidates3, capped AS capped3
