@@ -102,6 +102,42 @@ class SizeReport:
         )
         return ratios
 
+    def budget(self) -> dict[str, float | None]:
+        """CPU per one request of each query, and the hub/peer throughput that budget allows.
+
+        With every core busy (the benchmark saturates this 2-core machine: rps x CPU per
+        request ~ 2 s/s for every target), throughput is the cores over the CPU a request
+        costs, so a target's CPU per request bounds the ratios. `ceiling at floor client`
+        is the hub/peer ratio if the hub's own CPU were the floor's Python client's (the
+        same Cypher, no HTTP, no GraphQL); `ceiling at zero` if the hub cost nothing.
+        """
+        mix = {target: self.mix_cpu(target) for target in TARGETS}
+        peer_total = _sum(mix["peer"])
+        hub_neo4j = None if mix["hub"] is None else mix["hub"][1]
+        floor_client = None if mix["floor"] is None else mix["floor"][0]
+        return {
+            **{f"{target} CPU ms": _rounded(_sum(mix[target])) for target in TARGETS},
+            "hub/peer by CPU": _ratio(peer_total, _sum(mix["hub"])),
+            "ceiling at floor client": _ratio(peer_total, _sum((hub_neo4j, floor_client))),
+            "ceiling at zero": _ratio(peer_total, hub_neo4j),
+        }
+
+    def mix_cpu(self, target: str) -> tuple[float, float] | None:
+        """(server or client, Neo4j) CPU ms for one request of each query; None if unknown."""
+        server = neo4j = 0.0
+        for by_target in self.runs.values():
+            run = by_target.get(target)
+            if run is None:
+                return None
+            spent_server, spent_neo4j = (
+                run.cpu_ms_per_request("server"),
+                run.cpu_ms_per_request("neo4j"),
+            )
+            if spent_server is None or spent_neo4j is None:
+                return None
+            server, neo4j = server + spent_server, neo4j + spent_neo4j
+        return (server, neo4j) if self.runs else None
+
     def mix_rps(self, target: str) -> float | None:
         """Rate at which one request of each query completes: n / sum(1 / rps_query)."""
         rates = [by_target[target].rps for by_target in self.runs.values() if target in by_target]
@@ -118,6 +154,7 @@ class SizeReport:
             "memory": self.memory,
             "checks": self.checks,
             "round_trips": self.round_trips,
+            "budget": self.budget(),
         }
 
 
@@ -129,6 +166,12 @@ def _total_cpu(run: RunResult) -> float | None:
     """Server (or floor client) + Neo4j CPU per request."""
     server, neo4j = run.cpu_ms_per_request("server"), run.cpu_ms_per_request("neo4j")
     return None if server is None or neo4j is None else server + neo4j
+
+
+def _sum(values: Sequence[float | None] | None) -> float | None:
+    if values is None or any(value is None for value in values):
+        return None
+    return sum(value for value in values if value is not None)
 
 
 def _ratio(numerator: float | None, denominator: float | None) -> float | None:
@@ -158,6 +201,9 @@ def markdown(report: SizeReport) -> str:
         report.ratios(),
         RATIO_COLUMNS,
     )
+    lines += ["", "CPU per request, one of each query, and what it allows (`budget`):", ""]
+    budget = report.budget()
+    lines += _table([budget], list(budget))
     lines += [
         "",
         "Memory (RSS, MB; total = all processes of the server, worker = largest one):",
