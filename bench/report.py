@@ -105,8 +105,8 @@ class SizeReport:
     def budget(self) -> dict[str, float | None]:
         """CPU per one request of each query, and the hub/peer throughput that budget allows.
 
-        With every core busy (the benchmark saturates this 2-core machine: rps x CPU per
-        request ~ 2 s/s for every target), throughput is the cores over the CPU a request
+        With every core busy (on this 2-core machine rps x CPU per request is ~2 s/s for
+        most target/query pairs of a run), throughput is the cores over the CPU a request
         costs, so a target's CPU per request bounds the ratios. `ceiling at floor client`
         is the hub/peer ratio if the hub's own CPU were the floor's Python client's (the
         same Cypher, no HTTP, no GraphQL); `ceiling at zero` if the hub cost nothing.
@@ -129,10 +129,8 @@ class SizeReport:
             run = by_target.get(target)
             if run is None:
                 return None
-            spent_server, spent_neo4j = (
-                run.cpu_ms_per_request("server"),
-                run.cpu_ms_per_request("neo4j"),
-            )
+            spent_server = run.cpu_ms_per_request("server")
+            spent_neo4j = run.cpu_ms_per_request("neo4j")
             if spent_server is None or spent_neo4j is None:
                 return None
             server, neo4j = server + spent_server, neo4j + spent_neo4j
