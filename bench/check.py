@@ -8,7 +8,6 @@ and every `graph.cypher.Cypher` it creates is kept, so its own `round_trips` cou
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from typing import Any
 
 import httpx
 from neo4j import AsyncDriver, RoutingControl
+from starlette.applications import Starlette
 
 from bench.mix import MixQuery, Target, facts, render, request_body, with_unique
 
@@ -46,9 +46,11 @@ async def check_answers(
     database: str,
     headers: Mapping[Target, Mapping[str, str]],
     token: str,
+    transport: httpx.AsyncBaseTransport | None = None,
 ) -> CheckResult:
+    """`transport` carries every server request when given (an app in this process)."""
     result = CheckResult(query.name)
-    async with httpx.AsyncClient(timeout=30.0) as client:
+    async with httpx.AsyncClient(timeout=30.0, transport=transport) as client:
         for number, sample in enumerate(samples):
             seen: dict[str, dict[str, Any]] = {}
             for target, spec in query.targets.items():
@@ -126,7 +128,7 @@ async def count_round_trips(
     query: MixQuery,
     samples: Sequence[Mapping[str, Any]],
     *,
-    env: Mapping[str, str],
+    app: Starlette,
     token: str,
     authorization: str | None = None,
 ) -> list[int]:
@@ -136,11 +138,6 @@ async def count_round_trips(
     with the standard executor (5 round trips for the detail page) and learns it, and every
     later request is planned; the steady state is what the load sees.
     """
-    os.environ.update(env)
-    from api.app import create_app
-    from api.settings import load_settings
-
-    app = create_app(load_settings())
     counts: list[int] = []
     headers = {"content-type": "application/json"}
     if authorization:

@@ -18,7 +18,10 @@ from collections.abc import Sequence
 from typing import Any
 
 import jwt
+from starlette.applications import Starlette
 
+from api.app import create_app
+from api.settings import Settings
 from bench.check import check_answers, count_round_trips
 from bench.graphdata import Neo4jTarget, delete_bench_writes, ensure_graph, neo4j_target
 from bench.load import merge
@@ -160,7 +163,7 @@ async def run_size(
                 report.round_trips[query.name] = await count_round_trips(
                     query,
                     samples[: args.check_samples],
-                    env={**target.env(), **hub_env},
+                    app=hub_app({**target.env(), **hub_env}),
                     token=token,
                     authorization=authorization if query.write else None,
                 )
@@ -185,6 +188,11 @@ async def run_size(
         total, worker = server.last_total_rss / MB, server.last_process_rss / MB
         log(f"{name} RSS at end: {total:.0f} MB total, {worker:.0f} MB largest process")
     return report
+
+
+def hub_app(env: dict[str, str]) -> Starlette:
+    """The hub's app in this process, configured as the served one (for counting round trips)."""
+    return create_app(Settings.model_validate({name.lower(): value for name, value in env.items()}))
 
 
 def hub_settings(args: argparse.Namespace) -> tuple[dict[str, str], str]:
