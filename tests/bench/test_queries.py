@@ -1,6 +1,9 @@
 """The benchmark's query files stay valid against both schemas: no timing, no Neo4j.
 
 When the hub's GraphQL shapes change, these fail until bench/queries/*.hub.graphql follow.
+The floor's answers are checked against the hub's in tests/bench/test_answers.py; here the
+peer's `@cypher` statements are held to the floor's text, so the chain hub = floor = peer
+holds without Node.js in the suite.
 """
 
 from __future__ import annotations
@@ -8,12 +11,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from graphql import GraphQLSchema, build_schema, parse, validate
+from graphql import (
+    FieldDefinitionNode,
+    GraphQLSchema,
+    ObjectTypeDefinitionNode,
+    StringValueNode,
+    build_schema,
+    parse,
+    validate,
+)
 
 from bench.mix import TARGETS, MixQuery, load_mix, pluck, render, slug_of
 from schema.schema import build_schema as build_hub_schema
 
-PEER_SCHEMA = Path(__file__).resolve().parents[2] / "bench" / "peer" / "schema.generated.graphql"
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+PEER_SCHEMA = BENCH / "peer" / "schema.generated.graphql"
+PEER_TYPE_DEFS = BENCH / "peer" / "typeDefs.graphql"
 MIX = load_mix()
 
 
@@ -67,3 +80,40 @@ def test_compare_paths_map_over_lists_and_transform() -> None:
     assert pluck(answer, "data.xs.edges|len") == 2
     assert pluck(answer, "data.xs.edges[0].node.id") == "b"
     assert pluck(answer, "data.missing[].id") == []
+
+
+def _peer_cypher_statements() -> dict[str, str]:
+    """`Query` field name -> the statement of its `@cypher` directive, in the peer's typeDefs."""
+    statements: dict[str, str] = {}
+    for definition in parse(PEER_TYPE_DEFS.read_text(encoding="utf-8")).definitions:
+        if not isinstance(definition, ObjectTypeDefinitionNode) or definition.name.value != "Query":
+            continue
+        for field in definition.fields or ():
+            statement = _cypher_statement(field)
+            if statement is not None:
+                statements[field.name.value] = statement
+    return statements
+
+
+def _cypher_statement(field: FieldDefinitionNode) -> str | None:
+    for directive in field.directives or ():
+        if directive.name.value != "cypher":
+            continue
+        for argument in directive.arguments or ():
+            if argument.name.value == "statement" and isinstance(argument.value, StringValueNode):
+                return argument.value.value.strip()
+    return None
+
+
+def _floor_statement(name: str) -> str:
+    """A floor file without its `//` comment lines, which the peer's copy does not carry."""
+    lines = (BENCH / "queries" / f"{name}.cypher").read_text(encoding="utf-8").splitlines()
+    return "\n".join(line for line in lines if not line.lstrip().startswith("//")).strip()
+
+
+@pytest.mark.parametrize(
+    ("field", "floor"), [("search", "search"), ("neighbourhood", "network"), ("path", "path")]
+)
+def test_the_peers_cypher_fields_run_the_floors_statements(field: str, floor: str) -> None:
+    """Where @neo4j/graphql generates nothing, the peer and the floor send the same Cypher."""
+    assert _peer_cypher_statements()[field] == _floor_statement(floor)
