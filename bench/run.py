@@ -191,7 +191,9 @@ async def run_size(
 
 
 def hub_app(env: dict[str, str]) -> Starlette:
-    """The hub's app in this process, configured as the served one (for counting round trips)."""
+    """The hub's app in this process, for counting round trips: configured from `env` alone
+    (Neo4j, rate limit, JWT secret), which is what the served hub is given on top of the
+    process environment."""
     return create_app(Settings.model_validate({name.lower(): value for name, value in env.items()}))
 
 

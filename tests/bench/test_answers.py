@@ -48,7 +48,7 @@ async def samples(driver: AsyncDriver) -> list[dict[str, Any]]:
     cypher = Cypher(driver, DATABASE)
     await delete_everything(cypher)
     await load_synthetic(cypher, EXPERTS, 7, mode="create")
-    return [dict(sample) for sample in await draw_samples(driver, DATABASE, SAMPLES, 7)]
+    return await draw_samples(driver, DATABASE, SAMPLES, 7)
 
 
 @pytest.fixture(scope="module")

@@ -82,6 +82,11 @@ def test_compare_paths_map_over_lists_and_transform() -> None:
     assert pluck(answer, "data.missing[].id") == []
 
 
+@pytest.fixture(scope="module")
+def peer_cypher() -> dict[str, str]:
+    return _peer_cypher_statements()
+
+
 def _peer_cypher_statements() -> dict[str, str]:
     """`Query` field name -> the statement of its `@cypher` directive, in the peer's typeDefs."""
     statements: dict[str, str] = {}
@@ -114,6 +119,8 @@ def _floor_statement(name: str) -> str:
 @pytest.mark.parametrize(
     ("field", "floor"), [("search", "search"), ("neighbourhood", "network"), ("path", "path")]
 )
-def test_the_peers_cypher_fields_run_the_floors_statements(field: str, floor: str) -> None:
+def test_the_peers_cypher_fields_run_the_floors_statements(
+    field: str, floor: str, peer_cypher: dict[str, str]
+) -> None:
     """Where @neo4j/graphql generates nothing, the peer and the floor send the same Cypher."""
-    assert _peer_cypher_statements()[field] == _floor_statement(floor)
+    assert peer_cypher[field] == _floor_statement(floor)
