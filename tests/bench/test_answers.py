@@ -9,36 +9,27 @@ Here the same check runs on a small synthetic graph, with the hub app in this pr
 from __future__ import annotations
 
 import secrets
-import time
 from collections.abc import AsyncIterator, Mapping
 from typing import Any
 
 import httpx
-import jwt
 import pytest
 from neo4j import AsyncDriver
-from pydantic import SecretStr
 from starlette.applications import Starlette
 
 from api.app import create_app
-from api.settings import Settings
 from bench.check import check_answers, count_round_trips
 from bench.mix import MixQuery, Target, load_mix
 from bench.samples import draw_samples
 from graph.cypher import Cypher
 from graph.maintenance import delete_everything
 from seed.load import load_synthetic
+from tests.api.test_auth import hs256, settings_for
 from tests.neo4j_server import Neo4jServer
 
 DATABASE = "neo4j"
 EXPERTS = 2_000
 SAMPLES = 4
-SECRET = secrets.token_urlsafe(48)
-EDITOR = "Bearer " + jwt.encode(
-    {"sub": "bench-test", "role": "editor", "exp": int(time.time()) + 3600},
-    SECRET,
-    algorithm="HS256",
-)
 MIX = {query.name: query for query in load_mix()}
 
 
@@ -53,14 +44,7 @@ async def samples(driver: AsyncDriver) -> list[dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def hub(neo4j_server: Neo4jServer) -> Starlette:
-    settings = Settings(
-        neo4j_uri=neo4j_server.uri,
-        neo4j_user=neo4j_server.user,
-        neo4j_password=SecretStr(neo4j_server.password),
-        hub_rate_limit_per_minute=0,
-        hub_jwt_secret=SecretStr(SECRET),
-    )
-    return create_app(settings)
+    return create_app(settings_for(neo4j_server, hub_rate_limit_per_minute=0))
 
 
 @pytest.fixture
@@ -69,8 +53,12 @@ async def served(hub: Starlette) -> AsyncIterator[httpx.ASGITransport]:
         yield httpx.ASGITransport(app=hub)
 
 
+def _editor() -> str:
+    return f"Bearer {hs256(sub='bench-test')}"
+
+
 def _headers(query: MixQuery) -> Mapping[Target, Mapping[str, str]]:
-    return {"hub": {"authorization": EDITOR}} if query.write else {}
+    return {"hub": {"authorization": _editor()}} if query.write else {}
 
 
 @pytest.mark.parametrize("name", sorted(MIX))
@@ -107,6 +95,6 @@ async def test_every_request_of_the_mix_is_one_round_trip(
         samples,
         app=hub,
         token=secrets.token_hex(3),
-        authorization=EDITOR if query.write else None,
+        authorization=_editor() if query.write else None,
     )
     assert counts == [1] * SAMPLES
