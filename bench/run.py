@@ -191,10 +191,14 @@ async def run_size(
 
 
 def hub_app(env: dict[str, str]) -> Starlette:
-    """The hub's app in this process, for counting round trips: configured from `env` alone
-    (Neo4j, rate limit, JWT secret), which is what the served hub is given on top of the
-    process environment."""
-    return create_app(Settings.model_validate({name.lower(): value for name, value in env.items()}))
+    """The hub's app in this process, for counting round trips, with the served hub's settings.
+
+    The served hub reads the process environment with `env` on top (bench/servers.py);
+    settings given as arguments take precedence over the environment the same way, without
+    writing `env` into this process's own.
+    """
+    overrides: dict[str, Any] = {name.lower(): value for name, value in env.items()}
+    return create_app(Settings(**overrides))
 
 
 def hub_settings(args: argparse.Namespace) -> tuple[dict[str, str], str]:
