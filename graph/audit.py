@@ -32,6 +32,11 @@ WRITE_ENTRIES: Final[LiteralString] = (
 """`at` is one parameter for all the entries, sent as ISO text: each datetime the driver
 sends costs it ~0.1 ms of pytz."""
 
+ENTRIES_ALONG: Final[LiteralString] = "CALL () { " + WRITE_ENTRIES + " }"
+"""`WRITE_ENTRIES` as a clause of another write statement (its `$entries` and `$at` with
+it), for a transaction whose last statement's changes are known before it runs: the entries
+then cost no statement of their own (graph/writes/executor.py)."""
+
 READ_ENTRIES: Final[LiteralString] = """
 MATCH (a:AuditEntry)
 WHERE ($entity IS NULL OR a.entity = $entity OR a.target = $entity)
@@ -102,7 +107,16 @@ async def record_changes(
     """Write one entry per change inside the caller's transaction."""
     if not changes:
         return
-    entries = [
+    entries = audit_entries(changes, principal=principal, mutation=mutation, source=source)
+    result = await tx.run(WRITE_ENTRIES, entries=entries, at=at.isoformat())
+    await result.consume()
+
+
+def audit_entries(
+    changes: Sequence[Change], *, principal: Principal, mutation: str, source: str
+) -> list[dict[str, Any]]:
+    """The `$entries` of `WRITE_ENTRIES`, one per change, in the changes' order."""
+    return [
         {
             "id": uuid.uuid4().hex,
             "seq": position,
@@ -123,8 +137,6 @@ async def record_changes(
         }
         for position, change in enumerate(changes)
     ]
-    result = await tx.run(WRITE_ENTRIES, entries=entries, at=at.isoformat())
-    await result.consume()
 
 
 async def audit_log(

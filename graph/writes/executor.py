@@ -21,7 +21,7 @@ from typing import Any, Final, LiteralString
 
 from neo4j import AsyncManagedTransaction
 
-from graph.audit import Change, record_changes
+from graph.audit import Change, audit_entries, record_changes
 from graph.cypher import Cypher
 from graph.model import ALLOWED_LINKS, Label
 from graph.records import node_record, relationship_record
@@ -52,6 +52,8 @@ from graph.writes.values import slug
 HUB_LABELS: Final = [label.value for label in Label]
 Creating = tuple[CreateNode, dict[str, Any]]
 """A node to create in the look-up statement, with its checked properties."""
+CheckedLink = tuple[Link, Label, Label, dict[str, Any]]
+"""A link with its ends' labels checked and its properties (provenance included)."""
 REFERENCE_LABELS: Final = frozenset({Label.COUNTRY, Label.PLACE, Label.TOPIC, Label.PROGRAMME})
 """Shared reference data a partner may point its own records at, but never change."""
 
@@ -149,15 +151,19 @@ class _Transaction:
         """Element ids of the nodes in `known`, which links are written between."""
         self.created_early: dict[str, dict[str, Any]] = {}
         """Nodes the look-up statement created (`props`, `element`), for `create` to take."""
+        self.audited = False
+        """Whether the audit entries already went with the last statement (`link_many`)."""
 
     async def run(self, operations: Sequence[Operation], cited: str | None) -> WriteOutcome:
         await self.labels(_mentioned(operations, cited), self.creatable(operations))
         if cited is not None and (await self.labels([cited])).get(cited) is not Label.RESOURCE:
             raise MissingNodeError("Resource", cited, field="source")
-        for batch in _batches(operations):
+        batches = _batches(operations)
+        for position, batch in enumerate(batches):
+            closing = position == len(batches) - 1
             match batch:
-                case [Link(), _, *_]:
-                    await self.link_many(batch)  # type: ignore[arg-type]
+                case [Link(), *_] if closing or len(batch) > 1:
+                    await self.link_many(batch, closing=closing)  # type: ignore[arg-type]
                 case [CreateNode() as operation]:
                     await self.create(operation)
                 case [UpdateNode() as operation]:
@@ -171,14 +177,15 @@ class _Transaction:
         for ident in self.created:
             if ident not in self.deleted:
                 await self.require_scope(ident)
-        await record_changes(
-            self.tx,
-            self.changes,
-            principal=self.context.principal,
-            at=self.context.at,
-            mutation=self.context.mutation,
-            source=self.context.source,
-        )
+        if not self.audited:
+            await record_changes(
+                self.tx,
+                self.changes,
+                principal=self.context.principal,
+                at=self.context.at,
+                mutation=self.context.mutation,
+                source=self.context.source,
+            )
         return WriteOutcome(
             nodes={
                 ident: node_record(label, props)
@@ -270,9 +277,15 @@ class _Transaction:
         row = await self.single(queries.LINK[op.rel_type], **ends, key=props["key"], props=props)
         self.written(op, start_label, end_label, row)
 
-    async def link_many(self, ops: Sequence[Link]) -> None:
-        """Consecutive links of one type in one statement, checked first like `link`."""
-        checked = [(op, *await self.endpoints(op), self.link_props(op)) for op in ops]
+    async def link_many(self, ops: Sequence[Link], *, closing: bool = False) -> None:
+        """Consecutive links of one type in one statement, checked first like `link`.
+
+        When they are the mutation's last operation (`closing`) and each has an end this
+        transaction created, they carry the audit entries (`link_new_with_entries`).
+        """
+        checked: list[CheckedLink] = [
+            (op, *await self.endpoints(op), self.link_props(op)) for op in ops
+        ]
         if len({(op.start, op.end, props["key"]) for op, _, _, props in checked}) < len(ops):
             for op in ops:  # the same link twice: sequential writes keep `before` exact
                 await self.link(op)
@@ -287,12 +300,47 @@ class _Transaction:
             }
             for index, (op, _, _, props) in enumerate(checked)
         ]
+        if closing and all(self.is_new(op) for op in ops):
+            await self.link_new_with_entries(checked, links)
+            return
         written = await self.single(queries.LINK_MANY[ops[0].rel_type], links=links)
         by_index = {row["index"]: row for row in written["links"]}
         if len(by_index) != len(ops):  # the look-ups before make this unreachable
             raise MissingNodeError("node", ops[0].start)
         for index, (op, start_label, end_label, _) in enumerate(checked):
             self.written(op, start_label, end_label, by_index[index])
+
+    async def link_new_with_entries(
+        self, checked: Sequence[CheckedLink], links: list[dict[str, Any]]
+    ) -> None:
+        """Links that cannot exist yet, written with the transaction's audit entries.
+
+        Their changes are known before they are written (nothing before, their properties
+        after), so the entries need no statement of their own.
+        """
+        for op, start_label, end_label, props in checked:
+            self.written(op, start_label, end_label, {"before": None, "after": dict(props)})
+        row = await self.single(
+            queries.NEW_LINKS_AUDITED[checked[0][0].rel_type],
+            links=links,
+            entries=audit_entries(
+                self.changes,
+                principal=self.context.principal,
+                mutation=self.context.mutation,
+                source=self.context.source,
+            ),
+            at=self.context.stamp,
+        )
+        if row["written"] != len(links):  # the look-ups before make this unreachable
+            raise MissingNodeError("node", checked[0][0].start)
+        self.audited = True
+
+    def is_new(self, op: Link) -> bool:
+        """The link cannot exist yet: an end was created here and no such link written since."""
+        return (op.start in self.created or op.end in self.created) and not any(
+            (done.rel_type, done.start, done.end) == (op.rel_type, op.start, op.end)
+            for done in self.links
+        )
 
     def link_props(self, op: Link) -> dict[str, Any]:
         props = link_properties(op.rel_type, op.properties)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Final, LiteralString
 
+from graph.audit import ENTRIES_ALONG
 from graph.model import Label, RelType
 
 _FOUND: Final[LiteralString] = """
@@ -208,6 +209,30 @@ LINK_MANY: Final[dict[RelType, LiteralString]] = {
     rel_type: _for_each_link(statement) for rel_type, statement in LINK.items()
 }
 """`LINK` for several links of one type in one statement (a create with five participants)."""
+
+
+def _new_with_entries(links: LiteralString) -> LiteralString:
+    """A `LINK_MANY` statement for links that cannot exist yet, carrying the audit entries.
+
+    It drops the look-up of each link's previous properties (there are none) and answers
+    with the number of links written; the caller knew every change before sending it.
+    """
+    kept = [
+        line
+        for line in links.splitlines()
+        if not line.startswith(
+            ("OPTIONAL MATCH (a)-[old:", "WITH l, a, b, head(", "WITH l, before", "RETURN collect(")
+        )
+    ]
+    return "\n".join(kept) + "\nWITH count(r) AS written\n" + ENTRIES_ALONG + "\nRETURN written"
+
+
+NEW_LINKS_AUDITED: Final[dict[RelType, LiteralString]] = {
+    rel_type: _new_with_entries(statement) for rel_type, statement in LINK_MANY.items()
+}
+"""Links from or to a node this transaction created, with the transaction's audit entries:
+its last statement when a create ends with its links (a create with five participants is
+then two statements, the look-up-and-create and this one)."""
 
 UNLINK: Final[dict[RelType, LiteralString]] = {
     RelType.WORKS_FOR: """

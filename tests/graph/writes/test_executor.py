@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable
 from typing import Any, LiteralString, TypeVar, cast
 
@@ -404,8 +405,8 @@ def counting(small_graph: Cypher, driver: AsyncDriver) -> StatementCountingCyphe
     return StatementCountingCypher(driver, DATABASE)
 
 
-async def test_a_create_with_links_is_three_statements(counting: StatementCountingCypher) -> None:
-    """Look-up and create together, then the links, then the audit entries."""
+async def test_a_create_with_links_is_two_statements(counting: StatementCountingCypher) -> None:
+    """Look-up and create together, then the links with the audit entries."""
     participants = ["vusal", "vladimir"]
     await write(
         counting,
@@ -415,7 +416,7 @@ async def test_a_create_with_links_is_three_statements(counting: StatementCounti
             for ident in participants
         ),
     )
-    assert len(counting.sent) == 3
+    assert len(counting.sent) == 2
     rows = await counting.read(
         "MATCH (x)-[r:TOOK_PART]->(e:Event {id: 'roll-out'}) "
         "RETURN x.id AS id, e.title_en AS title, e.writtenAt IS NOT NULL AS stamped"
@@ -424,6 +425,64 @@ async def test_a_create_with_links_is_three_statements(counting: StatementCounti
     assert {(row["title"], row["stamped"]) for row in rows} == {("Roll-out session", True)}
     entries = await audit_log(counting, entity="roll-out")
     assert sorted(entry.operation for entry in entries) == ["create", "link", "link"]
+
+
+async def test_links_written_with_their_entries_are_audited_as_stored(
+    counting: StatementCountingCypher,
+) -> None:
+    """The entries that travel with new links say what Neo4j holds: nothing before, the
+    stored properties after, stamped with the create's time."""
+    await write(
+        counting,
+        event("roll-out", "Roll-out session"),
+        Link(RelType.TOOK_PART, "vusal", "roll-out", {"role": "trainer", "count": 3}),
+        Link(RelType.TOOK_PART, "sms", "roll-out", {"role": "organiser", "note": "host"}),
+    )
+    assert len(counting.sent) == 2
+    stored = await counting.read(
+        "MATCH (x)-[r:TOOK_PART]->(:Event {id: 'roll-out'}) "
+        "RETURN x.id AS id, properties(r) AS props"
+    )
+    logged = await audit_log(counting)
+    entries = [entry for entry in logged if entry.at == logged[0].at]
+    assert sorted(entry.operation for entry in entries) == ["create", "link", "link"]
+    created = next(entry for entry in entries if entry.operation == "create")
+    assert created.after is not None
+    stamp = json.loads(created.after)["writtenAt"]
+    links = {entry.entity: entry for entry in entries if entry.operation == "link"}
+    assert set(links) == {"vusal", "sms"}
+    for row in stored:
+        entry = links[row["id"]]
+        assert (entry.before, entry.target, entry.rel_type) == (None, "roll-out", "TOOK_PART")
+        assert entry.after is not None
+        after = json.loads(entry.after)
+        assert after.pop("writtenAt") == stamp
+        assert after == {name: value for name, value in row["props"].items() if name != "writtenAt"}
+
+
+async def test_a_closing_link_written_earlier_in_the_mutation_keeps_its_before(
+    counting: StatementCountingCypher,
+) -> None:
+    """A new node's link restated later in the same mutation is not new any more."""
+    await write(
+        counting,
+        event("roll-out", "Roll-out session"),
+        Link(RelType.TOOK_PART, "vusal", "roll-out", {"role": "trainer", "note": "first"}),
+        Link(RelType.WORKS_FOR, "vladimir", "sms"),
+        Link(RelType.TOOK_PART, "vusal", "roll-out", {"role": "trainer", "note": "second"}),
+    )
+    restated = [
+        entry
+        for entry in await audit_log(counting, entity="roll-out")
+        if entry.operation == "link" and entry.after and '"note": "second"' in entry.after
+    ]
+    assert len(restated) == 1
+    assert restated[0].before is not None
+    assert '"note": "first"' in restated[0].before
+    rows = await counting.read(
+        "MATCH (:Expert {id: 'vusal'})-[r:TOOK_PART]->(:Event {id: 'roll-out'}) RETURN r.note AS n"
+    )
+    assert [row["n"] for row in rows] == ["second"]
 
 
 async def refused_without_a_trace(
