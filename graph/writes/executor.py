@@ -199,7 +199,8 @@ class _Transaction:
         )
 
     def stamped(self, written: dict[str, Any]) -> dict[str, Any]:
-        """Properties a statement returned, with the `writtenAt` it set from `$writtenAt`.
+        """Properties a statement returned (or, for new links, will write), with the
+        `writtenAt` it sets from `$writtenAt`.
 
         The statements return it as null: hydrating a Neo4j DateTime goes through pytz
         (~0.1 ms each, six of them in a create with five links), and the value is the
