@@ -26,9 +26,23 @@ PERSONAL: Final = frozenset({"email", "phone"})
 NOISE: Final = frozenset({"nameKeys"})
 MAX_PAGE: Final = 500
 
-WRITE_ENTRIES: Final[LiteralString] = (
-    "UNWIND $entries AS e CREATE (a:AuditEntry) SET a = e, a.at = datetime($at)"
-)
+
+def write_entry(entry: LiteralString, label: LiteralString = "") -> LiteralString:
+    """A clause writing one entry from the map `entry` (a parameter or a row's field).
+
+    `label`, an expression, replaces the entry's label when only the statement knows it:
+    the start node's label of a link whose start it looks up (graph/writes/queries.py).
+    """
+    relabel: LiteralString = ", audited.label = " + label if label else ""
+    return (
+        "CREATE (audited:AuditEntry) SET audited = "
+        + entry
+        + relabel
+        + ", audited.at = datetime($at)"
+    )
+
+
+WRITE_ENTRIES: Final[LiteralString] = "UNWIND $entries AS e " + write_entry("e")
 """`at` is one parameter for all the entries, sent as ISO text: each datetime the driver
 sends costs it ~0.1 ms of pytz."""
 

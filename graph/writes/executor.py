@@ -23,7 +23,7 @@ from neo4j import AsyncManagedTransaction
 
 from graph.audit import Change, audit_entries, record_changes
 from graph.cypher import Cypher
-from graph.model import ALLOWED_LINKS, Label
+from graph.model import ALLOWED_LINKS, Label, RelType
 from graph.records import node_record, relationship_record
 from graph.writes import queries
 from graph.writes.errors import (
@@ -54,6 +54,9 @@ Creating = tuple[CreateNode, dict[str, Any]]
 """A node to create in the look-up statement, with its checked properties."""
 CheckedLink = tuple[Link, Label, Label, dict[str, Any]]
 """A link with its ends' labels checked and its properties (provenance included)."""
+LinkedCreate = tuple[RelType, bool, dict[str, Any]]
+"""A create's closing links sent with its look-up (`fused`): their type, whether they start
+at the new node, and the statement's `links` and `entry` parameters."""
 REFERENCE_LABELS: Final = frozenset({Label.COUNTRY, Label.PLACE, Label.TOPIC, Label.PROGRAMME})
 """Shared reference data a partner may point its own records at, but never change."""
 
@@ -127,6 +130,26 @@ def _batches(operations: Sequence[Operation]) -> list[list[Operation]]:
     return batches
 
 
+def _closing_links(
+    operations: Sequence[Operation], node: CreateNode
+) -> tuple[list[Link], bool] | None:
+    """`operations` as links of one type, all starting (True) or all ending (False) at
+    `node`, each at a node other than itself; None when they are anything else."""
+    links = [op for op in operations if isinstance(op, Link)]
+    if not links or len(links) < len(operations):
+        return None
+    outgoing = links[0].start == node.id
+    for op in links:
+        own, other = (op.start, op.end) if outgoing else (op.end, op.start)
+        if op.rel_type is not links[0].rel_type or own != node.id or other == node.id:
+            return None
+        if not _is_slug(other):
+            return None
+    if node.label not in ALLOWED_LINKS[links[0].rel_type][0 if outgoing else 1]:
+        return None
+    return links, outgoing
+
+
 def _is_slug(value: str) -> bool:
     try:
         slug("id", value)
@@ -153,9 +176,13 @@ class _Transaction:
         """Nodes the look-up statement created (`props`, `element`), for `create` to take."""
         self.audited = False
         """Whether the audit entries already went with the last statement (`link_many`)."""
+        self.prewritten: int | None = None
+        """Links the look-up statement wrote with the create (`fused`), for `link_many`."""
 
     async def run(self, operations: Sequence[Operation], cited: str | None) -> WriteOutcome:
-        await self.labels(_mentioned(operations, cited), self.creatable(operations))
+        creating = self.creatable(operations)
+        linking = self.fused(operations, creating)
+        await self.labels(_mentioned(operations, cited), creating, linking)
         if cited is not None and (await self.labels([cited])).get(cited) is not Label.RESOURCE:
             raise MissingNodeError("Resource", cited, field="source")
         batches = _batches(operations)
@@ -226,6 +253,62 @@ class _Transaction:
             return first, self.new_properties(first)
         except InvalidFieldError:
             return None
+
+    def fused(
+        self, operations: Sequence[Operation], creating: Creating | None
+    ) -> LinkedCreate | None:
+        """The closing links of a create, with every audit entry, when the look-up can write
+        them too (`FIND_CREATE_AND_LINK`): the whole mutation is then one statement.
+
+        That is when the mutation is the create followed by links of one type between the
+        new node and other nodes (`_closing_links`), for a caller with no agency scope (a
+        partner's links need scope checks first). Their changes are known before anything
+        is written (the node's properties, each link's, nothing before), except a link's
+        start label when the new node is its end, which the statement takes from the
+        look-up. Anything else, or anything refused, takes the statements one by one.
+        """
+        if creating is None or self.context.agency_scope is not None:
+            return None
+        node, props = creating
+        closing = _closing_links(operations[1:], node)
+        if closing is None:
+            return None
+        links, outgoing = closing
+        try:
+            written = [self.link_props(op) for op in links]
+        except InvalidFieldError:
+            return None
+        others = [op.end if outgoing else op.start for op in links]
+        if len({(other, p["key"]) for other, p in zip(others, written, strict=True)}) < len(links):
+            return None
+        stored = {name: value for name, value in props.items() if value is not None}
+        changes = [Change("create", node.label, node.id, after=self.stamped(stored))]
+        changes += [
+            Change(
+                "link",
+                node.label if outgoing else "",
+                op.start,
+                after=self.stamped(dict(p)),
+                rel_type=op.rel_type,
+                target=op.end,
+            )
+            for op, p in zip(links, written, strict=True)
+        ]
+        entries = self.entries(changes)
+        rows = [
+            {"other": other, "key": p["key"], "props": p, "entry": entry}
+            for other, p, entry in zip(others, written, entries[1:], strict=True)
+        ]
+        return links[0].rel_type, outgoing, {"links": rows, "entry": entries[0]}
+
+    def entries(self, changes: Sequence[Change]) -> list[dict[str, Any]]:
+        """The audit entries of `changes`, stamped with this mutation's caller and source."""
+        return audit_entries(
+            changes,
+            principal=self.context.principal,
+            mutation=self.context.mutation,
+            source=self.context.source,
+        )
 
     def new_properties(self, op: CreateNode) -> dict[str, Any]:
         """The properties a created node is written with (its fields checked, provenance)."""
@@ -317,22 +400,21 @@ class _Transaction:
         """Links that cannot exist yet, written with the transaction's audit entries.
 
         Their changes are known before they are written (nothing before, their properties
-        after), so the entries need no statement of their own.
+        after), so the entries need no statement of their own; when the look-up statement
+        already wrote them with their create (`fused`), no statement at all.
         """
         for op, start_label, end_label, props in checked:
             self.written(op, start_label, end_label, {"before": None, "after": dict(props)})
-        row = await self.single(
-            queries.NEW_LINKS_AUDITED[checked[0][0].rel_type],
-            links=links,
-            entries=audit_entries(
-                self.changes,
-                principal=self.context.principal,
-                mutation=self.context.mutation,
-                source=self.context.source,
-            ),
-            at=self.context.stamp,
-        )
-        if row["written"] != len(links):  # the look-ups before make this unreachable
+        written = self.prewritten
+        if written is None:
+            row = await self.single(
+                queries.NEW_LINKS_AUDITED[checked[0][0].rel_type],
+                links=links,
+                entries=self.entries(self.changes),
+                at=self.context.stamp,
+            )
+            written = row["written"]
+        if written != len(links):  # the look-ups before make this unreachable
             raise MissingNodeError("node", checked[0][0].start)
         self.audited = True
 
@@ -428,7 +510,10 @@ class _Transaction:
             raise OutOfScopeError(ident, agency)
 
     async def labels(
-        self, ids: Sequence[str], creating: Creating | None = None
+        self,
+        ids: Sequence[str],
+        creating: Creating | None = None,
+        linking: LinkedCreate | None = None,
     ) -> dict[str, Label | None]:
         """Labels of `ids` (None: no such node), looked up once per transaction.
 
@@ -436,18 +521,26 @@ class _Transaction:
         participant links costs one look-up statement instead of six. With `creating`, the
         same statement creates that node unless its id is taken (see `creatable`); `create`
         then finds it in `created_early`, while the labels still say what was there before.
+        With `linking` too, it writes the new node's links and the audit entries (`fused`).
         """
         missing = [ident for ident in dict.fromkeys(ids) if ident not in self.known]
         if creating is not None and creating[0].id not in missing:
             creating = None
         if missing:
+            extra: dict[str, Any]
             if creating is None:
                 query, extra = queries.FIND_NODES, {}
-            else:
+            elif linking is None:
                 query, extra = queries.FIND_AND_CREATE[creating[0].label], {"props": creating[1]}
+            else:
+                rel_type, outgoing, parameters = linking
+                query = queries.FIND_CREATE_AND_LINK[creating[0].label, rel_type, outgoing]
+                extra = {"props": creating[1], "at": self.context.stamp, **parameters}
             found = await self.single(query, ids=missing, labels=HUB_LABELS, **extra)
             if creating is not None and found["element"] is not None:
                 self.created_early[creating[0].id] = found
+                if linking is not None:
+                    self.prewritten = found["written"]
             for row in found["found"]:
                 self.known[row["id"]] = Label(row["label"]) if row["label"] else None
                 if row["element"] is not None:

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import Final, LiteralString
 
-from graph.audit import ENTRIES_ALONG
-from graph.model import Label, RelType
+from graph.audit import ENTRIES_ALONG, write_entry
+from graph.model import ALLOWED_LINKS, Label, RelType
 
 _FOUND: Final[LiteralString] = """
 UNWIND $ids AS id
@@ -69,24 +69,29 @@ _CREATED: Final[LiteralString] = " RETURN n {.*, writtenAt: null} AS props, elem
 
 _STAMPED: Final[LiteralString] = " SET n = $props, n.writtenAt = datetime($writtenAt)"
 
+_NEW: Final[dict[Label, LiteralString]] = {
+    Label.EXPERT: "CREATE (n:Expert)" + _STAMPED,
+    Label.AGENCY: "CREATE (n:Agency)" + _STAMPED,
+    Label.COUNTRY: "CREATE (n:Country)" + _STAMPED,
+    Label.PLACE: "CREATE (n:Place)" + _STAMPED,
+    Label.PROGRAMME: "CREATE (n:Programme)" + _STAMPED,
+    Label.EVENT: "CREATE (n:Event)" + _STAMPED,
+    Label.TOPIC: "CREATE (n:Topic)" + _STAMPED,
+    Label.RESOURCE: "CREATE (n:Resource)" + _STAMPED,
+}
+
 CREATE_NODE: Final[dict[Label, LiteralString]] = {
-    Label.EXPERT: "CREATE (n:Expert)" + _STAMPED + _CREATED,
-    Label.AGENCY: "CREATE (n:Agency)" + _STAMPED + _CREATED,
-    Label.COUNTRY: "CREATE (n:Country)" + _STAMPED + _CREATED,
-    Label.PLACE: "CREATE (n:Place)" + _STAMPED + _CREATED,
-    Label.PROGRAMME: "CREATE (n:Programme)" + _STAMPED + _CREATED,
-    Label.EVENT: "CREATE (n:Event)" + _STAMPED + _CREATED,
-    Label.TOPIC: "CREATE (n:Topic)" + _STAMPED + _CREATED,
-    Label.RESOURCE: "CREATE (n:Resource)" + _STAMPED + _CREATED,
+    label: create + _CREATED for label, create in _NEW.items()
 }
 
 
-def _found_then_created(create: LiteralString) -> LiteralString:
+def _found_then_created(create: LiteralString, returned: LiteralString = "") -> LiteralString:
     """`FIND_NODES` that also runs `create` when no node has the id `$props.id` yet.
 
     A mutation that starts by creating a node (and then links it) saves a statement: the
     node is created while its links' ends are looked up. When the id is taken nothing is
     created and the executor refuses the duplicate, which rolls the transaction back.
+    `returned` names what `create` returns besides `props` and `element`.
     """
     return (
         _FOUND
@@ -94,6 +99,7 @@ def _found_then_created(create: LiteralString) -> LiteralString:
         + "  WITH found WHERE none(f IN found WHERE f.id = $props.id AND f.element IS NOT NULL)\n  "
         + create
         + "\n}\nRETURN found, props, element"
+        + returned
     )
 
 
@@ -233,6 +239,58 @@ NEW_LINKS_AUDITED: Final[dict[RelType, LiteralString]] = {
 """Links from or to a node this transaction created, with the transaction's audit entries:
 its last statement when a create ends with its links (a create with five participants is
 then two statements, the look-up-and-create and this one)."""
+
+
+def _created_and_linked(
+    create: LiteralString, link: LiteralString, outgoing: bool
+) -> LiteralString:
+    """`FIND_AND_CREATE` that also writes the new node's links and every audit entry.
+
+    For a create that ends with links of one type between the new node `n` and nodes the
+    look-up finds (`$links`: each other end's id, key, properties and audit entry), so the
+    whole mutation is one statement. Each other end is met by the element id the look-up
+    just found, and each link entry takes its start's label from it when the new node is
+    the end. The statement writes before the executor checks the ends' labels: a refused
+    end makes the executor raise, which rolls everything back.
+    """
+    ends: LiteralString = "WITH l, f, n AS a, o AS b" if outgoing else "WITH l, f, o AS a, n AS b"
+    entry = write_entry("l.entry", "" if outgoing else "f.label")
+    return _found_then_created(
+        create
+        + "\n  WITH found, n\n  CALL (found, n) {\n"
+        + "    UNWIND $links AS l\n"
+        + "    WITH l, [f IN found WHERE f.id = l.other][0] AS f\n"
+        + "    MATCH (o) WHERE elementId(o) = f.element\n    "
+        + ends
+        + "\n    "
+        + link
+        + "\n    "
+        + entry
+        + "\n    RETURN count(r) AS written\n  }\n  "
+        + write_entry("$entry")
+        + "\n "
+        + _CREATED
+        + ", written",
+        ", written",
+    )
+
+
+def _merged(links: LiteralString) -> LiteralString:
+    """The `MERGE ... SET` line of a `LINK_MANY` statement."""
+    return next(line for line in links.splitlines() if line.startswith("MERGE"))
+
+
+FIND_CREATE_AND_LINK: Final[dict[tuple[Label, RelType, bool], LiteralString]] = {
+    (label, rel_type, outgoing): _created_and_linked(
+        _NEW[label], _merged(LINK_MANY[rel_type]), outgoing
+    )
+    for rel_type, (starts, ends) in ALLOWED_LINKS.items()
+    for outgoing, labels in ((True, starts), (False, ends))
+    for label in labels
+}
+"""By the created node's label, the links' type and whether they start at the new node:
+the look-up, the create, its links and the mutation's audit entries in one statement
+(`written`: the number of links written). A create with five participants is one statement."""
 
 UNLINK: Final[dict[RelType, LiteralString]] = {
     RelType.WORKS_FOR: """

@@ -26,6 +26,7 @@ from graph.writes.executor import apply_writes
 from graph.writes.fields import DISPLAY_FIELD, NodeChanges
 from graph.writes.operations import CreateNode, DeleteNode, Link, Operation, Unlink, UpdateNode
 from graph.writes.principal import Principal, Role
+from graph.writes.queries import FIND_CREATE_AND_LINK
 from tests.conftest import DATABASE
 
 T = TypeVar("T")
@@ -405,8 +406,8 @@ def counting(small_graph: Cypher, driver: AsyncDriver) -> StatementCountingCyphe
     return StatementCountingCypher(driver, DATABASE)
 
 
-async def test_a_create_with_links_is_two_statements(counting: StatementCountingCypher) -> None:
-    """Look-up and create together, then the links with the audit entries."""
+async def test_a_create_with_links_is_one_statement(counting: StatementCountingCypher) -> None:
+    """Look-up, create, links and audit entries together."""
     participants = ["vusal", "vladimir"]
     await write(
         counting,
@@ -416,7 +417,7 @@ async def test_a_create_with_links_is_two_statements(counting: StatementCounting
             for ident in participants
         ),
     )
-    assert len(counting.sent) == 2
+    assert len(counting.sent) == 1
     rows = await counting.read(
         "MATCH (x)-[r:TOOK_PART]->(e:Event {id: 'roll-out'}) "
         "RETURN x.id AS id, e.title_en AS title, e.writtenAt IS NOT NULL AS stamped"
@@ -427,33 +428,68 @@ async def test_a_create_with_links_is_two_statements(counting: StatementCounting
     assert sorted(entry.operation for entry in entries) == ["create", "link", "link"]
 
 
-async def test_links_written_with_their_entries_are_audited_as_stored(
-    counting: StatementCountingCypher,
+CREATES_WITH_LINKS: dict[str, tuple[int, list[Operation]]] = {
+    "into the new node, in its look-up": (
+        1,
+        [
+            event("roll-out", "Roll-out session"),
+            Link(RelType.TOOK_PART, "vusal", "roll-out", {"role": "trainer", "count": 3}),
+            Link(RelType.TOOK_PART, "sms", "roll-out", {"role": "organiser", "note": "host"}),
+        ],
+    ),
+    "from the new node, in its look-up": (
+        1,
+        [
+            expert("new-expert", "New Expert"),
+            Link(RelType.WORKS_FOR, "new-expert", "sms", {"role": "Analyst"}),
+            Link(RelType.WORKS_FOR, "new-expert", "iom", {"role": "Consultant"}),
+        ],
+    ),
+    "after another link, with the closing links": (
+        3,
+        [
+            expert("new-expert", "New Expert"),
+            Link(RelType.WORKS_FOR, "new-expert", "sms", {"role": "Analyst"}),
+            Link(RelType.TOOK_PART, "new-expert", "tot-baku", {"role": "trainer"}),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", list(CREATES_WITH_LINKS))
+async def test_entries_written_with_new_links_are_audited_as_stored(
+    counting: StatementCountingCypher, shape: str
 ) -> None:
-    """The entries that travel with new links say what Neo4j holds: nothing before, the
-    stored properties after, stamped with the create's time."""
-    await write(
-        counting,
-        event("roll-out", "Roll-out session"),
-        Link(RelType.TOOK_PART, "vusal", "roll-out", {"role": "trainer", "count": 3}),
-        Link(RelType.TOOK_PART, "sms", "roll-out", {"role": "organiser", "note": "host"}),
-    )
-    assert len(counting.sent) == 2
-    stored = await counting.read(
-        "MATCH (x)-[r:TOOK_PART]->(:Event {id: 'roll-out'}) "
-        "RETURN x.id AS id, properties(r) AS props"
-    )
+    """The entries that travel with a create's new links say what Neo4j holds: the node's
+    and each link's stored properties after, nothing before, the start's label, stamped
+    with the mutation's time."""
+    statements, operations = CREATES_WITH_LINKS[shape]
+    await write(counting, *operations)
+    assert len(counting.sent) == statements
+    created = operations[0]
+    assert isinstance(created, CreateNode)
     logged = await audit_log(counting)
     entries = [entry for entry in logged if entry.at == logged[0].at]
-    assert sorted(entry.operation for entry in entries) == ["create", "link", "link"]
-    created = next(entry for entry in entries if entry.operation == "create")
-    assert created.after is not None
-    stamp = json.loads(created.after)["writtenAt"]
-    links = {entry.entity: entry for entry in entries if entry.operation == "link"}
-    assert set(links) == {"vusal", "sms"}
-    for row in stored:
-        entry = links[row["id"]]
-        assert (entry.before, entry.target, entry.rel_type) == (None, "roll-out", "TOOK_PART")
+    assert len(entries) == len(operations)
+    stored = await properties(counting, created.id)
+    stamp = stored.pop("writtenAt").to_native().isoformat()  # type: ignore[attr-defined]
+    [create] = [entry for entry in entries if entry.operation == "create"]
+    assert (create.label, create.entity, create.before) == (created.label, created.id, None)
+    assert create.after is not None
+    after = json.loads(create.after)
+    assert after.pop("writtenAt") == stamp
+    assert after == {name: value for name, value in stored.items() if name != "nameKeys"}
+    links = await counting.read(
+        "MATCH (a)-[r]->(b) WHERE $id IN [a.id, b.id] "
+        "RETURN a.id AS start, labels(a)[0] AS label, type(r) AS type, b.id AS end, "
+        "properties(r) AS props",
+        {"id": created.id},
+    )
+    linked = {(e.entity, e.rel_type, e.target): e for e in entries if e.operation == "link"}
+    assert len(linked) == len(links) == len(operations) - 1
+    for row in links:
+        entry = linked[row["start"], row["type"], row["end"]]
+        assert (entry.label, entry.before) == (row["label"], None)
         assert entry.after is not None
         after = json.loads(entry.after)
         assert after.pop("writtenAt") == stamp
@@ -515,3 +551,59 @@ async def test_a_create_refused_after_the_look_up_writes_nothing(
         event("roll-out", "Roll-out session"),
         Link(RelType.TOOK_PART, "nobody", "roll-out", {"role": "speaker"}),
     )
+
+
+def _fused_shapes(*, refusable: bool = False) -> list[tuple[Label, RelType, bool]]:
+    """Every statement's shape; with `refusable`, those whose other end has a wrong label."""
+    return sorted(
+        (
+            (label, rel_type, outgoing)
+            for label, rel_type, outgoing in FIND_CREATE_AND_LINK
+            if not refusable or len(ALLOWED_LINKS[rel_type][1 if outgoing else 0]) < len(Label)
+        ),
+        key=lambda shape: (shape[1], shape[0], shape[2]),
+    )
+
+
+def _other_end(rel_type: RelType, outgoing: bool, *, allowed: bool) -> str:
+    """An `every_label` node the link's other end may (or may not) be."""
+    side = ALLOWED_LINKS[rel_type][1 if outgoing else 0]
+    labels = side if allowed else set(Label) - side
+    return f"{sorted(labels)[0].lower()}-a"
+
+
+@pytest.mark.parametrize("shape", _fused_shapes(), ids=str)
+async def test_every_create_with_its_links_in_one_statement_writes_them(
+    every_label: Cypher, driver: AsyncDriver, shape: tuple[Label, RelType, bool]
+) -> None:
+    label, rel_type, outgoing = shape
+    counting = StatementCountingCypher(driver, DATABASE)
+    other = _other_end(rel_type, outgoing, allowed=True)
+    ends = ("new-node", other) if outgoing else (other, "new-node")
+    await write(counting, node_of(label, "new-node"), Link(rel_type, *ends, {"note": "fused"}))
+    assert len(counting.sent) == 1
+    rows = await counting.read(
+        "MATCH (a {id: $a})-[r]->(b {id: $b}) RETURN labels(b) + labels(a) AS labels, "
+        "type(r) AS type, r.note AS note",
+        {"a": ends[0], "b": ends[1]},
+    )
+    assert [(row["type"], row["note"]) for row in rows] == [(rel_type, "fused")]
+    assert label in rows[0]["labels"]
+    entries = await audit_log(counting, entity="new-node")
+    assert sorted(entry.operation for entry in entries) == ["create", "link"]
+
+
+@pytest.mark.parametrize("shape", _fused_shapes(refusable=True), ids=str)
+async def test_every_create_with_a_refused_link_in_one_statement_writes_nothing(
+    every_label: Cypher, driver: AsyncDriver, shape: tuple[Label, RelType, bool]
+) -> None:
+    """The statement writes the link before its end's label is checked: the refusal rolls
+    the create, the link and the entries back."""
+    label, rel_type, outgoing = shape
+    counting = StatementCountingCypher(driver, DATABASE)
+    other = _other_end(rel_type, outgoing, allowed=False)
+    ends = ("new-node", other) if outgoing else (other, "new-node")
+    await refused_without_a_trace(
+        counting, InvalidFieldError, node_of(label, "new-node"), Link(rel_type, *ends)
+    )
+    assert len(counting.sent) == 1
