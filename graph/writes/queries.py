@@ -237,8 +237,8 @@ NEW_LINKS_AUDITED: Final[dict[RelType, LiteralString]] = {
     rel_type: _new_with_entries(statement) for rel_type, statement in LINK_MANY.items()
 }
 """Links from or to a node this transaction created, with the transaction's audit entries:
-its last statement when a create ends with its links (a create with five participants is
-then two statements, the look-up-and-create and this one)."""
+its last statement when a mutation ends with such links and `FIND_CREATE_AND_LINK` cannot
+take them (other writes come between, or a partner's scope is checked first)."""
 
 
 def _created_and_linked(
