@@ -23,10 +23,10 @@ from graph.model import Label, RelType
 from graph.network.records import Subgraph
 from graph.network.shape import (
     EDGE_PROPERTIES,
-    NODE_FIELDS,
     graph_edge,
-    graph_node,
+    graph_node_values,
     labels_or_all,
+    node_values,
     types_or_all,
 )
 from graph.paging import fill
@@ -125,18 +125,18 @@ CALL (kept) {
     + EDGE_PROPERTIES
     + """}) AS edges
 }
-RETURN c {"""
-    + NODE_FIELDS
-    + """, labels: labels(c)} AS center,
-       [n IN layer1 | n {"""
-    + NODE_FIELDS
-    + """, labels: labels(n)}] AS layer1,
-       [n IN layer2 | n {"""
-    + NODE_FIELDS
-    + """, labels: labels(n)}] AS layer2,
-       [n IN layer3 | n {"""
-    + NODE_FIELDS
-    + """, labels: labels(n)}] AS layer3,
+RETURN """
+    + node_values("c")
+    + """ AS center,
+       [n IN layer1 | """
+    + node_values("n")
+    + """] AS layer1,
+       [n IN layer2 | """
+    + node_values("n")
+    + """] AS layer2,
+       [n IN layer3 | """
+    + node_values("n")
+    + """] AS layer3,
        edges, truncated
 """
 )
@@ -219,12 +219,12 @@ async def neighbourhood(
     if not rows:
         raise NotFoundError("node", node_id)
     row = rows[0]
-    center = graph_node(row["center"])
+    center = graph_node_values(row["center"])
     nodes = [center]
     distances = {center.id: 0}
     for distance, layer in enumerate((row["layer1"], row["layer2"], row["layer3"]), start=1):
         for projected in layer:
-            node = graph_node(projected)
+            node = graph_node_values(projected)
             nodes.append(node)
             distances[node.id] = distance
     return Subgraph(

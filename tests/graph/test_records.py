@@ -8,7 +8,7 @@ import msgspec
 import pytest
 
 from graph.model import Label, RelType
-from graph.network.shape import graph_edge, graph_node
+from graph.network.shape import NODE_KEYS, graph_edge, graph_node, graph_node_values
 from graph.records import EventRecord, Page, Row, node_record, position_of, relationship_record
 
 EVENT = {
@@ -52,3 +52,18 @@ def test_per_row_records_stay_out_of_the_cyclic_collector() -> None:
     assert edge.type is RelType.TOOK_PART
     assert row.relationship is not None
     assert row.relationship.role == "trainer"
+
+
+@pytest.mark.parametrize(
+    "projected",
+    [
+        {"id": "ev-1", "labels": ["Event"], "title_en": "A session", "title_ru": "  "},
+        {"id": "ex-1", "labels": ["Expert"], "name": "Vusal", "name_az": "Vüsal"},
+        {"id": "pl-1", "labels": ["Place"], "kind": "city", "name_tg": "Душанбе"},
+        {"id": "pg-1", "labels": ["Programme"], "start": "2019", "startYear": 2019},
+    ],
+)
+def test_a_network_node_is_the_same_from_a_map_or_a_list(projected: dict[str, object]) -> None:
+    """Neighbourhoods project nodes as `node_values` lists, other queries as maps."""
+    values = [projected.get(key) for key in NODE_KEYS] + [projected["labels"]]
+    assert graph_node_values(values) == graph_node(projected)
