@@ -121,6 +121,18 @@ def graph_edge(row: Mapping[str, Any]) -> GraphEdge:
     )
 
 
+def graph_edge_values(values: Sequence[Any]) -> GraphEdge:
+    """A `GraphEdge` from `[type, source, target, properties]`, as neighbourhoods list
+    their hundreds of edges (see `node_values`)."""
+    rel_type, source, target, properties = values
+    return GraphEdge(
+        source=str(source),
+        target=str(target),
+        type=REL_TYPE_NAMED[rel_type],
+        stored=properties or {},
+    )
+
+
 def labels_or_all(labels: frozenset[Label] | None) -> list[str]:
     """Label names for a `$labels` parameter; no filter means every hub label."""
     return sorted(label.value for label in (labels or frozenset(Label)))

@@ -8,7 +8,13 @@ import msgspec
 import pytest
 
 from graph.model import Label, RelType
-from graph.network.shape import NODE_KEYS, graph_edge, graph_node, graph_node_values
+from graph.network.shape import (
+    NODE_KEYS,
+    graph_edge,
+    graph_edge_values,
+    graph_node,
+    graph_node_values,
+)
 from graph.records import EventRecord, Page, Row, node_record, position_of, relationship_record
 
 EVENT = {
@@ -67,3 +73,10 @@ def test_a_network_node_is_the_same_from_a_map_or_a_list(projected: dict[str, ob
     """Neighbourhoods project nodes as `node_values` lists, other queries as maps."""
     values = [projected.get(key) for key in NODE_KEYS] + [projected["labels"]]
     assert graph_node_values(values) == graph_node(projected)
+
+
+def test_a_network_edge_is_the_same_from_a_map_or_a_list() -> None:
+    row = {"type": "WORKS_FOR", "source": "ex-1", "target": "ag-1", "properties": {"role": "x"}}
+    values = [row["type"], row["source"], row["target"], row["properties"]]
+    assert graph_edge_values(values) == graph_edge(row)
+    assert graph_edge_values([*values[:3], None]) == graph_edge({**row, "properties": None})
