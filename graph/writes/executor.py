@@ -143,7 +143,7 @@ def _closing_links(
         own, other = (op.start, op.end) if outgoing else (op.end, op.start)
         if op.rel_type is not links[0].rel_type or own != node.id or other == node.id:
             return None
-        if not _is_slug(other):
+        if not _is_slug(other):  # refused by `endpoints`, with its field named
             return None
     if node.label not in ALLOWED_LINKS[links[0].rel_type][0 if outgoing else 1]:
         return None
