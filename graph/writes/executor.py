@@ -132,22 +132,25 @@ def _batches(operations: Sequence[Operation]) -> list[list[Operation]]:
 
 def _closing_links(
     operations: Sequence[Operation], node: CreateNode
-) -> tuple[list[Link], bool] | None:
+) -> tuple[list[Link], bool, list[str]] | None:
     """`operations` as links of one type, all starting (True) or all ending (False) at
-    `node`, each at a node other than itself; None when they are anything else."""
+    `node`, with their other ends (each a node other than itself); None when they are
+    anything else."""
     links = [op for op in operations if isinstance(op, Link)]
     if not links or len(links) < len(operations):
         return None
     outgoing = links[0].start == node.id
+    others: list[str] = []
     for op in links:
         own, other = (op.start, op.end) if outgoing else (op.end, op.start)
         if op.rel_type is not links[0].rel_type or own != node.id or other == node.id:
             return None
         if not _is_slug(other):  # refused by `endpoints`, with its field named
             return None
+        others.append(other)
     if node.label not in ALLOWED_LINKS[links[0].rel_type][0 if outgoing else 1]:
         return None
-    return links, outgoing
+    return links, outgoing, others
 
 
 def _is_slug(value: str) -> bool:
@@ -273,12 +276,11 @@ class _Transaction:
         closing = _closing_links(operations[1:], node)
         if closing is None:
             return None
-        links, outgoing = closing
+        links, outgoing, others = closing
         try:
             written = [self.link_props(op) for op in links]
         except InvalidFieldError:
             return None
-        others = [op.end if outgoing else op.start for op in links]
         if len({(other, p["key"]) for other, p in zip(others, written, strict=True)}) < len(links):
             return None
         stored = {name: value for name, value in props.items() if value is not None}
