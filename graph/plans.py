@@ -10,7 +10,7 @@ for its result and its parameters; user values only ever travel as parameters.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Final, LiteralString
@@ -22,8 +22,17 @@ from graph.errors import InvalidInputError
 from graph.filters import Predicate
 from graph.model import Label
 from graph.paging import PageRequest, beyond, fill, page_of, scan_order, window
-from graph.properties import node_projection, relationship_projection
-from graph.records import NodeRecord, Page, Row, node_record, position_of
+from graph.properties import Projection, node_values, relationship_values
+from graph.records import (
+    NO_POSITION,
+    NodeRecord,
+    Page,
+    Position,
+    Row,
+    label_of,
+    node_record,
+    relationship_record,
+)
 from graph.repositories.base import (
     LIST_BEYOND,
     LIST_TOTAL,
@@ -37,7 +46,6 @@ from graph.repositories.base import (
     Order,
     Relation,
     list_pieces,
-    related_row,
 )
 
 SLOTS: Final[tuple[LiteralString, ...]] = (
@@ -46,8 +54,22 @@ SLOTS: Final[tuple[LiteralString, ...]] = (
 )
 """Names for the fetches of one statement; a plan needing more is refused (too many relations)."""
 
-POSITION: Final[LiteralString] = ", k: k, t: t"
+POSITION: Final[LiteralString] = ", k, t"
 """A row's sort key and tie, which only cursors need (`Fetch.positions`)."""
+
+NO_POSITION_VALUES: Final[LiteralString] = ", null, null"
+"""In their place when no cursor is shown: the tie is never null otherwise."""
+
+_NODE, _LABELS, _REL, _TYPE, _KEY, _TIE, _RELATED_SLOTS = range(7)
+"""A related row: `[node values, labels or null, relationship values or null, type or null,
+key, tie, nested fetches...]` (`BLOCK_ROWS`)."""
+
+_LIST_KEY, _LIST_TIE, _LIST_SLOTS = 1, 2, 3
+"""A list row: `[node values, key, tie, nested fetches...]` (`LIST_ROWS`); a node read by id
+is `[node values, nested fetches...]` (`BY_ID`)."""
+
+_ROWS, _TOTAL, _BEYOND = range(3)
+"""A fetch's result: `[rows, total, beyond]` (`BLOCK`)."""
 
 _PARAMETERS: Final[tuple[LiteralString, ...]] = (
     "$limit",
@@ -91,6 +113,15 @@ class Fetch:
         need not be read."""
         return _named_label(self.relation, self.labels)
 
+    @property
+    def node(self) -> Projection:
+        """The related nodes' properties, as the statement returns them and the reader reads."""
+        return node_values("m", self.labels, written_at=self.written_at, reads=self.reads)
+
+    @property
+    def edge(self) -> Projection:
+        return relationship_values("r", written_at=self.written_at)
+
 
 @lru_cache(maxsize=256)
 def _named_label(relation: Relation, labels: frozenset[Label]) -> Label | None:
@@ -124,7 +155,7 @@ class FetchedList(msgspec.Struct, frozen=True, gc=False):
 BY_ID: Final[LiteralString] = """
 MATCH (o:<LABEL> {id: $id})
 <BLOCKS>
-RETURN {node: <NODE>, labels: labels(o)<SLOTS>} AS item
+RETURN [<NODE><SLOTS>] AS item
 """
 
 LIST_ROWS: Final[LiteralString] = (
@@ -132,7 +163,7 @@ LIST_ROWS: Final[LiteralString] = (
     + """  <NESTED>
   WITH n, k, t<SLOT_VARIABLES>
   ORDER BY <SCAN>
-  RETURN collect({node: <NODE><POSITION><SLOTS>}) AS rows
+  RETURN collect([<NODE><POSITION><SLOTS>]) AS rows
 }
 """
 )
@@ -142,7 +173,7 @@ LIST_RETURN: Final[LiteralString] = "RETURN <TOTAL> AS total, <ROWS> AS rows, <B
 BLOCK: Final[LiteralString] = """
 CALL (o) {
   <PARTS>
-  RETURN {<PARTS_SHOWN>} AS <SLOT>
+  RETURN [<PARTS_SHOWN>] AS <SLOT>
 }
 """
 
@@ -151,7 +182,7 @@ BLOCK_ROWS: Final[LiteralString] = (
     + """    <NESTED>
     WITH m, r, k, t<SLOT_VARIABLES>
     ORDER BY <SCAN>
-    RETURN collect({node: <NODE><LABELS><EDGE><POSITION><SLOTS>}) AS rows
+    RETURN collect([<NODE><LABELS><EDGE><POSITION><SLOTS>]) AS rows
   }
 """
 )
@@ -173,17 +204,19 @@ def _scoped(piece: LiteralString, slot: LiteralString) -> LiteralString:
 
 
 def _parts_shown(fetch: Fetch) -> LiteralString:
-    """The keys of a fetch's result map: only the parts it loads travel (`_Reader` reads the
-    absent ones as empty). Every key and null left out is one less for the driver to decode,
-    and a list page has some 150 of these maps."""
-    parts: list[LiteralString] = []
-    if fetch.rows:
-        parts.append("rows: rows")
-    if fetch.total:
-        parts.append("total: total")
-    if fetch.beyond:
-        parts.append("beyond: beyond")
-    return ", ".join(parts)
+    """A fetch's result, `[rows, total, beyond]`, null for the parts it does not load."""
+    return ", ".join(
+        (
+            "rows" if fetch.rows else "null",
+            "total" if fetch.total else "null",
+            "beyond" if fetch.beyond else "null",
+        )
+    )
+
+
+def _slot_list(slots: Sequence[LiteralString]) -> LiteralString:
+    """`, s0, s1`: the nested fetches' results, after a row's own values."""
+    return "".join(", " + name for name in slots)
 
 
 class _Compiler:
@@ -243,20 +276,14 @@ class _Compiler:
                     "<SCAN>": scan_order(relation.direction, fetch.request.backward),
                     "$limit": "$" + slot + "_limit",
                     "<NESTED>": nested,
-                    "<SLOT_VARIABLES>": "".join(", " + name for name in slots),
-                    "<NODE>": node_projection(
-                        "m", fetch.labels, written_at=fetch.written_at, reads=fetch.reads
-                    ),
+                    "<SLOT_VARIABLES>": _slot_list(slots),
+                    "<NODE>": fetch.node.text,
+                    "<LABELS>": ", null" if fetch.label is not None else ", labels(m)",
                     "<EDGE>": (
-                        ", rel: "
-                        + relationship_projection("r", written_at=fetch.written_at)
-                        + ", type: type(r)"
-                        if fetch.edges
-                        else ""
+                        ", " + fetch.edge.text + ", type(r)" if fetch.edges else ", null, null"
                     ),
-                    "<LABELS>": "" if fetch.label is not None else ", labels: labels(m)",
-                    "<POSITION>": POSITION if fetch.positions else "",
-                    "<SLOTS>": "".join(", " + name + ": " + name for name in slots),
+                    "<POSITION>": POSITION if fetch.positions else NO_POSITION_VALUES,
+                    "<SLOTS>": _slot_list(slots),
                 },
             )
         if fetch.total:
@@ -282,67 +309,71 @@ class _Compiler:
 class _Reader:
     """Turns one fetch's part of an answer into its `Fetched` page.
 
-    Made once per fetch and request, with its related label and its children's readers, so
-    the hundreds of sub-pages of a list page (a place, a programme and a participant count
-    per event) each cost a loop over their rows and nothing more.
+    Made once per fetch and request, with its related label, projections and children's
+    readers, so the hundreds of sub-pages of a list page (a place, a programme and a
+    participant count per event) each cost a loop over their rows and nothing more.
     """
 
-    __slots__ = ("_children", "_fetch", "_label")
+    __slots__ = ("_children", "_edge", "_fetch", "_label", "_node")
 
     def __init__(self, fetch: Fetch) -> None:
         self._fetch = fetch
         self._label = fetch.label
-        self._children = _Children(fetch.children)
+        self._node = fetch.node
+        self._edge = fetch.edge
+        self._children = _Children(fetch.children, _RELATED_SLOTS)
 
-    def read(self, result: Mapping[str, Any] | None) -> Fetched:
+    def read(self, result: Sequence[Any] | None) -> Fetched:
         fetch = self._fetch
         if result is None:
-            result = {}
+            result = (None, None, None)
         if not fetch.rows:
-            return _counted(result.get("total"))
-        label, children = self._label, self._children
+            return _counted(result[_TOTAL])
         pairs: list[tuple[Row, tuple[Fetched, ...]]] = []
-        for item in result.get("rows") or ():
-            row = related_row(item, label)
+        for item in result[_ROWS] or ():
+            row = self._row(item)
             if row is not None:
-                pairs.append((row, children.of(item)))
-        return _paged(pairs, result.get("total"), result.get("beyond"), fetch.request, True)
+                pairs.append((row, self._children.of(item)))
+        return _paged(pairs, result[_TOTAL], result[_BEYOND], fetch.request, True)
+
+    def _row(self, item: Sequence[Any]) -> Row | None:
+        label = self._label
+        if label is None:
+            label = label_of(item[_LABELS])
+            if label is None:
+                return None
+        rel_type = item[_TYPE]
+        relationship = (
+            None
+            if rel_type is None
+            else relationship_record(rel_type, self._edge.properties(item[_REL]))
+        )
+        node = node_record(label, self._node.properties(item[_NODE]))
+        return Row(node, _position(item[_KEY], item[_TIE]), relationship)
 
 
 class _Children:
-    """The nested results of the rows of one page, in the order of `fetches`.
+    """The nested results of one row, in the order of `fetches`, from its `first` value on."""
 
-    Every row of a page carries the same slot keys, so they are sorted out of the first row
-    only instead of once per row.
-    """
+    __slots__ = ("_first", "_readers")
 
-    __slots__ = ("_readers", "_slots")
-
-    def __init__(self, fetches: Sequence[Fetch]) -> None:
+    def __init__(self, fetches: Sequence[Fetch], first: int) -> None:
         self._readers = tuple(_Reader(fetch) for fetch in fetches)
-        self._slots: list[str] | None = None
+        self._first = first
 
-    def of(self, item: Mapping[str, Any]) -> tuple[Fetched, ...]:
+    def of(self, item: Sequence[Any]) -> tuple[Fetched, ...]:
         readers = self._readers
         if not readers:
             return ()
-        slots = self._slots
-        if slots is None:
-            slots = self._slots = _slot_names(readers, item)
-        return tuple(
-            reader.read(item.get(slot)) for reader, slot in zip(readers, slots, strict=True)
-        )
+        first = self._first
+        if len(item) != first + len(readers):
+            raise InvalidInputError("planned read returned an unexpected shape")
+        return tuple(reader.read(item[first + i]) for i, reader in enumerate(readers))
 
 
-def _slot_names(readers: Sequence[_Reader], item: Mapping[str, Any]) -> list[str]:
-    """Slot keys of `item` that belong to `readers`: its `s<n>` keys in numeric order."""
-    keys = sorted((key for key in item if key in _SLOT_SET), key=lambda key: int(key[1:]))
-    if len(keys) != len(readers):
-        raise InvalidInputError("planned read returned an unexpected shape")
-    return keys
-
-
-_SLOT_SET: Final = frozenset(SLOTS)
+def _position(key: Any, tie: Any) -> Position:
+    """A row's position, or NO_POSITION when it was read without one."""
+    return NO_POSITION if tie is None else Position(key, tie)
 
 
 def _paged(
@@ -381,20 +412,22 @@ async def fetch_node(
     """The node `label`/`ident` with the relationship pages `fetches` ask for, one round trip."""
     compiler = _Compiler()
     blocks, slots = compiler.blocks(fetches)
+    node = node_values("o", frozenset((label,)), written_at=written_at, reads=reads)
     query = fill(
         BY_ID,
         {
             "<LABEL>": label.value,
             "<BLOCKS>": blocks,
-            "<NODE>": node_projection("o", (label,), written_at=written_at, reads=reads),
-            "<SLOTS>": "".join(", " + name + ": " + name for name in slots),
+            "<NODE>": node.text,
+            "<SLOTS>": _slot_list(slots),
         },
     )
     rows = await cypher.read_maps(query, {**compiler.parameters, "id": ident})
     if not rows:
         return None
     item = rows[0]["item"]
-    return FetchedNode(node_record(label, item["node"]), _Children(fetches).of(item))
+    record = node_record(label, node.properties(item[0]))
+    return FetchedNode(record, _Children(fetches, 1).of(item))
 
 
 async def fetch_list(
@@ -419,6 +452,7 @@ async def fetch_list(
     """
     pieces, parameters = list_pieces(spec, where=where, order=order, request=request)
     compiler = _Compiler()
+    node = node_values("n", frozenset((spec.label,)), written_at=written_at, reads=reads)
     query: LiteralString = ""
     if total:
         query += fill(LIST_TOTAL, pieces)
@@ -429,10 +463,10 @@ async def fetch_list(
             {
                 **pieces,
                 "<NESTED>": nested,
-                "<SLOT_VARIABLES>": "".join(", " + name for name in slots),
-                "<NODE>": node_projection("n", (spec.label,), written_at=written_at, reads=reads),
-                "<POSITION>": POSITION if positions else "",
-                "<SLOTS>": "".join(", " + name + ": " + name for name in slots),
+                "<SLOT_VARIABLES>": _slot_list(slots),
+                "<NODE>": node.text,
+                "<POSITION>": POSITION if positions else NO_POSITION_VALUES,
+                "<SLOTS>": _slot_list(slots),
             },
         )
     if beyond_flag:
@@ -448,10 +482,13 @@ async def fetch_list(
     result = (
         await cypher.read_maps(query, {**parameters, **compiler.parameters, **request.parameters()})
     )[0]
-    children = _Children(fetches)
+    children = _Children(fetches, _LIST_SLOTS)
     pairs = [
         (
-            Row(node_record(spec.label, item["node"]), position_of(item)),
+            Row(
+                node_record(spec.label, node.properties(item[_NODE])),
+                _position(item[_LIST_KEY], item[_LIST_TIE]),
+            ),
             children.of(item),
         )
         for item in result["rows"] or ()

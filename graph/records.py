@@ -379,13 +379,14 @@ _RELATIONSHIP_FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "writtenAt": ("written_at", _datetime),
 }
 """Stored property -> (record field, conversion). Relationships carry few of them, so the
-record is built from the properties present (a 200-node neighbourhood has ~400 edges)."""
+record is built from the properties present (a 200-node neighbourhood has ~400 edges) and
+not null (planned reads return every allow-listed one)."""
 
 
 def relationship_record(rel_type: str, properties: Mapping[str, Any]) -> RelationshipRecord:
     values: dict[str, Any] = {}
     for key, value in properties.items():
         field_spec = _RELATIONSHIP_FIELDS.get(key)
-        if field_spec is not None:
+        if field_spec is not None and value is not None:
             values[field_spec[0]] = field_spec[1](value)
     return RelationshipRecord(rel_type, **values)

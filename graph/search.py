@@ -19,7 +19,7 @@ from graph.errors import GraphError, InvalidInputError, InvalidSearchQueryError
 from graph.migrations import FULLTEXT_INDEX_BY_LANGUAGE
 from graph.model import LANGUAGES, Label
 from graph.paging import fill
-from graph.properties import every_property, node_projection
+from graph.properties import Projection, every_property, node_values
 from graph.records import SearchHit, SearchPage, Snippet, label_of, node_record
 from graph.snippets import candidates, snippet
 
@@ -41,27 +41,28 @@ WITH collect({node: node, score: score, idx: idx}) AS hits
 CALL (hits) {
   UNWIND hits[$offset..$offset + $limit] AS hit
   WITH hit, hit.node AS n
-  RETURN collect({node: <NODE>, labels: labels(n), score: hit.score, idx: hit.idx}) AS page
+  RETURN collect([<NODE>, labels(n), hit.score, hit.idx]) AS page
 }
 RETURN size(hits) AS total, page
 """
 
-_EVERY_LABEL: Final = tuple(Label)
+_EVERY_LABEL: Final = frozenset(Label)
 
 
 @lru_cache(maxsize=64)
-def _statement(reads: frozenset[str] | None, written_at: bool) -> LiteralString:
-    """SEARCH projecting what the hits show; every property when `reads` is None.
+def _statement(
+    reads: frozenset[str] | None, written_at: bool
+) -> tuple[LiteralString, Projection | None]:
+    """SEARCH projecting what the hits show, and the projection to read them with; every
+    property as a map when `reads` is None.
 
     `reads` holds allow-listed field names only (`node_properties` emits constant keys), and
     a process meets a handful of distinct selections, so their texts are kept.
     """
-    node = (
-        every_property("n")
-        if reads is None
-        else node_projection("n", _EVERY_LABEL, written_at=written_at, reads=reads)
-    )
-    return fill(SEARCH, {"<NODE>": node})
+    if reads is None:
+        return fill(SEARCH, {"<NODE>": every_property("n")}), None
+    node = node_values("n", _EVERY_LABEL, written_at=written_at, reads=reads)
+    return fill(SEARCH, {"<NODE>": node.text}), node
 
 
 _LANGUAGE_OF_INDEX: Final = {index: lang for lang, index in FULLTEXT_INDEX_BY_LANGUAGE.items()}
@@ -105,21 +106,21 @@ async def search(
         "offset": offset,
         "limit": limit + 1,
     }
+    statement, node = _statement(reads, written_at)
     try:
-        result = (await cypher.read_maps(_statement(reads, written_at), parameters))[0]
+        result = (await cypher.read_maps(statement, parameters))[0]
     except GraphError as error:
         lucene = _lucene_error(error)
         if lucene is None:
             raise
         raise lucene from error
     hits = []
-    for item in result["page"]:
-        label = label_of(item["labels"])
+    for properties, labels_of_hit, score, index in result["page"]:
+        label = label_of(labels_of_hit)
         if label is None:
             continue
-        record = node_record(label, item["node"])
-        hit_lang = _LANGUAGE_OF_INDEX.get(item["idx"])
-        hits.append(SearchHit(record, item["score"], hit_lang, text))
+        record = node_record(label, properties if node is None else node.properties(properties))
+        hits.append(SearchHit(record, score, _LANGUAGE_OF_INDEX.get(index), text))
     return SearchPage(
         hits=tuple(hits[:limit]),
         total=result["total"],
