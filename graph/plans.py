@@ -24,13 +24,12 @@ from graph.model import Label
 from graph.paging import PageRequest, beyond, fill, page_of, scan_order, window
 from graph.properties import Projection, node_values, relationship_values
 from graph.records import (
-    NO_POSITION,
     NodeRecord,
     Page,
-    Position,
     Row,
     label_of,
     node_record,
+    position,
     relationship_record,
 )
 from graph.repositories.base import (
@@ -349,7 +348,7 @@ class _Reader:
             else relationship_record(rel_type, self._edge.properties(item[_REL]))
         )
         node = node_record(label, self._node.properties(item[_NODE]))
-        return Row(node, _position(item[_KEY], item[_TIE]), relationship)
+        return Row(node, position(item[_KEY], item[_TIE]), relationship)
 
 
 class _Children:
@@ -369,11 +368,6 @@ class _Children:
         if len(item) != first + len(readers):
             raise InvalidInputError("planned read returned an unexpected shape")
         return tuple(reader.read(item[first + i]) for i, reader in enumerate(readers))
-
-
-def _position(key: Any, tie: Any) -> Position:
-    """A row's position, or NO_POSITION when it was read without one."""
-    return NO_POSITION if tie is None else Position(key, tie)
 
 
 def _paged(
@@ -487,7 +481,7 @@ async def fetch_list(
         (
             Row(
                 node_record(spec.label, node.properties(item[_NODE])),
-                _position(item[_LIST_KEY], item[_LIST_TIE]),
+                position(item[_LIST_KEY], item[_LIST_TIE]),
             ),
             children.of(item),
         )

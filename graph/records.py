@@ -135,9 +135,15 @@ NO_POSITION: Final = Position("", "")
 identity; `schema.cursors` refuses to encode it)."""
 
 
+def position(key: Any, tie: Any) -> Position:
+    """A row's position from its sort key and tie, or NO_POSITION when it was read without
+    (a tie is never null otherwise)."""
+    return NO_POSITION if tie is None else Position(key, tie)
+
+
 def position_of(item: Mapping[str, Any]) -> Position:
-    """A row's position from its `k` and `t`, or NO_POSITION when it was read without."""
-    return Position(item["k"], item["t"]) if "t" in item else NO_POSITION
+    """A row's position from its `k` and `t` map entries."""
+    return position(item.get("k"), item.get("t"))
 
 
 class Row(msgspec.Struct, frozen=True, gc=False):
