@@ -20,6 +20,7 @@ from typing import Any
 from neo4j import AsyncDriver, RoutingControl
 
 from bench.mix import TargetQuery, render, with_unique
+from graph.cypher import causal_bookmarks
 
 LUA = Path(__file__).with_name("lua") / "graphql.lua"
 QUANTILES = 400
@@ -116,6 +117,7 @@ async def run_floor(
     """The same Cypher through the Python async driver, `connections` requests in flight."""
     parameters = [render(dict(query.variables), sample) for sample in samples]
     routing = RoutingControl.WRITE if write else RoutingControl.READ
+    bookmarks = causal_bookmarks(driver)  # as the hub's runner does: none on a direct driver
     latencies: list[float] = []
     errors = 0
     cursor = 0
@@ -138,6 +140,7 @@ async def run_floor(
                     parameters_=params,
                     routing_=routing,
                     database_=database,
+                    bookmark_manager_=bookmarks,
                 )
                 [record.data() for record in result.records]
             except Exception:  # every failure is one counted error
