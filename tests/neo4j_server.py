@@ -64,7 +64,7 @@ def _docker_answers() -> bool:
 
 @contextmanager
 def _container() -> Iterator[Neo4jServer]:
-    from testcontainers.neo4j import Neo4jContainer
+    from testcontainers.community.neo4j import Neo4jContainer
 
     password = secrets.token_hex(16)
     with Neo4jContainer(DOCKER_IMAGE, password=password) as container:
