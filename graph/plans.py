@@ -64,8 +64,10 @@ _NODE, _LABELS, _REL, _TYPE, _KEY, _TIE, _RELATED_SLOTS = range(7)
 key, tie, nested fetches...]` (`BLOCK_ROWS`)."""
 
 _LIST_KEY, _LIST_TIE, _LIST_SLOTS = 1, 2, 3
-"""A list row: `[node values, key, tie, nested fetches...]` (`LIST_ROWS`); a node read by id
-is `[node values, nested fetches...]` (`BY_ID`)."""
+"""A list row: `[node values, key, tie, nested fetches...]` (`LIST_ROWS`)."""
+
+_BY_ID_SLOTS: Final = 1
+"""A node read by id: `[node values, nested fetches...]` (`BY_ID`)."""
 
 _ROWS, _TOTAL, _BEYOND = range(3)
 """A fetch's result: `[rows, total, beyond]` (`BLOCK`)."""
@@ -420,8 +422,8 @@ async def fetch_node(
     if not rows:
         return None
     item = rows[0]["item"]
-    record = node_record(label, node.properties(item[0]))
-    return FetchedNode(record, _Children(fetches, 1).of(item))
+    record = node_record(label, node.properties(item[_NODE]))
+    return FetchedNode(record, _Children(fetches, _BY_ID_SLOTS).of(item))
 
 
 async def fetch_list(
