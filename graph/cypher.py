@@ -16,6 +16,7 @@ from neo4j import (
     AsyncDriver,
     AsyncManagedTransaction,
     AsyncNeo4jDriver,
+    AsyncSession,
     EagerResult,
     RoutingControl,
 )
@@ -111,7 +112,7 @@ class Cypher:
         """Run several statements in one retried write transaction: all or nothing."""
         self.round_trips += 1
         try:
-            async with self._write_slot(), self._driver.session(database=self._database) as session:
+            async with self._write_slot(), self._session() as session:
                 return await session.execute_write(work)
         except (Neo4jError, DriverError, OSError) as error:
             raise translate(error) from error
@@ -122,11 +123,19 @@ class Cypher:
         """Run a statement that manages its own transactions (`CALL ... IN TRANSACTIONS`)."""
         self.round_trips += 1
         try:
-            async with self._driver.session(database=self._database) as session:
+            async with self._session() as session:
                 result = await session.run(query, dict(parameters or {}))
                 await result.consume()
         except (Neo4jError, DriverError, OSError) as error:
             raise translate(error) from error
+
+    def _session(self) -> AsyncSession:
+        """A session that shares the `execute_query` reads' bookmarks.
+
+        Through a routing driver a read may reach a cluster member that has not applied the
+        last write; a session with its own bookmarks would leave the next read blind to it.
+        """
+        return self._driver.session(database=self._database, bookmark_manager=self._bookmarks)
 
     async def _run(
         self, query: LiteralString, parameters: Mapping[str, Any] | None, routing: RoutingControl

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from neo4j import AsyncGraphDatabase
+import pytest
+from neo4j import AsyncGraphDatabase, AsyncManagedTransaction
 
 from graph.cypher import Cypher, causal_bookmarks
 from graph.driver import open_driver
@@ -38,3 +39,27 @@ async def test_a_direct_driver_reads_its_own_writes_without_bookmarks(
             rows = await Cypher(direct, DATABASE).read("MATCH (t:Topic) RETURN count(t) AS n")
             assert rows == [{"n": number + 1}]
         assert await direct.execute_query_bookmark_manager.get_bookmarks() == set()
+
+
+async def _create_topic(tx: AsyncManagedTransaction) -> None:
+    await (await tx.run("CREATE (:Topic {id: 'written-in-a-session'})")).consume()
+
+
+async def test_writes_in_sessions_hand_their_bookmarks_to_the_reads_of_a_routing_driver(
+    neo4j_server: Neo4jServer, cypher: Cypher
+) -> None:
+    if neo4j_server.origin == "testcontainers":
+        pytest.skip("the container advertises an address a routing driver outside cannot reach")
+    uri = _with_scheme(neo4j_server.uri, "neo4j")
+    async with open_driver(uri, neo4j_server.user, neo4j_server.password) as routing:
+        graph = Cypher(routing, DATABASE)
+        manager = routing.execute_query_bookmark_manager
+        assert await manager.get_bookmarks() == set()
+        await graph.write_transaction(_create_topic)
+        after_transaction = await manager.get_bookmarks()
+        await graph.autocommit("CREATE (:Topic {id: 'written-in-autocommit'})")
+        after_autocommit = await manager.get_bookmarks()
+        rows = await graph.read("MATCH (t:Topic) RETURN t.id AS id ORDER BY id")
+    assert after_transaction != set()
+    assert after_autocommit not in (set(), after_transaction)
+    assert rows == [{"id": "written-in-a-session"}, {"id": "written-in-autocommit"}]
