@@ -45,11 +45,11 @@ class Cypher:
     ) -> None:
         """`write_slots` bounds the write transactions this process has in flight.
 
-        Concurrent creates contend inside Neo4j: they lock the same expert nodes and rewrite
-        the same end of the id indexes, and a waiting transaction spins on a CPU the others
-        need. With more writers in flight than Neo4j has cores, its CPU per write doubled in
-        the benchmark (bench/README.md); queueing the extra writes here costs them a wait
-        instead. Reads never wait for a slot.
+        Most of a create's cost in Neo4j is its commit's update of the full-text indexes
+        (three quarters of it, bench/README.md), and concurrent commits contend there: with
+        more writers in flight than Neo4j has cores, while the API servers share those cores,
+        its CPU per write doubled in the benchmark. Queueing the extra writes here costs them
+        a wait instead. Reads never wait for a slot.
         """
         self._driver = driver
         self._bookmarks = causal_bookmarks(driver)
