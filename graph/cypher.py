@@ -112,7 +112,6 @@ class Cypher:
     async def read_columns_alone(
         self, query: LiteralString, parameters: Mapping[str, Any] | None
     ) -> tuple[tuple[str, ...], list[Row]]:
-        """A map-only read in a transaction of its own: what `SharedReads` sends."""
         result = await self._execute(query, parameters, RoutingControl.READ)
         keys = tuple(result.keys)
         return keys, [dict(zip(keys, record, strict=True)) for record in result.records]

@@ -38,14 +38,6 @@ IDLE_TURNS: Final = 4
 """Event-loop turns without a new read before the batch is sent. A root field answered
 through a DataLoader starts its read two turns after the others (the loader dispatches on
 the next turn, in a task of its own); waiting costs turns, not CPU."""
-KEEP_PLAN: Final = "CYPHER replan=skip\n"
-"""Sent before a combined statement: Neo4j keeps its first plan when its statistics move.
-
-A combined statement costs as many times a part's planning as it has parts. Neo4j replans a
-cached statement once a label's count has moved past its divergence threshold (the
-benchmark's writes move the events' count fourfold every round), and a read that finds its
-plan stale waits for the new one: seconds for four detail pages. The parts' own statements,
-sent alone, are still replanned; the combination keeps the plan of the same parts."""
 _PARAMETER: Final = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _COLUMN: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -94,8 +86,6 @@ class _Pending:
     query: LiteralString
     parameters: dict[str, Any]
     answer: asyncio.Future[list[Row]]
-    keep_plan: bool = False
-    """Sent alone with `KEEP_PLAN`: a page's combined root fields, shared by requests."""
 
 
 class ReadBatch:
@@ -173,13 +163,11 @@ class SharedReads:
         self, query: LiteralString, parameters: dict[str, Any]
     ) -> tuple[tuple[str, ...], list[Row]]:
         """(columns, rows) of `query`, answered alone or as part of a shared statement."""
-        keep_plan = query.startswith(KEEP_PLAN)
-        query = query.removeprefix(KEEP_PLAN)
         columns = _columns.get(query)
         if columns is None or self._most < 2:
-            return await self._run(KEEP_PLAN + query if keep_plan else query, parameters)
+            return await self._run(query, parameters)
         loop = asyncio.get_running_loop()
-        pending = _Pending(query, parameters, loop.create_future(), keep_plan)
+        pending = _Pending(query, parameters, loop.create_future())
         group = self._groups.get(query)
         if group is None:
             group = self._groups[query] = [pending]
@@ -249,16 +237,15 @@ async def _answer_together(run: Run, batch: list[_Pending]) -> _Together:
     statement = combined([(item.query, item.parameters) for item in batch])
     if statement is None:
         return _Together.UNKNOWN
-    text, parameters = statement
     try:
-        columns, rows = await run(KEEP_PLAN + text, parameters)
+        columns, rows = await run(*statement)
     except Exception:
         # Each read runs alone and reports its own error. If they all answer alone, Neo4j
         # refused the combination itself: never combine them again.
         if all(await asyncio.gather(*(_answer_alone(run, item) for item in batch))):
             _columns.update(dict.fromkeys((item.query for item in batch), None))
         return _Together.FAILED
-    remember_columns(text, columns)
+    remember_columns(statement[0], columns)
     for index, item in enumerate(batch):
         _settle(item, rows[0][f"b{index}"])
     return _Together.ANSWERED
@@ -266,8 +253,7 @@ async def _answer_together(run: Run, batch: list[_Pending]) -> _Together:
 
 async def _answer_alone(run: Run, item: _Pending) -> bool:
     try:
-        text = KEEP_PLAN + item.query if item.keep_plan else item.query
-        columns, rows = await run(text, item.parameters)
+        columns, rows = await run(item.query, item.parameters)
     except Exception as error:
         if not item.answer.done():
             item.answer.set_exception(error)

@@ -12,9 +12,9 @@ from neo4j import AsyncDriver
 
 from graph.cypher import Cypher
 from graph.errors import GraphError
-from graph.read_batch import KEEP_PLAN, Row, SharedReads
+from graph.read_batch import Row, SharedReads
 from tests.conftest import DATABASE
-from tests.graph.test_read_batch import BY_ID, FAILING, NAMES, TOPICS, together
+from tests.graph.test_read_batch import BY_ID, FAILING, TOPICS
 
 
 @dataclass
@@ -71,7 +71,6 @@ async def test_four_requests_reading_one_text_send_one_statement(
 
     assert answers == [topic("c"), topic("a"), topic("b"), topic("c")]
     assert len(sent.texts) == 1
-    assert sent.texts[0].startswith(KEEP_PLAN)
     assert [reader.round_trips for reader in readers] == [1, 1, 1, 1]
 
 
@@ -142,27 +141,3 @@ async def test_at_most_one_read_per_statement_means_every_read_alone(
 
     assert answers == [topic(ident) for ident in "abca"]
     assert sent.texts == [BY_ID] * 4
-
-
-async def test_pages_answered_in_one_statement_share_it_with_other_pages(
-    driver: AsyncDriver, sent: Sent
-) -> None:
-    shared = SharedReads(sent)
-    first, second = requests(driver, shared, 2)
-    await first.read_maps(BY_ID, {"id": "a"})
-    await first.read_maps(NAMES, {"ids": ["a"]})
-    await together(first, (BY_ID, {"id": "a"}), (NAMES, {"ids": ["b"]}))
-    sent.texts.clear()
-
-    answers = await asyncio.gather(
-        together(first, (BY_ID, {"id": "b"}), (NAMES, {"ids": ["c"]})),
-        together(second, (BY_ID, {"id": "c"}), (NAMES, {"ids": ["a", "b"]})),
-    )
-
-    assert answers == [
-        [topic("b"), [{"id": "c", "name": "Topic c"}]],
-        [topic("c"), [{"id": "a", "name": "Topic a"}, {"id": "b", "name": "Topic b"}]],
-    ]
-    assert len(sent.texts) == 1
-    assert sent.texts[0].startswith(KEEP_PLAN)
-    assert sent.texts[0].count(KEEP_PLAN) == 1
