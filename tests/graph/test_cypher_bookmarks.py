@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from neo4j import AsyncGraphDatabase, AsyncManagedTransaction
+from neo4j import AsyncManagedTransaction
 
 from graph.cypher import Cypher, causal_bookmarks
 from graph.driver import open_driver
@@ -21,9 +21,9 @@ def _with_scheme(uri: str, family: str) -> str:
 async def test_a_routing_driver_chains_statements_and_a_direct_one_does_not(
     neo4j_server: Neo4jServer,
 ) -> None:
-    auth = (neo4j_server.user, neo4j_server.password)
-    routing = AsyncGraphDatabase.driver(_with_scheme(neo4j_server.uri, "neo4j"), auth=auth)
-    direct = AsyncGraphDatabase.driver(_with_scheme(neo4j_server.uri, "bolt"), auth=auth)
+    user, password = neo4j_server.user, neo4j_server.password
+    routing = open_driver(_with_scheme(neo4j_server.uri, "neo4j"), user, password)
+    direct = open_driver(_with_scheme(neo4j_server.uri, "bolt"), user, password)
     async with routing, direct:
         assert causal_bookmarks(routing) is routing.execute_query_bookmark_manager
         assert causal_bookmarks(direct) is None
