@@ -14,7 +14,12 @@ from schema.context import Context, Limits
 
 def request_cypher(state: State) -> Cypher:
     """A request's own round-trip counter over the process's driver and write slots."""
-    return Cypher(state.driver, state.settings.neo4j_database, write_slots=state.write_slots)
+    return Cypher(
+        state.driver,
+        state.settings.neo4j_database,
+        write_slots=state.write_slots,
+        shared_reads=state.shared_reads,
+    )
 
 
 def build_context(request: Request, response: Response | None, limits: Limits) -> Context:

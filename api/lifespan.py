@@ -10,7 +10,9 @@ from starlette.applications import Starlette
 
 from api.gc_tuning import tuned_collector
 from api.settings import Settings
+from graph.cypher import Cypher
 from graph.driver import open_driver
+from graph.shared_reads import SharedReads
 
 
 def neo4j_uri(settings: Settings) -> str:
@@ -29,6 +31,10 @@ def lifespan(settings: Settings) -> Callable[[Starlette], AbstractAsyncContextMa
         )
         app.state.driver = driver
         app.state.write_slots = asyncio.Semaphore(settings.neo4j_max_concurrent_writes)
+        app.state.shared_reads = SharedReads(
+            Cypher(driver, settings.neo4j_database).read_columns_alone,
+            most=settings.neo4j_shared_reads,
+        )
         try:
             with tuned_collector():
                 yield

@@ -32,6 +32,7 @@ from neo4j.exceptions import (
 
 from graph.errors import ConflictError, GraphError, GraphUnavailableError
 from graph.read_batch import ReadBatch, remember_columns
+from graph.shared_reads import SharedReads
 
 Row = dict[str, Any]
 T = TypeVar("T")
@@ -41,7 +42,12 @@ class Cypher:
     """Parameterised Cypher against one database, reads and writes routed separately."""
 
     def __init__(
-        self, driver: AsyncDriver, database: str, *, write_slots: asyncio.Semaphore | None = None
+        self,
+        driver: AsyncDriver,
+        database: str,
+        *,
+        write_slots: asyncio.Semaphore | None = None,
+        shared_reads: SharedReads | None = None,
     ) -> None:
         """`write_slots` bounds the write transactions this process has in flight.
 
@@ -56,6 +62,7 @@ class Cypher:
         self._database = database
         self._write_slots = write_slots
         self._batch: ReadBatch | None = None
+        self._shared = shared_reads
         self.round_trips = 0
 
     def _write_slot(self) -> AbstractAsyncContextManager[Any]:
@@ -98,6 +105,15 @@ class Cypher:
     async def _read_columns(
         self, query: LiteralString, parameters: Mapping[str, Any] | None
     ) -> tuple[tuple[str, ...], list[Row]]:
+        if self._shared is not None:
+            self.round_trips += 1
+            return await self._shared.read(query, dict(parameters or {}))
+        return await self.read_columns_alone(query, parameters)
+
+    async def read_columns_alone(
+        self, query: LiteralString, parameters: Mapping[str, Any] | None
+    ) -> tuple[tuple[str, ...], list[Row]]:
+        """A map-only read in a transaction of its own: what `SharedReads` sends."""
         result = await self._execute(query, parameters, RoutingControl.READ)
         keys = tuple(result.keys)
         return keys, [dict(zip(keys, record, strict=True)) for record in result.records]
