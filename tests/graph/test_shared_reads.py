@@ -14,7 +14,7 @@ from graph.batch_form import PARAMETER
 from graph.cypher import Cypher
 from graph.errors import GraphError
 from graph.read_batch import Row
-from graph.shared_reads import SharedReads
+from graph.shared_reads import MAX_SHARED, SharedReads
 from tests.conftest import DATABASE
 from tests.graph.test_read_batch import BY_ID, FAILING, NO_SUBQUERY, TOPICS, together
 
@@ -60,6 +60,16 @@ async def concurrently(
     )
 
 
+async def after_one_read(
+    driver: AsyncDriver, sent: Sent, count: int, *, most: int = MAX_SHARED
+) -> list[Cypher]:
+    """`count` requests of one worker whose shared reads have seen `BY_ID` answered once."""
+    readers = requests(driver, SharedReads(sent, most=most), count)
+    await readers[0].read_maps(BY_ID, {"id": "a"})
+    sent.clear()
+    return readers
+
+
 def by_id(*idents: str) -> list[dict[str, Any]]:
     return [{"id": ident} for ident in idents]
 
@@ -88,10 +98,7 @@ async def test_the_first_read_of_a_text_goes_alone_then_reads_share_one_statemen
 async def test_a_statement_takes_at_most_its_share_of_the_waiting_reads(
     driver: AsyncDriver, sent: Sent
 ) -> None:
-    shared = SharedReads(sent, most=3)
-    readers = requests(driver, shared, 7)
-    await readers[0].read_maps(BY_ID, {"id": "a"})
-    sent.clear()
+    readers = await after_one_read(driver, sent, 7, most=3)
 
     answers = await concurrently(readers, BY_ID, by_id(*"abcabca"))
 
@@ -154,10 +161,7 @@ async def test_a_text_neo4j_refuses_in_batch_form_is_sent_alone_from_then_on(
 async def test_at_most_one_read_per_statement_means_every_read_alone(
     driver: AsyncDriver, sent: Sent
 ) -> None:
-    shared = SharedReads(sent, most=1)
-    readers = requests(driver, shared, 4)
-    await readers[0].read_maps(BY_ID, {"id": "a"})
-    sent.clear()
+    readers = await after_one_read(driver, sent, 4, most=1)
 
     answers = await concurrently(readers, BY_ID, by_id(*"abca"))
 
