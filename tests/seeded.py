@@ -19,6 +19,7 @@ from strawberry.types import ExecutionResult
 from graph.cypher import Cypher
 from graph.maintenance import delete_everything
 from graph.model import Label
+from graph.shared_reads import SharedReads
 from schema.context import Context, Limits
 from schema.ids import to_global_id
 from schema.schema import build_schema
@@ -30,10 +31,14 @@ DATABASE = "neo4j"
 @dataclass(frozen=True, slots=True)
 class SeededGraph:
     driver: AsyncDriver
+    shared_reads: SharedReads
+    """One worker's shared reads, as the app has: from a text's second read on, every read
+    goes in its batch form (graph/batch_form.py), so each test's answers hold it to the
+    statement's own."""
 
     def cypher(self) -> Cypher:
         """A fresh runner (round-trip counter at zero) over the seeded graph."""
-        return Cypher(self.driver, DATABASE)
+        return Cypher(self.driver, DATABASE, shared_reads=self.shared_reads)
 
 
 class RecordingCypher(Cypher):
@@ -56,7 +61,7 @@ async def seeded(driver: AsyncDriver) -> SeededGraph:
     runner = Cypher(driver, DATABASE)
     await delete_everything(runner)
     await load_seed(runner)
-    return SeededGraph(driver)
+    return SeededGraph(driver, SharedReads(runner.read_columns_alone))
 
 
 @lru_cache(maxsize=8)
