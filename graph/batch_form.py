@@ -30,11 +30,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, LiteralString
 
+from graph.read_batch import COLUMN
+
 VARIABLE: Final = "sharedRead"
 PARAMETER: Final = "sharedReads"
 ANSWER: Final = "sharedAnswer"
 
-_NAME: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _LITERAL: Final = re.compile(
     r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.DOTALL
 )
@@ -68,12 +69,9 @@ class BatchForm:
     def key(self, parameters: Mapping[str, Any]) -> tuple[str, ...] | None:
         """What reads sharing a statement must agree on; None when a parameter is missing
         (the read then goes alone and Neo4j reports it)."""
-        if any(name not in parameters for name in self.varying):
+        if any(name not in parameters for name in (*self.varying, *self.shared)):
             return None
-        try:
-            return tuple(repr(parameters[name]) for name in self.shared)
-        except KeyError:
-            return None
+        return tuple(repr(parameters[name]) for name in self.shared)
 
     def statement(self, reads: Sequence[Mapping[str, Any]]) -> tuple[LiteralString, dict[str, Any]]:
         first = reads[0]
@@ -93,7 +91,7 @@ def batch_form(query: LiteralString, columns: Sequence[str]) -> BatchForm | None
     if (
         _OWN_NAMES.search(masked)
         or masked.count("$") != len(_PARAMETER.findall(masked))
-        or not all(_NAME.fullmatch(column) for column in columns)
+        or not all(COLUMN.fullmatch(column) for column in columns)
     ):
         return None
     cut = _first_aggregation(masked)
@@ -115,7 +113,7 @@ def batch_form(query: LiteralString, columns: Sequence[str]) -> BatchForm | None
     for start, end, text in sorted(edits, reverse=True):
         body = body[:start] + text + body[end:]
     # Built from one of graph/'s constant texts, its own parameter names and column names
-    # that passed `_NAME`: no caller text.
+    # that passed `COLUMN`: no caller text.
     statement: Any = (
         f"UNWIND ${PARAMETER} AS {VARIABLE}\nCALL ({VARIABLE}) {{\n  CALL ({VARIABLE}) {{\n"
         f"{body}\n  }}\n  RETURN collect([{', '.join(columns)}]) AS {ANSWER}\n}}\n"

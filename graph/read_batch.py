@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence, Sized
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any, Final, LiteralString
 
@@ -35,7 +36,8 @@ IDLE_TURNS: Final = 4
 through a DataLoader starts its read two turns after the others (the loader dispatches on
 the next turn, in a task of its own); waiting costs turns, not CPU."""
 _PARAMETER: Final = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-_COLUMN: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+COLUMN: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+"""A column name a statement built around the read can name without quoting."""
 
 _columns: dict[str, tuple[str, ...] | None] = {}
 """The columns each read statement answered with, by its text (learnt when it ran alone);
@@ -47,7 +49,7 @@ def remember_columns(query: str, columns: Sequence[str]) -> None:
         return
     if len(_columns) >= MAX_REMEMBERED:
         _columns.pop(next(iter(_columns)))
-    if all(_COLUMN.fullmatch(column) for column in columns):
+    if all(COLUMN.fullmatch(column) for column in columns):
         _columns[query] = tuple(columns)
 
 
@@ -72,13 +74,15 @@ def combined(
         parameters.update({prefix + name: value for name, value in values.items()})
     pieces.append("RETURN " + ", ".join(f"b{index}" for index in range(len(parts))))
     # Built from graph/'s constant texts, renamed parameters and column names that passed
-    # `_COLUMN`: no caller text.
+    # `COLUMN`: no caller text.
     text: Any = "".join(pieces)
     return text, parameters
 
 
 @dataclass(slots=True)
-class _Pending:
+class Pending:
+    """A read waiting for the statement that answers it."""
+
     query: LiteralString
     parameters: dict[str, Any]
     answer: asyncio.Future[list[Row]]
@@ -89,67 +93,90 @@ class ReadBatch:
 
     def __init__(self, run: Run) -> None:
         self._run = run
-        self._pending: list[_Pending] = []
+        self._pending: list[Pending] = []
         self._flushing: set[asyncio.Task[None]] = set()
 
     async def read(self, query: LiteralString, parameters: dict[str, Any]) -> list[Row]:
         loop = asyncio.get_running_loop()
-        pending = _Pending(query, parameters, loop.create_future())
+        pending = Pending(query, parameters, loop.create_future())
         self._pending.append(pending)
         if len(self._pending) == 1:
-            loop.call_soon(self._turn, 1, 0)
+            loop.call_soon(when_idle, self._pending, self._send)
         return await pending.answer
 
-    def _turn(self, seen: int, idle: int) -> None:
-        """Send the batch once `IDLE_TURNS` turns passed with no read joining it."""
-        arrived = len(self._pending)
-        idle = idle + 1 if arrived == seen else 0
-        if idle < IDLE_TURNS:
-            asyncio.get_running_loop().call_soon(self._turn, arrived, idle)
-            return
+    def _send(self) -> None:
         batch, self._pending = self._pending, []
-        task = asyncio.ensure_future(self._flush(batch))
-        self._flushing.add(task)
-        task.add_done_callback(self._flushing.discard)
+        spawn(self._flushing, self._flush(batch))
 
-    async def _flush(self, batch: list[_Pending]) -> None:
-        try:
+    async def _flush(self, batch: list[Pending]) -> None:
+        async with answering(batch):
             statement = (
                 combined([(item.query, item.parameters) for item in batch])
                 if len(batch) > 1
                 else None
             )
-            if statement is not None:
-                try:
-                    _, rows = await self._run(*statement)
-                except Exception:
-                    # Each read runs alone and reports its own error. If they all answer
-                    # alone, Neo4j refused the combination itself: never combine them again.
-                    if all(await asyncio.gather(*(self._alone(item) for item in batch))):
-                        _columns.update(dict.fromkeys((item.query for item in batch), None))
-                    return
-                for index, item in enumerate(batch):
-                    _settle(item, rows[0][f"b{index}"])
+            if statement is None:
+                await each_alone(self._run, batch)
                 return
-            await asyncio.gather(*(self._alone(item) for item in batch))
-        except BaseException as error:  # no read is left waiting
-            for item in batch:
-                if not item.answer.done():
-                    item.answer.set_exception(error)
-            raise
+            try:
+                _, rows = await self._run(*statement)
+            except Exception:
+                # If they all answer alone, Neo4j refused the combination itself: never
+                # combine them again.
+                if await each_alone(self._run, batch):
+                    _columns.update(dict.fromkeys((item.query for item in batch), None))
+                return
+            for index, item in enumerate(batch):
+                settle(item, rows[0][f"b{index}"])
 
-    async def _alone(self, item: _Pending) -> bool:
-        try:
-            columns, rows = await self._run(item.query, item.parameters)
-        except Exception as error:
+
+def when_idle(group: Sized, send: Callable[[], None], seen: int = 1, idle: int = 0) -> None:
+    """Call `send` once `IDLE_TURNS` event-loop turns passed with no read joining `group`."""
+    arrived = len(group)
+    idle = idle + 1 if arrived == seen else 0
+    if idle < IDLE_TURNS:
+        asyncio.get_running_loop().call_soon(when_idle, group, send, arrived, idle)
+    else:
+        send()
+
+
+def spawn(tasks: set[asyncio.Task[None]], work: Coroutine[Any, Any, None]) -> None:
+    """Run `work` in a task kept referenced until it is done."""
+    task = asyncio.ensure_future(work)
+    tasks.add(task)
+    task.add_done_callback(tasks.discard)
+
+
+@asynccontextmanager
+async def answering(batch: Sequence[Pending]) -> AsyncIterator[None]:
+    """No read is left waiting, whatever stops the statement that answers it."""
+    try:
+        yield
+    except BaseException as error:
+        for item in batch:
             if not item.answer.done():
                 item.answer.set_exception(error)
-            return False
-        remember_columns(item.query, columns)
-        _settle(item, rows)
-        return True
+        raise
 
 
-def _settle(item: _Pending, rows: list[Row]) -> None:
+async def each_alone(run: Run, batch: Sequence[Pending]) -> bool:
+    """Answer every read in a transaction of its own, each with its own rows or error;
+    True when none failed."""
+    return all(await asyncio.gather(*(_alone(run, item) for item in batch)))
+
+
+async def _alone(run: Run, item: Pending) -> bool:
+    try:
+        columns, rows = await run(item.query, item.parameters)
+    except Exception as error:
+        if not item.answer.done():
+            item.answer.set_exception(error)
+        return False
+    remember_columns(item.query, columns)
+    settle(item, rows)
+    return True
+
+
+def settle(item: Pending, rows: list[Row]) -> None:
     if not item.answer.done():
         item.answer.set_result(rows)

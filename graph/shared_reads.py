@@ -10,21 +10,27 @@ text's batch form (graph/batch_form.py): one transaction, one plan whatever thei
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine
-from dataclasses import dataclass
+from functools import partial
 from typing import Any, Final, LiteralString
 
 from graph.batch_form import BatchForm, batch_form
-from graph.read_batch import IDLE_TURNS, MAX_REMEMBERED, Row, Run
+from graph.read_batch import (
+    MAX_REMEMBERED,
+    Pending,
+    Row,
+    Run,
+    answering,
+    each_alone,
+    settle,
+    spawn,
+    when_idle,
+)
 
 MAX_SHARED: Final = 8
 """The most reads one statement answers."""
 
-
-@dataclass(slots=True)
-class _Pending:
-    parameters: dict[str, Any]
-    answer: asyncio.Future[list[Row]]
+GroupKey = tuple[str, tuple[str, ...]]
+"""A text and what its reads must agree on to share a statement (`BatchForm.key`)."""
 
 
 class SharedReads:
@@ -39,8 +45,9 @@ class SharedReads:
         self._most = most
         self._forms: dict[str, BatchForm | None] = {}
         """Each text's batch form, built the first time it answered alone (its columns come
-        from that answer); None for a text with none, or one Neo4j refused in that form."""
-        self._groups: dict[tuple[str, tuple[str, ...]], list[_Pending]] = {}
+        from that answer) unless `most` is 1; None for a text with none, or one Neo4j
+        refused in that form."""
+        self._groups: dict[GroupKey, list[Pending]] = {}
         self._flushing: set[asyncio.Task[None]] = set()
 
     @property
@@ -52,20 +59,20 @@ class SharedReads:
     ) -> tuple[tuple[str, ...], list[Row]]:
         """(columns, rows) of `query`, answered alone or with other reads of it."""
         form = self._forms.get(query)
-        key = form.key(parameters) if form is not None and self._most > 1 else None
+        key = form.key(parameters) if form is not None else None
         if form is None or key is None:
             return await self._alone(query, parameters)
         loop = asyncio.get_running_loop()
-        pending = _Pending(parameters, loop.create_future())
+        pending = Pending(query, parameters, loop.create_future())
         group_key = (query, key)
         group = self._groups.get(group_key)
         if group is None:
             group = self._groups[group_key] = [pending]
-            loop.call_soon(self._turn, form, group_key, group, 1, 0)
+            loop.call_soon(when_idle, group, partial(self._send, form, group_key, group))
         else:
             group.append(pending)
             if len(group) >= self._most:
-                self._send(form, group_key)
+                self._send(form, group_key, group)
         return form.columns, await pending.answer
 
     async def _alone(
@@ -79,61 +86,19 @@ class SharedReads:
             forms[query] = batch_form(query, columns)
         return columns, rows
 
-    def _turn(
-        self,
-        form: BatchForm,
-        group_key: tuple[str, tuple[str, ...]],
-        group: list[_Pending],
-        seen: int,
-        idle: int,
-    ) -> None:
-        """Send the group once `IDLE_TURNS` turns passed with no read joining it."""
+    def _send(self, form: BatchForm, group_key: GroupKey, group: list[Pending]) -> None:
         if self._groups.get(group_key) is not group:
-            return  # sent when it reached `most`
-        arrived = len(group)
-        idle = idle + 1 if arrived == seen else 0
-        if idle < IDLE_TURNS:
-            asyncio.get_running_loop().call_soon(self._turn, form, group_key, group, arrived, idle)
-            return
-        self._send(form, group_key)
+            return  # already sent when it reached `most`
+        del self._groups[group_key]
+        spawn(self._flushing, self._flush(form, group))
 
-    def _send(self, form: BatchForm, group_key: tuple[str, tuple[str, ...]]) -> None:
-        group = self._groups.pop(group_key)
-        _spawn(self._flushing, self._flush(form, group_key[0], group))
-
-    async def _flush(self, form: BatchForm, query: LiteralString, group: list[_Pending]) -> None:
-        try:
+    async def _flush(self, form: BatchForm, group: list[Pending]) -> None:
+        async with answering(group):
             try:
                 _, rows = await self._run(*form.statement([item.parameters for item in group]))
             except Exception:
-                answered = await asyncio.gather(*(self._fallback(query, item) for item in group))
-                if all(answered):
-                    self._forms[query] = None  # Neo4j refused the batch form itself
+                if await each_alone(self._run, group):
+                    self._forms[group[0].query] = None  # Neo4j refused the batch form itself
                 return
             for item, answer in zip(group, form.answers(rows), strict=True):
-                if not item.answer.done():
-                    item.answer.set_result(answer)
-        except BaseException as error:  # no read is left waiting
-            for item in group:
-                if not item.answer.done():
-                    item.answer.set_exception(error)
-            raise
-
-    async def _fallback(self, query: LiteralString, item: _Pending) -> bool:
-        """Answer one read alone; False when it fails (with its own error)."""
-        try:
-            _, rows = await self._run(query, item.parameters)
-        except Exception as error:
-            if not item.answer.done():
-                item.answer.set_exception(error)
-            return False
-        if not item.answer.done():
-            item.answer.set_result(rows)
-        return True
-
-
-def _spawn(tasks: set[asyncio.Task[None]], work: Coroutine[Any, Any, None]) -> None:
-    """Run `work` in a task kept referenced until it is done."""
-    task = asyncio.ensure_future(work)
-    tasks.add(task)
-    task.add_done_callback(tasks.discard)
+                settle(item, answer)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import socket
 from collections.abc import AsyncIterator
 
 import httpx
@@ -14,6 +13,7 @@ from api.app import create_app
 from api.gc_tuning import YOUNGEST_THRESHOLD
 from api.settings import Settings
 from tests.neo4j_server import Neo4jServer
+from tests.ports import free_port
 
 
 def settings_for(uri: str, password: str) -> Settings:
@@ -64,10 +64,7 @@ async def test_readyz_is_503_with_a_reason_when_neo4j_is_down() -> None:
 
 
 async def _probed_with_neo4j_down() -> tuple[int, int, dict[str, str]]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        closed_port = probe.getsockname()[1]
-    settings = settings_for(f"bolt://127.0.0.1:{closed_port}", "irrelevant")
+    settings = settings_for(f"bolt://127.0.0.1:{free_port()}", "irrelevant")
     probed: tuple[int, int, dict[str, str]] | None = None
     async for client in client_for(settings):
         ready = await client.get("/readyz")

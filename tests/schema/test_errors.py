@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import gc
-import socket
 
 import pytest
 from neo4j import AsyncGraphDatabase
 
 from graph.cypher import Cypher
+from tests.ports import free_port
 from tests.seeded import SeededGraph, codes_of, execute
 
 QUERY = '{ experts(first: 1) { totalCount } search(query: "x") { totalCount } }'
@@ -25,11 +25,8 @@ async def test_an_unreachable_neo4j_is_service_unavailable() -> None:
 
 
 async def _asked_of_a_closed_port() -> tuple[set[str], str]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     driver = AsyncGraphDatabase.driver(
-        f"bolt://127.0.0.1:{port}", auth=("neo4j", "x"), max_transaction_retry_time=0
+        f"bolt://127.0.0.1:{free_port()}", auth=("neo4j", "x"), max_transaction_retry_time=0
     )
     async with driver:
         result = await execute(Cypher(driver, "neo4j"), QUERY)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,16 +24,11 @@ from graph.shape import Census, census, graph_digest
 from seed.command import Connection
 from seed.load import load_synthetic
 from seed.offline import points_at_local_launcher, seed_offline
+from tests.ports import free_port
 
 PROJECT = Path(__file__).resolve().parents[2]
 PASSWORD = "offline-test-pw"
 EXPERTS, SEED = 2_000, 7
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
