@@ -13,11 +13,11 @@ from schema.context import Context, Limits
 
 
 def request_cypher(state: State) -> Cypher:
-    """A request's own round-trip counter over the process's driver and write slots."""
+    """A request's own round-trip counter over the process's driver, shared reads and writes."""
     return Cypher(
         state.driver,
         state.settings.neo4j_database,
-        write_slots=state.write_slots,
+        shared_writes=state.shared_writes,
         shared_reads=state.shared_reads,
     )
 

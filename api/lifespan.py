@@ -1,8 +1,8 @@
-"""The app's lifetime: the process's one Neo4j driver, and the garbage collector tuned."""
+"""The app's lifetime: the process's one Neo4j driver, its shared reads and writes, and the
+garbage collector tuned."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
@@ -13,6 +13,7 @@ from api.settings import Settings
 from graph.cypher import Cypher
 from graph.driver import open_driver
 from graph.shared_reads import SharedReads
+from graph.shared_writes import SharedWrites
 
 
 def neo4j_uri(settings: Settings) -> str:
@@ -30,10 +31,14 @@ def lifespan(settings: Settings) -> Callable[[Starlette], AbstractAsyncContextMa
             max_connection_pool_size=settings.neo4j_max_pool_size,
         )
         app.state.driver = driver
-        app.state.write_slots = asyncio.Semaphore(settings.neo4j_max_concurrent_writes)
+        alone = Cypher(driver, settings.neo4j_database)
+        app.state.shared_writes = SharedWrites(
+            alone.write_alone,
+            slots=settings.neo4j_max_concurrent_writes,
+            most=settings.neo4j_shared_writes,
+        )
         app.state.shared_reads = SharedReads(
-            Cypher(driver, settings.neo4j_database).read_columns_alone,
-            most=settings.neo4j_shared_reads,
+            alone.read_columns_alone, most=settings.neo4j_shared_reads
         )
         try:
             with tuned_collector():

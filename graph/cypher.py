@@ -7,10 +7,9 @@ Writes may also share the process's write slots (see `Cypher.__init__`).
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable, Iterator, Mapping
-from contextlib import AbstractAsyncContextManager, contextmanager, nullcontext
-from typing import Any, LiteralString, TypeVar
+from contextlib import contextmanager
+from typing import Any, LiteralString, TypeVar, cast
 
 from neo4j import (
     AsyncDriver,
@@ -33,6 +32,7 @@ from neo4j.exceptions import (
 from graph.errors import ConflictError, GraphError, GraphUnavailableError
 from graph.read_batch import ReadBatch, remember_columns
 from graph.shared_reads import SharedReads
+from graph.shared_writes import SharedWrites
 
 Row = dict[str, Any]
 T = TypeVar("T")
@@ -46,27 +46,20 @@ class Cypher:
         driver: AsyncDriver,
         database: str,
         *,
-        write_slots: asyncio.Semaphore | None = None,
+        shared_writes: SharedWrites | None = None,
         shared_reads: SharedReads | None = None,
     ) -> None:
-        """`write_slots` bounds the write transactions this process has in flight.
-
-        Most of a create's cost in Neo4j is its commit's update of the full-text indexes
-        (three quarters of it, bench/README.md), and concurrent commits contend there: with
-        more writers in flight than Neo4j has cores, while the API servers share those cores,
-        its CPU per write doubled in the benchmark. Queueing the extra writes here costs them
-        a wait instead. Reads never wait for a slot.
-        """
+        """`shared_writes` and `shared_reads` are the worker's: its writes queue for a few
+        slots and commit together (graph/shared_writes.py), its concurrent reads of one
+        statement are sent as one (graph/shared_reads.py). Without them each write and
+        read is a transaction of its own, sent at once."""
         self._driver = driver
         self._bookmarks = causal_bookmarks(driver)
         self._database = database
-        self._write_slots = write_slots
+        self._writes = shared_writes
         self._batch: ReadBatch | None = None
         self._shared = shared_reads
         self.round_trips = 0
-
-    def _write_slot(self) -> AbstractAsyncContextManager[Any]:
-        return self._write_slots if self._write_slots is not None else nullcontext()
 
     async def read(
         self, query: LiteralString, parameters: Mapping[str, Any] | None = None
@@ -121,17 +114,33 @@ class Cypher:
     async def write(
         self, query: LiteralString, parameters: Mapping[str, Any] | None = None
     ) -> list[Row]:
-        async with self._write_slot():
+        if self._writes is None:
             return await self._run(query, parameters, RoutingControl.WRITE)
 
+        async def statement(tx: AsyncManagedTransaction) -> list[Row]:
+            result = await tx.run(query, dict(parameters or {}))
+            return [record.data() async for record in result]
+
+        return await self.write_transaction(statement)
+
     async def write_transaction(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
-        """Run several statements in one retried write transaction: all or nothing."""
+        """Run several statements in one retried write transaction: all or nothing.
+
+        `work` may share its transaction, and its commit, with writes of other requests
+        (graph/shared_writes.py); its answer comes back only once that commit succeeded.
+        """
         self.round_trips += 1
         try:
-            async with self._write_slot(), self._session() as session:
-                return await session.execute_write(work)
+            if self._writes is not None:
+                return cast(T, await self._writes.write(work))
+            return await self.write_alone(work)
         except (Neo4jError, DriverError, OSError) as error:
             raise translate(error) from error
+
+    async def write_alone(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
+        """`work` in a retried write transaction of its own: what `SharedWrites` sends."""
+        async with self._session() as session:
+            return await session.execute_write(work)
 
     async def autocommit(
         self, query: LiteralString, parameters: Mapping[str, Any] | None = None

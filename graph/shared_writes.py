@@ -1,0 +1,122 @@
+"""A worker's write transactions: a few in flight, the ones queued behind them committed together.
+
+Most of a write's cost in Neo4j is its commit (the full-text indexes' update, the log), and
+concurrent commits contend there, so a worker keeps at most `slots` write transactions in
+flight and queues the rest (bench/README.md, optimisation 18). The queued writes would each
+wait for a slot and then pay a commit of their own; instead, when a slot frees, the writes
+waiting for it (up to `most`) run one after another in one transaction and share its commit
+(group commit). Nothing waits longer than it did in the queue, and an idle worker's write
+starts at once.
+
+Each write keeps its own statements, checks and audit entries, and runs as if the writes
+before it in the transaction had committed just before it, which is what a serial order of
+the same writes would have given. Its caller hears back only after the commit. When any of
+them fails, the transaction rolls back and each is run again in a transaction of its own, so
+one mutation's error never becomes another's.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, Final
+
+from neo4j import AsyncManagedTransaction
+
+from graph.read_batch import spawn
+
+MAX_SHARED_WRITES: Final = 8
+"""The most writes one transaction commits."""
+
+Work = Callable[[AsyncManagedTransaction], Awaitable[Any]]
+"""A transaction function: it may run several statements and is re-run on a retry."""
+Transact = Callable[[Work], Awaitable[Any]]
+"""Runs a transaction function in a retried write transaction of its own."""
+
+
+@dataclass(slots=True)
+class PendingWrite:
+    """A write waiting for its transaction to commit."""
+
+    work: Work
+    answer: asyncio.Future[Any]
+
+
+class SharedWrites:
+    """At most `slots` write transactions in flight; the writes queued behind them share one."""
+
+    def __init__(
+        self, transact: Transact, *, slots: int = 1, most: int = MAX_SHARED_WRITES
+    ) -> None:
+        self._transact = transact
+        self._slots = slots
+        self._most = most
+        self._queue: list[PendingWrite] = []
+        self._running = 0
+        self._draining: set[asyncio.Task[None]] = set()
+        self.transactions = 0
+        """Write transactions committed so far (tests and benchmarks read it)."""
+
+    @property
+    def most(self) -> int:
+        return self._most
+
+    async def write(self, work: Work) -> Any:
+        """`work`'s answer once the transaction it ran in committed; its error if it failed.
+
+        With a slot free it starts at once, in a transaction of its own; otherwise it waits
+        in the queue for the next slot to free, with the writes queued beside it.
+        """
+        pending = PendingWrite(work, asyncio.get_running_loop().create_future())
+        if self._running < self._slots:
+            self._running += 1
+            spawn(self._draining, self._drain([pending]))
+        else:
+            self._queue.append(pending)
+        return await pending.answer
+
+    async def _drain(self, batch: list[PendingWrite]) -> None:
+        """One slot's writes, a batch at a time, until none is waiting."""
+        try:
+            while batch:
+                if len(batch) == 1:
+                    await self._alone(batch[0])
+                else:
+                    await self._together(batch)
+                batch = [item for item in self._queue[: self._most] if not item.answer.done()]
+                del self._queue[: self._most]
+        except BaseException as error:  # cancelled at shutdown: no write is left waiting
+            for item in [*batch, *self._queue]:
+                if not item.answer.done():
+                    item.answer.set_exception(error)
+            self._queue.clear()
+            raise
+        finally:
+            self._running -= 1
+
+    async def _together(self, batch: list[PendingWrite]) -> None:
+        async def each_in_turn(tx: AsyncManagedTransaction) -> list[Any]:
+            return [await item.work(tx) for item in batch]
+
+        try:
+            answers = await self._transact(each_in_turn)
+        except Exception:
+            for item in batch:  # in their order, each with its own answer or error
+                await self._alone(item)
+            return
+        self.transactions += 1
+        for item, answer in zip(batch, answers, strict=True):
+            if not item.answer.done():
+                item.answer.set_result(answer)
+
+    async def _alone(self, item: PendingWrite) -> None:
+        try:
+            answer = await self._transact(item.work)
+        except Exception as error:
+            if not item.answer.done():
+                item.answer.set_exception(error)
+            return
+        self.transactions += 1
+        if not item.answer.done():
+            item.answer.set_result(answer)
