@@ -24,37 +24,6 @@ from tests.neo4j_server import Neo4jServer
 
 __all__ = ["hold"]
 
-CREATE_TOPIC = """
-mutation { createTopic(input: {id: "queued", name: [{lang: "en", text: "Queued"}]}) {
-  userErrors { message } } }
-"""
-
-
-async def test_a_mutation_waits_while_the_workers_one_slot_is_taken(
-    neo4j_server: Neo4jServer, cypher: Cypher, hold: Callable[[str], HeldWrite]
-) -> None:
-    app = create_app(settings_for(neo4j_server, neo4j_max_concurrent_writes=1))
-    async with app.router.lifespan_context(app):
-        held = hold("held")
-        holder = asyncio.create_task(request_cypher(app.state).write_transaction(held))
-        assert await started_within(held.started, PATIENCE)
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
-            mutation = asyncio.create_task(
-                client.post(
-                    "/graphql",
-                    json={"query": CREATE_TOPIC},
-                    headers={"authorization": f"Bearer {hs256()}"},
-                )
-            )
-            await asyncio.sleep(SETTLE)
-            assert not mutation.done()
-            held.release.set()
-            response = await asyncio.wait_for(mutation, PATIENCE)
-        await asyncio.wait_for(holder, PATIENCE)
-    assert response.json()["data"]["createTopic"]["userErrors"] == []
-    assert await topic_ids(cypher) == ["held", "queued"]
-
 
 def create_topic(ident: str) -> str:
     name = f'[{{lang: "en", text: "{ident}"}}]'
@@ -95,6 +64,15 @@ async def mutations_behind_a_held_write(
         transactions = app.state.shared_writes.transactions
     answers = [response.json()["data"]["createTopic"] for response in responses]
     return answers, transactions, audit.json()["data"]["auditLog"]
+
+
+async def test_a_mutation_waits_while_the_workers_one_slot_is_taken(
+    neo4j_server: Neo4jServer, cypher: Cypher, hold: Callable[[str], HeldWrite]
+) -> None:
+    answers, transactions, _ = await mutations_behind_a_held_write(neo4j_server, hold, ["queued"])
+    assert answers == [{"userErrors": [], "topic": {"slug": "queued"}}]
+    assert transactions == 2
+    assert await topic_ids(cypher) == ["held", "queued"]
 
 
 async def test_mutations_queued_in_a_worker_commit_together_each_audited(
