@@ -18,6 +18,7 @@ one mutation's error never becomes another's.
 from __future__ import annotations
 
 import asyncio
+from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Final
@@ -52,15 +53,11 @@ class SharedWrites:
         self._transact = transact
         self._slots = slots
         self._most = most
-        self._queue: list[PendingWrite] = []
+        self._queue: deque[PendingWrite] = deque()
         self._running = 0
         self._draining: set[asyncio.Task[None]] = set()
         self.transactions = 0
         """Write transactions committed so far (tests and benchmarks read it)."""
-
-    @property
-    def most(self) -> int:
-        return self._most
 
     async def write(self, work: Work) -> Any:
         """`work`'s answer once the transaction it ran in committed; its error if it failed.
@@ -84,8 +81,7 @@ class SharedWrites:
                     await self._alone(batch[0])
                 else:
                     await self._together(batch)
-                batch = [item for item in self._queue[: self._most] if not item.answer.done()]
-                del self._queue[: self._most]
+                batch = self._next_batch()
         except BaseException as error:  # cancelled at shutdown: no write is left waiting
             for item in [*batch, *self._queue]:
                 if not item.answer.done():
@@ -94,6 +90,15 @@ class SharedWrites:
             raise
         finally:
             self._running -= 1
+
+    def _next_batch(self) -> list[PendingWrite]:
+        """The next `most` queued writes whose callers are still waiting."""
+        batch: list[PendingWrite] = []
+        while self._queue and len(batch) < self._most:
+            item = self._queue.popleft()
+            if not item.answer.done():
+                batch.append(item)
+        return batch
 
     async def _together(self, batch: list[PendingWrite]) -> None:
         async def each_in_turn(tx: AsyncManagedTransaction) -> list[Any]:

@@ -263,3 +263,21 @@ async def test_a_write_whose_caller_left_before_its_turn_is_not_run(
     await asyncio.wait_for(holder, PATIENCE)
     assert left.transactions == []
     assert await topic_ids(worker()) == ["held", "stayed"]
+
+
+async def test_writes_whose_callers_left_leave_none_of_the_queue_behind(
+    workers: Callable[..., Worker], hold: Callable[[str], HeldWrite]
+) -> None:
+    worker = workers(1, most=2)
+    held = hold("held")
+    holder = asyncio.create_task(worker().write_transaction(held))
+    assert await started_within(held.started, PATIENCE)
+    writes = released("left-1", "left-2", "stayed")
+    tasks = [asyncio.create_task(worker().write_transaction(write)) for write in writes]
+    await asyncio.sleep(SETTLE)
+    for task in tasks[:2]:
+        task.cancel()
+    held.release.set()
+    assert await asyncio.wait_for(tasks[2], PATIENCE) == "stayed"
+    await asyncio.wait_for(holder, PATIENCE)
+    assert await topic_ids(worker()) == ["held", "stayed"]
