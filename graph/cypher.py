@@ -2,7 +2,7 @@
 
 Each GraphQL request gets its own `Cypher` (cheap: it only wraps the process's driver), which
 counts the round trips it makes, so tests and benchmarks can hold requests to a fixed bound.
-Writes may also share the process's write slots (see `Cypher.__init__`).
+A worker's requests may also share its reads and writes (see `Cypher.__init__`).
 """
 
 from __future__ import annotations

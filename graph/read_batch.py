@@ -21,10 +21,18 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence, Sized
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Coroutine,
+    Iterable,
+    Sequence,
+    Sized,
+)
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Any, Final, LiteralString
+from typing import Any, Final, LiteralString, Protocol
 
 Row = dict[str, Any]
 Run = Callable[[LiteralString, dict[str, Any]], Awaitable[tuple[tuple[str, ...], list[Row]]]]
@@ -77,6 +85,13 @@ def combined(
     # `COLUMN`: no caller text.
     text: Any = "".join(pieces)
     return text, parameters
+
+
+class Waiting(Protocol):
+    """Anything a caller awaits the answer of: a queued read, a queued write."""
+
+    @property
+    def answer(self) -> asyncio.Future[Any]: ...
 
 
 @dataclass(slots=True)
@@ -148,14 +163,12 @@ def spawn(tasks: set[asyncio.Task[None]], work: Coroutine[Any, Any, None]) -> No
 
 
 @asynccontextmanager
-async def answering(batch: Sequence[Pending]) -> AsyncIterator[None]:
+async def answering(batch: Sequence[Waiting]) -> AsyncIterator[None]:
     """No read is left waiting, whatever stops the statement that answers it."""
     try:
         yield
     except BaseException as error:
-        for item in batch:
-            if not item.answer.done():
-                item.answer.set_exception(error)
+        fail(batch, error)
         raise
 
 
@@ -169,14 +182,21 @@ async def _alone(run: Run, item: Pending) -> bool:
     try:
         columns, rows = await run(item.query, item.parameters)
     except Exception as error:
-        if not item.answer.done():
-            item.answer.set_exception(error)
+        fail([item], error)
         return False
     remember_columns(item.query, columns)
     settle(item, rows)
     return True
 
 
-def settle(item: Pending, rows: list[Row]) -> None:
+def settle(item: Waiting, answer: Any) -> None:
+    """Answer `item`, unless its caller already left (or it was answered)."""
     if not item.answer.done():
-        item.answer.set_result(rows)
+        item.answer.set_result(answer)
+
+
+def fail(items: Iterable[Waiting], error: BaseException) -> None:
+    """Give each of `items` whose caller still waits `error`."""
+    for item in items:
+        if not item.answer.done():
+            item.answer.set_exception(error)

@@ -25,7 +25,7 @@ from typing import Any, Final
 
 from neo4j import AsyncManagedTransaction
 
-from graph.read_batch import spawn
+from graph.read_batch import fail, settle, spawn
 
 MAX_SHARED_WRITES: Final = 8
 """The most writes one transaction commits."""
@@ -57,7 +57,7 @@ class SharedWrites:
         self._running = 0
         self._draining: set[asyncio.Task[None]] = set()
         self.transactions = 0
-        """Write transactions committed so far (tests and benchmarks read it)."""
+        """Write transactions committed so far (the tests read it)."""
 
     async def write(self, work: Work) -> Any:
         """`work`'s answer once the transaction it ran in committed; its error if it failed.
@@ -83,9 +83,7 @@ class SharedWrites:
                     await self._together(batch)
                 batch = self._next_batch()
         except BaseException as error:  # cancelled at shutdown: no write is left waiting
-            for item in [*batch, *self._queue]:
-                if not item.answer.done():
-                    item.answer.set_exception(error)
+            fail([*batch, *self._queue], error)
             self._queue.clear()
             raise
         finally:
@@ -112,16 +110,13 @@ class SharedWrites:
             return
         self.transactions += 1
         for item, answer in zip(batch, answers, strict=True):
-            if not item.answer.done():
-                item.answer.set_result(answer)
+            settle(item, answer)
 
     async def _alone(self, item: PendingWrite) -> None:
         try:
             answer = await self._transact(item.work)
         except Exception as error:
-            if not item.answer.done():
-                item.answer.set_exception(error)
+            fail([item], error)
             return
         self.transactions += 1
-        if not item.answer.done():
-            item.answer.set_result(answer)
+        settle(item, answer)
