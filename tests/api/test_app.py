@@ -13,7 +13,7 @@ from api.app import create_app
 from api.gc_tuning import YOUNGEST_THRESHOLD
 from api.settings import Settings
 from tests.neo4j_server import Neo4jServer
-from tests.ports import free_port
+from tests.ports import collect_refused_sockets, free_port
 
 
 def settings_for(uri: str, password: str) -> Settings:
@@ -52,12 +52,10 @@ async def test_healthz_and_readyz_are_ok_with_neo4j_up(client: httpx.AsyncClient
     assert (ready.status_code, ready.json()) == (200, {"status": "ready"})
 
 
-# The driver leaves the refused connection's socket for the garbage collector; collect it
-# here so that its ResourceWarning is not blamed on whichever test runs next.
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 async def test_readyz_is_503_with_a_reason_when_neo4j_is_down() -> None:
     health, ready, answer = await _probed_with_neo4j_down()
-    gc.collect()  # after the app and its clients are gone
+    await collect_refused_sockets()  # the results and clients holding them are gone
     assert (health, ready) == (200, 503)
     assert answer["status"] == "unavailable"
     assert answer["reason"]
