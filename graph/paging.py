@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Final, LiteralString
+from typing import Any, Final, LiteralString, TypeVar
 
 from graph.records import Page, Position, Row
+
+T = TypeVar("T")
 
 
 class Direction(StrEnum):
@@ -88,9 +90,18 @@ def fill(template: LiteralString, pieces: dict[LiteralString, LiteralString]) ->
 
 def page_of(rows: list[Row], *, total: int, beyond_cursor: bool, request: PageRequest) -> Page:
     """Trim the one extra row fetched to learn whether more follow; restore list order."""
-    has_more = len(rows) > request.size
-    kept = rows[: request.size]
+    kept, has_next, has_previous = trim(rows, beyond_cursor=beyond_cursor, request=request)
+    return Page(tuple(kept), total, has_next=has_next, has_previous=has_previous)
+
+
+def trim(
+    items: list[T], *, beyond_cursor: bool, request: PageRequest
+) -> tuple[list[T], bool, bool]:
+    """`page_of`'s window over any per-row items (rows with what was read under them):
+    the kept items in list order, then has_next and has_previous."""
+    has_more = len(items) > request.size
+    kept = items[: request.size]
     if request.backward:
         kept.reverse()
-        return Page(tuple(kept), total, has_next=beyond_cursor, has_previous=has_more)
-    return Page(tuple(kept), total, has_next=has_more, has_previous=beyond_cursor)
+        return kept, beyond_cursor, has_more
+    return kept, has_more, beyond_cursor

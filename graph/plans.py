@@ -21,14 +21,13 @@ from graph.cypher import Cypher
 from graph.errors import InvalidInputError
 from graph.filters import Predicate
 from graph.model import Label
-from graph.paging import PageRequest, beyond, fill, page_of, scan_order, window
+from graph.paging import PageRequest, beyond, fill, scan_order, trim, window
 from graph.properties import Projection, node_values, relationship_values
 from graph.records import (
     NodeRecord,
     Page,
     Row,
     label_of,
-    node_record,
     position,
     relationship_record,
 )
@@ -102,6 +101,8 @@ class Fetch:
     children: tuple[Fetch, ...] = ()
     edges: bool = True
     """Whether the relationships' properties are read (a to-one field or `nodes` need none)."""
+    edge_reads: frozenset[str] | None = None
+    """Which of them the edges show (`graph.properties.RELATIONSHIP_PROPERTIES`); None: all."""
     reads: frozenset[str] | None = None
     """What the related nodes' records need (`graph.properties.node_properties`); None: all."""
     positions: bool = True
@@ -121,7 +122,7 @@ class Fetch:
 
     @property
     def edge(self) -> Projection:
-        return relationship_values("r", written_at=self.written_at)
+        return relationship_values("r", written_at=self.written_at, reads=self.edge_reads)
 
 
 @lru_cache(maxsize=256)
@@ -315,12 +316,13 @@ class _Reader:
     participant count per event) each cost a loop over their rows and nothing more.
     """
 
-    __slots__ = ("_children", "_edge", "_fetch", "_label", "_node")
+    __slots__ = ("_children", "_edge", "_fetch", "_label", "_node", "_read_node")
 
     def __init__(self, fetch: Fetch) -> None:
         self._fetch = fetch
         self._label = fetch.label
         self._node = fetch.node
+        self._read_node = None if self._label is None else self._node.reader(self._label)
         self._edge = fetch.edge
         self._children = _Children(fetch.children, _RELATED_SLOTS)
 
@@ -338,19 +340,19 @@ class _Reader:
         return _paged(pairs, result[_TOTAL], result[_BEYOND], fetch.request, True)
 
     def _row(self, item: Sequence[Any]) -> Row | None:
-        label = self._label
-        if label is None:
+        read_node = self._read_node
+        if read_node is None:
             label = label_of(item[_LABELS])
             if label is None:
                 return None
+            read_node = self._node.reader(label)
         rel_type = item[_TYPE]
         relationship = (
             None
             if rel_type is None
             else relationship_record(rel_type, self._edge.properties(item[_REL]))
         )
-        node = node_record(label, self._node.properties(item[_NODE]))
-        return Row(node, position(item[_KEY], item[_TIE]), relationship)
+        return Row(read_node(item[_NODE]), position(item[_KEY], item[_TIE]), relationship)
 
 
 class _Children:
@@ -381,14 +383,12 @@ def _paged(
 ) -> Fetched:
     if not with_rows:
         return _counted(total)
-    nested = {id(row): children for row, children in pairs}
-    page = page_of(
-        [row for row, _ in pairs],
-        total=int(total or 0),
-        beyond_cursor=bool(beyond_flag),
-        request=request,
+    kept, has_next, has_previous = trim(pairs, beyond_cursor=bool(beyond_flag), request=request)
+    rows = tuple([row for row, _ in kept])
+    return Fetched(
+        Page(rows, int(total or 0), has_next, has_previous),
+        tuple([children for _, children in kept]),
     )
-    return Fetched(page, tuple(nested[id(row)] for row in page.rows))
 
 
 def _counted(total: Any) -> Fetched:
@@ -422,7 +422,7 @@ async def fetch_node(
     if not rows:
         return None
     item = rows[0]["item"]
-    record = node_record(label, node.properties(item[_NODE]))
+    record = node.reader(label)(item[_NODE])
     return FetchedNode(record, _Children(fetches, _BY_ID_SLOTS).of(item))
 
 
@@ -479,10 +479,11 @@ async def fetch_list(
         await cypher.read_maps(query, {**parameters, **compiler.parameters, **request.parameters()})
     )[0]
     children = _Children(fetches, _LIST_SLOTS)
+    read_node = node.reader(spec.label)
     pairs = [
         (
             Row(
-                node_record(spec.label, node.properties(item[_NODE])),
+                read_node(item[_NODE]),
                 position(item[_LIST_KEY], item[_LIST_TIE]),
             ),
             children.of(item),

@@ -14,7 +14,7 @@ from typing import Any, Final, LiteralString
 import msgspec
 
 from graph.model import MULTILINGUAL_FIELDS, Label
-from graph.records import OWN_PROPERTIES
+from graph.records import OWN_PROPERTIES, NodeReader, node_reader
 
 _ALWAYS: Final[tuple[LiteralString, ...]] = ("id", "name")
 """Every record is built from these: its id and its display name's fallback."""
@@ -86,6 +86,10 @@ class Projection(msgspec.Struct, frozen=True):
         """The property map the values stand for (absent properties as None)."""
         return dict(zip(self.keys, values, strict=True))
 
+    def reader(self, label: Label) -> NodeReader:
+        """What builds a `label` record straight from these values (no property map)."""
+        return node_reader(label, self.keys)
+
 
 def _values(
     variable: LiteralString, keys: tuple[LiteralString, ...], written_at: bool
@@ -120,9 +124,17 @@ def node_values(
     return _values(variable, node_properties(labels, reads), written_at)
 
 
-@lru_cache(maxsize=16)
-def relationship_values(variable: LiteralString, *, written_at: bool) -> Projection:
-    return _values(variable, RELATIONSHIP_PROPERTIES, written_at)
+@lru_cache(maxsize=128)
+def relationship_values(
+    variable: LiteralString, *, written_at: bool, reads: frozenset[str] | None = None
+) -> Projection:
+    """The relationship properties an edge shows (`reads`; None: all of them) as a list.
+
+    A detail page's 50 event edges show their `role`: the other eleven properties of each
+    were decoded by the driver and read into its record for nothing.
+    """
+    keys = tuple(key for key in RELATIONSHIP_PROPERTIES if reads is None or key in reads)
+    return _values(variable, keys, written_at)
 
 
 def every_property(variable: LiteralString) -> LiteralString:

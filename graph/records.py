@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, Final, LiteralString
 
 import msgspec
@@ -218,25 +219,6 @@ _TEXT_KEYS: dict[Label, tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = {
 """Per label: (field, ((language, property key), ...)), built once instead of per node."""
 
 
-def _texts(label: Label, properties: Mapping[str, Any]) -> Texts:
-    """The label's non-empty texts, fields and languages in their canonical order.
-
-    Written as plain loops with membership tests: planned reads project only the texts a
-    query shows, so most keys are absent, and a list page builds some 150 records.
-    """
-    texts: dict[str, dict[str, str]] = {}
-    for field_name, keys in _TEXT_KEYS[label]:
-        per_language: dict[str, str] | None = None
-        for lang, key in keys:
-            if key in properties:
-                value = properties[key]
-                if isinstance(value, str) and value.strip():
-                    if per_language is None:
-                        per_language = texts[field_name] = {}
-                    per_language[lang] = value
-    return texts
-
-
 def _str(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
@@ -267,26 +249,6 @@ def _datetime(value: Any) -> datetime | None:
         native = to_native()
         return native if isinstance(native, datetime) else None
     return None
-
-
-def _common(label: Label, properties: Mapping[str, Any]) -> dict[str, Any]:
-    get = properties.get
-    texts = _texts(label, properties)
-    ident = get("id", "")
-    name = get("name")
-    if not isinstance(name, str) or not name:
-        name = _first_text(texts) or str(ident)
-    langs, source, written_at, note = get("langs"), get("source"), get("writtenAt"), get("note")
-    return {
-        "label": label,
-        "id": ident if isinstance(ident, str) else str(ident),
-        "name": name,
-        "langs": () if langs is None else _strings(langs),
-        "texts": texts,
-        "source": source if isinstance(source, str) else None,
-        "written_at": None if written_at is None else _datetime(written_at),
-        "note": note if isinstance(note, str) else None,
-    }
 
 
 def _first_text(texts: Texts) -> str | None:
@@ -350,15 +312,77 @@ absent value into the field's default, so only the properties present are conver
 planned page projects just the ones it shows."""
 
 
+NodeReader = Callable[[Sequence[Any]], NodeRecord]
+"""Builds the record of one node from the values of a fixed list of property keys."""
+
+_COMMON_OPTIONAL: Final[tuple[tuple[str, str, Callable[[Any], Any]], ...]] = (
+    ("langs", "langs", _strings),
+    ("source", "source", _str),
+    ("writtenAt", "written_at", _datetime),
+    ("note", "note", _str),
+)
+"""Common properties beyond id and name: (stored property, record field, conversion); each
+field's default is what its conversion would make of an absent value."""
+
+
 def node_record(label: Label, properties: Mapping[str, Any]) -> NodeRecord:
     """The typed record for a node of `label` from its property map."""
-    values = _common(label, properties)
-    for key, name, convert in _OWN_FIELDS[label]:
-        if key in properties:
-            value = properties[key]
+    return node_reader(label, tuple(properties))(tuple(properties.values()))
+
+
+@lru_cache(maxsize=1024)
+def node_reader(label: Label, keys: tuple[str, ...]) -> NodeReader:
+    """The record builder for nodes of `label` whose properties come as values of `keys`.
+
+    Worked out once per label and key list: which values are texts of which field and
+    language, which are own properties and how each converts. Planned reads project a
+    constant list of keys (`graph.properties.Projection`), so building the 150 records of a
+    list page is a loop over the values present instead of a membership test for every
+    property the label could have (and a property map zipped per node before that).
+    """
+    at = {key: index for index, key in enumerate(keys)}
+    texts_at = tuple(
+        (field_name, pairs)
+        for field_name, lang_keys in _TEXT_KEYS[label]
+        if (pairs := tuple((lang, at[key]) for lang, key in lang_keys if key in at))
+    )
+    converted_at = tuple(
+        (name, at[key], convert)
+        for key, name, convert in (*_COMMON_OPTIONAL, *_OWN_FIELDS[label])
+        if key in at
+    )
+    id_at, name_at, size = at.get("id"), at.get("name"), len(keys)
+    record_type = _RECORD_TYPES[label]
+
+    def read(values: Sequence[Any]) -> NodeRecord:
+        if len(values) != size:
+            raise ValueError(f"{label.value} values do not match their {size} keys")
+        texts: dict[str, dict[str, str]] = {}
+        for field_name, pairs in texts_at:
+            per_language: dict[str, str] | None = None
+            for lang, index in pairs:
+                text = values[index]
+                if isinstance(text, str) and text.strip():
+                    if per_language is None:
+                        per_language = texts[field_name] = {}
+                    per_language[lang] = text
+        ident = "" if id_at is None else values[id_at]
+        name = None if name_at is None else values[name_at]
+        if not isinstance(name, str) or not name:
+            name = _first_text(texts) or str(ident)
+        fields: dict[str, Any] = {
+            "label": label,
+            "id": ident if isinstance(ident, str) else str(ident),
+            "name": name,
+            "texts": texts,
+        }
+        for field_name, index, convert in converted_at:
+            value = values[index]
             if value is not None:
-                values[name] = convert(value)
-    return _RECORD_TYPES[label](**values)
+                fields[field_name] = convert(value)
+        return record_type(**fields)
+
+    return read
 
 
 def _rank(value: Any) -> str | None:

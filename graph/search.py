@@ -119,7 +119,7 @@ async def search(
         label = label_of(labels_of_hit)
         if label is None:
             continue
-        record = node_record(label, properties if node is None else node.properties(properties))
+        record = node_record(label, properties) if node is None else node.reader(label)(properties)
         hits.append(SearchHit(record, score, _LANGUAGE_OF_INDEX.get(index), text))
     return SearchPage(
         hits=tuple(hits[:limit]),

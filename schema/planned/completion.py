@@ -18,6 +18,7 @@ from graphql import (
     GraphQLEnumType,
     GraphQLField,
     GraphQLID,
+    GraphQLInt,
     GraphQLLeafType,
     GraphQLList,
     GraphQLNonNull,
@@ -90,6 +91,8 @@ def _leaf(kind: GraphQLLeafType, non_null: bool) -> Finish:
     serialize: Callable[[Any], Any] = kind.serialize
     if isinstance(kind, GraphQLEnumType):
         serialize = _remembered(serialize)
+    elif kind is GraphQLInt:
+        serialize = _int_serializer(serialize)
     text = kind is GraphQLString or kind is GraphQLID
     if not non_null:
         if text:
@@ -105,6 +108,24 @@ def _leaf(kind: GraphQLLeafType, non_null: bool) -> Finish:
         return _null_in_non_null() if completed is None else completed
 
     return non_null_leaf
+
+
+def _int_serializer(serialize: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Int's serializer with plain 32-bit ints passed as they are (every count on a page).
+
+    graphql-core's checks each value against bool, float, text and numeric objects first;
+    anything but a plain int in range still goes through them, errors included.
+    """
+
+    def leaf(value: Any) -> Any:
+        if type(value) is int and _INT_MIN <= value <= _INT_MAX:
+            return value
+        return serialize(value)
+
+    return leaf
+
+
+_INT_MIN, _INT_MAX = -(2**31), 2**31 - 1
 
 
 def _remembered(serialize: Callable[[Any], Any]) -> Callable[[Any], Any]:

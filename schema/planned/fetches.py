@@ -27,6 +27,7 @@ from graphql import (
 from graph.model import LABEL_NAMED, Label
 from graph.paging import PageRequest
 from graph.plans import Fetch
+from graph.properties import RELATIONSHIP_PROPERTIES
 from graph.repositories import REPOSITORIES
 from schema.paging import page_request
 from schema.planned.fields import FieldTable, Kind
@@ -121,7 +122,8 @@ class FetchBuilder:
             target = get_named_type(definition.type)
             node_fields = [nodes]
             request, role, rows, total, beyond = ONE, None, True, False, False
-            edges = positions = False
+            edge_reads: frozenset[str] | None = frozenset()
+            positions = False
         else:
             args = self.arguments(definition, nodes[0])
             request = page_request(
@@ -140,8 +142,9 @@ class FetchBuilder:
             rows = bool(names & ROW_FIELDS) or "pageInfo" in names
             total = "totalCount" in names
             beyond = "pageInfo" in names
-            node_fields, target, edges, cursors = self.node_selections(connection, parts)
+            node_fields, target, edge_reads, cursors = self.node_selections(connection, parts)
             positions = beyond or cursors
+        edges = edge_reads is None or bool(edge_reads)
         if target is None:
             return Fetch(
                 relation,
@@ -152,6 +155,7 @@ class FetchBuilder:
                 beyond,
                 role=role,
                 edges=edges,
+                edge_reads=edge_reads,
                 positions=positions,
             )
         labels, children, written_at = self._target(target, node_fields)
@@ -166,6 +170,7 @@ class FetchBuilder:
             role=role,
             children=children.fetches,
             edges=edges,
+            edge_reads=edge_reads,
             reads=children.reads,
             positions=positions,
         )
@@ -174,13 +179,14 @@ class FetchBuilder:
 
     def node_selections(
         self, connection: GraphQLObjectType, parts: Fields
-    ) -> tuple[list[Sequence[FieldNode]], Any, bool, bool]:
+    ) -> tuple[list[Sequence[FieldNode]], Any, frozenset[str] | None, bool]:
         """Field nodes selecting the related node (under `edges.node` and `nodes`), the node
-        type, whether any edge property (role, since...) is selected, and whether any edge's
-        `cursor` is."""
+        type, the edge properties (role, since...) selected (None when an edge field is no
+        plain relationship property, so all are read), and whether any edge's `cursor` is."""
         found: list[Sequence[FieldNode]] = []
         target = None
-        edge_properties = cursors = False
+        edge_reads: set[str] | None = set()
+        cursors = False
         for nodes in parts.values():
             name = nodes[0].name.value
             if name == "nodes":
@@ -191,13 +197,14 @@ class FetchBuilder:
                 assert isinstance(edge, GraphQLObjectType)
                 for inner in self._selections.sub(edge, nodes).values():
                     inner_name = inner[0].name.value
-                    if inner_name not in NOT_EDGE_PROPERTIES:
-                        edge_properties = True
+                    if inner_name not in NOT_EDGE_PROPERTIES and edge_reads is not None:
+                        plain = inner_name in RELATIONSHIP_PROPERTIES
+                        edge_reads = edge_reads | {inner_name} if plain else None
                     cursors = cursors or inner_name == "cursor"
                     if inner_name == "node":
                         found.append(inner)
                         target = get_named_type(edge.fields["node"].type)
-        return found, target, edge_properties, cursors
+        return found, target, None if edge_reads is None else frozenset(edge_reads), cursors
 
     def _target(
         self, target: Any, node_fields: list[Sequence[FieldNode]]

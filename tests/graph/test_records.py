@@ -15,7 +15,16 @@ from graph.network.shape import (
     graph_node,
     graph_node_values,
 )
-from graph.records import EventRecord, Page, Row, node_record, position_of, relationship_record
+from graph.records import (
+    EventRecord,
+    ExpertRecord,
+    Page,
+    Row,
+    node_reader,
+    node_record,
+    position_of,
+    relationship_record,
+)
 
 EVENT = {
     "id": "ev-1",
@@ -34,6 +43,29 @@ def test_an_event_record_keeps_the_model_s_fields_and_non_blank_texts_only() -> 
     assert record.texts == {"title": {"en": "Readmission law — training of trainers"}}
     assert record.name == "Readmission law — training of trainers"
     assert not hasattr(record, "stray")
+
+
+def test_a_record_read_from_values_is_the_one_read_from_the_same_map_in_any_key_order() -> None:
+    keys = tuple(EVENT)
+    values = tuple(EVENT.values())
+    record = node_reader(Label.EVENT, keys)(values)
+    assert record == node_record(Label.EVENT, EVENT)
+    assert node_reader(Label.EVENT, keys[::-1])(values[::-1]) == record
+    with pytest.raises(ValueError, match="6 keys"):
+        node_reader(Label.EVENT, keys)(values[:-1])
+
+
+def test_a_record_without_a_plain_name_is_named_by_its_first_text_then_its_id() -> None:
+    """Planned reads project only some texts; the display name falls back the same way."""
+    titled = node_reader(Label.EVENT, ("id", "name", "title_ru", "title_az"))
+    record = titled(("ev-2", "", "  ", "Təlim"))
+    assert (record.name, record.texts) == ("Təlim", {"title": {"az": "Təlim"}})
+    assert titled((7, None, None, None)).name == "7"
+    assert titled((7, None, None, None)).id == "7"
+    expert = node_reader(Label.EXPERT, ("id", "name", "roles", "langs", "note", "stray"))
+    person = expert(("ex-1", "Vusal", "trainer", ["az", 3], None, "never shown"))
+    assert isinstance(person, ExpertRecord)
+    assert (person.roles, person.langs, person.note) == (("trainer",), ("az",), None)
 
 
 def test_records_compare_by_value_and_cannot_be_changed_by_a_resolver() -> None:

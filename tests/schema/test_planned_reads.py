@@ -6,6 +6,7 @@ document), then through `PlannedReads`, and compares the two answers byte for by
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import orjson
@@ -368,6 +369,64 @@ async def test_each_field_shown_alone_reads_the_properties_it_needs(
     assert any(node.get("honorific") for event in events for node in event["participants"]["nodes"])
 
 
+async def test_edges_read_only_the_relationship_properties_they_show(
+    seeded: SeededGraph, planner: PlannedReads
+) -> None:
+    """Edges project the relationship properties they show (`Fetch.edge_reads`).
+
+    On every connection of every type, on every seeded node, the edge fields selected all
+    together and the first one alone answer what the standard executor answers (a property
+    left out would come back null), and the statement projects just those properties of
+    the relationship.
+    """
+    schema = schema_for(LIMITS)._schema
+    shown = 0
+    for label in Label:
+        node_type = schema.get_type(label.value)
+        assert isinstance(node_type, GraphQLObjectType)
+        for name, field in node_type.fields.items():
+            connection = get_named_type(field.type)
+            if name in SKIPPED or not connection.name.endswith("Connection"):
+                continue
+            edge = get_named_type(connection.fields["edges"].type)
+            properties = [key for key in edge.fields if key not in ("node", "cursor")]
+            for selected in (properties, properties[:1]):
+                if not selected:
+                    continue
+                query = (
+                    "{ "
+                    + _list_field(label)
+                    + "(first: 100) { nodes { "
+                    + name
+                    + "(first: 10) { edges { "
+                    + " ".join(selected)
+                    + " } } } } }"
+                )
+                answer, statement = await _planned_statement(seeded, planner, query)
+                projected = "".join(line for line in statement.splitlines() if "collect([" in line)
+                assert set(re.findall(r"\br\.(\w+)", projected)) == set(selected), query
+                shown += sum(
+                    1
+                    for node in answer[_list_field(label)]["nodes"]
+                    for edge_value in node[name]["edges"]
+                    for key in selected
+                    if edge_value[key] is not None
+                )
+    assert shown > 100
+
+
+async def _planned_statement(
+    seeded: SeededGraph, planner: PlannedReads, query: str
+) -> tuple[Any, str]:
+    """The planned answer (checked equal to the standard one) and the one statement sent."""
+    await planned_answer(seeded, planner, query)
+    runner = RecordingCypher(seeded.driver)
+    answer = await planner.answer(query, None, None, Context(cypher=runner, limits=LIMITS))
+    assert answer is not None
+    (statement,) = runner.sent
+    return answer, statement
+
+
 def _alone(name: str, field: Any) -> str | None:
     """The selection of one non-relationship field, or None for fields to leave out."""
     if name in SKIPPED or any(isinstance(arg.type, GraphQLNonNull) for arg in field.args.values()):
@@ -489,11 +548,7 @@ async def test_rows_read_positions_and_labels_only_when_the_page_needs_them(
     } }"""
     sent = {}
     for name, query in (("plain", plain), ("paged", paged)):
-        await planned_answer(seeded, planner, query)
-        runner = RecordingCypher(seeded.driver)
-        context = Context(cypher=runner, limits=LIMITS)
-        assert await planner.answer(query, None, None, context) is not None
-        (sent[name],) = runner.sent
+        _, sent[name] = await _planned_statement(seeded, planner, query)
     assert _rows_with_positions(sent["plain"]) == 0
     assert "labels(" not in sent["plain"]
     assert _rows_with_positions(sent["paged"]) == 2
