@@ -38,7 +38,7 @@ def lifespan(settings: Settings) -> Callable[[Starlette], AbstractAsyncContextMa
             most=settings.neo4j_shared_writes,
         )
         app.state.shared_reads = SharedReads(
-            alone.read_columns_alone, alone.read_streamed, most=settings.neo4j_shared_reads
+            alone.read_columns_alone, most=settings.neo4j_shared_reads
         )
         try:
             with tuned_collector():

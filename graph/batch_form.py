@@ -79,11 +79,10 @@ class BatchForm:
         parameters[PARAMETER] = [{name: read[name] for name in self.varying} for read in reads]
         return self.text, parameters
 
-    def answer(self, row: Mapping[str, Any]) -> list[dict[str, Any]]:
-        """One read's rows from its row of the batch statement, as it alone would have
-        answered them."""
+    def answers(self, rows: Sequence[Mapping[str, Any]]) -> list[list[dict[str, Any]]]:
+        """Each read's rows, as the read alone would have answered them."""
         columns = self.columns
-        return [dict(zip(columns, values, strict=True)) for values in row[ANSWER]]
+        return [[dict(zip(columns, values, strict=True)) for values in row[ANSWER]] for row in rows]
 
 
 def batch_form(query: LiteralString, columns: Sequence[str]) -> BatchForm | None:

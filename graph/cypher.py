@@ -111,36 +111,6 @@ class Cypher:
         keys = tuple(result.keys)
         return keys, [dict(zip(keys, record, strict=True)) for record in result.records]
 
-    async def read_streamed(
-        self,
-        query: LiteralString,
-        parameters: Mapping[str, Any] | None,
-        each: Callable[[int, Row], None],
-    ) -> int:
-        """A map-only read whose rows go to `each` (with their index) as they arrive; the
-        number of rows. What `SharedReads` sends a batch statement with.
-
-        Neo4j streams a batch statement's rows as it finishes them, so the read a row answers
-        need not wait for its statement's slower reads. `each` may see a row again if the
-        transaction is retried.
-        """
-        self.round_trips += 1
-
-        async def stream(tx: AsyncManagedTransaction) -> int:
-            result = await tx.run(query, dict(parameters or {}))
-            keys = result.keys()
-            count = 0
-            async for record in result:
-                each(count, dict(zip(keys, record, strict=True)))
-                count += 1
-            return count
-
-        try:
-            async with self._session() as session:
-                return await session.execute_read(stream)
-        except (Neo4jError, DriverError, OSError) as error:
-            raise translate(error) from error
-
     async def write(
         self, query: LiteralString, parameters: Mapping[str, Any] | None = None
     ) -> list[Row]:

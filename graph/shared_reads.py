@@ -5,16 +5,11 @@ parameters. Each alone costs a transaction: about 0.6 ms of the driver's Python 
 of Neo4j's CPU before any work, a third of a cheap read. `SharedReads` queues the reads of
 one text that start within a few event-loop turns of each other and sends them as the
 text's batch form (graph/batch_form.py): one transaction, one plan whatever their number.
-
-Neo4j answers the batch statement one read after the other, and streams each read's row
-when it is done: each read is answered as its row arrives (`Cypher.read_streamed`), so a
-cheap detail page does not wait for the costly ones sent with it.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import Any, Final, LiteralString
 
@@ -34,10 +29,6 @@ from graph.read_batch import (
 MAX_SHARED: Final = 8
 """The most reads one statement answers."""
 
-Stream = Callable[[LiteralString, dict[str, Any], Callable[[int, Row], None]], Awaitable[int]]
-"""Runs a statement, handing each row with its index to a callback as it arrives; answers
-the number of rows (`Cypher.read_streamed`)."""
-
 GroupKey = tuple[str, tuple[str, ...]]
 """A text and what its reads must agree on to share a statement (`BatchForm.key`)."""
 
@@ -49,10 +40,8 @@ class SharedReads:
     answered read by read, each reporting its own error.
     """
 
-    def __init__(self, run: Run, stream: Stream, *, most: int = MAX_SHARED) -> None:
-        """`run` sends a read alone, `stream` a batch statement."""
+    def __init__(self, run: Run, *, most: int = MAX_SHARED) -> None:
         self._run = run
-        self._stream = stream
         self._most = most
         self._forms: dict[str, BatchForm | None] = {}
         """Each text's batch form, built the first time it answered alone (its columns come
@@ -104,17 +93,12 @@ class SharedReads:
         spawn(self._flushing, self._flush(form, group))
 
     async def _flush(self, form: BatchForm, group: list[Pending]) -> None:
-        def answer(index: int, row: Row) -> None:
-            settle(group[index], form.answer(row))
-
         async with answering(group):
             try:
-                count = await self._stream(
-                    *form.statement([item.parameters for item in group]), answer
-                )
-                if count != len(group):
-                    raise RuntimeError(f"a batch of {len(group)} reads answered {count} rows")
+                _, rows = await self._run(*form.statement([item.parameters for item in group]))
             except Exception:
-                waiting = [item for item in group if not item.answer.done()]
-                if await each_alone(self._run, waiting) and len(waiting) == len(group):
+                if await each_alone(self._run, group):
                     self._forms[group[0].query] = None  # Neo4j refused the batch form itself
+                return
+            for item, answer in zip(group, form.answers(rows), strict=True):
+                settle(item, answer)

@@ -61,7 +61,7 @@ async def seeded(driver: AsyncDriver) -> SeededGraph:
     runner = Cypher(driver, DATABASE)
     await delete_everything(runner)
     await load_seed(runner)
-    return SeededGraph(driver, SharedReads(runner.read_columns_alone, runner.read_streamed))
+    return SeededGraph(driver, SharedReads(runner.read_columns_alone))
 
 
 @lru_cache(maxsize=8)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, LiteralString
 
@@ -28,8 +28,6 @@ class Sent:
     runner: Cypher
     texts: list[str] = field(default_factory=list)
     sizes: list[int] = field(default_factory=list)
-    events: list[str] = field(default_factory=list)
-    """What happened when, for tests that care: each batch statement's rows handed on."""
 
     async def __call__(
         self, query: LiteralString, parameters: Mapping[str, Any] | None
@@ -37,25 +35,6 @@ class Sent:
         self.texts.append(query)
         self.sizes.append(len((parameters or {}).get(PARAMETER, [None])))
         return await self.runner.read_columns_alone(query, parameters)
-
-    async def stream(
-        self,
-        query: LiteralString,
-        parameters: Mapping[str, Any] | None,
-        each: Callable[[int, Row], None],
-    ) -> int:
-        self.texts.append(query)
-        self.sizes.append(len((parameters or {}).get(PARAMETER, [None])))
-
-        def handed(index: int, row: Row) -> None:
-            self.events.append(f"row {index} handed")
-            each(index, row)
-
-        return await self.runner.read_streamed(query, parameters, handed)
-
-    def shared(self, most: int = MAX_SHARED) -> SharedReads:
-        """A worker's shared reads that send everything through this recorder."""
-        return SharedReads(self, self.stream, most=most)
 
     def clear(self) -> None:
         self.texts.clear()
@@ -85,7 +64,7 @@ async def after_one_read(
     driver: AsyncDriver, sent: Sent, count: int, *, most: int = MAX_SHARED
 ) -> list[Cypher]:
     """`count` requests of one worker whose shared reads have seen `BY_ID` answered once."""
-    readers = requests(driver, sent.shared(most), count)
+    readers = requests(driver, SharedReads(sent, most=most), count)
     await readers[0].read_maps(BY_ID, {"id": "a"})
     sent.clear()
     return readers
@@ -102,7 +81,7 @@ def topic(ident: str) -> list[Row]:
 async def test_the_first_read_of_a_text_goes_alone_then_reads_share_one_statement(
     driver: AsyncDriver, sent: Sent
 ) -> None:
-    shared = sent.shared()
+    shared = SharedReads(sent)
     first, *readers = requests(driver, shared, 5)
     assert await first.read_maps(BY_ID, {"id": "a"}) == topic("a")
     assert sent.texts == [BY_ID]
@@ -131,7 +110,7 @@ async def test_a_statement_takes_at_most_its_share_of_the_waiting_reads(
 async def test_reads_share_a_statement_only_when_their_limits_agree(
     driver: AsyncDriver, sent: Sent
 ) -> None:
-    shared = sent.shared()
+    shared = SharedReads(sent)
     readers = requests(driver, shared, 4)
     await readers[0].read_maps(FIRST_IDS, {"from": "a", "first": 1})
     sent.clear()
@@ -146,7 +125,7 @@ async def test_reads_share_a_statement_only_when_their_limits_agree(
 async def test_a_failing_read_fails_alone_and_the_others_still_answer(
     driver: AsyncDriver, sent: Sent
 ) -> None:
-    shared = sent.shared()
+    shared = SharedReads(sent)
     readers = requests(driver, shared, 4)
     await readers[0].read_maps(FAILING, {"values": [5]})
 
@@ -167,7 +146,7 @@ async def test_a_failing_read_fails_alone_and_the_others_still_answer(
 async def test_a_text_neo4j_refuses_in_batch_form_is_sent_alone_from_then_on(
     driver: AsyncDriver, sent: Sent
 ) -> None:
-    shared = sent.shared()
+    shared = SharedReads(sent)
     readers = requests(driver, shared, 2)
     await readers[0].read_maps(NO_SUBQUERY, {"name": "none"})
     reads = [{"name": "none"}, {"name": "other"}]
@@ -198,7 +177,7 @@ PAGE_NAMES = "MATCH (t:Topic) WHERE t.id IN $ids RETURN t.id AS id, t.name AS pa
 async def test_pages_answered_in_one_statement_share_it_with_other_pages(
     driver: AsyncDriver, sent: Sent
 ) -> None:
-    shared = sent.shared()
+    shared = SharedReads(sent)
     first, second = requests(driver, shared, 2)
     await first.read_maps(PAGE_TOPIC, {"id": "a"})
     await first.read_maps(PAGE_NAMES, {"ids": ["a"]})
@@ -218,32 +197,3 @@ async def test_pages_answered_in_one_statement_share_it_with_other_pages(
         ],
     ]
     assert sent.sizes == [2]
-
-
-SLOW_FOR_B = """MATCH (t:Topic {id: $id})
-CALL (t) {
-  UNWIND range(1, CASE t.id WHEN 'b' THEN 3000000 ELSE 1 END) AS x
-  RETURN count(x) AS spun
-}
-RETURN t.id AS id, spun > 0 AS spun, [i IN range(1, 3000) | 'padding..'] AS padding"""
-"""A read that is cheap for topic a and slow for b; each answer is large enough (27 kB)
-that Neo4j sends it on as soon as it is done rather than keep it for the next."""
-
-
-async def test_each_read_of_a_shared_statement_is_answered_when_its_own_row_arrives(
-    driver: AsyncDriver, sent: Sent
-) -> None:
-    readers = requests(driver, sent.shared(), 2)
-    await readers[0].read_maps(SLOW_FOR_B, {"id": "a"})
-    sent.clear()
-
-    async def read(reader: Cypher, ident: str) -> list[Row]:
-        rows = await reader.read_maps(SLOW_FOR_B, {"id": ident})
-        sent.events.append(f"{ident} answered")
-        return rows
-
-    answers = await asyncio.gather(read(readers[0], "a"), read(readers[1], "b"))
-
-    assert [[row["id"] for row in rows] for rows in answers] == [["a"], ["b"]]
-    assert sent.sizes == [2]
-    assert sent.events == ["row 0 handed", "a answered", "row 1 handed", "b answered"]
