@@ -416,15 +416,46 @@ async def test_edges_read_only_the_relationship_properties_they_show(
 
 
 async def _planned_statement(
-    seeded: SeededGraph, planner: PlannedReads, query: str
+    seeded: SeededGraph,
+    planner: PlannedReads,
+    query: str,
+    variables: dict[str, Any] | None = None,
 ) -> tuple[Any, str]:
     """The planned answer (checked equal to the standard one) and the one statement sent."""
-    await planned_answer(seeded, planner, query)
+    await planned_answer(seeded, planner, query, variables)
     runner = RecordingCypher(seeded.driver)
-    answer = await planner.answer(query, None, None, Context(cypher=runner, limits=LIMITS))
+    context = Context(cypher=runner, limits=LIMITS)
+    answer = await planner.answer(query, variables, None, context)
     assert answer is not None
     (statement,) = runner.sent
     return answer, statement
+
+
+async def test_requests_of_one_selection_send_one_text_whatever_their_values(
+    seeded: SeededGraph, planner: PlannedReads
+) -> None:
+    """A planned statement is written once per selection shape (`graph.plans._remembered`):
+    page sizes, cursors and roles are parameters, so requests that differ in them alone send
+    the same text and still get their own answers; another shape gets another text."""
+    query = """query ($first: Int, $after: String, $role: ParticipationRole) {
+      events(first: $first, after: $after) {
+        edges { cursor node { slug
+          participants(first: $first, role: $role) { totalCount nodes { ... on Expert { slug } } }
+        } }
+      }
+    }"""
+    first, first_text = await _planned_statement(seeded, planner, query, {"first": 2})
+    cursor = first["events"]["edges"][-1]["cursor"]
+    values = {"first": 3, "after": cursor, "role": "TRAINER"}
+    then, then_text = await _planned_statement(seeded, planner, query, values)
+    assert then_text == first_text
+    assert then != first
+    assert len(then["events"]["edges"]) == 3
+    slugs = [edge["node"]["slug"] for edge in first["events"]["edges"] + then["events"]["edges"]]
+    assert len(set(slugs)) == 5
+    other = query.replace("totalCount nodes", "totalCount pageInfo { hasNextPage } nodes")
+    _, other_text = await _planned_statement(seeded, planner, other, {"first": 2})
+    assert other_text != first_text
 
 
 def _alone(name: str, field: Any) -> str | None:
