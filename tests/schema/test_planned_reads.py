@@ -7,6 +7,7 @@ document), then through `PlannedReads`, and compares the two answers byte for by
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import orjson
@@ -312,10 +313,7 @@ async def test_every_field_of_every_seeded_node_is_answered_the_same(
     seeded: SeededGraph, planner: PlannedReads
 ) -> None:
     """All scalar, text, to-one and connection fields of each type, on every seed node."""
-    schema = schema_for(LIMITS)._schema
-    for label in Label:
-        node_type = schema.get_type(label.value)
-        assert isinstance(node_type, GraphQLObjectType)
+    for label, node_type in _node_types():
         query = (
             "query ($after: String) { "
             + label.value.lower()
@@ -339,11 +337,8 @@ async def test_each_field_shown_alone_reads_the_properties_it_needs(
     at the root and under a relationship, must still answer what the standard executor
     answers: a property left out of the projection would come back null.
     """
-    schema = schema_for(LIMITS)._schema
     shown = 0
-    for label in Label:
-        node_type = schema.get_type(label.value)
-        assert isinstance(node_type, GraphQLObjectType)
+    for label, node_type in _node_types():
         for name, field in node_type.fields.items():
             selection = _alone(name, field)
             if selection is None:
@@ -379,11 +374,8 @@ async def test_edges_read_only_the_relationship_properties_they_show(
     left out would come back null), and the statement projects just those properties of
     the relationship.
     """
-    schema = schema_for(LIMITS)._schema
     shown = 0
-    for label in Label:
-        node_type = schema.get_type(label.value)
-        assert isinstance(node_type, GraphQLObjectType)
+    for label, node_type in _node_types():
         for name, field in node_type.fields.items():
             connection = get_named_type(field.type)
             if name in SKIPPED or not connection.name.endswith("Connection"):
@@ -456,6 +448,15 @@ async def test_requests_of_one_selection_send_one_text_whatever_their_values(
     other = query.replace("totalCount nodes", "totalCount pageInfo { hasNextPage } nodes")
     _, other_text = await _planned_statement(seeded, planner, other, {"first": 2})
     assert other_text != first_text
+
+
+def _node_types() -> Iterator[tuple[Label, GraphQLObjectType]]:
+    """Every label with its GraphQL type."""
+    schema = schema_for(LIMITS)._schema
+    for label in Label:
+        node_type = schema.get_type(label.value)
+        assert isinstance(node_type, GraphQLObjectType)
+        yield label, node_type
 
 
 def _alone(name: str, field: Any) -> str | None:
