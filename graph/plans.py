@@ -99,10 +99,9 @@ class Fetch:
     written_at: bool = False
     role: str | None = None
     children: tuple[Fetch, ...] = ()
-    edges: bool = True
-    """Whether the relationships' properties are read (a to-one field or `nodes` need none)."""
     edge_reads: frozenset[str] | None = None
-    """Which of them the edges show (`graph.properties.RELATIONSHIP_PROPERTIES`); None: all."""
+    """The relationship properties the edges show (`graph.properties.RELATIONSHIP_PROPERTIES`);
+    None: all of them, empty: none (a to-one field or `nodes`)."""
     reads: frozenset[str] | None = None
     """What the related nodes' records need (`graph.properties.node_properties`); None: all."""
     positions: bool = True
@@ -119,6 +118,11 @@ class Fetch:
     def node(self) -> Projection:
         """The related nodes' properties, as the statement returns them and the reader reads."""
         return node_values("m", self.labels, written_at=self.written_at, reads=self.reads)
+
+    @property
+    def edges(self) -> bool:
+        """Whether the relationships' properties are read at all."""
+        return self.edge_reads is None or bool(self.edge_reads)
 
     @property
     def edge(self) -> Projection:
@@ -332,7 +336,6 @@ def _shape(fetch: Fetch) -> tuple[Any, ...]:
         fetch.total,
         fetch.beyond,
         fetch.written_at,
-        fetch.edges,
         fetch.edge_reads,
         fetch.reads,
         fetch.positions,
@@ -365,13 +368,13 @@ class _Reader:
     participant count per event) each cost a loop over their rows and nothing more.
     """
 
-    __slots__ = ("_children", "_edge", "_fetch", "_label", "_node", "_read_node")
+    __slots__ = ("_children", "_edge", "_fetch", "_node", "_read_node")
 
     def __init__(self, fetch: Fetch) -> None:
         self._fetch = fetch
-        self._label = fetch.label
         self._node = fetch.node
-        self._read_node = None if self._label is None else self._node.reader(self._label)
+        label = fetch.label
+        self._read_node = None if label is None else self._node.reader(label)
         self._edge = fetch.edge
         self._children = _Children(fetch.children, _RELATED_SLOTS)
 

@@ -60,13 +60,6 @@ def connection_fields(
     page: Page, ordering: str, make: Callable[[CursorAt, Node, Row], EdgeT]
 ) -> dict[str, Any]:
     """Keyword arguments shared by every connection type: count, page info, edges, nodes."""
-    if not page.rows:  # count-only pages: a list page's 50 participant counts
-        return {
-            "total_count": page.total,
-            "page_info": page_info(page, ordering),
-            "edges": [],
-            "nodes": [],
-        }
     nodes = [entity(row.node) for row in page.rows]
     return {
         "total_count": page.total,

@@ -144,7 +144,6 @@ class FetchBuilder:
             beyond = "pageInfo" in names
             node_fields, target, edge_reads, cursors = self.node_selections(connection, parts)
             positions = beyond or cursors
-        edges = edge_reads is None or bool(edge_reads)
         if target is None:
             return Fetch(
                 relation,
@@ -154,7 +153,6 @@ class FetchBuilder:
                 total,
                 beyond,
                 role=role,
-                edges=edges,
                 edge_reads=edge_reads,
                 positions=positions,
             )
@@ -169,7 +167,6 @@ class FetchBuilder:
             written_at=written_at,
             role=role,
             children=children.fetches,
-            edges=edges,
             edge_reads=edge_reads,
             reads=children.reads,
             positions=positions,
