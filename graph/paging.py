@@ -34,6 +34,11 @@ class PageRequest:
     after: Position | None = None
     before: Position | None = None
 
+    @property
+    def cursored(self) -> bool:
+        """Whether a position cuts the list; without one the window is the whole list."""
+        return self.after is not None or self.before is not None
+
     def parameters(self) -> dict[str, Any]:
         return {
             "limit": self.size + 1,

@@ -35,6 +35,7 @@ from graph.repositories.base import (
     LIST_BEYOND,
     LIST_TOTAL,
     LIST_WINDOW,
+    NODE_TIE,
     RELATED_BEYOND,
     RELATED_TOTAL,
     RELATED_WINDOW,
@@ -123,6 +124,16 @@ class Fetch:
     def edges(self) -> bool:
         """Whether the relationships' properties are read at all."""
         return self.edge_reads is None or bool(self.edge_reads)
+
+    @property
+    def node_tie(self) -> bool:
+        """Whether the rows are ordered with the node id alone as tie (`NODE_TIE`).
+
+        A list page's place and programme show no cursor and no edge: building a string of
+        node and relationship ids per candidate to order rows nobody can tell apart cost
+        Neo4j some 0.1 ms of a 50-event page.
+        """
+        return not (self.positions or self.edges or self.request.cursored)
 
     @property
     def edge(self) -> Projection:
@@ -271,7 +282,12 @@ class _Compiler:
                 BLOCK_ROWS,
                 {
                     **common,
-                    "<WINDOW>": _scoped(window(relation.direction), slot),
+                    "<TIE>": NODE_TIE if fetch.node_tie else TIE,
+                    "<WINDOW>": (
+                        _scoped(window(relation.direction), slot)
+                        if fetch.request.cursored
+                        else "true"
+                    ),
                     "<SCAN>": scan_order(relation.direction, fetch.request.backward),
                     "$limit": "$" + slot + "_limit",
                     "<NESTED>": nested,
@@ -332,6 +348,7 @@ def _shape(fetch: Fetch) -> tuple[Any, ...]:
         fetch.relation,
         fetch.labels,
         fetch.request.backward,
+        fetch.request.cursored,
         fetch.rows,
         fetch.total,
         fetch.beyond,

@@ -69,6 +69,9 @@ class Relation:
 
 ROLE_FILTER: Final[LiteralString] = "($role IS NULL OR r.role = $role)"
 TIE: Final[LiteralString] = "m.id + '|' + coalesce(elementId(r), '')"
+NODE_TIE: Final[LiteralString] = "m.id"
+"""The tie of a page whose rows nobody tells apart by relationship: no position is shown or
+compared and no edge is read, so two rows of one node show the same thing (`Fetch.node_tie`)."""
 
 LIST_TOTAL: Final[LiteralString] = """
 CALL () {

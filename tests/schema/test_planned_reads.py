@@ -587,6 +587,52 @@ async def test_rows_read_positions_and_labels_only_when_the_page_needs_them(
     assert sent["paged"].count("labels(m)") == 1
 
 
+async def test_pages_nobody_positions_tie_on_the_node_and_read_no_window(
+    seeded: SeededGraph, planner: PlannedReads
+) -> None:
+    """A page that shows no cursor, reads no edge and is given none (a list page's place
+    and programme) orders its rows with the node id as tie and reads no window; a page
+    given a cursor it does not show still reads its window with the full tie, and pages
+    forward from where the cursor points."""
+    plain = """{ events(first: 5, orderBy: { field: START, direction: DESC }) {
+      nodes { slug place { slug } programme { slug } participants { totalCount } } } }"""
+    _, statement = await _planned_statement(seeded, planner, plain)
+    assert statement.count("m.id AS t") == 2
+    assert "_afterTie" not in statement
+    assert "coalesce(elementId(r)" not in statement
+
+    first = """query ($id: ID!) { node(id: $id) { ... on Event {
+      participants(first: 2) { pageInfo { endCursor } nodes { ... on Node { slug } } } } } }"""
+    after = """query ($id: ID!, $after: String) { node(id: $id) { ... on Event {
+      participants(first: 2, after: $after) { nodes { ... on Node { slug } } } } } }"""
+    event = await _busiest_event(seeded)
+    opening, _ = await _planned_statement(seeded, planner, first, {"id": event})
+    cursor = opening["node"]["participants"]["pageInfo"]["endCursor"]
+    answer, statement = await _planned_statement(
+        seeded, planner, after, {"id": event, "after": cursor}
+    )
+    assert "$s0_afterTie" in statement
+    assert "m.id + '|' + coalesce(elementId(r), '') AS t" in statement
+    shown = [node["slug"] for node in opening["node"]["participants"]["nodes"]]
+    following = [node["slug"] for node in answer["node"]["participants"]["nodes"]]
+    assert len(following) == 2
+    assert not set(shown) & set(following)
+
+
+async def _busiest_event(seeded: SeededGraph) -> str:
+    """The ID of the seeded event with the most participants (more than four)."""
+    answer = await execute(
+        seeded.cypher(), "{ events(first: 100) { nodes { id participants { totalCount } } } }"
+    )
+    assert answer.errors is None
+    assert answer.data is not None
+    busiest = max(
+        answer.data["events"]["nodes"], key=lambda node: node["participants"]["totalCount"]
+    )
+    assert busiest["participants"]["totalCount"] > 4
+    return str(busiest["id"])
+
+
 def _rows_with_positions(statement: str) -> int:
     """How many of a statement's row lists carry their sort key and tie."""
     return sum(", k, t" in line for line in statement.splitlines() if "collect([" in line)
