@@ -130,8 +130,8 @@ class Fetch:
         """Whether the rows are ordered with the node id alone as tie (`NODE_TIE`).
 
         A list page's place and programme show no cursor and no edge: building a string of
-        node and relationship ids per candidate to order rows nobody can tell apart cost
-        Neo4j some 0.1 ms of a 50-event page.
+        node and relationship ids per candidate, and testing a window no cursor cuts, to
+        order rows nobody can tell apart cost Neo4j some 0.2 ms of a 50-event page.
         """
         return not (self.positions or self.edges or self.request.cursored)
 
@@ -343,7 +343,8 @@ def _parameters(fetches: Sequence[Fetch]) -> dict[str, Any]:
 
 
 def _shape(fetch: Fetch) -> tuple[Any, ...]:
-    """What a fetch's Cypher text depends on: all of it but its page's values and role."""
+    """What a fetch's Cypher text depends on: all of it but its page's values and role (of
+    its cursors, only whether one is given)."""
     return (
         fetch.relation,
         fetch.labels,

@@ -427,8 +427,9 @@ async def test_requests_of_one_selection_send_one_text_whatever_their_values(
     seeded: SeededGraph, planner: PlannedReads
 ) -> None:
     """A planned statement is written once per selection shape (`graph.plans._remembered`):
-    page sizes, cursors and roles are parameters, so requests that differ in them alone send
-    the same text and still get their own answers; another shape gets another text."""
+    page sizes, the list's cursor and roles are parameters, so requests that differ in them
+    alone send the same text and still get their own answers; another shape gets another
+    text."""
     query = """query ($first: Int, $after: String, $role: ParticipationRole) {
       events(first: $first, after: $after) {
         edges { cursor node { slug
