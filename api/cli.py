@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import typer
-import uvicorn
 
+from api import serving
 from api.cli_writes import import_files, keys_app
 from api.lifespan import neo4j_uri
 from api.settings import Settings, SettingsError, load_settings
@@ -167,15 +167,7 @@ def _serve(settings: Settings) -> None:
         fg=typer.colors.GREEN,
     )
     try:
-        uvicorn.run(
-            "api.asgi:app",
-            host=settings.hub_host,
-            port=settings.hub_port,
-            workers=settings.hub_workers,
-            log_level=settings.hub_log_level,
-            loop="uvloop",
-            http="httptools",
-        )
+        serving.serve(settings)
     finally:
         pid_file.unlink(missing_ok=True)
 

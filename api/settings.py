@@ -63,6 +63,7 @@ class Settings(BaseSettings):
     hub_port: int = Field(default=8000, ge=1, le=65535)
     hub_workers: int = Field(default=1, ge=1, le=64)
     hub_log_level: Literal["critical", "error", "warning", "info", "debug"] = "info"
+    hub_access_log: bool = Field(default=True, description="A log line per request.")
     hub_seed_on_start: bool = True
     hub_introspection: bool = True
     hub_planned_reads: bool = Field(

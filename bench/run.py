@@ -29,13 +29,7 @@ from bench.mix import TARGETS, MixQuery, Target, load_mix
 from bench.report import MB, SizeReport, write_outputs
 from bench.rounds import TMP, RoundPlan, log, timed_rounds
 from bench.samples import draw_samples
-from bench.servers import (
-    HUB_UVICORN_OPTIONS,
-    PROJECT,
-    Server,
-    start_hub,
-    start_peer,
-)
+from bench.servers import PROJECT, Server, start_hub, start_peer
 from graph.driver import open_driver
 
 RESULTS = PROJECT / "bench" / "results"
@@ -66,7 +60,6 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--neo4j-pagecache", default="3g")
     parser.add_argument("--hub-env", action="append", default=[], metavar="KEY=VALUE")
     parser.add_argument("--hub-app", default="api.asgi:app", help="or bench.hubapp:app")
-    parser.add_argument("--uvicorn", default=HUB_UVICORN_OPTIONS, help="hub uvicorn options")
     parser.add_argument(
         "--hub-authorization",
         default=os.environ.get("BENCH_HUB_AUTHORIZATION"),
@@ -131,7 +124,6 @@ async def run_size(
                 extra_env=hub_env,
                 log=TMP / "hub.log",
                 app=args.hub_app,
-                uvicorn_options=args.uvicorn,
             )
         if "peer" in targets:
             servers["peer"] = start_peer(
@@ -228,7 +220,6 @@ def _settings(args: argparse.Namespace) -> dict[str, Any]:
         "warm-up s": args.warmup,
         "hub env": " ".join(args.hub_env) or "-",
         "hub app": args.hub_app,
-        "uvicorn": args.uvicorn,
         "date": time.strftime("%Y-%m-%d %H:%M"),
     }
 

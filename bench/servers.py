@@ -57,15 +57,6 @@ class Server:
         """User + system CPU of the whole process tree so far."""
         return tree_cpu_seconds(self.process.pid)
 
-    def worker_pids(self) -> list[int]:
-        """The processes that serve requests: the workers when there are any, else the root."""
-        try:
-            children = psutil.Process(self.process.pid).children(recursive=True)
-        except psutil.Error:
-            return []
-        workers = [child.pid for child in children if "multiprocessing" not in _cmdline(child)]
-        return workers or [self.process.pid]
-
     def stop(self) -> None:
         if self.process.poll() is None:
             with contextlib.suppress(ProcessLookupError):
@@ -103,13 +94,6 @@ def listening_pid(port: int) -> int | None:
     return None
 
 
-def _cmdline(process: psutil.Process) -> str:
-    try:
-        return " ".join(process.cmdline())
-    except psutil.Error:
-        return ""
-
-
 def _spawn(
     name: str, command: Sequence[str], env: Mapping[str, str], log: Path, cwd: Path, port: int
 ) -> subprocess.Popen[bytes]:
@@ -128,9 +112,6 @@ def _spawn(
         )
 
 
-HUB_UVICORN_OPTIONS = "--loop=uvloop --http=httptools --no-access-log"
-
-
 def start_hub(
     *,
     port: int,
@@ -139,19 +120,23 @@ def start_hub(
     extra_env: Mapping[str, str],
     log: Path,
     app: str = "api.asgi:app",
-    uvicorn_options: str = HUB_UVICORN_OPTIONS,
 ) -> Server:
-    """uvicorn as `hub serve` runs it; `app` and `uvicorn_options` exist to measure variants."""
-    command = [
-        str(PROJECT / ".venv" / "bin" / "uvicorn"),
-        app,
-        "--host=127.0.0.1",
-        f"--port={port}",
-        f"--workers={workers}",
-        "--log-level=warning",
-        *uvicorn_options.split(),
-    ]
-    env = {**neo4j_env, "HUB_SEED_ON_START": "false", "HUB_RATE_LIMIT_PER_MINUTE": "0", **extra_env}
+    """The hub served as `hub serve` serves it; `app` exists to measure a variant of the app."""
+    command = [str(PROJECT / ".venv" / "bin" / "python"), "-m", "bench.serve_hub", app]
+    serving = {
+        "HUB_HOST": "127.0.0.1",
+        "HUB_PORT": str(port),
+        "HUB_WORKERS": str(workers),
+        "HUB_LOG_LEVEL": "warning",
+        "HUB_ACCESS_LOG": "false",
+    }
+    env = {
+        **neo4j_env,
+        **serving,
+        "HUB_SEED_ON_START": "false",
+        "HUB_RATE_LIMIT_PER_MINUTE": "0",
+        **extra_env,
+    }
     server = Server(
         "hub",
         f"http://127.0.0.1:{port}/graphql",

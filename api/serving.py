@@ -1,0 +1,97 @@
+"""Serving the API under uvicorn: in this process, or in workers that each own a listening socket.
+
+Why each worker owns its socket: uvicorn's `--workers` share one listening socket, and the worker
+whose event loop is idle when a burst of connections arrives accepts most of them. Keep-alive
+clients (front-ends' connection pools, proxies, load generators) then keep that split for the
+connections' lives: 16 connections were measured split 10/6 up to 16/0 between two workers, one
+worker queueing while the other idled. With SO_REUSEPORT on one socket per worker, the kernel
+spreads new connections over the workers by a hash of their addresses.
+
+uvicorn's supervisor stays in charge (restarting a worker that dies, SIGHUP, SIGTTIN/SIGTTOU,
+graceful SIGTERM); it offers no per-worker socket, but it hands every worker it spawns the
+same list of "sockets" through pickling, so it is given a `ReusePortListener`, which unpickles,
+in each worker, as a socket that worker binds for itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import sys
+from dataclasses import dataclass
+from typing import cast
+
+import uvicorn
+from uvicorn.config import STARTUP_FAILURE
+from uvicorn.supervisors import Multiprocess
+
+from api.settings import Settings
+
+APP = "api.asgi:app"
+logger = logging.getLogger("uvicorn.error")
+
+
+def serve(settings: Settings, app: str = APP) -> None:
+    """Serve `app` (an import string, so that workers can import it) until SIGINT or SIGTERM."""
+    config = uvicorn.Config(
+        app,
+        host=settings.hub_host,
+        port=settings.hub_port,
+        workers=settings.hub_workers,
+        log_level=settings.hub_log_level,
+        access_log=settings.hub_access_log,
+        loop="uvloop",
+        http="httptools",
+    )
+    if config.workers == 1:
+        server = uvicorn.Server(config)
+        server.run()
+        if not server.started:
+            sys.exit(STARTUP_FAILURE)
+    elif hasattr(socket, "SO_REUSEPORT"):
+        listener = ReusePortListener(config.host, config.port)
+        listener.bind(reuse_port=False).close()  # fails, once, if anything listens there
+        logger.info("Uvicorn running on http://%s:%d", *listener.address)
+        Multiprocess(config, sockets=[cast(socket.socket, listener)]).run()
+    else:
+        Multiprocess(config, sockets=[config.bind_socket()]).run()
+
+
+@dataclass(frozen=True, slots=True)
+class ReusePortListener:
+    """An address that every worker process binds a socket of its own to, with SO_REUSEPORT."""
+
+    host: str
+    port: int
+
+    @property
+    def address(self) -> tuple[str, int]:
+        return self.host, self.port
+
+    def __reduce__(self) -> tuple[object, tuple[str, int]]:
+        return bind_in_worker, self.address
+
+    def bind(self, *, reuse_port: bool) -> socket.socket:
+        """A socket bound to the address; failing exits with uvicorn's code for a failed start.
+
+        That code tells uvicorn's supervisor to stop rather than restart the worker forever.
+        Without `reuse_port` the bind also fails when a socket that has it listens there (a
+        stale hub), which the workers' own binds would silently share connections with.
+        """
+        family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        try:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if reuse_port:
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+            sock.bind(self.address)
+        except OSError as error:
+            sock.close()
+            logger.error("cannot listen on %s:%d: %s", *self.address, error)
+            sys.exit(STARTUP_FAILURE)
+        return sock
+
+
+def bind_in_worker(host: str, port: int) -> socket.socket:
+    """What a `ReusePortListener` unpickles as in a worker: its own socket (asyncio listens)."""
+    return ReusePortListener(host, port).bind(reuse_port=True)
