@@ -21,6 +21,7 @@ import jwt
 from starlette.applications import Starlette
 
 from api.app import create_app
+from api.serving import APP
 from api.settings import Settings
 from bench.check import check_answers, count_round_trips
 from bench.graphdata import Neo4jTarget, delete_bench_writes, ensure_graph, neo4j_target
@@ -59,7 +60,7 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--neo4j-heap", default="2g")
     parser.add_argument("--neo4j-pagecache", default="3g")
     parser.add_argument("--hub-env", action="append", default=[], metavar="KEY=VALUE")
-    parser.add_argument("--hub-app", default="api.asgi:app", help="or bench.hubapp:app")
+    parser.add_argument("--hub-app", default=APP, help="or bench.hubapp:app")
     parser.add_argument(
         "--hub-authorization",
         default=os.environ.get("BENCH_HUB_AUTHORIZATION"),

@@ -20,6 +20,8 @@ from pathlib import Path
 import httpx
 import psutil
 
+from api.serving import APP
+
 PROJECT = Path(__file__).resolve().parents[1]
 PEER_DIR = PROJECT / "bench" / "peer"
 
@@ -119,7 +121,7 @@ def start_hub(
     neo4j_env: Mapping[str, str],
     extra_env: Mapping[str, str],
     log: Path,
-    app: str = "api.asgi:app",
+    app: str = APP,
 ) -> Server:
     """The hub served as `hub serve` serves it; `app` exists to measure a variant of the app."""
     command = [str(PROJECT / ".venv" / "bin" / "python"), "-m", "bench.serve_hub", app]
