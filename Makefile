@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test stop install neo4j-start neo4j-stop lint run-docker bench
+.PHONY: run test stop install chromium neo4j-start neo4j-stop lint run-docker bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,15 @@ run: install
 	$(BIN)/hub run
 
 ## The whole suite against a real Neo4j, ruff and mypy included (tests/test_code_quality.py).
-test: install
+test: install chromium
 	$(BIN)/pytest
+
+## Debian's chromium for the browser tests, installed with apt-get when missing.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  command -v apt-get >/dev/null 2>&1 || { echo "make test needs Debian's chromium: apt-get is not here, install the chromium package" >&2; exit 1; }; \
+	  echo "installing Debian's chromium with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 ## Stop `make run`'s API and the local Neo4j.
 stop: install
