@@ -27,7 +27,7 @@ CHROMIUM_ARGS = [
 def chromium_path() -> str:
     path = shutil.which("chromium")
     if path is None:
-        pytest.fail("Debian's chromium is missing: `make test` installs it (apt-get install chromium)")
+        pytest.fail("Debian's chromium is missing: `make test` installs it with apt-get")
     return path
 
 
