@@ -90,6 +90,12 @@ class Settings(BaseSettings):
         default="HS256,RS256", description="Comma-separated algorithms tokens may use."
     )
     hub_jwt_leeway: int = Field(default=30, ge=0, le=600, description="Clock skew, seconds.")
+    hub_jwt_max_age: int = Field(
+        default=86_400,
+        ge=60,
+        le=31_536_000,
+        description="Longest a token may live (iat to exp) and oldest it may be, seconds.",
+    )
     hub_rate_limit_per_minute: int = Field(
         default=600, ge=0, le=10_000_000, description="Sustained requests per key/address; 0 = off."
     )
