@@ -9,7 +9,7 @@ from starlette.routing import Mount, Route, Router
 from api.access import AccessControl
 from api.auth import Authenticator, JwtConfig
 from api.exports import export_routes
-from api.graphql_http import GraphQLEndpoint
+from api.graphql_http import BodyLimits, GraphQLEndpoint
 from api.health import healthz, readyz
 from api.lifespan import lifespan
 from api.ratelimit import RateLimiter
@@ -33,6 +33,7 @@ def create_app(settings: Settings) -> Starlette:
         graphiql=settings.hub_introspection,
         introspection=settings.hub_introspection,
         planned_reads=settings.hub_planned_reads,
+        body_limits=BodyLimits(settings.hub_max_body_bytes, settings.hub_max_variables_bytes),
     )
     graphql = AccessControl(endpoint, authenticator, limiter)
     exports = AccessControl(Router(routes=export_routes()), authenticator, limiter)

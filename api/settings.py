@@ -78,6 +78,13 @@ class Settings(BaseSettings):
         default=50_000, ge=1, le=100_000_000, description="List items one query may ask for."
     )
 
+    hub_max_body_bytes: int = Field(
+        default=1_000_000, ge=1_000, le=100_000_000, description="Largest request body."
+    )
+    hub_max_variables_bytes: int = Field(
+        default=100_000, ge=100, le=100_000_000, description="Largest `variables`, as JSON."
+    )
+
     hub_jwt_issuer: str | None = Field(default=None, description="Required `iss` of tokens.")
     hub_jwt_audience: str | None = Field(default=None, description="Required `aud` of tokens.")
     hub_jwt_secret: SecretStr | None = Field(
