@@ -30,6 +30,7 @@ from graph.writes.errors import (
     Dependent,
     DependentsError,
     DuplicateIdError,
+    ForeignLinksError,
     InvalidFieldError,
     MissingNodeError,
     OutOfScopeError,
@@ -350,6 +351,8 @@ class _Transaction:
         incoming = await self.rows(queries.INCOMING, id=op.id, label=op.label)
         if incoming and not op.cascade:
             raise DependentsError(op.id, [Dependent(r["type"], r["start"]) for r in incoming])
+        if op.cascade and op.id not in self.created:
+            await self.own_links_only(op)
         row = await self.single(queries.DELETE_NODE, id=op.id, label=op.label)
         self.deleted.append(op.id)
         self.known[op.id] = None
@@ -498,6 +501,16 @@ class _Transaction:
         if checked[1] not in REFERENCE_LABELS:
             await self.in_scope_unless_new(op.end)
         return checked[0], checked[1]
+
+    async def own_links_only(self, op: DeleteNode) -> None:
+        """A partner's cascade may remove only links to its own records or reference data."""
+        agency = self.context.agency_scope
+        if agency is None:
+            return
+        rows = await self.rows(queries.FOREIGN_LINKS, id=op.id, label=op.label, agency=agency)
+        if rows:
+            others = ", ".join(f"{row['type']} {row['other']!r}" for row in rows)
+            raise ForeignLinksError(op.id, agency, others)
 
     async def in_scope_unless_new(self, ident: str) -> None:
         if ident not in self.created:

@@ -63,7 +63,9 @@ async def test_the_api_answers_429_with_retry_after_per_caller(neo4j_server: Neo
     )
     app = create_app(settings)
     token = jwt.encode(
-        {"sub": "bob", "role": "editor", "iat": int(time.time()), "exp": int(time.time()) + 600}, SECRET, algorithm="HS256"
+        {"sub": "bob", "role": "editor", "iat": int(time.time()), "exp": int(time.time()) + 600},
+        SECRET,
+        algorithm="HS256",
     )
     body = {"query": "{ apiVersion }"}
     async with app.router.lifespan_context(app):
