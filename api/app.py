@@ -8,6 +8,7 @@ from starlette.routing import Mount, Route, Router
 
 from api.access import AccessControl
 from api.auth import Authenticator, JwtConfig
+from api.bucket_table import BucketTable
 from api.exports import export_routes
 from api.graphql_http import BodyLimits, GraphQLEndpoint
 from api.health import healthz, readyz
@@ -27,7 +28,12 @@ def create_app(settings: Settings) -> Starlette:
         max_cost=settings.hub_max_cost,
     )
     authenticator = Authenticator(JwtConfig.from_settings(settings))
-    limiter = RateLimiter(settings.hub_rate_limit_per_minute, settings.hub_rate_limit_burst)
+    table = None
+    if settings.hub_rate_limit_per_minute and settings.hub_rate_limit_state is not None:
+        table = BucketTable(settings.hub_rate_limit_state)
+    limiter = RateLimiter(
+        settings.hub_rate_limit_per_minute, settings.hub_rate_limit_burst, table=table
+    )
     endpoint = GraphQLEndpoint(
         limits,
         graphiql=settings.hub_introspection,

@@ -26,7 +26,7 @@ from starlette.datastructures import Headers
 from api.settings import Settings
 from graph.accounts import authenticate_key
 from graph.cypher import Cypher
-from graph.writes.principal import ANONYMOUS, CREDENTIAL_ROLES, Principal, Role
+from graph.writes.principal import CREDENTIAL_ROLES, Principal, Role
 from graph.writes.values import SLUG
 
 MAX_CREDENTIAL_LENGTH: Final = 8192
@@ -151,19 +151,14 @@ def _principal(claims: Mapping[str, Any]) -> Principal:
 
 
 class Authenticator:
-    """Turns request headers into a principal; keys are looked up in Neo4j (one read)."""
+    """Checks credentials: tokens here (`verify_jwt`), keys in Neo4j (one read)."""
 
     def __init__(self, config: JwtConfig) -> None:
         self.config = config
 
-    async def authenticate(self, headers: Headers | Mapping[str, str], cypher: Cypher) -> Principal:
-        found = credentials(headers)
-        if found is None:
-            return ANONYMOUS
-        kind, credential = found
-        if kind == "jwt":
-            return verify_jwt(credential, self.config)
-        principal = await authenticate_key(cypher, credential)
+    async def key_principal(self, api_key: str, cypher: Cypher) -> Principal:
+        """The principal of an API key (one read in Neo4j); unknown or revoked keys fail."""
+        principal = await authenticate_key(cypher, api_key)
         if principal is None:
             raise AuthenticationError("the API key is unknown or revoked")
         return principal

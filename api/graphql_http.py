@@ -11,6 +11,7 @@ error, here or from the schema, carries `extensions.code`.
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
@@ -25,8 +26,10 @@ from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOpe
 from strawberry.types.graphql import OperationType
 
 from api.context import build_context
+from api.ratelimit import Meter, too_many_requests
 from schema.context import Limits
 from schema.errors import REQUEST_CODES
+from schema.limits import query_cost
 from schema.planned import PlannedReads
 from schema.schema import build_schema
 
@@ -35,6 +38,8 @@ logger = logging.getLogger("hub.http")
 GRAPHQL_RESPONSE: Final = "application/graphql-response+json"
 JSON: Final = "application/json"
 MAX_JSON_DEPTH: Final = 64
+MAX_COSTS: Final = 512
+"""Documents whose cost is remembered (a document's cost does not depend on its variables)."""
 
 
 class RequestError(Exception):
@@ -204,6 +209,20 @@ class GraphQLEndpoint:
         self.planned = PlannedReads(self.schema) if planned_reads else None
         self._limits = limits
         self._graphiql = graphiql
+        self._costs: OrderedDict[tuple[str, str | None], int] = OrderedDict()
+
+    def cost(self, params: GraphQLParams) -> int:
+        """The request's estimated cost (schema/limits.py), worked out once per document."""
+        key = (params.query, params.operation_name)
+        known = self._costs.get(key)
+        if known is not None:
+            self._costs.move_to_end(key)
+            return known
+        cost = query_cost(self.schema._schema, self._limits, params.query, params.operation_name)
+        self._costs[key] = cost
+        if len(self._costs) > MAX_COSTS:
+            self._costs.popitem(last=False)
+        return cost
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
@@ -245,6 +264,11 @@ class GraphQLEndpoint:
                 406, "NOT_ACCEPTABLE", f"this endpoint answers {GRAPHQL_RESPONSE} or {JSON}"
             )
         params = await read_params(request, self.body_limits)
+        meter: Meter | None = getattr(request.state, "meter", None)
+        if meter is not None:  # the door (api/access.py) took one point already
+            decision = meter.charge(self.cost(params) - 1)
+            if not decision.allowed:
+                return too_many_requests(decision)
         allowed = (
             {OperationType.QUERY}
             if request.method == "GET"

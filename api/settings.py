@@ -7,6 +7,7 @@ never turns into a half-working server.
 from __future__ import annotations
 
 import re
+from ipaddress import ip_network
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -104,10 +105,21 @@ class Settings(BaseSettings):
         description="Longest a token may live (iat to exp) and oldest it may be, seconds.",
     )
     hub_rate_limit_per_minute: int = Field(
-        default=600, ge=0, le=10_000_000, description="Sustained requests per key/address; 0 = off."
+        default=30_000,
+        ge=0,
+        le=100_000_000,
+        description="Cost points a key, subject or address regains per minute; 0 = no limit.",
     )
     hub_rate_limit_burst: int = Field(
-        default=60, ge=1, le=10_000_000, description="Requests allowed at once above the rate."
+        default=5_000, ge=1, le=100_000_000, description="Cost points a bucket holds."
+    )
+    hub_rate_limit_state: Path | None = Field(
+        default=None,
+        description="Bucket table shared by the hub's workers (set by `hub serve`).",
+    )
+    hub_trusted_proxies: str = Field(
+        default="",
+        description="Addresses or CIDRs whose X-Forwarded-For is believed (comma-separated).",
     )
 
     @field_validator("hub_jwt_algorithms")
@@ -117,6 +129,17 @@ class Settings(BaseSettings):
         unknown = sorted(set(names) - JWT_ALGORITHMS)
         if not names or unknown:
             raise ValueError(f"use a comma-separated list of {', '.join(sorted(JWT_ALGORITHMS))}")
+        return ",".join(names)
+
+    @field_validator("hub_trusted_proxies")
+    @classmethod
+    def _proxies(cls, value: str) -> str:
+        names = [name.strip() for name in value.split(",") if name.strip()]
+        for name in names:
+            try:
+                ip_network(name, strict=False)
+            except ValueError:
+                raise ValueError(f"{name!r} is not an IP address or CIDR") from None
         return ",".join(names)
 
     @field_validator("hub_jwt_secret")
