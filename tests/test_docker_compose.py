@@ -30,3 +30,11 @@ def test_api_waits_for_a_healthy_neo4j_and_is_built_from_the_dockerfile() -> Non
     assert api["build"] == "."
     assert api["environment"]["NEO4J_URI"] == "bolt://neo4j:7687"
     assert (PROJECT / "Dockerfile").is_file()
+
+
+def test_the_api_believes_forwarded_addresses_from_the_compose_gateway_only() -> None:
+    api = compose()["services"]["api"]
+    trusted = api["environment"]["HUB_TRUSTED_PROXIES"].removeprefix("${HUB_TRUSTED_PROXIES:-")
+    network = compose()["networks"][api["networks"][0]]["ipam"]["config"][0]
+    assert trusted.rstrip("}") == network["gateway"]
+    assert all(port.startswith("127.0.0.1:") for port in api["ports"])
