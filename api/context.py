@@ -32,4 +32,5 @@ def build_context(request: Request, response: Response | None, limits: Limits) -
         response=response,
         analytics=state.analytics,
         viewer=getattr(request.state, "principal", ANONYMOUS),
+        idempotency_key=request.headers.get("idempotency-key") or None,
     )

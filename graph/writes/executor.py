@@ -48,6 +48,7 @@ from graph.writes.operations import (
     WrittenLink,
 )
 from graph.writes.principal import Principal
+from graph.writes.receipts import Receipt, write_once
 from graph.writes.values import slug
 
 HUB_LABELS: Final = [label.value for label in Label]
@@ -86,8 +87,14 @@ async def apply_writes(
     mutation: str,
     cited_source: str | None = None,
     agency_scope: str | None = None,
+    idempotency_key: str | None = None,
 ) -> WriteOutcome:
-    """Run `operations` in order as one transaction; raise (having written nothing) on error."""
+    """Run `operations` in order as one transaction; raise (having written nothing) on error.
+
+    However often the transaction runs (the driver's retries, a shared commit's fallback, an
+    uncertain commit run again here, the client's retry with its `idempotency_key`), the
+    mutation lands once and every run answers what it did (graph/writes/receipts.py).
+    """
     if cited_source is not None:
         slug("source", cited_source)
     context = WriteContext(
@@ -96,11 +103,12 @@ async def apply_writes(
         source=cited_source or principal.account,
         agency_scope=agency_scope,
     )
+    receipt = Receipt.for_call(principal, idempotency_key, mutation, operations, cited_source)
 
     async def work(tx: AsyncManagedTransaction) -> WriteOutcome:
         return await _Transaction(tx, context).run(operations, cited_source)
 
-    return await cypher.write_transaction(work)
+    return await write_once(cypher, receipt, work, context.stamp)
 
 
 def _mentioned(operations: Sequence[Operation], cited: str | None) -> list[str]:
