@@ -23,6 +23,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from api.context import request_cypher
+from api.ratelimit import Meter, too_many_requests
 from graph.analytics.downloads import neighbourhood_file, projection_file
 from graph.analytics.export import MEDIA_TYPES, ExportFormat
 from graph.cypher import Cypher
@@ -117,6 +118,17 @@ def _file(content: bytes, fmt: ExportFormat, stem: str, table: str) -> Response:
     )
 
 
+PROJECTION_COST: Final = 1_000
+"""Points a projection export costs: it reads and computes over a whole projection."""
+
+
+def _over_budget(request: Request, cost: int) -> Response | None:
+    """429 when the caller's bucket lacks the export's cost (the door took one point)."""
+    meter: Meter | None = getattr(request.state, "meter", None)
+    decision = meter.charge(cost - 1) if meter is not None else None
+    return too_many_requests(decision) if decision is not None and not decision.allowed else None
+
+
 def _cypher(request: Request) -> Cypher:
     return request_cypher(request.app.state)
 
@@ -128,12 +140,15 @@ async def neighbourhood_export(request: Request) -> Response:
         raise InvalidInputError("id is required")
     slug = slug_of(node_id)
     table = _param(request, "table") or "edges"
+    limit = _int(request, "limit", 100) or 0
+    if (refused := _over_budget(request, limit)) is not None:
+        return refused
     content = await neighbourhood_file(
         _cypher(request),
         fmt,
         node_id=slug,
         depth=_int(request, "depth", 1) or 0,
-        limit=_int(request, "limit", 100) or 0,
+        limit=limit,
         labels=_labels(request),
         types=_rel_types(request),
         table=table,
@@ -154,6 +169,8 @@ async def projection_export(request: Request) -> Response:
         topic=slug_of(topic, {Label.TOPIC}) if topic is not None else None,
     )
     table = _param(request, "table") or "edges"
+    if (refused := _over_budget(request, PROJECTION_COST)) is not None:
+        return refused
     content = await projection_file(
         _cypher(request), request.app.state.analytics, spec, fmt, table=table
     )

@@ -172,6 +172,16 @@ async def test_a_query_is_charged_its_estimated_cost(neo4j_server: Neo4jServer) 
         assert (await client.post("/graphql", json=cheap)).status_code == 200
 
 
+async def test_exports_are_charged_what_they_ask_for(neo4j_server: Neo4jServer) -> None:
+    settings = _settings(neo4j_server, hub_rate_limit_burst=100)
+    async for client in _client(settings):
+        path = "/export/neighbourhood.csv?id=nobody&limit=80"
+        assert (await client.get(path)).status_code == 404  # charged, then looked for
+        refused = await client.get(path)
+        assert refused.status_code == 429
+        assert refused.json()["errors"][0]["extensions"]["code"] == "RATE_LIMITED"
+
+
 async def test_api_keys_are_limited_before_they_are_looked_up(
     neo4j_server: Neo4jServer, cypher: Cypher, monkeypatch: pytest.MonkeyPatch
 ) -> None:
