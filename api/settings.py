@@ -131,6 +131,13 @@ class Settings(BaseSettings):
             raise ValueError(f"use a comma-separated list of {', '.join(sorted(JWT_ALGORITHMS))}")
         return ",".join(names)
 
+    @field_validator("hub_rate_limit_state")
+    @classmethod
+    def _table_exists(cls, value: Path | None) -> Path | None:
+        if value is not None and not value.is_file():
+            raise ValueError("no such bucket table file (hub serve creates one for its workers)")
+        return value
+
     @field_validator("hub_trusted_proxies")
     @classmethod
     def _proxies(cls, value: str) -> str:
