@@ -2,15 +2,15 @@
 
 One Resource per document: a document imported again, under its URL or under another one
 (found by `contentKey`, a hash of its normalised words), updates that Resource rather than
-adding one (the Resource keeps its first URL), and when nothing changed (same text, same mentions) nothing is written at all,
-not even a timestamp. The text goes to `text_<lang>` (the document's own words); `title_<lang>`
-and `body_<lang>` are filled only where the Resource has none yet, so a curated title or
-summary survives re-imports while a new document gets its text as its body, where the
-full-text indexes find it. Mentions found by name become MENTIONS relationships tagged
-`via: 'import'`; those the new text no longer supports are removed, while links stated by
-other sources (the seed data, editors) are never touched. Contacts the text gave for a named
-person or agency (already removed from the text) fill that entity's empty `email` / `phone`
-in the same transaction, with an audit entry.
+adding one (the Resource keeps its first URL), and when nothing changed (same text, same
+mentions) nothing is written at all, not even a timestamp. The text goes to `text_<lang>`
+(the document's own words); `title_<lang>` and `body_<lang>` are filled only where the
+Resource has none yet, so a curated title or summary survives re-imports while a new
+document gets its text as its body, where the full-text indexes find it. Mentions found by
+name become MENTIONS relationships tagged `via: 'import'`; those the new text no longer
+supports are removed, while links stated by other sources (the seed data, editors) are never
+touched. Contacts the text gave for a named person or agency (already removed from the text)
+fill that entity's empty `email` / `phone` in the same transaction, with an audit entry.
 """
 
 from __future__ import annotations

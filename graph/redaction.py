@@ -60,9 +60,7 @@ class Redacted:
     @property
     def only_contacts(self) -> bool:
         """True when nothing but contacts (and punctuation) was there."""
-        return bool(self.contacts) and not LETTER_OR_DIGIT.search(
-            self.text.replace(MARKER, "")
-        )
+        return bool(self.contacts) and not LETTER_OR_DIGIT.search(self.text.replace(MARKER, ""))
 
 
 def find_contacts(text: str) -> tuple[Contact, ...]:

@@ -98,7 +98,7 @@ def membership_connection(page: Page, ordering: str) -> MembershipConnection[Any
             until=rel.until,
             rank=rel.rank,
             note=rel.note,
-            source=rel.source,
+            stated_by=rel.source,
         )
 
     return MembershipConnection(**connection_fields(page, ordering, edge))
@@ -113,7 +113,7 @@ def participation_connection(page: Page, ordering: str) -> ParticipationConnecti
             role=rel.role,
             count=rel.count,
             note=rel.note,
-            source=rel.source,
+            stated_by=rel.source,
         )
 
     return ParticipationConnection(**connection_fields(page, ordering, edge))
@@ -130,7 +130,7 @@ def funding_connection(page: Page, ordering: str) -> FundingConnection[Any]:
             period=rel.period,
             text=rel.text,
             note=rel.note,
-            source=rel.source,
+            stated_by=rel.source,
         )
 
     return FundingConnection(**connection_fields(page, ordering, edge))
@@ -140,7 +140,7 @@ def implementation_connection(page: Page, ordering: str) -> ImplementationConnec
     def edge(at: CursorAt, node: Node, row: Row) -> ImplementationEdge[Any]:
         rel = _rel(row)
         return ImplementationEdge(
-            at=at, node=node, lead=rel.lead, role=rel.role, note=rel.note, source=rel.source
+            at=at, node=node, lead=rel.lead, role=rel.role, note=rel.note, stated_by=rel.source
         )
 
     return ImplementationConnection(**connection_fields(page, ordering, edge))

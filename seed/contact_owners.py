@@ -37,9 +37,7 @@ class Owned:
     found: list[str] = field(default_factory=list)
 
 
-def contact_owners(
-    index: NameIndex, found: Iterable[tuple[str, Contact]]
-) -> Mapping[str, Owned]:
+def contact_owners(index: NameIndex, found: Iterable[tuple[str, Contact]]) -> Mapping[str, Owned]:
     """Entity id -> the contacts that clearly belong to it; `found` pairs a text with a
     contact found in it (positions in that text, before redaction)."""
     owners: dict[str, Owned] = {}

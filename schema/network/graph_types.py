@@ -20,6 +20,7 @@ from graph.network import records
 from schema.context import Info
 from schema.ids import to_global_id
 from schema.network.inputs import RelationshipType
+from schema.permissions import shown_source
 from schema.types.node import EntityType
 from schema.types.text import LocalizedText, localized, unlocalized
 
@@ -145,8 +146,8 @@ class GraphEdge:
         return self.record.properties.lead
 
     @strawberry.field(description="What stated this relationship (its `source` property).")
-    def provenance(self) -> str | None:
-        return self.record.properties.source
+    def provenance(self, info: Info) -> str | None:
+        return shown_source(info.context.viewer, self.record.properties.source)
 
     @strawberry.field
     def written_at(self) -> datetime | None:

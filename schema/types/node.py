@@ -19,6 +19,7 @@ from graph.records import NodeRecord
 from schema.context import Info
 from schema.ids import to_global_id
 from schema.languages import normalised
+from schema.permissions import shown_source
 from schema.types.text import LocalizedText, localized, unlocalized
 
 DISPLAY_NAME_TEXTS: Final = ("name", "title")
@@ -71,9 +72,12 @@ class Node:
     def langs(self) -> list[str]:
         return list(self.record.langs)
 
-    @strawberry.field(description="ID (slug) of the resource or account that stated this.")
-    def source(self) -> str | None:
-        return self.record.source
+    @strawberry.field(
+        description="ID (slug) of the resource that stated this; for facts an account wrote, "
+        "the account (editors and admins) or `contributed` (everyone else)."
+    )
+    def source(self, info: Info) -> str | None:
+        return shown_source(info.context.viewer, self.record.source)
 
     @strawberry.field(description="When this entity was last written.")
     def written_at(self) -> datetime | None:
