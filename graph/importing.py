@@ -25,6 +25,7 @@ from neo4j import AsyncManagedTransaction
 from graph.audit import Change, record_changes
 from graph.cypher import Cypher
 from graph.model import LANGUAGES, Label
+from graph.origins import Origin
 from graph.records import NodeRecord, node_record
 from graph.writes import values
 from graph.writes.fields import NodeChanges, node_properties
@@ -212,7 +213,8 @@ def _resource_properties(
         stated["published"] = document.published
     if "kind" not in before:
         stated["kind"] = document.kind
-    props = node_properties(Label.RESOURCE, before, NodeChanges(values=stated, texts=texts))
+    changes = NodeChanges(values=stated, texts=texts)
+    props = node_properties(Label.RESOURCE, before, changes, origin=Origin.SOURCE)
     for lang in LANGUAGES:
         props.pop(f"text_{lang}", None)
         if lang in document.texts:

@@ -62,7 +62,8 @@ class Node:
         fields = MULTILINGUAL_FIELDS[self.record.label]
         for field in DISPLAY_NAME_TEXTS:
             if field in fields and field in self.record.texts:
-                text = localized(info, self.record.texts[field], lang)
+                origins = self.record.text_origins(field)
+                text = localized(info, self.record.texts[field], lang, origins)
                 if text is not None:
                     return text
         normalised(lang)
@@ -82,6 +83,13 @@ class Node:
     @strawberry.field(description="When this entity was last written.")
     def written_at(self) -> datetime | None:
         return self.record.written_at
+
+    @strawberry.field(
+        description="Properties stated from background knowledge rather than a source "
+        "(e.g. `acronym`, `name_en`); empty when every fact has a source."
+    )
+    def background(self) -> list[str]:
+        return list(self.record.background)
 
     @strawberry.field(description="Editorial note: what the sources leave open or contradict.")
     def note(self) -> str | None:
