@@ -18,8 +18,10 @@ from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
 from graph.model import LANGUAGES, MULTILINGUAL_FIELDS, Label, RelType
 from graph.names import name_keys
+from graph.origins import BACKGROUND
+from graph.origins import PROPERTY as ORIGINS
 from graph.redaction import redacted
-from seed import fields
+from seed import fields, origins
 from seed.fields import FieldError
 
 Slug = Annotated[str, StringConstraints(pattern=f"^{fields.SLUG.pattern}$")]
@@ -137,6 +139,10 @@ def _read_field(
         props[name] = str(value).strip()
         if currency is not None:
             props[f"{base}Currency"] = currency
+    elif name == origins.OVERRIDES:
+        props[ORIGINS] = origins.read_overrides(value)
+    elif name == BACKGROUND:
+        props[name] = origins.read_background(value)
     elif name in NAME_LISTS:
         props[name] = fields.texts(value)
     elif name == "langs":
