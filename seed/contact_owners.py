@@ -1,11 +1,13 @@
-"""Whose contact a document gives: the one person or agency named just before it.
+"""Whose contact a document gives: the one person named just before it.
 
 A source writes "please contact Mr. Mustafo Mamadnazarov, BOMCA National Coordinator in
 Tajikistan – +992-8877-2004 ormustafo.mamadnazarov@icpmd.org": the number and the address
 belong to the expert named in the same sentence. The sentence (back to the previous full
 stop, at most `WINDOW` characters) is scanned for known names; a contact is attached only
-when exactly one Expert or Agency is named there, and otherwise it is only removed from the
-text. Attaching never overwrites a value the entity already has.
+when exactly one Expert is named there, and otherwise it is only removed from the text.
+Attaching never overwrites a value the expert already has. Agencies get nothing this way:
+their email/phone are public (an institution's published switchboard), so what goes there
+is set by an editor, never inferred from a text where it could be a person's own number.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from graph.model import Label
 from graph.redaction import Contact, phone_form
 
 WINDOW: Final = 300
-OWNERS: Final = frozenset({Label.EXPERT, Label.AGENCY})
+OWNERS: Final = frozenset({Label.EXPERT})
 SENTENCE_END: Final = re.compile(r"\w{3,}[.!?]\s|[)\d][.!?]\s")
 """A full stop after a word of three letters or more, so "Mr." does not end a sentence."""
 GLUE: Final = re.compile(r"^(?:or|and|email|e-mail|mail|или|и|e-poçt|yaxud|ё)", re.IGNORECASE)
