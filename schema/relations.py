@@ -41,6 +41,7 @@ class ParticipationRole(Enum):
     PARTICIPANT = "participant"
     FACILITATOR = "facilitator"
     ORGANISER = "organiser"
+    CONTACT = "contact"
 
 
 COUNT_ONLY_FIELDS: Final = frozenset({"totalCount", "__typename"})
