@@ -47,6 +47,7 @@ EDGE_COLUMNS: Final = (
     "text",
     "lead",
     "provenance",
+    "background",
 )
 NODE_COLUMNS: Final = (
     "id",
