@@ -9,8 +9,8 @@ Resource has none yet, so a curated title or summary survives re-imports while a
 document gets its text as its body, where the full-text indexes find it. Mentions found by
 name become MENTIONS relationships tagged `via: 'import'`; those the new text no longer
 supports are removed, while links stated by other sources (the seed data, editors) are never
-touched. Contacts the text gave for a named person or agency (already removed from the text)
-fill that entity's empty `email` / `phone` in the same transaction, with an audit entry.
+touched. Contacts the text gave for a named person (already removed from the text) fill that
+expert's empty `email` / `phone` in the same transaction, with an audit entry.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ the one holding the same text under another URL."""
 
 ATTACH_CONTACTS: Final[LiteralString] = """
 UNWIND $owners AS owner
-MATCH (n:Expert|Agency {id: owner.id})
+MATCH (n:Expert {id: owner.id})
 WITH n, owner, properties(n) AS before
 SET n.email = coalesce(n.email, owner.email), n.phone = coalesce(n.phone, owner.phone)
 WITH n, before
@@ -102,7 +102,7 @@ class DocumentText:
 
 @dataclass(frozen=True, slots=True)
 class ContactUpdate:
-    """A contact the document gives for a named person or agency (protected fields)."""
+    """A contact the document gives for a named expert (protected fields), already checked."""
 
     id: str
     label: Label
@@ -139,14 +139,7 @@ async def store_document(
     the contacts it gives."""
     url = values.url("sourceUrl", document.url)
     now = datetime.now(UTC)
-    owners = [
-        {
-            "id": owner.id,
-            "email": None if owner.email is None else values.email("email", owner.email),
-            "phone": owner.phone,
-        }
-        for owner in contacts
-    ]
+    owners = [{"id": o.id, "email": o.email, "phone": o.phone} for o in contacts]
 
     async def work(tx: AsyncManagedTransaction) -> StoredDocument:
         found = await _rows(tx, FIND_DOCUMENT, url=url, content=content)

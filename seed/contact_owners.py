@@ -13,13 +13,15 @@ is set by an editor, never inferred from a text where it could be a person's own
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
 from graph.mentions import NameIndex
 from graph.model import Label
 from graph.redaction import Contact, phone_form
+from graph.writes import values
+from graph.writes.errors import InvalidFieldError
 
 WINDOW: Final = 300
 OWNERS: Final = frozenset({Label.EXPERT})
@@ -53,10 +55,18 @@ def contact_owners(index: NameIndex, found: Iterable[tuple[str, Contact]]) -> Ma
         mention = named[0]
         owned = owners.setdefault(mention.id, Owned(mention.id, mention.label))
         if contact.kind == "phone" and owned.phone is None:
-            owned.phone = phone_form(contact.value)
+            owned.phone = _checked(values.phone, phone_form(contact.value))
         elif contact.kind == "email" and owned.email is None:
-            owned.email = _unglued(contact.value, mention.name)
-    return owners
+            owned.email = _checked(values.email, _unglued(contact.value, mention.name))
+    return {ident: owned for ident, owned in owners.items() if owned.email or owned.phone}
+
+
+def _checked(check: Callable[[str, str], str], value: str) -> str | None:
+    """The value as the protected field stores it, or None when it would not pass there."""
+    try:
+        return check("contact", value)
+    except InvalidFieldError:
+        return None
 
 
 def _unglued(address: str, owner_name: str) -> str:

@@ -6,7 +6,7 @@ language paragraph by paragraph from its script and letters (Tajik and Azerbaija
 letters of their own; other Cyrillic is taken as Russian, other Latin as English), since the
 sources mix languages on one page. Malformed markup is refused with its line and column.
 Personal contacts are then taken out of every text (graph/redaction.py), those that clearly
-belong to a named person or agency going to its protected fields (seed/contact_owners.py);
+belong to a named person going to the expert's protected fields (seed/contact_owners.py);
 the names found in every language are linked (graph/mentions.py), and the Resource is stored
 or updated (graph/importing.py): the one of the URL, else the one with the same content.
 """
@@ -118,11 +118,14 @@ async def import_document(
 
 def content_key(document: DocumentText) -> str:
     """A hash of the document's words, case, accents, spacing and punctuation aside: the same
-    text under another URL is the same document."""
+    text under another URL is the same document. Empty ("") for a document without words,
+    which is then matched by its URL only."""
     words = [
         " ".join(re.findall(r"\w+", name_key(document.texts[lang])))
         for lang in sorted(document.texts)
     ]
+    if not any(words):
+        return ""
     return hashlib.sha256("\n".join(words).encode()).hexdigest()
 
 
@@ -130,12 +133,14 @@ def _redacted(document: DocumentText) -> tuple[DocumentText, list[tuple[str, Con
     """The document with contacts replaced by markers, and each contact with its text."""
     found: list[tuple[str, Contact]] = []
     texts: dict[str, str] = {}
+    only_contacts = True
     for lang, text in document.texts.items():
         scrubbed = redact(text)
         found.extend((text, contact) for contact in scrubbed.contacts)
         texts[lang] = scrubbed.text
+        only_contacts = only_contacts and scrubbed.only_contacts
     titles = {lang: redact(title).text for lang, title in document.titles.items()}
-    if all(redact(text).only_contacts for text in document.texts.values()) and found:
+    if found and only_contacts:
         raise InvalidInputError(
             "the document holds only contact data (e-mail addresses, phone numbers); "
             "nothing to publish"
