@@ -33,7 +33,7 @@ NAME_LISTS: Final = frozenset({"aliases", "roles"})
 LINK_KEY_FIELDS: Final = ("role", "since", "period")
 """Properties that tell two relationships of one type between the same nodes apart."""
 DERIVED: Final = frozenset(
-    {"nameKeys", "writtenAt", "startYear", "endYear", "publishedYear", "key"}
+    {"nameKeys", "writtenAt", "startYear", "endYear", "publishedYear", "key", "textOrigins"}
 )
 _FIELD_NAME: Final = re.compile(r"[a-z][A-Za-z0-9]*")
 UNSCANNED: Final = frozenset({"id", "source", "url", "email", "phone", "key"})
