@@ -152,6 +152,21 @@ async def test_background_facts_carry_the_background_mark(cypher: Cypher) -> Non
         "MATCH (:Place {id: 'dushanbe'})-[r:IN]->() RETURN r.background AS background"
     )
     assert rows == [{"background": None}]
+    query = """query ($eu: ID!, $unicef: ID!) {
+      eu: node(id: $eu) { background } unicef: node(id: $unicef) {
+        background name(lang: "en") { text origin } } }"""
+    variables = {
+        "eu": to_global_id(Label.AGENCY, "european-union"),
+        "unicef": to_global_id(Label.AGENCY, "unicef"),
+    }
+    result = await run(cypher, query, variables, viewer=ANONYMOUS)
+    assert result.data == {
+        "eu": {"background": ["acronym"]},
+        "unicef": {
+            "background": ["name_en"],
+            "name": {"text": "United Nations Children's Fund", "origin": "EDITORIAL"},
+        },
+    }
 
 
 CREATE_EXPERT = """mutation ($input: CreateExpertInput!) {
