@@ -3,8 +3,8 @@
 Every text that enters the graph (document imports, mutations, seed data, audit entries)
 passes through `redact`, so no public field (a body, a note, a snippet built from them, an
 export column) can carry a contact: the contact's place in the text keeps a neutral marker,
-and a contact that clearly belongs to a person or an agency is stored in that entity's
-protected `email` / `phone` fields instead (seed/document_import.py decides that).
+and an imported contact that clearly belongs to a named person goes to that expert's
+protected `email` / `phone` fields instead (seed/contact_owners.py decides that).
 
 Phones are found by Google's libphonenumber port (`phonenumbers`) in the formats of the
 centre's countries, plus anything written in international form (`+` or `00` and 7 to 15
