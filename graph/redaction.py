@@ -38,6 +38,9 @@ LABELLED: Final = re.compile(
 )
 LETTER_OR_DIGIT: Final = re.compile(r"[^\W_]")
 MIN_DIGITS: Final = 5
+DIGIT_RUN: Final = re.compile(r"\d(?:[\s().\-‐–/]{0,3}\d){6,}")
+"""Seven digits or more among separators: no number of the centre's countries is shorter,
+so text without such a run (dates, amounts, counts) skips the costly library scan."""
 
 Kind = Literal["email", "phone"]
 
@@ -117,6 +120,8 @@ def _phones(text: str) -> Iterable[Contact]:
             yield Contact("phone", match.group(), match.start(), match.end())
     for match in LABELLED.finditer(text):
         yield Contact("phone", match.group(1), match.start(1), match.end(1))
+    if DIGIT_RUN.search(text) is None:
+        return
     for region in REGIONS:
         for found in phonenumbers.PhoneNumberMatcher(
             text, region, leniency=phonenumbers.Leniency.VALID
