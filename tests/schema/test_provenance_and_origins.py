@@ -9,16 +9,23 @@ is one Resource whatever its URL.
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any
 
+import httpx
 import pytest
+from pydantic import SecretStr
 
+from api.app import create_app
+from api.settings import Settings
 from graph.cypher import Cypher
 from graph.model import Label
 from graph.writes.digest import graph_digest
 from graph.writes.principal import ANONYMOUS
 from schema.ids import to_global_id
 from seed.load import load_seed
+from tests.neo4j_server import Neo4jServer
 from tests.schema.mutations_support import (
     ADMIN,
     EDITOR,
@@ -262,3 +269,20 @@ async def test_texts_written_by_an_account_are_editorial(cypher: Cypher) -> None
     assert result.data is not None
     titles = {node["slug"]: node["title"] for node in result.data["events"]["nodes"]}
     assert titles["tot"] == {"text": "Training of trainers", "origin": "EDITORIAL"}
+
+
+async def test_anonymous_exports_show_no_account(cypher: Cypher, neo4j_server: Neo4jServer) -> None:
+    await build_small_graph(cypher)
+    settings = Settings(neo4j_uri=neo4j_server.uri, neo4j_password=SecretStr(neo4j_server.password))
+    app = create_app(settings)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
+            response = await client.get(
+                "/export/neighbourhood.csv", params={"id": to_global_id(Label.EXPERT, "vusal")}
+            )
+    assert response.status_code == 200, response.text
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert rows
+    assert {row["provenance"] for row in rows} == {"contributed"}
+    assert "account:" not in response.text
