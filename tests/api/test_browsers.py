@@ -60,17 +60,20 @@ def front_end() -> Iterator[str]:
 def test_a_page_on_a_configured_origin_may_call_the_hub_and_others_may_not(
     neo4j_server: Neo4jServer, chromium: Browser
 ) -> None:
-    with front_end() as allowed, front_end() as other:
-        with live_hub(hub_env(neo4j_server, HUB_CORS_ORIGINS=allowed)) as hub:
-            context = chromium.new_context()
-            try:
-                page = context.new_page()
-                page.goto(allowed)
-                ok = page.evaluate(CALL, hub.graphql)
-                page.goto(other)
-                refused = page.evaluate(CALL, hub.graphql)
-            finally:
-                context.close()
+    with (
+        front_end() as allowed,
+        front_end() as other,
+        live_hub(hub_env(neo4j_server, HUB_CORS_ORIGINS=allowed)) as hub,
+    ):
+        context = chromium.new_context()
+        try:
+            page = context.new_page()
+            page.goto(allowed)
+            ok = page.evaluate(CALL, hub.graphql)
+            page.goto(other)
+            refused = page.evaluate(CALL, hub.graphql)
+        finally:
+            context.close()
     # The bearer token is not valid here: a 401 proves the preflight and the call got through.
     assert ok["status"] == 401, ok
     assert "UNAUTHENTICATED" in ok["body"]
@@ -95,13 +98,14 @@ def test_graphiql_renders_from_the_hub_alone(neo4j_server: Neo4jServer, chromium
             page = context.new_page()
             page.on(
                 "console",
-                lambda message: violations.append(message.text)
-                if "Content Security Policy" in message.text
-                else None,
+                lambda message: (
+                    violations.append(message.text)
+                    if "Content Security Policy" in message.text
+                    else None
+                ),
             )
             with page.expect_response(
-                lambda response: response.url == hub.graphql
-                and response.request.method == "POST"
+                lambda response: response.url == hub.graphql and response.request.method == "POST"
             ) as introspection:
                 response = page.goto(hub.graphql)
                 assert response is not None

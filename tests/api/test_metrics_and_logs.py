@@ -38,9 +38,7 @@ def test_metrics_sum_every_worker_and_logs_are_json_with_request_ids(
     neo4j_server: Neo4jServer, seeded: SeededGraph, capsys: pytest.CaptureFixture[str]
 ) -> None:
     del seeded
-    env = hub_env(
-        neo4j_server, HUB_WORKERS="2", HUB_LOG_FORMAT="json", HUB_ACCESS_LOG="true"
-    )
+    env = hub_env(neo4j_server, HUB_WORKERS="2", HUB_LOG_FORMAT="json", HUB_ACCESS_LOG="true")
     with live_hub(env) as hub:
         for _ in range(6):  # a new connection each: the kernel spreads them over the workers
             with httpx.Client() as client:

@@ -114,9 +114,7 @@ async def test_the_store_keeps_the_most_recently_used(
 async def test_a_hash_that_is_not_the_query_s_is_bad_user_input(
     client: httpx.AsyncClient, cypher: Cypher
 ) -> None:
-    response = await client.post(
-        "/graphql", json={"query": OTHER, "extensions": persisted(QUERY)}
-    )
+    response = await client.post("/graphql", json={"query": OTHER, "extensions": persisted(QUERY)})
     assert response.status_code == 400
     assert codes(response) == ["BAD_USER_INPUT"]
     assert await count_persisted_queries(cypher) == 0
