@@ -131,8 +131,13 @@ class Settings(BaseSettings):
     @field_validator("hub_trusted_documents")
     @classmethod
     def _documents_file(cls, value: Path | None) -> Path | None:
-        if value is not None and not value.is_file():
-            raise ValueError(f"no such file: {value}")
+        if value is not None:
+            from api.persisted import TrustedDocumentsError, load_trusted_documents
+
+            try:
+                load_trusted_documents(value)
+            except TrustedDocumentsError as error:
+                raise ValueError(str(error)) from None
         return value
 
     @field_validator("otel_exporter_otlp_endpoint")

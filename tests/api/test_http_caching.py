@@ -206,3 +206,11 @@ async def test_without_configured_origins_no_cors_headers_are_sent(
             )
             assert preflight.status_code == 405
             assert "access-control-allow-origin" not in preflight.headers
+
+
+async def test_metrics_count_this_process_s_requests(client: httpx.AsyncClient) -> None:
+    await client.post("/graphql", json={"query": "query CountedOnce { __typename }"})
+    exposition = (await client.get("/metrics")).text
+    assert 'hub_graphql_requests_total{code="OK",operation="CountedOnce",type="query"} 1.0' in (
+        exposition
+    )
