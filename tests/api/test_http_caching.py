@@ -145,6 +145,7 @@ async def test_large_answers_are_compressed_as_the_client_accepts(
         headers={"accept-encoding": encoding, "if-none-match": tag},
     )
     assert revalidated.status_code == 304
+    assert revalidated.headers["etag"] == tag
 
 
 async def test_small_answers_are_not_compressed(client: httpx.AsyncClient) -> None:
@@ -214,3 +215,16 @@ async def test_metrics_count_this_process_s_requests(client: httpx.AsyncClient) 
     assert 'hub_graphql_requests_total{code="OK",operation="CountedOnce",type="query"} 1.0' in (
         exposition
     )
+
+
+async def test_graphiql_assets_are_compressed_and_revalidate(client: httpx.AsyncClient) -> None:
+    first = await client.get("/graphiql/graphiql.js", headers={"accept-encoding": "br"})
+    assert first.status_code == 200
+    assert first.headers["content-encoding"] == "br"
+    tag = first.headers["etag"]
+    assert tag.endswith('-br"')
+    again = await client.get(
+        "/graphiql/graphiql.js", headers={"accept-encoding": "br", "if-none-match": tag}
+    )
+    assert again.status_code == 304
+    assert again.headers["etag"] == tag
