@@ -113,10 +113,18 @@ def test_graphiql_renders_from_the_hub_alone(neo4j_server: Neo4jServer, chromium
             assert introspection.value.status == 200
             page.wait_for_selector(".graphiql-container", timeout=30_000)
             page.wait_for_selector(".CodeMirror", timeout=30_000)
-            assert page.locator(".graphiql-execute-button").count() == 1
+            editor = page.locator(".graphiql-query-editor .CodeMirror").first
+            editor.click()
+            page.keyboard.press("Control+A")
+            page.keyboard.press("Delete")
+            page.keyboard.type("{ apiVersion")
+            page.locator(".graphiql-execute-button").click()
+            page.wait_for_selector(".result-window:has-text('apiVersion')", timeout=30_000)
+            answer = page.locator(".result-window").inner_text()
         finally:
             context.close()
     assert "default-src 'self'" in csp
     assert "script-src 'self';" in csp
     assert all(url.startswith(hub.url) for url in asked), asked
     assert not violations, violations
+    assert '"data"' in answer
