@@ -23,6 +23,8 @@ CONSTRAINTS: Final[tuple[LiteralString, ...]] = (
     "CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.keyId IS UNIQUE",
     "CREATE CONSTRAINT write_receipt_key IF NOT EXISTS "
     "FOR (r:WriteReceipt) REQUIRE r.key IS UNIQUE",
+    "CREATE CONSTRAINT persisted_query_hash IF NOT EXISTS "
+    "FOR (q:PersistedQuery) REQUIRE q.hash IS UNIQUE",
 )
 
 INDEXES: Final[tuple[LiteralString, ...]] = (
@@ -45,6 +47,8 @@ INDEXES: Final[tuple[LiteralString, ...]] = (
     "CREATE INDEX audit_at IF NOT EXISTS FOR (a:AuditEntry) ON (a.at)",
     "CREATE INDEX resource_url IF NOT EXISTS FOR (n:Resource) ON (n.url)",
     "CREATE INDEX write_receipt_expires IF NOT EXISTS FOR (r:WriteReceipt) ON (r.expiresAt)",
+    "CREATE INDEX resource_content IF NOT EXISTS FOR (n:Resource) ON (n.contentKey)",
+    "CREATE INDEX persisted_query_used IF NOT EXISTS FOR (q:PersistedQuery) ON (q.usedAt)",
 )
 
 FULLTEXT_INDEXES: Final[tuple[LiteralString, ...]] = (
