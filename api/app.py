@@ -1,10 +1,10 @@
-"""The Starlette application: GraphQL at /graphql, probes at /healthz and /readyz, file
-exports at /export (api/exports.py)."""
+"""The Starlette application: GraphQL at /graphql (HTTP, SSE, and WebSocket subscriptions),
+probes at /healthz and /readyz, file exports at /export (api/exports.py)."""
 
 from __future__ import annotations
 
 from starlette.applications import Starlette
-from starlette.routing import Mount, Route, Router
+from starlette.routing import Mount, Route, Router, WebSocketRoute
 
 from api.access import AccessControl
 from api.auth import Authenticator, JwtConfig
@@ -14,6 +14,7 @@ from api.health import healthz, readyz
 from api.lifespan import lifespan
 from api.ratelimit import RateLimiter
 from api.settings import Settings
+from api.websocket import SubscriptionSocket
 from graph.analytics.cache import AnalyticsCache
 from schema.context import Limits
 
@@ -33,6 +34,14 @@ def create_app(settings: Settings) -> Starlette:
         graphiql=settings.hub_introspection,
         introspection=settings.hub_introspection,
         planned_reads=settings.hub_planned_reads,
+        keepalive=settings.hub_subscription_keepalive,
+    )
+    socket = SubscriptionSocket(
+        endpoint.schema,
+        limits,
+        authenticator,
+        init_timeout=settings.hub_ws_init_timeout,
+        subscriptions_per_connection=settings.hub_subscriptions_per_connection,
     )
     graphql = AccessControl(endpoint, authenticator, limiter)
     exports = AccessControl(Router(routes=export_routes()), authenticator, limiter)
@@ -41,6 +50,7 @@ def create_app(settings: Settings) -> Starlette:
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
             Route("/graphql", graphql, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", socket),
             Mount("/export", app=exports),
         ],
         lifespan=lifespan(settings),

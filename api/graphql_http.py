@@ -25,6 +25,7 @@ from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOpe
 from strawberry.types.graphql import OperationType
 
 from api.context import build_context
+from api.event_stream import event_stream, wants_event_stream
 from schema.context import Limits
 from schema.errors import REQUEST_CODES
 from schema.planned import PlannedReads
@@ -36,6 +37,10 @@ GRAPHQL_RESPONSE: Final = "application/graphql-response+json"
 JSON: Final = "application/json"
 MAX_BODY_BYTES: Final = 1_000_000
 MAX_JSON_DEPTH: Final = 64
+SUBSCRIPTION_TRANSPORTS: Final = (
+    "a subscription needs a stream: a WebSocket (graphql-transport-ws) on /graphql, "
+    "or a POST with `Accept: text/event-stream` (graphql-sse)"
+)
 
 
 class RequestError(Exception):
@@ -170,8 +175,11 @@ class GraphQLEndpoint:
         graphiql: bool = True,
         introspection: bool = True,
         planned_reads: bool = True,
+        keepalive: float = 15,
     ) -> None:
+        """`keepalive`: seconds between the comments that keep an idle event stream open."""
         self.schema = build_schema(limits, introspection=introspection)
+        self._keepalive = keepalive
         self.planned = PlannedReads(self.schema) if planned_reads else None
         self._limits = limits
         self._graphiql = graphiql
@@ -210,6 +218,10 @@ class GraphQLEndpoint:
             raise RequestError(405, "METHOD_NOT_ALLOWED", "use GET or POST", {"Allow": "GET, POST"})
         if self.wants_graphiql(request):
             return HTMLResponse(get_graphql_ide_html(graphql_ide="graphiql"))
+        if wants_event_stream(request):
+            params = await read_params(request)
+            context = build_context(request, None, self._limits)
+            return event_stream(self.schema, params, context, self._keepalive)
         media_type = negotiate(request.headers.get("accept"))
         if media_type is None:
             raise RequestError(
@@ -240,7 +252,9 @@ class GraphQLEndpoint:
                 allowed_operation_types=allowed,
                 operation_extensions=params.extensions,
             )
-        except InvalidOperationTypeError:
+        except InvalidOperationTypeError as error:
+            if error.operation_type is OperationType.SUBSCRIPTION:
+                raise RequestError(406, "NOT_ACCEPTABLE", SUBSCRIPTION_TRANSPORTS) from None
             raise RequestError(
                 405, "METHOD_NOT_ALLOWED", "mutations need POST", {"Allow": "POST"}
             ) from None

@@ -1,5 +1,5 @@
-"""The app's lifetime: the process's one Neo4j driver, its shared reads and writes, and the
-garbage collector tuned."""
+"""The app's lifetime: the process's one Neo4j driver, its shared reads and writes, its
+live-update poller, and the garbage collector tuned."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from starlette.applications import Starlette
 
 from api.gc_tuning import tuned_collector
 from api.settings import Settings
+from graph.audit_feed import AuditFeed
 from graph.cypher import Cypher
 from graph.driver import open_driver
 from graph.shared_reads import SharedReads
@@ -40,10 +41,16 @@ def lifespan(settings: Settings) -> Callable[[Starlette], AbstractAsyncContextMa
         app.state.shared_reads = SharedReads(
             alone.read_columns_alone, most=settings.neo4j_shared_reads
         )
+        app.state.feed = AuditFeed(
+            alone,
+            interval=settings.hub_subscription_poll_interval,
+            max_followers=settings.hub_subscriptions_per_worker,
+        )
         try:
             with tuned_collector():
                 yield
         finally:
+            await app.state.feed.close()
             await driver.close()
 
     return run

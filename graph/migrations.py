@@ -21,6 +21,12 @@ CONSTRAINTS: Final[tuple[LiteralString, ...]] = (
     "CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT resource_id IF NOT EXISTS FOR (n:Resource) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.keyId IS UNIQUE",
+    # The audit log's sequence (graph/audit_sequence.py): one counter, each number given once,
+    # and the index live updates read "entries after n" with.
+    "CREATE CONSTRAINT audit_sequence_name IF NOT EXISTS "
+    "FOR (c:AuditSequence) REQUIRE c.name IS UNIQUE",
+    "CREATE CONSTRAINT audit_entry_sequence IF NOT EXISTS "
+    "FOR (a:AuditEntry) REQUIRE a.sequence IS UNIQUE",
 )
 
 INDEXES: Final[tuple[LiteralString, ...]] = (
