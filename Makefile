@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test stop install chromium neo4j-start neo4j-stop lint run-docker bench
+.PHONY: run test stop install chromium subscription-clients neo4j-start neo4j-stop lint run-docker bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,15 @@ run: install
 	$(BIN)/hub run
 
 ## The whole suite against a real Neo4j, ruff and mypy included (tests/test_code_quality.py).
-test: install chromium
+test: install chromium subscription-clients
 	$(BIN)/pytest
+
+## The real graphql-ws and graphql-sse clients the subscription tests run (npm ci, once per lock).
+SUBSCRIPTION_CLIENTS := tests/clients/subscriptions
+subscription-clients: $(SUBSCRIPTION_CLIENTS)/node_modules/.package-lock.json
+
+$(SUBSCRIPTION_CLIENTS)/node_modules/.package-lock.json: $(SUBSCRIPTION_CLIENTS)/package-lock.json
+	npm ci --prefix $(SUBSCRIPTION_CLIENTS) --no-audit --no-fund
 
 ## Debian's chromium for the browser tests, installed with apt-get when missing.
 chromium:

@@ -117,12 +117,9 @@ class AuditFeed:
                 await task
 
     async def _start_position(self) -> int:
-        """The number to follow from: pending entries numbered first, so they count as past."""
-        head = await log_head(self._cypher)
-        if head.pending:
-            await number_pending(self._cypher)
-            head = await log_head(self._cypher)
-        return head.last
+        """The number to follow from: the last one given. Entries still pending are delivered,
+        so a change committed while the subscription was starting is not missed."""
+        return (await log_head(self._cypher)).last
 
     async def _poll(self) -> None:
         """Runs until `close`; polls only while someone follows."""
@@ -134,9 +131,11 @@ class AuditFeed:
                 continue
             try:
                 full = await self.poll_once()
-            except GraphError as error:
+            except Exception as error:
                 failures += 1
-                if not self.paused:
+                if not isinstance(error, GraphError):
+                    logger.exception("live updates: a poll failed")
+                elif not self.paused:
                     logger.warning("live updates paused: %s", error)
                 self.paused = True
                 await asyncio.sleep(min(self._interval * 2**failures, MAX_RETRY_DELAY))
