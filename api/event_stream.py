@@ -1,10 +1,11 @@
 """Subscriptions over Server-Sent Events on /graphql: graphql-sse's distinct-connections mode.
 
-A POST with `Accept: text/event-stream` and a subscription in its body is answered with an
-event stream: a `next` event per result, then `complete` when the stream ends (a client
-stops it by closing the connection). As the protocol asks, anything refused once the request
-was read (syntax, validation, permissions, a query or mutation sent this way) still comes as
-a `next` event carrying coded errors, then `complete`: an `EventSource` would hide a 4xx.
+A POST with `Accept: text/event-stream` is answered with an event stream: a `next` event per
+result (one for a query or mutation, one per change for a subscription), then `complete`
+when the stream ends (a client stops a subscription by closing the connection). As the
+protocol asks, anything refused once the request was read (syntax, validation, permissions)
+still comes as a `next` event carrying coded errors, then `complete`: a 4xx would be hidden
+from an `EventSource`.
 Idle streams carry a comment every HUB_SUBSCRIPTION_KEEPALIVE seconds so that proxies keep
 them open. Responses are `no-cache, no-transform` and never compressed or buffered.
 """
@@ -19,10 +20,8 @@ from starlette.requests import Request
 from starlette.responses import StreamingResponse
 from strawberry.http.streaming import SSETransport, merge_stream_with_heartbeat
 from strawberry.schema import BaseSchema
-from strawberry.types.graphql import OperationType
 
 from schema.context import Context
-from schema.errors import Code
 
 if TYPE_CHECKING:
     from api.graphql_http import GraphQLParams
@@ -50,7 +49,6 @@ def event_stream(
             context_value=context,
             operation_name=params.operation_name,
             operation_extensions=params.extensions,
-            allowed_operation_types=(OperationType.SUBSCRIPTION,),
         )
         try:
             async for result in results:
@@ -69,16 +67,8 @@ def event_stream(
 
 
 def _encoded(result: Any) -> str:
-    errors = [_with_code(error.formatted) for error in getattr(result, "errors", None) or ()]
     body: dict[str, Any] = {"data": getattr(result, "data", None)}
+    errors = getattr(result, "errors", None)
     if errors:
-        body["errors"] = errors
+        body["errors"] = [error.formatted for error in errors]
     return orjson.dumps(body).decode()
-
-
-def _with_code(error: dict[str, Any]) -> dict[str, Any]:
-    """A refusal from before execution (a query or mutation sent as a stream) has no code yet."""
-    extensions = error.get("extensions") or {}
-    if "code" not in extensions:
-        error["extensions"] = {**extensions, "code": Code.BAD_USER_INPUT.value}
-    return error
