@@ -69,7 +69,7 @@ def changed(subscriber: NodeSubscriber, node: str, operation: str) -> Message:
         change = (message.get("payload", {}).get("data") or {}).get("entityChanged") or {}
         return change.get("id") == node and change.get("operation") == operation
 
-    return subscriber.wait_for(matches)["payload"]["data"]["entityChanged"]
+    return dict(subscriber.wait_for(matches)["payload"]["data"]["entityChanged"])
 
 
 @pytest.fixture(scope="module")
