@@ -50,7 +50,7 @@ def create_app(settings: Settings) -> Starlette:
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
             Route("/graphql", graphql, methods=["GET", "POST"]),
-            WebSocketRoute("/graphql", socket),
+            WebSocketRoute("/graphql", AccessControl(socket, authenticator, limiter)),
             Mount("/export", app=exports),
         ],
         lifespan=lifespan(settings),

@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 import jwt
 import pytest
-from websockets.exceptions import ConnectionClosed
+from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import ClientConnection, connect
 from websockets.typing import Subprotocol
 
@@ -187,3 +187,16 @@ def sse_events(hub: LiveHub, query: str) -> list[tuple[str, Any]]:
             data = fields.get("data", "")
             events.append((fields["event"], json.loads(data) if data else None))
     return events
+
+
+def test_websocket_handshakes_spend_from_the_address_bucket(neo4j_server: Neo4jServer) -> None:
+    env = hub_env(neo4j_server, HUB_RATE_LIMIT_PER_MINUTE="1", HUB_RATE_LIMIT_BURST="2")
+    with live_hub(env) as limited:
+        for _ in range(2):
+            with socket(limited, {}):
+                pass
+        with pytest.raises(InvalidStatus) as refused, socket(limited, {}):
+            pass
+        assert refused.value.response.status_code == 429
+        body = json.loads(refused.value.response.body or b"{}")
+        assert body["errors"][0]["extensions"]["code"] == "RATE_LIMITED"
