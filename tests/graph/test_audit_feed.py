@@ -16,7 +16,7 @@ import pytest
 from neo4j import AsyncDriver
 
 from graph.audit import Change, record_changes
-from graph.audit_feed import AuditFeed, Follower
+from graph.audit_feed import AuditFeed, FeedOverflowError, Follower, TooManyFollowersError
 from graph.audit_sequence import NumberedEntry, entries_after, log_head, number_pending
 from graph.cypher import Cypher
 from graph.driver import open_driver
@@ -176,3 +176,28 @@ async def test_an_outage_pauses_the_stream_and_loses_nothing(
     finally:
         await feed.close()
         await through_relay.close()
+
+
+async def test_a_worker_serves_at_most_its_limit_and_a_lagging_follower_is_cut_off(
+    cypher: Cypher, driver: AsyncDriver
+) -> None:
+    feed = AuditFeed(Cypher(driver, DATABASE), interval=0.05, max_followers=1, backlog=3)
+    try:
+        lagging = await feed.join()
+        with pytest.raises(TooManyFollowersError):
+            await feed.join()
+        for n in range(5):
+            await audited(cypher, update(f"burst{n}", "x"))
+        for _ in range(600):  # bounded: the poller delivers well within a minute
+            if lagging.overflowed:
+                break
+            await asyncio.sleep(0.1)
+        entries = lagging.entries()
+        assert (await asyncio.wait_for(anext(entries), 60)).entry.entity == "burst0"
+        assert (await asyncio.wait_for(anext(entries), 60)).entry.entity == "burst1"
+        with pytest.raises(FeedOverflowError):
+            await asyncio.wait_for(anext(entries), 60)
+        feed.leave(lagging)
+        await feed.join()  # the place it held is free again
+    finally:
+        await feed.close()
