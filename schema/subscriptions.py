@@ -127,9 +127,9 @@ class EntityChange:
 @strawberry.type
 class Subscription:
     @strawberry.subscription(
-        description="Changes of nodes as they are committed, by any worker: of these `types` "
-        f"and/or these node `ids` (at most {MAX_IDS}), or of everything. A link counts as a "
-        "change of both its ends."
+        description="Changes of nodes as they are committed, by any worker: of nodes of these "
+        f"`types` (all when omitted) among these node `ids` (at most {MAX_IDS}; all when "
+        "omitted). A link counts as a change of both its ends."
     )
     async def entity_changed(
         self,
