@@ -12,6 +12,7 @@ api/serving.py) before they are read.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -71,13 +72,17 @@ class SubscriptionSocket(GraphQL[Context, None]):
         *,
         init_timeout: float,
         subscriptions_per_connection: int,
+        allowed_origins: Sequence[str] = (),
     ) -> None:
+        """`allowed_origins`: other origins whose pages may open a socket (same-origin pages
+        and non-browser clients always may; Strawberry refuses the rest's handshake)."""
         super().__init__(
             schema,
             graphql_ide=None,
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
             connection_init_wait_timeout=timedelta(seconds=init_timeout),
             max_subscriptions_per_connection=None,
+            allowed_origins=allowed_origins,
         )
         self.subscriptions_per_connection = subscriptions_per_connection
         self._limits = limits

@@ -37,6 +37,7 @@ def hub(neo4j_server: Neo4jServer) -> Iterator[LiveHub]:
         HUB_SUBSCRIPTIONS_PER_CONNECTION="2",
         HUB_WS_MAX_MESSAGE_BYTES="4096",
         HUB_WS_INIT_TIMEOUT="1",
+        HUB_SUBSCRIPTION_KEEPALIVE="1",
     )
     with live_hub(env) as served:
         yield served
@@ -200,3 +201,19 @@ def test_websocket_handshakes_spend_from_the_address_bucket(neo4j_server: Neo4jS
         assert refused.value.response.status_code == 429
         body = json.loads(refused.value.response.body or b"{}")
         assert body["errors"][0]["extensions"]["code"] == "RATE_LIMITED"
+
+
+def test_an_idle_event_stream_carries_keepalive_comments(hub: LiveHub) -> None:
+    headers = {"Accept": "text/event-stream"}
+    with httpx.stream(
+        "POST", hub.graphql, json={"query": CHANGES}, headers=headers, timeout=20
+    ) as response:
+        assert response.headers["cache-control"] == "no-cache, no-transform"
+        # Bounded by the read timeout: a stream that stays silent fails the test.
+        comment = next((line for line in response.iter_lines() if line.startswith(":")), None)
+        assert comment == ": ping"
+
+
+def test_a_query_over_sse_is_answered_once_then_completes(hub: LiveHub) -> None:
+    events = sse_events(hub, "{ viewer { role } }")
+    assert events == [("next", {"data": {"viewer": {"role": "anonymous"}}}), ("complete", None)]
