@@ -23,6 +23,10 @@ from graph.errors import GraphError
 logger = logging.getLogger("hub.feed")
 
 MOST_PER_POLL: Final = 500
+FRESH_PENDING: Final = 100
+"""Pending entries a first subscriber is still given; more are an idle time's backlog."""
+CATCH_UP: Final = 10_000
+MAX_CATCH_UP_ROUNDS: Final = 100
 MAX_RETRY_DELAY: Final = 2.0
 
 
@@ -117,9 +121,16 @@ class AuditFeed:
                 await task
 
     async def _start_position(self) -> int:
-        """The number to follow from: the last one given. Entries still pending are delivered,
-        so a change committed while the subscription was starting is not missed."""
-        return (await log_head(self._cypher)).last
+        """The number to follow from: the last one given, so that the few entries still
+        pending (a change committed while the subscription was starting) are delivered. A
+        backlog left while nobody followed is numbered first and counts as past."""
+        head = await log_head(self._cypher)
+        for _ in range(MAX_CATCH_UP_ROUNDS):
+            if head.pending <= FRESH_PENDING:
+                break
+            await number_pending(self._cypher, most=CATCH_UP, backlog=True)
+            head = await log_head(self._cypher)
+        return head.last
 
     async def _poll(self) -> None:
         """Runs until `close`; polls only while someone follows."""

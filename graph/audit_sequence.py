@@ -52,6 +52,13 @@ MATCH (c:AuditSequence {name: 'audit'})
 SET c.next = c.next + numbered
 RETURN numbered
 """
+"""The oldest pending entries, by commit time then position in their transaction."""
+
+NUMBER_BACKLOG: Final[LiteralString] = NUMBER_PENDING.replace(
+    "WITH a ORDER BY a.at, a.seq, a.id LIMIT $most", "WITH a LIMIT $most"
+)
+"""The same in no particular order: a round then costs its batch, not the whole backlog. For
+a backlog that piled up while nobody followed, which no subscriber will be sent."""
 
 HEAD: Final[LiteralString] = """
 OPTIONAL MATCH (c:AuditSequence {name: 'audit'})
@@ -97,13 +104,15 @@ async def log_head(cypher: Cypher) -> LogHead:
     return LogHead(last=rows[0]["last"], pending=rows[0]["pending"])
 
 
-async def number_pending(cypher: Cypher, most: int = MAX_NUMBERED) -> int:
-    """Number up to `most` committed pending entries, in one transaction; how many it did."""
+async def number_pending(cypher: Cypher, most: int = MAX_NUMBERED, *, backlog: bool = False) -> int:
+    """Number up to `most` committed pending entries, in one transaction; how many it did.
+    `backlog`: in any order (`NUMBER_BACKLOG`)."""
+    statement = NUMBER_BACKLOG if backlog else NUMBER_PENDING
 
     async def work(tx: AsyncManagedTransaction) -> int:
         locked = await tx.run(LOCK_COUNTER)
         next_free = (await locked.single(strict=True))["next"]
-        result = await tx.run(NUMBER_PENDING, next=next_free, most=most)
+        result = await tx.run(statement, next=next_free, most=most)
         record = await result.single()
         return int(record["numbered"]) if record is not None else 0
 

@@ -68,6 +68,15 @@ def _read_until_closed(ws: ClientConnection, deadline: float) -> None:
         ws.recv(timeout=max(0.01, deadline - time.monotonic()))
 
 
+def quiet_or_data(ws: ClientConnection) -> bool:
+    """Nothing for a second, or a result with data (other tests' changes, on a shared graph)."""
+    try:
+        message = json.loads(ws.recv(timeout=1))
+    except TimeoutError:
+        return True
+    return message["type"] == "next" and "errors" not in message["payload"]
+
+
 def still_serving(hub: LiveHub) -> None:
     assert httpx.get(f"{hub.url}/healthz", timeout=10).status_code == 200
 
@@ -127,8 +136,7 @@ def test_good_credentials_in_connection_init_open_the_audit_stream(hub: LiveHub)
         refused = json.loads(anonymous.recv(timeout=20))
         assert refused["type"] == "next"
         assert refused["payload"]["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
-        with pytest.raises(TimeoutError):
-            staff.recv(timeout=1)  # the admin's stream is open and quiet: no error, no end
+        assert quiet_or_data(staff)  # the admin's stream is open: no error, no end
 
 
 def test_subscriptions_beyond_the_connection_limit_are_refused_with_a_code(hub: LiveHub) -> None:

@@ -16,7 +16,13 @@ import pytest
 from neo4j import AsyncDriver
 
 from graph.audit import Change, record_changes
-from graph.audit_feed import AuditFeed, FeedOverflowError, Follower, TooManyFollowersError
+from graph.audit_feed import (
+    FRESH_PENDING,
+    AuditFeed,
+    FeedOverflowError,
+    Follower,
+    TooManyFollowersError,
+)
 from graph.audit_sequence import NumberedEntry, entries_after, log_head, number_pending
 from graph.cypher import Cypher
 from graph.driver import open_driver
@@ -199,5 +205,19 @@ async def test_a_worker_serves_at_most_its_limit_and_a_lagging_follower_is_cut_o
             await asyncio.wait_for(anext(entries), 60)
         feed.leave(lagging)
         await feed.join()  # the place it held is free again
+    finally:
+        await feed.close()
+
+
+async def test_a_backlog_left_while_nobody_followed_counts_as_past(
+    cypher: Cypher, driver: AsyncDriver
+) -> None:
+    await audited(cypher, *(update(f"old{n}", "x") for n in range(FRESH_PENDING + 20)))
+    feed = AuditFeed(Cypher(driver, DATABASE), interval=0.05)
+    try:
+        follower = await feed.join()
+        assert feed.position == FRESH_PENDING + 20
+        await audited(cypher, update("new", "x"))
+        assert (await next_entry(follower)).entry.entity == "new"
     finally:
         await feed.close()
