@@ -24,7 +24,7 @@ from strawberry.schema import BaseSchema
 from schema.context import Context
 
 if TYPE_CHECKING:
-    from api.graphql_http import GraphQLParams
+    from api.graphql_request import GraphQLParams
 
 EVENT_STREAM: Final = "text/event-stream"
 
@@ -44,7 +44,7 @@ def event_stream(
 
     async def events() -> AsyncGenerator[str, None]:
         results = await schema.stream(
-            params.query,
+            params.query or "",
             variable_values=params.variables,
             context_value=context,
             operation_name=params.operation_name,

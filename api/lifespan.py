@@ -1,5 +1,6 @@
 """The app's lifetime: the process's one Neo4j driver, its shared reads and writes, its
-live-update poller, and the garbage collector tuned."""
+live-update poller, and the garbage collector tuned; at its end, traces are flushed and the
+worker leaves the metrics."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from starlette.applications import Starlette
 
 from api.gc_tuning import tuned_collector
+from api.metrics import subscription_closed, subscription_opened, worker_stopped
 from api.settings import Settings
 from graph.audit_feed import AuditFeed
 from graph.cypher import Cypher
@@ -45,6 +47,7 @@ def lifespan(settings: Settings) -> Callable[[Starlette], AbstractAsyncContextMa
             alone,
             interval=settings.hub_subscription_poll_interval,
             max_followers=settings.hub_subscriptions_per_worker,
+            on_followers=subscriptions_changed,
         )
         try:
             with tuned_collector():
@@ -52,5 +55,17 @@ def lifespan(settings: Settings) -> Callable[[Starlette], AbstractAsyncContextMa
         finally:
             await app.state.feed.close()
             await driver.close()
+            provider = getattr(app.state, "tracer_provider", None)
+            if provider is not None:
+                provider.shutdown()
+            worker_stopped()
 
     return run
+
+
+def subscriptions_changed(delta: int) -> None:
+    """The worker's open subscriptions, as the `hub_graphql_subscriptions_open` gauge."""
+    if delta > 0:
+        subscription_opened()
+    else:
+        subscription_closed()

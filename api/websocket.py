@@ -32,13 +32,16 @@ from strawberry.types.unset import UnsetType
 
 from api.auth import AuthenticationError, Authenticator
 from api.context import build_context
+from api.graphql_request import RequestError, params_from
+from api.persisted import PersistedQueries
 from graph.errors import GraphError
 from schema.context import Context, Limits
 from schema.errors import Code
 
 
 class LimitedHandler(BaseGraphQLTransportWSHandler[Context, None]):
-    """Strawberry's handler, with the per-connection limit refused with a code."""
+    """Strawberry's handler, with the per-connection limit refused with a code, and persisted
+    queries and trusted documents resolved as over HTTP (api/persisted.py)."""
 
     async def handle_subscribe(self, message: SubscribeMessage) -> None:
         limit = getattr(self.view, "subscriptions_per_connection", None)
@@ -56,7 +59,26 @@ class LimitedHandler(BaseGraphQLTransportWSHandler[Context, None]):
                 {"id": message["id"], "type": "error", "payload": [error.formatted]}
             )
             return
+        payload = message.get("payload")
+        if self.connection_acknowledged and isinstance(payload, dict):
+            try:
+                params = await self.view.persisted.resolve(  # type: ignore[attr-defined]
+                    params_from(payload), self.context.cypher
+                )
+            except RequestError as refused:
+                await self._refuse(message, refused.code, refused.message)
+                return
+            except GraphError:
+                await self._refuse(message, Code.SERVICE_UNAVAILABLE.value, "try again shortly")
+                return
+            message = {**message, "payload": {**payload, "query": params.query or ""}}
         await super().handle_subscribe(message)
+
+    async def _refuse(self, message: SubscribeMessage, code: str, text: str) -> None:
+        error = GraphQLError(text, extensions={"code": code})
+        await self.send_message(
+            {"id": message["id"], "type": "error", "payload": [error.formatted]}
+        )
 
 
 class SubscriptionSocket(GraphQL[Context, None]):
@@ -69,6 +91,7 @@ class SubscriptionSocket(GraphQL[Context, None]):
         schema: BaseSchema,
         limits: Limits,
         authenticator: Authenticator,
+        persisted: PersistedQueries,
         *,
         init_timeout: float,
         subscriptions_per_connection: int,
@@ -85,6 +108,7 @@ class SubscriptionSocket(GraphQL[Context, None]):
             allowed_origins=allowed_origins,
         )
         self.subscriptions_per_connection = subscriptions_per_connection
+        self.persisted = persisted
         self._limits = limits
         self._authenticator = authenticator
 

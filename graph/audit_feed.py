@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Final
 
 from graph.audit_sequence import NumberedEntry, entries_after, log_head, number_pending
@@ -72,11 +72,14 @@ class AuditFeed:
         interval: float = 0.2,
         backlog: int = 10_000,
         max_followers: int = 1000,
+        on_followers: Callable[[int], None] | None = None,
     ) -> None:
+        """`on_followers` hears +1 for each join and -1 for each leave (the metrics gauge)."""
         self._cypher = cypher
         self._interval = interval
         self._backlog = backlog
         self._max_followers = max_followers
+        self._on_followers = on_followers
         self._followers: set[Follower] = set()
         self._position: int | None = None
         self._task: asyncio.Task[None] | None = None
@@ -107,10 +110,15 @@ class AuditFeed:
             if self._task is None:
                 self._task = asyncio.create_task(self._poll(), name="audit-feed")
             self._followers.add(follower)
+        if self._on_followers is not None:
+            self._on_followers(1)
         return follower
 
     def leave(self, follower: Follower) -> None:
-        self._followers.discard(follower)
+        if follower in self._followers:
+            self._followers.discard(follower)
+            if self._on_followers is not None:
+                self._on_followers(-1)
 
     async def close(self) -> None:
         """Stop polling (the app's shutdown)."""
