@@ -10,6 +10,7 @@ import json
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -225,3 +226,27 @@ def test_an_idle_event_stream_carries_keepalive_comments(hub: LiveHub) -> None:
 def test_a_query_over_sse_is_answered_once_then_completes(hub: LiveHub) -> None:
     events = sse_events(hub, "{ viewer { role } }")
     assert events == [("next", {"data": {"viewer": {"role": "anonymous"}}}), ("complete", None)]
+
+
+def test_trusted_documents_bind_subscriptions_over_both_transports(
+    neo4j_server: Neo4jServer, tmp_path: Path
+) -> None:
+    listed = "subscription Listed { entityChanged { id } }"
+    documents = tmp_path / "documents.json"
+    documents.write_text(json.dumps({"listed-1": listed}))
+    env = hub_env(neo4j_server, HUB_TRUSTED_DOCUMENTS=str(documents))
+    with live_hub(env) as trusted, socket(trusted, {}) as ws:
+        ws.send(json.dumps({"id": "x", "type": "subscribe", "payload": {"query": CHANGES}}))
+        refused = json.loads(ws.recv(timeout=20))
+        assert refused["type"] == "error"
+        assert refused["payload"][0]["extensions"]["code"] == "TRUSTED_DOCUMENT_REQUIRED"
+        ws.send(json.dumps({"id": "y", "type": "subscribe", "payload": {"documentId": "listed-1"}}))
+        assert quiet_or_data(ws)  # the listed document runs: no error
+        response = httpx.post(
+            trusted.graphql,
+            json={"query": CHANGES},
+            headers={"Accept": "text/event-stream"},
+            timeout=20,
+        )
+        assert response.status_code == 400
+        assert response.json()["errors"][0]["extensions"]["code"] == "TRUSTED_DOCUMENT_REQUIRED"
