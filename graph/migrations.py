@@ -50,6 +50,7 @@ INDEXES: Final[tuple[LiteralString, ...]] = (
     "CREATE INDEX audit_target IF NOT EXISTS FOR (a:AuditEntry) ON (a.target)",
     "CREATE INDEX audit_at IF NOT EXISTS FOR (a:AuditEntry) ON (a.at)",
     "CREATE INDEX resource_url IF NOT EXISTS FOR (n:Resource) ON (n.url)",
+    "CREATE INDEX resource_content IF NOT EXISTS FOR (n:Resource) ON (n.contentKey)",
     "CREATE INDEX persisted_query_used IF NOT EXISTS FOR (q:PersistedQuery) ON (q.usedAt)",
 )
 
