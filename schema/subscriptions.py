@@ -22,16 +22,15 @@ from graph.audit_sequence import NumberedEntry
 from graph.entity_changes import EntityChangeRecord, LinkChange, entity_changes
 from graph.errors import GraphUnavailableError
 from graph.model import Label
-from graph.writes.principal import Principal
+from graph.writes.principal import ACCOUNT_PREFIX, CONTRIBUTED, Principal
 from schema.context import Info
 from schema.errors import BadUserInputError, Code, CodedError
 from schema.ids import from_global_id, to_global_id
 from schema.mutations.accounts import AuditRecord
-from schema.permissions import Action, allowed, require
+from schema.permissions import Action, allowed, require, shown_source
 from schema.types.node import EntityType
 
 MAX_IDS: Final = 100
-CONTRIBUTED: Final = "contributed"
 
 
 class SubscriptionLimitError(CodedError):
@@ -114,10 +113,8 @@ class EntityChange:
         f"account to editors and admins, {CONTRIBUTED!r} to everyone else."
     )
     def source(self) -> str:
-        source = self.change.entry.source or self.change.entry.actor
-        if source.startswith("account:") and not allowed(self.viewer, Action.READ_AUDIT):
-            return CONTRIBUTED
-        return source
+        source = self.change.entry.source or f"{ACCOUNT_PREFIX}{self.change.entry.actor}"
+        return shown_source(self.viewer, source) or CONTRIBUTED
 
     @strawberry.field(description="Who made the change (editors and admins; null otherwise).")
     def actor(self) -> str | None:
