@@ -28,6 +28,7 @@ from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOpe
 from strawberry.types.graphql import OperationType
 
 from api.context import build_context
+from api.event_stream import event_stream, wants_event_stream
 from api.graphiql import graphiql_page
 from api.graphql_request import (
     GRAPHQL_RESPONSE,
@@ -55,6 +56,10 @@ logger = logging.getLogger("hub.http")
 __all__ = ["GRAPHQL_RESPONSE", "JSON", "GraphQLEndpoint", "negotiate"]
 
 OK: Final = "OK"
+SUBSCRIPTION_TRANSPORTS: Final = (
+    "a subscription needs a stream: a WebSocket (graphql-transport-ws) on /graphql, "
+    "or a POST with `Accept: text/event-stream` (graphql-sse)"
+)
 
 
 @dataclass(slots=True)
@@ -87,7 +92,9 @@ class GraphQLEndpoint:
         planned_reads: bool = True,
         persisted: PersistedQueries | None = None,
         cache_max_age: int = 60,
+        keepalive: float = 15,
     ) -> None:
+        """`keepalive`: seconds between the comments that keep an idle event stream open."""
         self.schema = build_schema(limits, introspection=introspection)
         self.planned = PlannedReads(self.schema) if planned_reads else None
         self.operations = Operations(self.schema._schema)
@@ -95,6 +102,7 @@ class GraphQLEndpoint:
         self._limits = limits
         self._graphiql = graphiql
         self._cache_max_age = cache_max_age
+        self._keepalive = keepalive
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
@@ -147,6 +155,8 @@ class GraphQLEndpoint:
         if self.wants_graphiql(request):
             outcome.counted = False
             return graphiql_page()
+        if wants_event_stream(request):
+            return await self.stream(request, outcome)
         media_type = negotiate(request.headers.get("accept"))
         if media_type is None:
             raise RequestError(
@@ -168,6 +178,16 @@ class GraphQLEndpoint:
                 request, answer.body, media_type, public=public, max_age=self._cache_max_age
             )
         return uncacheable(Response(answer.body, status_code=answer.status, media_type=media_type))
+
+    async def stream(self, request: Request, outcome: Outcome) -> Response:
+        """graphql-sse (api/event_stream.py), persisted and trusted documents as over JSON."""
+        context = build_context(request, None, self._limits)
+        outcome.cypher = context.cypher
+        params = await self.persisted.resolve(await read_params(request), context.cypher)
+        if params.query is None:
+            raise RequestError(400, "BAD_REQUEST", "the request has no GraphQL `query`")
+        outcome.operation = self.operations.describe(params.query, params.operation_name)
+        return event_stream(self.schema, params, context, self._keepalive)
 
     async def execute(
         self,
@@ -197,7 +217,9 @@ class GraphQLEndpoint:
                 allowed_operation_types=allowed,
                 operation_extensions=params.extensions,
             )
-        except InvalidOperationTypeError:
+        except InvalidOperationTypeError as error:
+            if error.operation_type is OperationType.SUBSCRIPTION:
+                raise RequestError(406, "NOT_ACCEPTABLE", SUBSCRIPTION_TRANSPORTS) from None
             raise RequestError(
                 405, "METHOD_NOT_ALLOWED", "mutations need POST", {"Allow": "POST"}
             ) from None

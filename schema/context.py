@@ -8,6 +8,7 @@ from typing import Any
 from strawberry.types import Info as StrawberryInfo
 
 from graph.analytics.cache import AnalyticsCache
+from graph.audit_feed import AuditFeed
 from graph.cypher import Cypher
 from graph.writes.principal import ANONYMOUS, Principal
 
@@ -38,6 +39,10 @@ class Context:
     """The process's cache of projections (one per app; a fresh one caches nothing useful)."""
     viewer: Principal = ANONYMOUS
     """Who is asking (api/auth.py); schema/permissions.py decides what they may do."""
+    feed: AuditFeed | None = None
+    """The worker's live-update poller (graph/audit_feed.py), for subscriptions."""
+    connection_params: dict[str, Any] | None = None
+    """A WebSocket's `connection_init` payload, where its credentials come (api/websocket.py)."""
 
 
 Info = StrawberryInfo[Context, None]

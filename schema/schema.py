@@ -16,6 +16,7 @@ from schema.errors import ErrorCodes, is_expected
 from schema.limits import limit_extensions
 from schema.mutations import Mutation
 from schema.queries import Query
+from schema.subscriptions import Subscription
 
 logger = logging.getLogger("hub.graphql")
 
@@ -40,4 +41,10 @@ def build_schema(limits: Limits | None = None, *, introspection: bool = True) ->
     extensions: list[Any] = [ErrorCodes, *limit_extensions(chosen)]
     if not introspection:
         extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
-    return HubSchema(query=Query, mutation=Mutation, types=ENTITY_TYPES, extensions=extensions)
+    return HubSchema(
+        query=Query,
+        mutation=Mutation,
+        subscription=Subscription,
+        types=ENTITY_TYPES,
+        extensions=extensions,
+    )
