@@ -32,7 +32,6 @@ def create_app(settings: Settings) -> Starlette:
         limits,
         graphiql=settings.hub_introspection,
         introspection=settings.hub_introspection,
-        planned_reads=settings.hub_planned_reads,
     )
     graphql = AccessControl(endpoint, authenticator, limiter)
     exports = AccessControl(Router(routes=export_routes()), authenticator, limiter)

@@ -27,7 +27,6 @@ from strawberry.types.graphql import OperationType
 from api.context import build_context
 from schema.context import Limits
 from schema.errors import REQUEST_CODES
-from schema.planned import PlannedReads
 from schema.schema import build_schema
 
 logger = logging.getLogger("hub.http")
@@ -169,10 +168,8 @@ class GraphQLEndpoint:
         *,
         graphiql: bool = True,
         introspection: bool = True,
-        planned_reads: bool = True,
     ) -> None:
         self.schema = build_schema(limits, introspection=introspection)
-        self.planned = PlannedReads(self.schema) if planned_reads else None
         self._limits = limits
         self._graphiql = graphiql
 
@@ -225,12 +222,6 @@ class GraphQLEndpoint:
             }
         )
         context = build_context(request, None, self._limits)
-        if self.planned is not None and params.query:
-            data = await self.planned.answer(
-                params.query, params.variables, params.operation_name, context
-            )
-            if data is not None:
-                return Response(orjson.dumps({"data": data}), media_type=media_type)
         try:
             result = await self.schema.execute(
                 params.query,
@@ -251,8 +242,6 @@ class GraphQLEndpoint:
         except MissingQueryError:
             raise RequestError(400, "BAD_REQUEST", "the request has no GraphQL `query`") from None
         errors = [error.formatted for error in result.errors or ()]
-        if self.planned is not None and params.query and not errors and result.data is not None:
-            self.planned.learn(params.query, params.operation_name)
         executed = result.data is not None or any(error.get("path") for error in errors)
         body: dict[str, Any] = {"data": result.data} if executed else {}
         if errors:

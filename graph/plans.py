@@ -517,7 +517,7 @@ async def fetch_list(
 ) -> FetchedList:
     """A page of a label's list with the relationship pages under each node, one round trip.
 
-    Same order, window and cursors as `graph.repositories.base.list_page`; without
+    The list's order, window and cursors are `graph.repositories.base.list_pieces`; without
     `positions` the rows' positions are `NO_POSITION` (for pages that show no cursor).
     """
     pieces, parameters = list_pieces(spec, where=where, order=order, request=request)

@@ -10,6 +10,7 @@ from strawberry.types import Info as StrawberryInfo
 from graph.analytics.cache import AnalyticsCache
 from graph.cypher import Cypher
 from graph.writes.principal import ANONYMOUS, Principal
+from schema.attached import AttachedPages
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,8 @@ class Context:
     """The process's cache of projections (one per app; a fresh one caches nothing useful)."""
     viewer: Principal = ANONYMOUS
     """Who is asking (api/auth.py); schema/permissions.py decides what they may do."""
+    attached: AttachedPages = field(default_factory=AttachedPages)
+    """Relationship pages the root resolvers loaded ahead (schema/attached.py)."""
 
 
 Info = StrawberryInfo[Context, None]
