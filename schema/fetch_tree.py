@@ -30,6 +30,7 @@ from graphql import (
     is_abstract_type,
 )
 from graphql.execution.collect_fields import FieldDetails, FragmentDetails, collect_subfields
+from graphql.execution.values import VariableValues
 
 from graph.errors import GraphError
 from graph.model import LABEL_NAMED, Label
@@ -83,13 +84,14 @@ class _Builder:
     info: Info
     raw: GraphQLResolveInfo[Any]
     fragments: dict[str, FragmentDetails]
+    variables: VariableValues
     slots: int = field(default=0)
 
     def sub(self, runtime: GraphQLObjectType, details: Sequence[FieldDetails]) -> Fields:
         """The merged sub-selection of one response key's fields on `runtime`."""
         raw = self.raw
         collected = collect_subfields(
-            raw.schema, self.fragments, raw.variable_values, raw.operation, runtime, list(details)
+            raw.schema, self.fragments, self.variables, raw.operation, runtime, list(details)
         )
         return dict(collected.grouped_field_set)
 
@@ -141,7 +143,7 @@ class _Builder:
             return fetch, below
         assert isinstance(returned, GraphQLObjectType)
         try:
-            args = get_argument_values(definition, details[0].node, self.raw.variable_values)
+            args = get_argument_values(definition, details[0].node, self.variables)
             request = page_request(
                 self.info,
                 f"{label.value}.{name}",
@@ -274,7 +276,11 @@ def _builder(info: Info) -> tuple[_Builder, list[FieldDetails]]:
     raw: GraphQLResolveInfo[Any] = info._raw_info
     fragments = {name: FragmentDetails(definition) for name, definition in raw.fragments.items()}
     details = [FieldDetails(node, None) for node in raw.field_nodes]
-    return _Builder(info, raw, fragments), details
+    variables: Any = raw.variable_values
+    if not isinstance(variables, VariableValues):
+        # Strawberry's executor hands resolvers the plain coerced dict.
+        variables = VariableValues({}, dict(variables or {}))
+    return _Builder(info, raw, fragments, variables), details
 
 
 def node_fetches(info: Info, node_type: GraphQLObjectType) -> NodeFetches:

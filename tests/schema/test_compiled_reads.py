@@ -1,13 +1,17 @@
-"""The planned read path answers exactly what the standard executor answers, in fewer trips.
+"""`node` and the root lists load their whole selection in one statement, and answer exactly
+what the relation resolvers answer through their DataLoaders.
 
-Every test runs a query through Strawberry first (which is how the planned path learns a
-document), then through `PlannedReads`, and compares the two answers byte for byte.
+Every test runs a query on the one read path, then again with the root resolvers' trees
+emptied (`loaders_only`: nothing is attached, so every relationship field falls back to its
+DataLoader, as it does below search hits and network answers), and compares the two answers
+byte for byte.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import orjson
@@ -19,13 +23,17 @@ from graphql import (
     is_leaf_type,
 )
 
+import schema.lists
+import schema.nodes
+from graph.cypher import Cypher
 from graph.model import Label
 from graph.records import NO_POSITION
-from schema.context import Context, Limits
+from graph.writes.principal import Principal, Role
+from schema.context import Context, Info, Limits
 from schema.cursors import CursorAt
+from schema.fetch_tree import ListFetches, NodeFetches, list_fetches, node_fetches
 from schema.lists import ROOT_LISTS
-from schema.planned import PlannedReads
-from tests.seeded import RecordingCypher, SeededGraph, execute, gid, schema_for
+from tests.seeded import RecordingCypher, SeededGraph, codes_of, execute, gid, schema_for
 
 LIMITS = Limits()
 
@@ -81,45 +89,58 @@ query ($id: ID!) {
 """
 
 
-@pytest.fixture(scope="module")
-def planner() -> PlannedReads:
-    return PlannedReads(schema_for(LIMITS))
+def _without_fetches(info: Info, label: Label) -> ListFetches:
+    selected = list_fetches(info, label)
+    return replace(selected, under=NodeFetches(written_at=selected.under.written_at))
 
 
-async def planned_answer(
+def _node_without_fetches(info: Info, node_type: GraphQLObjectType) -> NodeFetches:
+    return NodeFetches(written_at=node_fetches(info, node_type).written_at)
+
+
+async def by_loaders(
+    cypher: Cypher, query: str, variables: dict[str, Any] | None, languages: tuple[str, ...]
+) -> Any:
+    """The answer with nothing loaded ahead: every relationship through its DataLoader, and
+    every property of the root's nodes read."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(schema.nodes, "node_fetches", _node_without_fetches)
+        patch.setattr(schema.lists, "list_fetches", _without_fetches)
+        result = await execute(cypher, query, variables, languages=languages)
+    assert result.errors is None, [error.formatted for error in result.errors]
+    return result.data
+
+
+async def compiled_answer(
     seeded: SeededGraph,
-    planner: PlannedReads,
     query: str,
     variables: dict[str, Any] | None = None,
     languages: tuple[str, ...] = (),
 ) -> tuple[Any, int]:
-    """(answer, round trips) of the planned path, checked equal to the standard answer."""
-    standard = await execute(seeded.cypher(), query, variables, languages=languages)
-    assert standard.errors is None, [error.formatted for error in standard.errors]
-    planner.learn(query, None)
+    """(answer, round trips) of the one read path, checked equal to the loaders' answer."""
     cypher = seeded.cypher()
-    context = Context(cypher=cypher, limits=LIMITS, languages=languages)
-    planned = await planner.answer(query, variables, None, context)
-    assert planned is not None, "the planned path stepped back"
-    assert orjson.dumps(planned) == orjson.dumps(standard.data)
-    return planned, cypher.round_trips
+    result = await execute(cypher, query, variables, languages=languages)
+    assert result.errors is None, [error.formatted for error in result.errors]
+    reference = await by_loaders(seeded.cypher(), query, variables, languages)
+    assert orjson.dumps(result.data) == orjson.dumps(reference)
+    return result.data, cypher.round_trips
 
 
 async def test_an_expert_page_with_fragments_and_aliases_is_one_statement(
-    seeded: SeededGraph, planner: PlannedReads
+    seeded: SeededGraph,
 ) -> None:
-    answer, trips = await planned_answer(
-        seeded, planner, EXPERT_DETAIL, {"id": gid(Label.EXPERT, "vusal-huseynov")}
+    answer, trips = await compiled_answer(
+        seeded, EXPERT_DETAIL, {"id": gid(Label.EXPERT, "vusal-huseynov")}
     )
     assert trips == 1
     assert answer["node"]["employers"]["edges"][0]["node"]["slug"] == "state-migration-service-az"
 
 
 async def test_an_event_with_to_one_fields_roles_and_nested_pages_is_one_statement(
-    seeded: SeededGraph, planner: PlannedReads
+    seeded: SeededGraph,
 ) -> None:
-    answer, trips = await planned_answer(
-        seeded, planner, ROLL_OUT, {"id": gid(Label.EVENT, "rtcm-roll-out-session")}
+    answer, trips = await compiled_answer(
+        seeded, ROLL_OUT, {"id": gid(Label.EVENT, "rtcm-roll-out-session")}
     )
     assert trips == 1
     event = answer["node"]
@@ -128,14 +149,14 @@ async def test_an_event_with_to_one_fields_roles_and_nested_pages_is_one_stateme
 
 
 async def test_a_missing_node_is_null_and_an_unknown_label_answers_the_same(
-    seeded: SeededGraph, planner: PlannedReads
+    seeded: SeededGraph,
 ) -> None:
-    answer, _ = await planned_answer(
-        seeded, planner, EXPERT_DETAIL, {"id": gid(Label.EXPERT, "nobody-at-all")}
+    answer, _ = await compiled_answer(
+        seeded, EXPERT_DETAIL, {"id": gid(Label.EXPERT, "nobody-at-all")}
     )
     assert answer == {"node": None}
-    answer, _ = await planned_answer(
-        seeded, planner, EXPERT_DETAIL, {"id": gid(Label.AGENCY, "iom-azerbaijan")}
+    answer, _ = await compiled_answer(
+        seeded, EXPERT_DETAIL, {"id": gid(Label.AGENCY, "iom-azerbaijan")}
     )
     assert set(answer["node"]) == {"__typename", "id", "acronym"}
 
@@ -161,13 +182,13 @@ query ($after: String, $lang: String) {
 """
 
 
-async def test_list_pages_forward_with_cursors_equal_the_standard_pages(
-    seeded: SeededGraph, planner: PlannedReads
+async def test_list_pages_forward_with_cursors_equal_the_loaders_pages(
+    seeded: SeededGraph,
 ) -> None:
     after: str | None = None
     seen: list[str] = []
     for _ in range(10):
-        answer, trips = await planned_answer(seeded, planner, LIST, {"after": after, "lang": "ru"})
+        answer, trips = await compiled_answer(seeded, LIST, {"after": after, "lang": "ru"})
         assert trips == 1
         page = answer["events"]
         seen.extend(edge["node"]["slug"] for edge in page["edges"])
@@ -177,8 +198,8 @@ async def test_list_pages_forward_with_cursors_equal_the_standard_pages(
     assert len(seen) == len(set(seen)) == answer["events"]["totalCount"]
 
 
-async def test_backward_pages_of_lists_and_relations_equal_the_standard_pages(
-    seeded: SeededGraph, planner: PlannedReads
+async def test_backward_pages_of_lists_and_relations_equal_the_loaders_pages(
+    seeded: SeededGraph,
 ) -> None:
     query = """{
       experts(last: 3, orderBy: { field: NAME, direction: ASC }) {
@@ -186,14 +207,12 @@ async def test_backward_pages_of_lists_and_relations_equal_the_standard_pages(
         nodes { slug events(last: 1) { pageInfo { hasPreviousPage } nodes { slug } } }
       }
     }"""
-    answer, trips = await planned_answer(seeded, planner, query)
+    answer, trips = await compiled_answer(seeded, query)
     assert trips == 1
     assert answer["experts"]["pageInfo"]["hasPreviousPage"] is True
 
 
-async def test_accept_language_and_written_at_are_answered_the_same(
-    seeded: SeededGraph, planner: PlannedReads
-) -> None:
+async def test_accept_language_and_written_at_are_answered_the_same(seeded: SeededGraph) -> None:
     query = """{
       programmes(first: 5) {
         nodes {
@@ -204,12 +223,12 @@ async def test_accept_language_and_written_at_are_answered_the_same(
         }
       }
     }"""
-    answer, _ = await planned_answer(seeded, planner, query, languages=("az", "ru"))
+    answer, _ = await compiled_answer(seeded, query, languages=("az", "ru"))
     assert all(node["writtenAt"] for node in answer["programmes"]["nodes"])
 
 
 async def test_arguments_written_out_are_converted_once_and_variables_every_time(
-    seeded: SeededGraph, planner: PlannedReads
+    seeded: SeededGraph,
 ) -> None:
     """Literal arguments are converted once per document; variables must not be cached."""
     query = """query ($lang: String) {
@@ -219,7 +238,7 @@ async def test_arguments_written_out_are_converted_once_and_variables_every_time
     }"""
     answers = []
     for lang in ("az", "en", "tg", "az"):
-        answer, _ = await planned_answer(seeded, planner, query, {"lang": lang})
+        answer, _ = await compiled_answer(seeded, query, {"lang": lang})
         answers.append(answer)
     asked = [[node["asked"] for node in answer["events"]["nodes"]] for answer in answers]
     assert asked[0] == asked[3]
@@ -230,9 +249,7 @@ async def test_arguments_written_out_are_converted_once_and_variables_every_time
     )
 
 
-async def test_root_resolvers_answer_the_same_through_the_planned_path(
-    seeded: SeededGraph, planner: PlannedReads
-) -> None:
+async def test_root_resolvers_beside_compiled_roots_answer_the_same(seeded: SeededGraph) -> None:
     expert = gid(Label.EXPERT, "vusal-huseynov")
     query = """query ($id: ID!, $other: ID!) {
       __typename
@@ -246,13 +263,13 @@ async def test_root_resolvers_answer_the_same_through_the_planned_path(
       nodes(ids: [$id, $other]) { id }
     }"""
     variables = {"id": expert, "other": gid(Label.EXPERT, "vladimir-gjorgjiev")}
-    answer, trips = await planned_answer(seeded, planner, query, variables)
+    answer, _ = await compiled_answer(seeded, query, variables)
     assert answer["path"]["length"] >= 1
-    assert trips <= 5
+    assert [node["id"] for node in answer["nodes"]] == list(variables.values())
 
 
 async def test_root_fields_share_one_statement_once_their_reads_are_known(
-    seeded: SeededGraph, planner: PlannedReads
+    seeded: SeededGraph,
 ) -> None:
     """A page's root fields go to Neo4j as one statement (graph/read_batch.py)."""
     query = """query ($id: ID!) {
@@ -263,8 +280,8 @@ async def test_root_fields_share_one_statement_once_their_reads_are_known(
       search(query: "migration", first: 3) { totalCount edges { node { slug } } }
     }"""
     variables = {"id": gid(Label.EXPERT, "vusal-huseynov")}
-    first, _ = await planned_answer(seeded, planner, query, variables)
-    second, trips = await planned_answer(seeded, planner, query, variables)
+    first, _ = await compiled_answer(seeded, query, variables)
+    second, trips = await compiled_answer(seeded, query, variables)
     assert trips == 1
     assert second == first
     assert second["collaborators"]
@@ -273,7 +290,7 @@ async def test_root_fields_share_one_statement_once_their_reads_are_known(
 
 
 async def test_filters_and_orders_by_relationship_counts_answer_the_same(
-    seeded: SeededGraph, planner: PlannedReads
+    seeded: SeededGraph,
 ) -> None:
     query = """query ($where: EventWhere!) {
       events(first: 10, where: $where, orderBy: { field: PARTICIPANTS_COUNT, direction: DESC }) {
@@ -289,29 +306,37 @@ async def test_filters_and_orders_by_relationship_counts_answer_the_same(
     ]
     totals = []
     for where in wheres:
-        answer, trips = await planned_answer(seeded, planner, query, {"where": where})
+        answer, trips = await compiled_answer(seeded, query, {"where": where})
         assert trips == 1
         totals.append(answer["events"]["totalCount"])
     assert any(totals)
 
 
-async def test_relationships_under_a_resolver_root_step_back_once_and_for_all(
-    seeded: SeededGraph, planner: PlannedReads
+async def test_relationships_below_search_hits_fall_back_to_their_loaders(
+    seeded: SeededGraph,
 ) -> None:
+    """Search loads no relationship pages: the hits' relationship fields use DataLoaders,
+    one statement per relationship field and nesting level."""
     query = """{ search(query: "migration", first: 5) {
-      edges { node { ... on Agency { experts { totalCount } } } }
+      edges { node { ... on Agency { experts { totalCount } } ... on Event { place { slug } } } }
     } }"""
-    standard = await execute(seeded.cypher(), query)
-    assert standard.errors is None
-    planner.learn(query, None)
-    context = Context(cypher=seeded.cypher(), limits=LIMITS)
-    assert await planner.answer(query, None, None, context) is None
-    assert await planner.answer(query, None, None, context) is None
+    answer, trips = await compiled_answer(seeded, query)
+    assert answer["search"]["edges"]
+    assert trips >= 2
 
 
-async def test_every_field_of_every_seeded_node_is_answered_the_same(
-    seeded: SeededGraph, planner: PlannedReads
+async def test_a_selection_beyond_the_statements_slots_leaves_the_rest_to_loaders(
+    seeded: SeededGraph,
 ) -> None:
+    """A statement holds at most `graph.plans.SLOTS` pages; fields beyond are loaded after."""
+    aliases = " ".join(f"e{i}: events(first: {i + 1}) {{ totalCount }}" for i in range(30))
+    query = "{ experts(first: 5) { nodes { slug " + aliases + " } } }"
+    answer, trips = await compiled_answer(seeded, query)
+    assert trips == 2  # the six counts left over share one count loader
+    assert answer["experts"]["nodes"][0]["e29"]["totalCount"] >= 0
+
+
+async def test_every_field_of_every_seeded_node_is_answered_the_same(seeded: SeededGraph) -> None:
     """All scalar, text, to-one and connection fields of each type, on every seed node."""
     for label, node_type in _node_types():
         query = (
@@ -323,19 +348,17 @@ async def test_every_field_of_every_seeded_node_is_answered_the_same(
             + _everything(node_type, depth=2)
             + " } } } }"
         )
-        answer, trips = await planned_answer(seeded, planner, query, {"after": None})
+        answer, trips = await compiled_answer(seeded, query, {"after": None})
         assert trips == 1
         assert answer[label.value.lower()]["edges"], label
 
 
-async def test_each_field_shown_alone_reads_the_properties_it_needs(
-    seeded: SeededGraph, planner: PlannedReads
-) -> None:
-    """Planned projections carry only what the selection shows (`FetchBuilder._reads`).
+async def test_each_field_shown_alone_reads_the_properties_it_needs(seeded: SeededGraph) -> None:
+    """Projections carry only what the selection shows (`schema.fetch_tree._reads`).
 
     Each scalar, text and value field of each type, selected alone on every seeded node,
-    at the root and under a relationship, must still answer what the standard executor
-    answers: a property left out of the projection would come back null.
+    at the root and under a relationship, must still answer what the loaders answer (which
+    read every property): a property left out of the projection would come back null.
     """
     shown = 0
     for label, node_type in _node_types():
@@ -344,7 +367,7 @@ async def test_each_field_shown_alone_reads_the_properties_it_needs(
             if selection is None:
                 continue
             query = "{ " + _list_field(label) + "(first: 100) { nodes { " + selection + " } } }"
-            answer, trips = await planned_answer(seeded, planner, query)
+            answer, trips = await compiled_answer(seeded, query)
             assert trips == 1
             shown += sum(1 for node in answer[_list_field(label)]["nodes"] if node[name])
     assert shown > 500
@@ -357,20 +380,18 @@ async def test_each_field_shown_alone_reads_the_properties_it_needs(
         describedBy { nodes { title { text } } }
       }
     } }"""
-    answer, trips = await planned_answer(seeded, planner, under)
+    answer, trips = await compiled_answer(seeded, under)
     assert trips == 1
     events = answer["events"]["nodes"]
     assert any(event["programme"] and event["programme"]["budget"] for event in events)
     assert any(node.get("honorific") for event in events for node in event["participants"]["nodes"])
 
 
-async def test_edges_read_only_the_relationship_properties_they_show(
-    seeded: SeededGraph, planner: PlannedReads
-) -> None:
+async def test_edges_read_only_the_relationship_properties_they_show(seeded: SeededGraph) -> None:
     """Edges project the relationship properties they show (`Fetch.edge_reads`).
 
     On every connection of every type, on every seeded node, the edge fields selected all
-    together and the first one alone answer what the standard executor answers (a property
+    together and the first one alone answer what the loaders answer (a property
     left out would come back null), and the statement projects just those properties of
     the relationship.
     """
@@ -394,7 +415,7 @@ async def test_edges_read_only_the_relationship_properties_they_show(
                     + " ".join(selected)
                     + " } } } } }"
                 )
-                answer, statement = await _planned_statement(seeded, planner, query)
+                answer, statement = await _statement(seeded, query)
                 projected = "".join(line for line in statement.splitlines() if "collect([" in line)
                 assert set(re.findall(r"\br\.(\w+)", projected)) == set(selected), query
                 shown += sum(
@@ -407,26 +428,24 @@ async def test_edges_read_only_the_relationship_properties_they_show(
     assert shown > 100
 
 
-async def _planned_statement(
+async def _statement(
     seeded: SeededGraph,
-    planner: PlannedReads,
     query: str,
     variables: dict[str, Any] | None = None,
 ) -> tuple[Any, str]:
-    """The planned answer (checked equal to the standard one) and the one statement sent."""
-    await planned_answer(seeded, planner, query, variables)
+    """The answer (checked equal to the loaders' one) and the one statement sent."""
+    await compiled_answer(seeded, query, variables)
     runner = RecordingCypher(seeded.driver)
-    context = Context(cypher=runner, limits=LIMITS)
-    answer = await planner.answer(query, variables, None, context)
-    assert answer is not None
+    result = await execute(runner, query, variables)
+    assert result.errors is None
     (statement,) = runner.sent
-    return answer, statement
+    return result.data, statement
 
 
 async def test_requests_of_one_selection_send_one_text_whatever_their_values(
-    seeded: SeededGraph, planner: PlannedReads
+    seeded: SeededGraph,
 ) -> None:
-    """A planned statement is written once per selection shape (`graph.plans._remembered`):
+    """A statement is written once per selection shape (`graph.plans._remembered`):
     page sizes, the list's cursor and roles are parameters, so requests that differ in them
     alone send the same text and still get their own answers; another shape gets another
     text."""
@@ -437,17 +456,17 @@ async def test_requests_of_one_selection_send_one_text_whatever_their_values(
         } }
       }
     }"""
-    first, first_text = await _planned_statement(seeded, planner, query, {"first": 2})
+    first, first_text = await _statement(seeded, query, {"first": 2})
     cursor = first["events"]["edges"][-1]["cursor"]
     values = {"first": 3, "after": cursor, "role": "TRAINER"}
-    then, then_text = await _planned_statement(seeded, planner, query, values)
+    then, then_text = await _statement(seeded, query, values)
     assert then_text == first_text
     assert then != first
     assert len(then["events"]["edges"]) == 3
     slugs = [edge["node"]["slug"] for edge in first["events"]["edges"] + then["events"]["edges"]]
     assert len(set(slugs)) == 5
     other = query.replace("totalCount nodes", "totalCount pageInfo { hasNextPage } nodes")
-    _, other_text = await _planned_statement(seeded, planner, other, {"first": 2})
+    _, other_text = await _statement(seeded, other, {"first": 2})
     assert other_text != first_text
 
 
@@ -476,46 +495,50 @@ def _alone(name: str, field: Any) -> str | None:
     return None
 
 
-async def test_directives_and_personal_data_are_left_to_the_standard_executor(
-    seeded: SeededGraph, planner: PlannedReads
-) -> None:
-    for query in (
-        "query ($x: Boolean!) { experts { nodes { slug @include(if: $x) } } }",
-        "{ experts(first: 2) { nodes { slug email } } }",
-        """{ events(first: 2) { nodes { participants { nodes {
-              ... on Expert { agencies { totalCount } } } } } } }""",
-    ):
-        await execute(seeded.cypher(), query, {"x": True})
-        planner.learn(query, None)
-        context = Context(cypher=seeded.cypher(), limits=LIMITS)
-        assert await planner.answer(query, {"x": True}, None, context) is None
+async def test_skip_and_include_follow_the_request_variables(seeded: SeededGraph) -> None:
+    query = """query ($x: Boolean!) { experts(first: 3) { nodes {
+      slug @include(if: $x)
+      agencies @skip(if: $x) { totalCount }
+      events(first: 1) @include(if: $x) { nodes { slug } }
+    } } }"""
+    shown, trips = await compiled_answer(seeded, query, {"x": True})
+    assert trips == 1
+    assert set(shown["experts"]["nodes"][0]) == {"slug", "events"}
+    hidden, _ = await compiled_answer(seeded, query, {"x": False})
+    assert set(hidden["experts"]["nodes"][0]) == {"agencies"}
 
 
-async def test_bad_input_steps_back_so_the_standard_executor_reports_it(
-    seeded: SeededGraph, planner: PlannedReads
+async def test_personal_data_is_read_with_the_page_and_shown_only_to_whom_may_see_it(
+    seeded: SeededGraph,
 ) -> None:
+    query = """{ experts(first: 100) { nodes { slug email agencies { nodes { slug } } } } }"""
+    anonymous = await execute(seeded.cypher(), query)
+    assert set(codes_of(anonymous)) == {"FORBIDDEN"}
+    assert anonymous.data is not None
+    assert all(node["email"] is None for node in anonymous.data["experts"]["nodes"])
+    editor = Principal(role=Role.EDITOR, subject="jwt:editor", via="jwt")
+    cypher = seeded.cypher()
+    context = Context(cypher=cypher, limits=LIMITS, viewer=editor)
+    result = await schema_for(LIMITS).execute(query, context_value=context)
+    assert result.errors is None
+    assert result.data is not None
+    assert any(node["email"] for node in result.data["experts"]["nodes"])
+    assert cypher.round_trips == 1
+
+
+async def test_bad_input_is_reported_at_the_field_that_has_it(seeded: SeededGraph) -> None:
+    """A bad global ID fails its root field; a nested page too large is left out of the
+    statement, so its own resolver reports it at its own path."""
     query = "query ($id: ID!) { node(id: $id) { id } }"
-    planner.learn(query, None)
-    context = Context(cypher=seeded.cypher(), limits=LIMITS)
-    assert await planner.answer(query, {"id": "not-an-id"}, None, context) is None
-    assert await planner.answer(query, {"id": 12}, None, context) is None
-    page = "{ experts(first: 100000) { totalCount } }"
-    planner.learn(page, None)
-    assert await planner.answer(page, None, None, context) is None
-    answer = await planner.answer(
-        query, {"id": gid(Label.TOPIC, "border-management")}, None, context
-    )
-    assert answer is not None
-
-
-async def test_mutations_and_unknown_documents_are_never_planned(
-    seeded: SeededGraph, planner: PlannedReads
-) -> None:
-    context = Context(cypher=seeded.cypher(), limits=LIMITS)
-    assert await planner.answer("{ experts { totalCount } } # new", None, None, context) is None
-    mutation = 'mutation { deleteTopic(input: {id: "x"}) { deletedId } }'
-    planner.learn(mutation, None)
-    assert await planner.answer(mutation, None, None, context) is None
+    for bad in ("not-an-id", 12):
+        result = await execute(seeded.cypher(), query, {"id": bad})
+        assert codes_of(result) == ["BAD_USER_INPUT"]
+    nested = """{ topics(first: 2) { nodes { slug
+      experts(first: 100000) { totalCount } events(first: 1) { totalCount } } } }"""
+    result = await execute(seeded.cypher(), nested)
+    assert set(codes_of(result)) == {"BAD_USER_INPUT"}
+    assert result.errors is not None
+    assert [error.path for error in result.errors] == [["topics", "nodes", 0, "experts"]]
 
 
 def _list_field(label: Label) -> str:
@@ -569,7 +592,7 @@ def _connection(connection: Any) -> str:
 
 
 async def test_rows_read_positions_and_labels_only_when_the_page_needs_them(
-    seeded: SeededGraph, planner: PlannedReads
+    seeded: SeededGraph,
 ) -> None:
     """Sort keys and ties travel only for cursors; labels only when the pattern has none."""
     plain = """{ events(first: 5, orderBy: { field: START, direction: DESC }) {
@@ -581,7 +604,7 @@ async def test_rows_read_positions_and_labels_only_when_the_page_needs_them(
     } }"""
     sent = {}
     for name, query in (("plain", plain), ("paged", paged)):
-        _, sent[name] = await _planned_statement(seeded, planner, query)
+        _, sent[name] = await _statement(seeded, query)
     assert _rows_with_positions(sent["plain"]) == 0
     assert "labels(" not in sent["plain"]
     assert _rows_with_positions(sent["paged"]) == 2
@@ -589,7 +612,7 @@ async def test_rows_read_positions_and_labels_only_when_the_page_needs_them(
 
 
 async def test_pages_nobody_positions_tie_on_the_node_and_read_no_window(
-    seeded: SeededGraph, planner: PlannedReads
+    seeded: SeededGraph,
 ) -> None:
     """A page that shows no cursor, reads no edge and is given none (a list page's place
     and programme) orders its rows with the node id as tie and reads no window; a page
@@ -597,7 +620,7 @@ async def test_pages_nobody_positions_tie_on_the_node_and_read_no_window(
     forward from where the cursor points."""
     plain = """{ events(first: 5, orderBy: { field: START, direction: DESC }) {
       nodes { slug place { slug } programme { slug } participants { totalCount } } } }"""
-    _, statement = await _planned_statement(seeded, planner, plain)
+    _, statement = await _statement(seeded, plain)
     assert statement.count("m.id AS t") == 2
     assert "_afterTie" not in statement
     assert "coalesce(elementId(r)" not in statement
@@ -607,11 +630,9 @@ async def test_pages_nobody_positions_tie_on_the_node_and_read_no_window(
     after = """query ($id: ID!, $after: String) { node(id: $id) { ... on Event {
       participants(first: 2, after: $after) { nodes { ... on Node { slug } } } } } }"""
     event = await _busiest_event(seeded)
-    opening, _ = await _planned_statement(seeded, planner, first, {"id": event})
+    opening, _ = await _statement(seeded, first, {"id": event})
     cursor = opening["node"]["participants"]["pageInfo"]["endCursor"]
-    answer, statement = await _planned_statement(
-        seeded, planner, after, {"id": event, "after": cursor}
-    )
+    answer, statement = await _statement(seeded, after, {"id": event, "after": cursor})
     assert "$s0_afterTie" in statement
     assert "m.id + '|' + coalesce(elementId(r), '') AS t" in statement
     shown = [node["slug"] for node in opening["node"]["participants"]["nodes"]]
