@@ -51,7 +51,6 @@ def create_app(settings: Settings) -> Starlette:
         limits,
         graphiql=settings.hub_introspection,
         introspection=settings.hub_introspection,
-        planned_reads=settings.hub_planned_reads,
         persisted=PersistedQueries(keep=settings.hub_persisted_queries_max, trusted=trusted),
         cache_max_age=settings.hub_cache_max_age,
         keepalive=settings.hub_subscription_keepalive,

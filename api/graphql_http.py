@@ -48,7 +48,6 @@ from graph.cypher import Cypher
 from graph.errors import GraphUnavailableError
 from schema.context import Context, Limits
 from schema.errors import REQUEST_CODES
-from schema.planned import PlannedReads
 from schema.schema import build_schema
 
 logger = logging.getLogger("hub.http")
@@ -89,14 +88,12 @@ class GraphQLEndpoint:
         *,
         graphiql: bool = True,
         introspection: bool = True,
-        planned_reads: bool = True,
         persisted: PersistedQueries | None = None,
         cache_max_age: int = 60,
         keepalive: float = 15,
     ) -> None:
         """`keepalive`: seconds between the comments that keep an idle event stream open."""
         self.schema = build_schema(limits, introspection=introspection)
-        self.planned = PlannedReads(self.schema) if planned_reads else None
         self.operations = Operations(self.schema._schema)
         self.persisted = persisted or PersistedQueries(keep=10_000)
         self._limits = limits
@@ -202,12 +199,6 @@ class GraphQLEndpoint:
             if request.method == "GET"
             else {OperationType.QUERY, OperationType.MUTATION}
         )
-        if self.planned is not None:
-            data = await self.planned.answer(
-                query, params.variables, params.operation_name, context
-            )
-            if data is not None:
-                return Answer(orjson.dumps({"data": data}), 200, OK)
         try:
             result = await self.schema.execute(
                 query,
@@ -230,8 +221,6 @@ class GraphQLEndpoint:
         except MissingQueryError:
             raise RequestError(400, "BAD_REQUEST", "the request has no GraphQL `query`") from None
         errors = [error.formatted for error in result.errors or ()]
-        if self.planned is not None and not errors and result.data is not None:
-            self.planned.learn(query, params.operation_name)
         executed = result.data is not None or any(error.get("path") for error in errors)
         body: dict[str, Any] = {"data": result.data} if executed else {}
         if errors:

@@ -11,6 +11,7 @@ from graph.analytics.cache import AnalyticsCache
 from graph.audit_feed import AuditFeed
 from graph.cypher import Cypher
 from graph.writes.principal import ANONYMOUS, Principal
+from schema.attached import AttachedPages
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,8 @@ class Context:
     """The worker's live-update poller (graph/audit_feed.py), for subscriptions."""
     connection_params: dict[str, Any] | None = None
     """A WebSocket's `connection_init` payload, where its credentials come (api/websocket.py)."""
+    attached: AttachedPages = field(default_factory=AttachedPages)
+    """Relationship pages the root resolvers loaded ahead (schema/attached.py)."""
 
 
 Info = StrawberryInfo[Context, None]

@@ -17,6 +17,7 @@ from schema.limits import limit_extensions
 from schema.mutations import Mutation
 from schema.queries import Query
 from schema.subscriptions import Subscription
+from schema.together import RootFieldsTogether
 
 logger = logging.getLogger("hub.graphql")
 
@@ -38,7 +39,7 @@ def build_schema(limits: Limits | None = None, *, introspection: bool = True) ->
     `introspection=False` (HUB_INTROSPECTION=false) refuses `__schema`/`__type` queries.
     """
     chosen = limits or Limits()
-    extensions: list[Any] = [ErrorCodes, *limit_extensions(chosen)]
+    extensions: list[Any] = [ErrorCodes, *limit_extensions(chosen), RootFieldsTogether]
     if not introspection:
         extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
     return HubSchema(
