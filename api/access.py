@@ -1,4 +1,6 @@
 """The gate in front of `/graphql` and `/export`: rate-limit, authenticate, hand the principal on.
+WebSockets are only rate-limited here (by address): their credentials come in their first
+message.
 
 The rate limit comes first, before any Neo4j work: the bucket is keyed by what the request
 presents, not by what Neo4j says about it. A JWT is verified here (CPU only) and keys its
@@ -20,6 +22,7 @@ import orjson
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.websockets import WebSocket
 
 from api.auth import AuthenticationError, Authenticator, credentials, verify_jwt
 from api.context import request_cypher
@@ -78,6 +81,9 @@ class AccessControl:
         self.limiter = limiter
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":
+            await self.admit_socket(scope, receive, send)
+            return
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -128,3 +134,17 @@ class AccessControl:
         if not decision.allowed:
             return too_many_requests(decision)
         return unauthenticated(str(error))
+
+    async def admit_socket(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """A WebSocket spends from its address's bucket before its handshake is accepted, so
+        trying credentials over sockets (one `connection_init` each) is as dear as over HTTP;
+        its credentials come later, in `connection_init` (api/websocket.py)."""
+        connection = WebSocket(scope, receive, send)
+        address = connection.client.host if connection.client is not None else None
+        decision = self.limiter.take("addr:" + client_group(address))
+        if decision.allowed:
+            await self.app(scope, receive, send)
+        elif "websocket.http.response" in scope.get("extensions", {}):
+            await connection.send_denial_response(too_many_requests(decision))
+        else:
+            await connection.close(code=4429, reason="too many requests")

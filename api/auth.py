@@ -26,7 +26,7 @@ from starlette.datastructures import Headers
 from api.settings import Settings
 from graph.accounts import authenticate_key
 from graph.cypher import Cypher
-from graph.writes.principal import CREDENTIAL_ROLES, Principal, Role
+from graph.writes.principal import ANONYMOUS, CREDENTIAL_ROLES, Principal, Role
 from graph.writes.values import SLUG
 
 MAX_CREDENTIAL_LENGTH: Final = 8192
@@ -155,6 +155,17 @@ class Authenticator:
 
     def __init__(self, config: JwtConfig) -> None:
         self.config = config
+
+    async def authenticate(self, headers: Headers | Mapping[str, str], cypher: Cypher) -> Principal:
+        """The principal of whatever credentials `headers` hold (a WebSocket's first message);
+        HTTP requests go through api/access.py, which limits them before any key look-up."""
+        found = credentials(headers)
+        if found is None:
+            return ANONYMOUS
+        kind, credential = found
+        if kind == "jwt":
+            return verify_jwt(credential, self.config)
+        return await self.key_principal(credential, cypher)
 
     async def key_principal(self, api_key: str, cypher: Cypher) -> Principal:
         """The principal of an API key (one read in Neo4j); unknown or revoked keys fail."""

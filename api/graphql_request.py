@@ -113,7 +113,8 @@ def _variables_fit(variables: Any, limits: BodyLimits, size: int | None = None) 
         )
 
 
-def _params(raw: Mapping[str, Any]) -> GraphQLParams:
+def params_from(raw: Mapping[str, Any]) -> GraphQLParams:
+    """A request's fields checked (a JSON body, GET parameters, a WebSocket `subscribe`)."""
     query, document_id = raw.get("query"), raw.get("documentId")
     variables, extensions, name = (
         raw.get("variables"),
@@ -148,7 +149,7 @@ async def read_params(request: Request, limits: BodyLimits) -> GraphQLParams:
                 raw[key] = _decode_json(raw[key], f"`{key}`")
             else:
                 raw.pop(key, None)
-        return _params(raw)
+        return params_from(raw)
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type != JSON:
         raise RequestError(415, "UNSUPPORTED_MEDIA_TYPE", "send the request as application/json")
@@ -168,7 +169,7 @@ async def read_params(request: Request, limits: BodyLimits) -> GraphQLParams:
         raise RequestError(400, "BAD_REQUEST", "the body must be a JSON object")
     if len(body) > limits.variables_bytes:  # smaller bodies hold smaller variables
         _variables_fit(payload.get("variables"), limits)
-    return _params(payload)
+    return params_from(payload)
 
 
 def error_body(code: str, message: str) -> bytes:

@@ -73,6 +73,9 @@ def _configure_and_serve(settings: Settings, app: str) -> None:
         http="httptools",
         proxy_headers=bool(trusted),
         forwarded_allow_ips=trusted or None,
+        ws_max_size=settings.hub_ws_max_message_bytes,
+        ws_ping_interval=settings.hub_subscription_keepalive,
+        ws_ping_timeout=settings.hub_subscription_keepalive,
     )
     with shared_metrics_dir(config.workers):
         _serve(config)

@@ -25,6 +25,12 @@ CONSTRAINTS: Final[tuple[LiteralString, ...]] = (
     "FOR (r:WriteReceipt) REQUIRE r.key IS UNIQUE",
     "CREATE CONSTRAINT persisted_query_hash IF NOT EXISTS "
     "FOR (q:PersistedQuery) REQUIRE q.hash IS UNIQUE",
+    # The audit log's sequence (graph/audit_sequence.py): one counter, each number given once,
+    # and the index live updates read "entries after n" with.
+    "CREATE CONSTRAINT audit_sequence_name IF NOT EXISTS "
+    "FOR (c:AuditSequence) REQUIRE c.name IS UNIQUE",
+    "CREATE CONSTRAINT audit_entry_sequence IF NOT EXISTS "
+    "FOR (a:AuditEntry) REQUIRE a.sequence IS UNIQUE",
 )
 
 INDEXES: Final[tuple[LiteralString, ...]] = (
