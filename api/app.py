@@ -8,6 +8,7 @@ from starlette.routing import Mount, Route, Router
 
 from api.access import AccessControl
 from api.auth import Authenticator, JwtConfig
+from api.disconnects import CancelOnDisconnect
 from api.exports import export_routes
 from api.graphql_http import GraphQLEndpoint
 from api.health import healthz, readyz
@@ -34,8 +35,10 @@ def create_app(settings: Settings) -> Starlette:
         introspection=settings.hub_introspection,
         planned_reads=settings.hub_planned_reads,
     )
-    graphql = AccessControl(endpoint, authenticator, limiter)
-    exports = AccessControl(Router(routes=export_routes()), authenticator, limiter)
+    graphql = CancelOnDisconnect(AccessControl(endpoint, authenticator, limiter))
+    exports = CancelOnDisconnect(
+        AccessControl(Router(routes=export_routes()), authenticator, limiter)
+    )
     app = Starlette(
         routes=[
             Route("/healthz", healthz, methods=["GET"]),

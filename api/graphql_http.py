@@ -4,8 +4,9 @@ Strawberry's own view answers malformed requests in plain text and every GraphQL
 200; this endpoint follows the spec instead. GET and POST; GET never runs a mutation (405).
 `Accept: application/graphql-response+json` gets that media type and 4xx for requests that
 fail before execution (syntax, validation, cost limits, bad variables); `application/json`
-keeps the legacy 200. Malformed HTTP requests get 400/406/413/415 with a JSON body, and every
-error, here or from the schema, carries `extensions.code`.
+keeps the legacy 200. While Neo4j is unreachable (`SERVICE_UNAVAILABLE`) the former answers
+503 and both carry `Retry-After`. Malformed HTTP requests get 400/406/413/415 with a JSON
+body, and every error, here or from the schema, carries `extensions.code`.
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ GRAPHQL_RESPONSE: Final = "application/graphql-response+json"
 JSON: Final = "application/json"
 MAX_BODY_BYTES: Final = 1_000_000
 MAX_JSON_DEPTH: Final = 64
+UNAVAILABLE: Final = "SERVICE_UNAVAILABLE"
+RETRY_AFTER: Final = "1"
+"""Seconds a client should wait before retrying while Neo4j is unreachable: the worker's
+breaker probes it five times a second (graph/breaker.py)."""
 
 
 class RequestError(Exception):
@@ -258,7 +263,12 @@ class GraphQLEndpoint:
         if errors:
             body["errors"] = errors
         status = 200
-        if media_type == GRAPHQL_RESPONSE and not executed:
-            codes = {error.get("extensions", {}).get("code") for error in errors}
+        codes = {error.get("extensions", {}).get("code") for error in errors}
+        headers = {"Retry-After": RETRY_AFTER} if UNAVAILABLE in codes else None
+        if media_type == GRAPHQL_RESPONSE and headers is not None:
+            status = 503
+        elif media_type == GRAPHQL_RESPONSE and not executed:
             status = 400 if codes <= {*REQUEST_CODES, "BAD_USER_INPUT"} else 500
-        return Response(orjson.dumps(body), status_code=status, media_type=media_type)
+        return Response(
+            orjson.dumps(body), status_code=status, media_type=media_type, headers=headers
+        )
