@@ -8,8 +8,8 @@
 `id` and `topic` take global IDs or slugs. CSV gives the edge list by default and the node
 list (names in every language, centrality for projections) with `table=nodes`. Mistakes
 answer 400 (`BAD_USER_INPUT`), exports costing more than a GraphQL query may (schema/costs.py)
-400 (`QUERY_TOO_COMPLEX`), unknown ids 404 (`NOT_FOUND`), an unreachable Neo4j 503, a time limit 504,
-each as `{"errors": [{"message", "extensions": {"code"}}]}` like the GraphQL endpoint.
+400 (`QUERY_TOO_COMPLEX`), unknown ids 404 (`NOT_FOUND`), an unreachable Neo4j 503, a time
+limit 504, each as `{"errors": [{"message", "extensions": {"code"}}]}` like the GraphQL endpoint.
 """
 
 from __future__ import annotations
