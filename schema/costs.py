@@ -30,7 +30,7 @@ from graph.network.paths import MAX_HOPS, WEAK_TYPES
 WEAK: Final = frozenset(t.value for t in WEAK_TYPES)
 TIE_BRANCHING: Final = 3
 WEAK_BRANCHING: Final = 8
-LAYER_FANOUT: Final = 10
+LAYER_FANOUT: Final = 8
 WEAK_FACTOR: Final = 4
 
 PROJECTION_SIZE: Final[dict[str, int]] = {
