@@ -29,6 +29,7 @@ from neo4j.exceptions import (
     Neo4jError,
     ServiceUnavailable,
     SessionExpired,
+    TransientError,
 )
 
 from graph.breaker import Breaker
@@ -40,6 +41,7 @@ from graph.time_limits import HINTS, TimeLimits, Work, current_work, deadline
 
 Row = dict[str, Any]
 T = TypeVar("T")
+DATABASE_UNAVAILABLE = "DatabaseUnavailable"
 TIMED_OUT = "TransactionTimedOut"
 """In the codes Neo4j answers a transaction stopped by its timeout with."""
 
@@ -227,10 +229,9 @@ class Cypher:
         if isinstance(error, Neo4jError) and TIMED_OUT in (error.code or ""):
             seconds = self._limits.of(work) if self._limits is not None else 0.0
             return QueryTimeoutError(work.value, seconds, HINTS[work])
-        translated = translate(error)
-        if isinstance(translated, GraphUnavailableError) and self._breaker is not None:
+        if unreachable(error) and self._breaker is not None:
             self._breaker.unreachable()
-        return translated
+        return translate(error)
 
 
 def causal_bookmarks(driver: AsyncDriver) -> AsyncBookmarkManager | None:
@@ -246,12 +247,21 @@ def causal_bookmarks(driver: AsyncDriver) -> AsyncBookmarkManager | None:
     return driver.execute_query_bookmark_manager if isinstance(driver, AsyncNeo4jDriver) else None
 
 
+def unreachable(error: Exception) -> bool:
+    """Neo4j cannot be reached or cannot serve the database yet (starting, stopping)."""
+    if isinstance(error, ServiceUnavailable | SessionExpired | OSError):
+        return True
+    return isinstance(error, Neo4jError) and DATABASE_UNAVAILABLE in (error.code or "")
+
+
 def translate(error: Exception) -> GraphError:
     """Neo4j's exceptions become graph errors; the GraphQL layer never sees the driver's."""
     if isinstance(error, GraphError):
         return error
-    if isinstance(error, ServiceUnavailable | SessionExpired | OSError):
+    if unreachable(error):
         return GraphUnavailableError("Neo4j is not reachable")
+    if isinstance(error, TransientError):
+        return GraphUnavailableError(f"Neo4j is busy: {error.code}")
     if isinstance(error, ConstraintError):
         return ConflictError(error.message or "constraint violated")
     if isinstance(error, ClientError):

@@ -137,6 +137,19 @@ class LocalNeo4j:
         self._terminate(current.pid, timeout)
         return True
 
+    def kill(self) -> bool:
+        """Crash the server: SIGKILL, no shutdown, as a power cut would (the fault tests).
+
+        The data survives as a crash leaves it; `start` recovers it. False when not running.
+        """
+        current = self.status()
+        if not current.running or current.pid is None:
+            return False
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(current.pid, signal.SIGKILL)
+        self._terminate(current.pid, timeout=10)
+        return True
+
     def _terminate(self, pid: int, timeout: float = 30.0) -> None:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(pid, signal.SIGTERM)
