@@ -30,7 +30,7 @@ from tests.seeded import SeededGraph
 
 SDL = (Path(__file__).resolve().parents[2] / "schema" / "schema.graphql").read_text("utf-8")
 GRAPHQL_RESPONSE = "application/graphql-response+json"
-EXAMPLES = 150
+EXAMPLES = 100
 SEED_IDS = "MATCH (n) WHERE n.id IS NOT NULL RETURN labels(n)[0] AS label, n.id AS slug"
 
 
