@@ -1,4 +1,13 @@
 # The hub's API image; Neo4j comes from the official image (see docker-compose.yml).
+# GraphiQL's assets, bundled from the pinned npm packages of web/graphiql (no CDN at run time).
+FROM node:20-slim AS graphiql
+WORKDIR /web/graphiql
+COPY web/graphiql/package.json web/graphiql/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY web/graphiql/build.mjs ./
+COPY web/graphiql/src ./src
+RUN node build.mjs
+
 FROM python:3.11-slim
 WORKDIR /app
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 HUB_HOST=0.0.0.0 HUB_PORT=8000
@@ -7,7 +16,9 @@ COPY api ./api
 COPY schema ./schema
 COPY graph ./graph
 COPY seed ./seed
-RUN pip install --no-cache-dir . && useradd --system hub
+COPY --from=graphiql /web/graphiql/dist ./web/graphiql/dist
+# Editable, so api/graphiql.py finds web/graphiql/dist beside the package.
+RUN pip install --no-cache-dir -e . && useradd --system hub
 USER hub
 EXPOSE 8000
 HEALTHCHECK CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz')"

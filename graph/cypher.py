@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
+from time import perf_counter
 from typing import Any, LiteralString, TypeVar, cast
 
 from neo4j import (
@@ -34,6 +35,7 @@ from neo4j.exceptions import (
 
 from graph.breaker import Breaker
 from graph.errors import ConflictError, GraphError, GraphUnavailableError, QueryTimeoutError
+from graph.pool_usage import holding_connection
 from graph.read_batch import ReadBatch, remember_columns
 from graph.shared_reads import SharedReads
 from graph.shared_writes import SharedWrites
@@ -77,6 +79,16 @@ class Cypher:
         self._batch: ReadBatch | None = None
         self._shared = shared_reads
         self.round_trips = 0
+        self.seconds = 0.0
+        """Time this runner's statements took, waits for shared ones included (metrics)."""
+
+    @contextmanager
+    def _clocked(self) -> Iterator[None]:
+        started = perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds += perf_counter() - started
 
     async def read(
         self, query: LiteralString, parameters: Mapping[str, Any] | None = None
@@ -118,8 +130,9 @@ class Cypher:
         if self._shared is not None:
             self.round_trips += 1
             self._check()
-            async with deadline(self._limits, current_work()):
-                return await self._shared.read(query, dict(parameters or {}))
+            with self._clocked():
+                async with deadline(self._limits, current_work()):
+                    return await self._shared.read(query, dict(parameters or {}))
         return await self.read_columns_alone(query, parameters)
 
     async def read_columns_alone(
@@ -149,19 +162,21 @@ class Cypher:
         (graph/shared_writes.py); its answer comes back only once that commit succeeded.
         """
         self.round_trips += 1
-        if self._writes is None:
-            return await self.write_alone(work)
-        self._check()
-        async with deadline(self._limits, Work.WRITE):
-            return cast(T, await self._writes.write(work))
+        with self._clocked():
+            if self._writes is None:
+                return await self.write_alone(work)
+            self._check()
+            async with deadline(self._limits, Work.WRITE):
+                return cast(T, await self._writes.write(work))
 
     async def write_alone(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
         """`work` in a retried write transaction of its own: what `SharedWrites` sends."""
         self._check()
         limit = self._limits.write if self._limits is not None else None
         try:
-            async with deadline(self._limits, Work.WRITE), self._session() as session:
-                return await session.execute_write(unit_of_work(timeout=limit)(work))
+            with holding_connection():
+                async with deadline(self._limits, Work.WRITE), self._session() as session:
+                    return await session.execute_write(unit_of_work(timeout=limit)(work))
         except QueryTimeoutError:
             self._suspect()
             raise
@@ -175,9 +190,10 @@ class Cypher:
         self.round_trips += 1
         self._check()
         try:
-            async with self._session() as session:
-                result = await session.run(query, dict(parameters or {}))
-                await result.consume()
+            with self._clocked(), holding_connection():
+                async with self._session() as session:
+                    result = await session.run(query, dict(parameters or {}))
+                    await result.consume()
         except (Neo4jError, DriverError, OSError) as error:
             raise self._failure(error, Work.WRITE) from error
 
@@ -202,14 +218,15 @@ class Cypher:
         self._check()
         work = Work.WRITE if routing is RoutingControl.WRITE else current_work()
         try:
-            async with deadline(self._limits, work) as limit:
-                return await self._driver.execute_query(
-                    query if limit is None else Query(query, timeout=limit),
-                    parameters_=dict(parameters or {}),
-                    routing_=routing,
-                    database_=self._database,
-                    bookmark_manager_=self._bookmarks,
-                )
+            with self._clocked(), holding_connection():
+                async with deadline(self._limits, work) as limit:
+                    return await self._driver.execute_query(
+                        query if limit is None else Query(query, timeout=limit),
+                        parameters_=dict(parameters or {}),
+                        routing_=routing,
+                        database_=self._database,
+                        bookmark_manager_=self._bookmarks,
+                    )
         except QueryTimeoutError:
             self._suspect()
             raise

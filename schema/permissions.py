@@ -98,6 +98,11 @@ class Allowed(BasePermission):
         return True
 
 
+PERSONAL_FIELDS: Final[Mapping[str, frozenset[str]]] = {"Expert": frozenset({"email", "phone"})}
+"""GraphQL type -> its fields guarded by `CanReadPersonalData`: answers that select one are
+never cached for others (api/http_cache.py)."""
+
+
 class CanReadPersonalData(BasePermission):
     """On personal fields (Expert.email, Expert.phone): null plus a FORBIDDEN error otherwise."""
 

@@ -82,13 +82,13 @@ async def test_a_write_past_its_limit_answers_query_timeout_and_changes_nothing(
     neo4j_server: Neo4jServer, cypher: Cypher, driver: AsyncDriver
 ) -> None:
     await create_topic(cypher)
-    async with client_for(settings(neo4j_server, hub_write_timeout=1.0)) as client:
-        async with topic_locked(driver):
-            started = time.monotonic()
-            response = await client.post(
-                "/graphql", json={"query": RENAME}, headers={"accept": GRAPHQL_RESPONSE}
-            )
-            waited = time.monotonic() - started
+    config = settings(neo4j_server, hub_write_timeout=1.0)
+    async with client_for(config) as client, topic_locked(driver):
+        started = time.monotonic()
+        response = await client.post(
+            "/graphql", json={"query": RENAME}, headers={"accept": GRAPHQL_RESPONSE}
+        )
+        waited = time.monotonic() - started
     error = response.json()["errors"][0]
     assert error["extensions"]["code"] == "QUERY_TIMEOUT"
     assert "1 s limit" in error["message"]
