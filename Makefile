@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test stop install chromium graphiql apollo-client neo4j-start neo4j-stop lint run-docker bench
+.PHONY: run test stop install chromium graphiql apollo-client subscription-clients neo4j-start neo4j-stop lint run-docker bench
 GRAPHIQL := web/graphiql
 GRAPHIQL_DIST := $(GRAPHIQL)/dist/graphiql.js
 APOLLO := tests/clients/apollo
@@ -37,8 +37,17 @@ run: install graphiql
 	$(BIN)/hub run
 
 ## The whole suite against a real Neo4j, ruff and mypy included (tests/test_code_quality.py).
-test: install chromium graphiql apollo-client
+test: install chromium graphiql apollo-client subscription-clients
 	$(BIN)/pytest
+
+## The real graphql-ws and graphql-sse clients the subscription tests run (npm ci, once per lock).
+SUBSCRIPTION_CLIENTS := tests/clients/subscriptions
+SUBSCRIPTION_STAMP := $(SUBSCRIPTION_CLIENTS)/node_modules/.installed-stamp
+subscription-clients: $(SUBSCRIPTION_STAMP)
+
+$(SUBSCRIPTION_STAMP): $(SUBSCRIPTION_CLIENTS)/package-lock.json
+	cd $(SUBSCRIPTION_CLIENTS) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 ## Debian's chromium for the browser tests, installed with apt-get when missing.
 chromium:

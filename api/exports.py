@@ -36,8 +36,10 @@ from graph.errors import (
 from graph.model import Label, RelType
 from graph.network.projections import Projection, ProjectionSpec
 from graph.network.records import Period
+from graph.writes.principal import ANONYMOUS
 from schema.costs import neighbourhood_cost, projection_cost
 from schema.network.ids import slug_of
+from schema.permissions import Action, allowed
 
 Handler = Callable[[Request], Awaitable[Response]]
 MAX_QUERY_VALUE: Final = 2_000
@@ -168,6 +170,7 @@ async def neighbourhood_export(request: Request) -> Response:
         labels=_labels(request),
         types=types,
         table=table,
+        accounts=allowed(getattr(request.state, "principal", ANONYMOUS), Action.READ_AUDIT),
     )
     return _file(content, fmt, f"neighbourhood-{slug}", table)
 

@@ -23,6 +23,12 @@ CONSTRAINTS: Final[tuple[LiteralString, ...]] = (
     "CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.keyId IS UNIQUE",
     "CREATE CONSTRAINT persisted_query_hash IF NOT EXISTS "
     "FOR (q:PersistedQuery) REQUIRE q.hash IS UNIQUE",
+    # The audit log's sequence (graph/audit_sequence.py): one counter, each number given once,
+    # and the index live updates read "entries after n" with.
+    "CREATE CONSTRAINT audit_sequence_name IF NOT EXISTS "
+    "FOR (c:AuditSequence) REQUIRE c.name IS UNIQUE",
+    "CREATE CONSTRAINT audit_entry_sequence IF NOT EXISTS "
+    "FOR (a:AuditEntry) REQUIRE a.sequence IS UNIQUE",
 )
 
 INDEXES: Final[tuple[LiteralString, ...]] = (
@@ -44,6 +50,7 @@ INDEXES: Final[tuple[LiteralString, ...]] = (
     "CREATE INDEX audit_target IF NOT EXISTS FOR (a:AuditEntry) ON (a.target)",
     "CREATE INDEX audit_at IF NOT EXISTS FOR (a:AuditEntry) ON (a.at)",
     "CREATE INDEX resource_url IF NOT EXISTS FOR (n:Resource) ON (n.url)",
+    "CREATE INDEX resource_content IF NOT EXISTS FOR (n:Resource) ON (n.contentKey)",
     "CREATE INDEX persisted_query_used IF NOT EXISTS FOR (q:PersistedQuery) ON (q.usedAt)",
 )
 

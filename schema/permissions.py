@@ -20,7 +20,7 @@ from strawberry.permission import BasePermission
 
 from graph.model import Label, RelType
 from graph.writes.operations import Link
-from graph.writes.principal import Principal, Role
+from graph.writes.principal import Principal, Role, public_source
 from schema.context import Info
 from schema.errors import Code, CodedError
 
@@ -67,6 +67,12 @@ RULES: Final[Mapping[Role, Mapping[Action, frozenset[Label]]]] = {
 def allowed(viewer: Principal, action: Action, label: Label | None = None) -> bool:
     labels = RULES[viewer.role].get(action)
     return labels is not None and (label is None or label in labels)
+
+
+def shown_source(viewer: Principal, source: str | None) -> str | None:
+    """Provenance for this viewer: the account that wrote a fact only for those who may read
+    the audit log (editors, admins); `contributed` for everyone else."""
+    return source if allowed(viewer, Action.READ_AUDIT) else public_source(source)
 
 
 def require(viewer: Principal, action: Action, label: Label | None = None) -> None:
