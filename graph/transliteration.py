@@ -134,6 +134,7 @@ def is_cyrillic(word: str) -> bool:
     return any("CYRILLIC" in unicodedata.name(char, "") for char in word)
 
 
+@lru_cache(maxsize=131_072)
 def fold(word: str) -> str:
     """Lower case without accents (й = и, ё = е), Tajik/Azerbaijani Cyrillic letters as
     Russian writes them, and Latin letters without decomposition (ə, ı) as the press does."""

@@ -14,14 +14,14 @@ schemes run the other way, so both sides meet.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
 
 import jellyfish
 
 from graph.model import Label
-from graph.names import name_keys
+from graph.names import name_key, name_keys
 from graph.transliteration import cyrillic_forms, fold, is_cyrillic, latin_forms
 
 WORD: Final = re.compile(r"\w+")
@@ -107,11 +107,11 @@ def query_words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-def every_form(texts: Iterable[str]) -> list[str]:
-    """Keys and variants of `texts`, for matching names outside the index (filters, import)."""
-    seen: dict[str, None] = dict.fromkeys(name_keys(texts))
-    for text in texts:
-        for variant in _variants_of(text):
-            if variant:
-                seen.setdefault(variant, None)
-    return list(seen)
+def phrase_forms(text: str) -> list[str]:
+    """A searched phrase as `nameKeys` and `nameVariants` may contain it: its key, its folded
+    words, and, when it has Cyrillic words, each romanisation of the whole phrase."""
+    words = WORD.findall(text)
+    forms = dict.fromkeys([name_key(text), " ".join(fold(word) for word in words)])
+    if any(is_cyrillic(word) for word in words):
+        forms.update(dict.fromkeys(_variants_of(text)))
+    return [form for form in forms if form]

@@ -154,7 +154,7 @@ def _derive(
     multilingual: dict[str, dict[str, str]],
     problems: list[tuple[str | None, str]],
 ) -> None:
-    """`name`, `nameKeys` (with variants) and `langs`, from the fields that were read without error."""
+    """`name`, `nameKeys` (with variants) and `langs`, from the fields read without error."""
     display_field = "title" if label in TITLED else "name"
     if display_field not in raw:
         problems.append((display_field, "missing: every record needs one"))

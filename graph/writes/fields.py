@@ -140,7 +140,9 @@ def node_properties(label: Label, current: Mapping[str, Any], changes: NodeChang
 
 
 def _derived(name: str, label: Label) -> bool:
-    if name in ("nameKeys", "langs", *VARIANT_FIELDS) or (name.endswith("Year") and name[:-4] in DATE_FIELDS):
+    if name in ("nameKeys", "langs", *VARIANT_FIELDS):
+        return True
+    if name.endswith("Year") and name[:-4] in DATE_FIELDS:
         return True
     return name == "name" and label is not Label.EXPERT
 
