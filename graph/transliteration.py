@@ -44,18 +44,19 @@ TAJIK_LATIN: Final = """
 """Tajik Cyrillic as BGN/PCGN (1994) romanises it, which ICU 72 lacks (macrons dropped)."""
 
 LATIN_TO_RUSSIAN: Final = """
-$vowel = [aeiouy];
+$vowel = [аеиоуыэюяё];
 shch > щ; sch > щ; dzh > дж; zh > ж; kh > х; ts > ц; ch > ч; sh > ш;
-yu > ю; ya > я; yo > ё; ye > е; ju > ю; ja > я;
+yu > ю; ya > я; yo > ё; ye > е;
 gj > г; dj > дж;
 iy } $ > ий; yy } $ > ый;
 $vowel { y > й; y } [^aeiouy] > й; y > ы;
-j > дж; h > $h; x > кс; q > к; w > в;
+$vowel { j } [^aeiouy] > й; $vowel { j > й; j > дж; h > $h; x > кс; q > к; w > в;
 c } [eiy] > ц; ck > к; c > к;
 e > е; a > а; b > б; v > в; g > г; d > д; z > з; i > и; k > к; l > л; m > м; n > н;
 o > о; p > п; r > р; s > с; t > т; u > у; f > ф;
 """
-"""Latin names as Russian writes them. `$h` is х or г: Russian renders the h of
+"""Latin names as Russian writes them (a before-context sees the Cyrillic already written,
+hence `$vowel` in Cyrillic). `$h` is х or г: Russian renders the h of
 Azerbaijani, Tajik and other names both ways (Хусейнов, Гусейнов)."""
 
 AZERBAIJANI_LATIN_TO_CYRILLIC: Final = """
