@@ -20,12 +20,13 @@ from graph.cypher import Cypher
 from graph.errors import GraphError, InvalidInputError, InvalidSearchQueryError
 from graph.migrations import FULLTEXT_INDEX_BY_LANGUAGE
 from graph.model import LANGUAGES, Label
-from graph.name_queries import variants_query
+from graph.name_queries import plain, variants_query
 from graph.names import name_key
 from graph.paging import fill
 from graph.properties import Projection, every_property, node_values
 from graph.records import SearchHit, SearchPage, Snippet, label_of, node_record
 from graph.snippets import candidates, snippet
+from graph.variants import phrase_forms
 
 NAMES_INDEX: Final[LiteralString] = "names_exact"
 VARIANTS_INDEX: Final[LiteralString] = "names_variants"
@@ -35,6 +36,11 @@ the name as written ranks above a variant of it."""
 EXACT_BONUS: Final = 100.0
 """Added when the whole query is one of a node's names, aliases or acronyms (folded): far
 above any Lucene score, so "BOMCA" puts the programme before everything that mentions it."""
+VARIANT_BONUS: Final = 50.0
+"""Added when the whole query is one of a node's variants ("Рамиль Гусейнов" is Ramil
+Guseynov's): below the names as written, above nodes that merely share words. Lucene sums
+the scores of every variant a word matches, so without it a person with more spellings of
+a shared surname would outrank the one whose whole name was typed."""
 HITS_PER_INDEX: Final = 1000
 MAX_QUERY_LENGTH: Final = 500
 LUCENE_FAILURES: Final = ("ParseException", "TokenMgrError", "TooManyClauses")
@@ -48,8 +54,11 @@ WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
 ORDER BY score DESC
 WITH node, collect({score: score, idx: idx})[0] AS best
 WITH node, best.idx AS idx,
-     best.score + CASE WHEN $exact IN coalesce(node.nameKeys, []) THEN $exactBonus ELSE 0.0 END
-       AS score
+     best.score + CASE
+       WHEN $exact IN coalesce(node.nameKeys, []) THEN $exactBonus
+       WHEN any(form IN coalesce(node.nameVariants, []) WHERE form IN $phrases)
+         THEN $variantBonus
+       ELSE 0.0 END AS score
 ORDER BY score DESC, node.id ASC
 WITH collect({node: node, score: score, idx: idx}) AS hits
 CALL (hits) {
@@ -84,13 +93,15 @@ _LANGUAGE_OF_INDEX: Final = {index: lang for lang, index in FULLTEXT_INDEX_BY_LA
 
 def indexes_for(lang: str | None, text: str) -> list[dict[str, Any]]:
     """Every language's index when no language is given, the names index always, each with
-    the query as typed; the variants index with the query graph/name_queries.py builds."""
+    the query as typed; without a language, the variants index with the query
+    graph/name_queries.py builds (variants cross languages and scripts by design, so a
+    search in one language leaves them out)."""
     if lang is not None and lang not in FULLTEXT_INDEX_BY_LANGUAGE:
         raise InvalidInputError(f"lang must be one of {', '.join(LANGUAGES)}")
     languages = LANGUAGES if lang is None else (lang,)
     names = [*(FULLTEXT_INDEX_BY_LANGUAGE[code] for code in languages), NAMES_INDEX]
     indexes = [{"name": name, "query": text, "weight": 1.0} for name in names]
-    variants = variants_query(text)
+    variants = variants_query(text) if lang is None else None
     if variants is not None:
         indexes.append({"name": VARIANTS_INDEX, "query": variants, "weight": VARIANT_WEIGHT})
     return indexes
@@ -121,6 +132,8 @@ async def search(
         "indexes": indexes_for(lang, text),
         "exact": name_key(text),
         "exactBonus": EXACT_BONUS,
+        "phrases": phrase_forms(text) if lang is None and plain(text) else [],
+        "variantBonus": VARIANT_BONUS,
         "perIndex": HITS_PER_INDEX,
         "labels": [label.value for label in labels] if labels else None,
         "offset": offset,

@@ -103,6 +103,10 @@ TO_RUSSIAN_LETTERS: Final = str.maketrans(
 )
 """Letters of Tajik and Azerbaijani Cyrillic to the Russian letters a Russian text writes."""
 
+SIGNS: Final = str.maketrans({"ь": "", "ъ": ""})
+"""Soft and hard signs, which romanisations drop and Latin spellings never had (Рамиль =
+Ramil), so folded Cyrillic drops them too."""
+
 LATIN_FOLDING: Final = str.maketrans({"ə": "a", "ı": "i", "ø": "o", "đ": "d", "ł": "l"})
 """Latin letters with no Unicode decomposition, as the English-language press writes them
 (Məmmədov = Mammadov); the rest lose their accents through NFKD."""
@@ -137,11 +141,12 @@ def is_cyrillic(word: str) -> bool:
 
 @lru_cache(maxsize=131_072)
 def fold(word: str) -> str:
-    """Lower case without accents (й = и, ё = е), Tajik/Azerbaijani Cyrillic letters as
-    Russian writes them, and Latin letters without decomposition (ə, ı) as the press does."""
+    """Lower case without accents (й = и, ё = е) or soft signs, Tajik/Azerbaijani Cyrillic
+    letters as Russian writes them, Latin letters without decomposition (ə, ı) as the press
+    does."""
     lowered = word.casefold()
     if is_cyrillic(lowered):
-        lowered = lowered.translate(TO_RUSSIAN_LETTERS)
+        lowered = lowered.translate(TO_RUSSIAN_LETTERS).translate(SIGNS)
     decomposed = unicodedata.normalize("NFKD", lowered.translate(LATIN_FOLDING))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
