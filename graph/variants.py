@@ -77,7 +77,8 @@ def name_properties(label: Label, names: Sequence[str]) -> dict[str, list[str]]:
 
     The variants start with each name's own folded form, so fuzzy and prefix matching in
     the variants index covers the names as written too; both lists keep first-seen order,
-    so the same names always give the same properties.
+    so the same names always give the same properties, and an empty one is left out (the
+    CSV importer cannot write an empty list, and absent reads the same).
     """
     keys = name_keys(names)
     if label not in VARIANT_LABELS:
@@ -93,7 +94,8 @@ def name_properties(label: Label, names: Sequence[str]) -> dict[str, list[str]]:
             key = phonetic_key(word)
             if key is not None:
                 phonetic.setdefault(key, None)
-    return {"nameKeys": keys, "nameVariants": list(variants), "namePhonetic": list(phonetic)}
+    derived = {"nameKeys": keys, "nameVariants": list(variants), "namePhonetic": list(phonetic)}
+    return {name: values for name, values in derived.items() if values or name == "nameKeys"}
 
 
 def query_forms(word: str) -> tuple[str, ...]:

@@ -110,3 +110,9 @@ def test_lucene_syntax_gets_no_variants(text: str) -> None:
 def test_prefix_queries_require_every_word_and_cut_the_last() -> None:
     assert prefix_query("Vusal Hu") == "+nameVariants:(vusal) +nameVariants:(hu*)"
     assert prefix_query(" ,; ") is None
+
+
+def test_names_without_long_words_carry_no_empty_phonetic_list() -> None:
+    props = name_properties(Label.AGENCY, ["EU", "ЕС"])
+    assert "namePhonetic" not in props
+    assert props["nameVariants"]
