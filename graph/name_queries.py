@@ -1,9 +1,10 @@
 """Lucene queries for the `names_variants` index, built from what a person typed.
 
 The words typed are folded and, when Cyrillic, romanised by graph/variants.py (the stored
-variants hold both scripts, so that meets them); words of five letters or more also match
-within an edit distance (one up to seven letters, two from eight: "Husejnov", "Gjorgiev")
-and by phonetic key. Only word characters reach the query, so no user text can change its
+variants hold both scripts, so that meets them); the word as typed, from five letters, also
+matches within an edit distance (one up to seven letters, two from eight: "Husejnov",
+"Gjorgiev"), and it or its first romanisation by phonetic key. The romanisations match
+exactly: they are spellings already, and every fuzzy term adds a Lucene term enumeration. Only word characters reach the query, so no user text can change its
 structure. A query already written in Lucene syntax (quotes, wildcards, operators, fields)
 is the searcher's own, and gets no variants.
 """
@@ -44,8 +45,8 @@ def variants_query(text: str) -> str | None:
     clauses = []
     for word in words:
         forms = query_forms(word)
-        terms = [_fuzzy(form) for form in forms]
-        keys = {key for form in forms if (key := phonetic_key(form)) is not None}
+        terms = [_fuzzy(forms[0]), *forms[1:]]
+        keys = {key for form in forms[:2] if (key := phonetic_key(form)) is not None}
         parts = ["nameVariants:(" + " ".join(terms) + ")"]
         parts.extend("namePhonetic:" + key.lower() for key in sorted(keys))
         clauses.append("(" + " OR ".join(parts) + ")")

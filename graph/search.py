@@ -42,12 +42,15 @@ Guseynov's): below the names as written, above nodes that merely share words. Lu
 the scores of every variant a word matches, so without it a person with more spellings of
 a shared surname would outrank the one whose whole name was typed."""
 HITS_PER_INDEX: Final = 1000
+VARIANT_HITS: Final = 200
+"""Variant hits kept: they rank below the names as written, so deeper ones would only be
+read and sorted (a common surname at 100k experts matches thousands) without showing."""
 MAX_QUERY_LENGTH: Final = 500
 LUCENE_FAILURES: Final = ("ParseException", "TokenMgrError", "TooManyClauses")
 
 SEARCH: Final[LiteralString] = """
 UNWIND $indexes AS index
-CALL db.index.fulltext.queryNodes(index.name, index.query, {limit: $perIndex})
+CALL db.index.fulltext.queryNodes(index.name, index.query, {limit: index.limit})
   YIELD node, score
 WITH node, score * index.weight AS score, index.name AS idx
 WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
@@ -100,10 +103,19 @@ def indexes_for(lang: str | None, text: str) -> list[dict[str, Any]]:
         raise InvalidInputError(f"lang must be one of {', '.join(LANGUAGES)}")
     languages = LANGUAGES if lang is None else (lang,)
     names = [*(FULLTEXT_INDEX_BY_LANGUAGE[code] for code in languages), NAMES_INDEX]
-    indexes = [{"name": name, "query": text, "weight": 1.0} for name in names]
+    indexes = [
+        {"name": name, "query": text, "weight": 1.0, "limit": HITS_PER_INDEX} for name in names
+    ]
     variants = variants_query(text) if lang is None else None
     if variants is not None:
-        indexes.append({"name": VARIANTS_INDEX, "query": variants, "weight": VARIANT_WEIGHT})
+        indexes.append(
+            {
+                "name": VARIANTS_INDEX,
+                "query": variants,
+                "weight": VARIANT_WEIGHT,
+                "limit": VARIANT_HITS,
+            }
+        )
     return indexes
 
 
@@ -134,7 +146,6 @@ async def search(
         "exactBonus": EXACT_BONUS,
         "phrases": phrase_forms(text) if lang is None and plain(text) else [],
         "variantBonus": VARIANT_BONUS,
-        "perIndex": HITS_PER_INDEX,
         "labels": [label.value for label in labels] if labels else None,
         "offset": offset,
         "limit": limit + 1,

@@ -55,13 +55,23 @@ def _mixed(form: str) -> bool:
     return is_cyrillic(form) and any("a" <= char <= "z" for char in form)
 
 
-def _variants_of(text: str) -> list[str]:
+@lru_cache(maxsize=131_072)
+def _variants_of(text: str) -> tuple[str, ...]:
+    """The text under each scheme, distinct, in scheme order. Cached: synthetic graphs (and
+    real agencies' staff lists) repeat whole names."""
     words = WORD.findall(text)
     if not words:
-        return []
+        return ()
     paths = [_word_paths(word) for word in words]
     width = max(len(path) for path in paths)
-    return [" ".join(path[min(i, len(path) - 1)] for path in paths) for i in range(width)]
+    joined = (" ".join(path[min(i, len(path) - 1)] for path in paths) for i in range(width))
+    return tuple(dict.fromkeys(joined))
+
+
+@lru_cache(maxsize=131_072)
+def _phonetic_of(variant: str) -> tuple[str, ...]:
+    keys = (phonetic_key(word) for word in WORD.findall(variant))
+    return tuple(key for key in keys if key is not None)
 
 
 @lru_cache(maxsize=131_072)
@@ -89,11 +99,8 @@ def name_properties(label: Label, names: Sequence[str]) -> dict[str, list[str]]:
             if variant:
                 variants.setdefault(variant, None)
     phonetic: dict[str, None] = {}
-    for text in variants:
-        for word in WORD.findall(text):
-            key = phonetic_key(word)
-            if key is not None:
-                phonetic.setdefault(key, None)
+    for variant in variants:
+        phonetic.update(dict.fromkeys(_phonetic_of(variant)))
     derived = {"nameKeys": keys, "nameVariants": list(variants), "namePhonetic": list(phonetic)}
     return {name: values for name, values in derived.items() if values or name == "nameKeys"}
 
