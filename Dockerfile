@@ -1,4 +1,13 @@
 # The hub's API image; Neo4j comes from the official image (see docker-compose.yml).
+# GraphiQL's assets, bundled from the pinned npm packages of web/graphiql (no CDN at run time).
+FROM node:20-slim AS graphiql
+WORKDIR /web/graphiql
+COPY web/graphiql/package.json web/graphiql/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY web/graphiql/build.mjs ./
+COPY web/graphiql/src ./src
+RUN node build.mjs
+
 FROM python:3.11-slim
 WORKDIR /app
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 HUB_HOST=0.0.0.0 HUB_PORT=8000
@@ -7,9 +16,11 @@ COPY api ./api
 COPY schema ./schema
 COPY graph ./graph
 COPY seed ./seed
-# PyICU compiles against the system's ICU.
+COPY --from=graphiql /web/graphiql/dist ./web/graphiql/dist
+# Editable, so api/graphiql.py finds web/graphiql/dist beside the package; PyICU compiles
+# against the system's ICU.
 RUN apt-get update && apt-get install -y --no-install-recommends libicu-dev pkg-config g++ \
-    && pip install --no-cache-dir . && useradd --system hub \
+    && pip install --no-cache-dir -e . && useradd --system hub \
     && apt-get purge -y g++ && apt-get autoremove -y && rm -rf /var/lib/apt/lists/*
 USER hub
 EXPOSE 8000

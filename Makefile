@@ -4,7 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test stop install icu chromium neo4j-start neo4j-stop lint run-docker bench
+.PHONY: run test stop install icu chromium graphiql apollo-client neo4j-start neo4j-stop lint run-docker bench
+GRAPHIQL := web/graphiql
+GRAPHIQL_DIST := $(GRAPHIQL)/dist/graphiql.js
+APOLLO := tests/clients/apollo
+APOLLO_STAMP := $(APOLLO)/node_modules/.installed-stamp
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,12 +19,26 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+## GraphiQL's page assets, bundled from pinned npm packages (served by the hub, no CDN).
+graphiql: $(GRAPHIQL_DIST)
+
+$(GRAPHIQL_DIST): $(GRAPHIQL)/package-lock.json $(GRAPHIQL)/build.mjs $(wildcard $(GRAPHIQL)/src/*)
+	cd $(GRAPHIQL) && npm ci --no-audit --no-fund --loglevel=error && node build.mjs
+	touch $@
+
+## Apollo Client for the persisted-queries test (tests/api/test_apollo_client.py).
+apollo-client: $(APOLLO_STAMP)
+
+$(APOLLO_STAMP): $(APOLLO)/package-lock.json
+	cd $(APOLLO) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 ## Start Neo4j (local launcher unless NEO4J_URI is set), migrate, seed if empty, serve on :8000.
-run: install
+run: install graphiql
 	$(BIN)/hub run
 
 ## The whole suite against a real Neo4j, ruff and mypy included (tests/test_code_quality.py).
-test: install chromium
+test: install chromium graphiql apollo-client
 	$(BIN)/pytest
 
 ## PyICU (name transliteration) builds against the system's ICU: its headers, pkg-config and

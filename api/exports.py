@@ -30,7 +30,9 @@ from graph.errors import GraphUnavailableError, InvalidInputError, NotFoundError
 from graph.model import Label, RelType
 from graph.network.projections import Projection, ProjectionSpec
 from graph.network.records import Period
+from graph.writes.principal import ANONYMOUS
 from schema.network.ids import slug_of
+from schema.permissions import Action, allowed
 
 Handler = Callable[[Request], Awaitable[Response]]
 MAX_QUERY_VALUE: Final = 2_000
@@ -137,6 +139,7 @@ async def neighbourhood_export(request: Request) -> Response:
         labels=_labels(request),
         types=_rel_types(request),
         table=table,
+        accounts=allowed(getattr(request.state, "principal", ANONYMOUS), Action.READ_AUDIT),
     )
     return _file(content, fmt, f"neighbourhood-{slug}", table)
 

@@ -1,5 +1,5 @@
 """The app's lifetime: the process's one Neo4j driver, its shared reads and writes, and the
-garbage collector tuned."""
+garbage collector tuned; at its end, traces are flushed and the worker leaves the metrics."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from starlette.applications import Starlette
 
 from api.gc_tuning import tuned_collector
+from api.metrics import worker_stopped
 from api.settings import Settings
 from graph.cypher import Cypher
 from graph.driver import open_driver
@@ -45,5 +46,9 @@ def lifespan(settings: Settings) -> Callable[[Starlette], AbstractAsyncContextMa
                 yield
         finally:
             await driver.close()
+            provider = getattr(app.state, "tracer_provider", None)
+            if provider is not None:
+                provider.shutdown()
+            worker_stopped()
 
     return run

@@ -96,6 +96,62 @@ class Settings(BaseSettings):
     hub_rate_limit_burst: int = Field(
         default=60, ge=1, le=10_000_000, description="Requests allowed at once above the rate."
     )
+    hub_cors_origins: str = Field(
+        default="",
+        description="Comma-separated origins browsers may call from; empty: same origin only.",
+    )
+    hub_trusted_documents: Path | None = Field(
+        default=None, description="JSON file of hash -> document: only these documents run."
+    )
+    hub_persisted_queries_max: int = Field(
+        default=10_000, ge=1, le=10_000_000, description="Automatic persisted queries kept."
+    )
+    hub_cache_max_age: int = Field(
+        default=60, ge=0, le=31_536_000, description="Seconds public GET answers may be cached."
+    )
+    hub_log_format: Literal["text", "json"] = "text"
+    otel_exporter_otlp_endpoint: str | None = Field(
+        default=None, description="OTLP/HTTP collector; set: requests are traced to it."
+    )
+
+    @field_validator("hub_cors_origins")
+    @classmethod
+    def _origins(cls, value: str) -> str:
+        origins = [origin.strip().rstrip("/") for origin in value.split(",") if origin.strip()]
+        for origin in origins:
+            parts = urlsplit(origin)
+            if origin != "*" and (
+                parts.scheme not in ("http", "https") or not parts.netloc or parts.path
+            ):
+                raise ValueError(f"{origin!r} is not an origin such as https://app.example.org")
+        if "*" in origins and len(origins) > 1:
+            raise ValueError("`*` stands alone: it allows every origin")
+        return ",".join(origins)
+
+    @field_validator("hub_trusted_documents")
+    @classmethod
+    def _documents_file(cls, value: Path | None) -> Path | None:
+        if value is not None:
+            from api.persisted import TrustedDocumentsError, load_trusted_documents
+
+            try:
+                load_trusted_documents(value)
+            except TrustedDocumentsError as error:
+                raise ValueError(str(error)) from None
+        return value
+
+    @field_validator("otel_exporter_otlp_endpoint")
+    @classmethod
+    def _endpoint(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        if urlsplit(value).scheme not in ("http", "https"):
+            raise ValueError("use an http(s) URL of an OTLP/HTTP collector")
+        return value.strip()
+
+    @property
+    def cors_origins(self) -> list[str]:
+        return [origin for origin in self.hub_cors_origins.split(",") if origin]
 
     @field_validator("hub_jwt_algorithms")
     @classmethod

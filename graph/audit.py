@@ -3,8 +3,9 @@
 Entries are `:AuditEntry` nodes written in the same transaction as the change they describe,
 so a rolled-back write leaves no entry and a committed one always has its entry. They are not
 linked to the entities (an entity's trail outlives its deletion, and network queries never
-trip over them). Personal contact data is redacted from the before/after summaries: the trail
-must not become a second copy of data that an erasure request removes from the expert.
+trip over them). Personal contact data is redacted from the before/after summaries (the
+protected fields entirely, contacts inside any text by graph/redaction.py): the trail must not
+become a second copy of data that an erasure request removes from the expert.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any, Final, LiteralString
 from neo4j import AsyncManagedTransaction
 
 from graph.cypher import Cypher
+from graph.redaction import redacted
 from graph.writes.principal import Principal
 
 REDACTED: Final = "[redacted]"
@@ -178,7 +180,7 @@ def summary(props: Mapping[str, Any] | None) -> str | None:
     if props is None:
         return None
     shown = {
-        name: REDACTED if name in PERSONAL else _plain(value)
+        name: REDACTED if name in PERSONAL else redacted(_plain(value))
         for name, value in props.items()
         if name not in NOISE
     }

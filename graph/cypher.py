@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
+from time import perf_counter
 from typing import Any, LiteralString, TypeVar, cast
 
 from neo4j import (
@@ -30,6 +31,7 @@ from neo4j.exceptions import (
 )
 
 from graph.errors import ConflictError, GraphError, GraphUnavailableError
+from graph.pool_usage import holding_connection
 from graph.read_batch import ReadBatch, remember_columns
 from graph.shared_reads import SharedReads
 from graph.shared_writes import SharedWrites
@@ -60,6 +62,16 @@ class Cypher:
         self._batch: ReadBatch | None = None
         self._shared = shared_reads
         self.round_trips = 0
+        self.seconds = 0.0
+        """Time this runner's statements took, waits for shared ones included (metrics)."""
+
+    @contextmanager
+    def _clocked(self) -> Iterator[None]:
+        started = perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds += perf_counter() - started
 
     async def read(
         self, query: LiteralString, parameters: Mapping[str, Any] | None = None
@@ -100,7 +112,8 @@ class Cypher:
     ) -> tuple[tuple[str, ...], list[Row]]:
         if self._shared is not None:
             self.round_trips += 1
-            return await self._shared.read(query, dict(parameters or {}))
+            with self._clocked():
+                return await self._shared.read(query, dict(parameters or {}))
         return await self.read_columns_alone(query, parameters)
 
     async def read_columns_alone(
@@ -131,16 +144,18 @@ class Cypher:
         """
         self.round_trips += 1
         try:
-            if self._writes is not None:
-                return cast(T, await self._writes.write(work))
-            return await self.write_alone(work)
+            with self._clocked():
+                if self._writes is not None:
+                    return cast(T, await self._writes.write(work))
+                return await self.write_alone(work)
         except (Neo4jError, DriverError, OSError) as error:
             raise translate(error) from error
 
     async def write_alone(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
         """`work` in a retried write transaction of its own: what `SharedWrites` sends."""
-        async with self._session() as session:
-            return await session.execute_write(work)
+        with holding_connection():
+            async with self._session() as session:
+                return await session.execute_write(work)
 
     async def autocommit(
         self, query: LiteralString, parameters: Mapping[str, Any] | None = None
@@ -148,9 +163,10 @@ class Cypher:
         """Run a statement that manages its own transactions (`CALL ... IN TRANSACTIONS`)."""
         self.round_trips += 1
         try:
-            async with self._session() as session:
-                result = await session.run(query, dict(parameters or {}))
-                await result.consume()
+            with self._clocked(), holding_connection():
+                async with self._session() as session:
+                    result = await session.run(query, dict(parameters or {}))
+                    await result.consume()
         except (Neo4jError, DriverError, OSError) as error:
             raise translate(error) from error
 
@@ -173,13 +189,14 @@ class Cypher:
     ) -> EagerResult:
         self.round_trips += 1
         try:
-            return await self._driver.execute_query(
-                query,
-                parameters_=dict(parameters or {}),
-                routing_=routing,
-                database_=self._database,
-                bookmark_manager_=self._bookmarks,
-            )
+            with self._clocked(), holding_connection():
+                return await self._driver.execute_query(
+                    query,
+                    parameters_=dict(parameters or {}),
+                    routing_=routing,
+                    database_=self._database,
+                    bookmark_manager_=self._bookmarks,
+                )
         except (Neo4jError, DriverError, OSError) as error:
             raise translate(error) from error
 

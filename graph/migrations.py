@@ -21,6 +21,8 @@ CONSTRAINTS: Final[tuple[LiteralString, ...]] = (
     "CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT resource_id IF NOT EXISTS FOR (n:Resource) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.keyId IS UNIQUE",
+    "CREATE CONSTRAINT persisted_query_hash IF NOT EXISTS "
+    "FOR (q:PersistedQuery) REQUIRE q.hash IS UNIQUE",
 )
 
 INDEXES: Final[tuple[LiteralString, ...]] = (
@@ -42,6 +44,8 @@ INDEXES: Final[tuple[LiteralString, ...]] = (
     "CREATE INDEX audit_target IF NOT EXISTS FOR (a:AuditEntry) ON (a.target)",
     "CREATE INDEX audit_at IF NOT EXISTS FOR (a:AuditEntry) ON (a.at)",
     "CREATE INDEX resource_url IF NOT EXISTS FOR (n:Resource) ON (n.url)",
+    "CREATE INDEX resource_content IF NOT EXISTS FOR (n:Resource) ON (n.contentKey)",
+    "CREATE INDEX persisted_query_used IF NOT EXISTS FOR (q:PersistedQuery) ON (q.usedAt)",
 )
 
 FULLTEXT_INDEXES: Final[tuple[LiteralString, ...]] = (

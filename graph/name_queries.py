@@ -4,9 +4,10 @@ The words typed are folded and, when Cyrillic, romanised by graph/variants.py (t
 variants hold both scripts, so that meets them); the word as typed, from five letters, also
 matches within an edit distance (one up to seven letters, two from eight: "Husejnov",
 "Gjorgiev"), and it or its first romanisation by phonetic key. The romanisations match
-exactly: they are spellings already, and every fuzzy term adds a Lucene term enumeration. Only word characters reach the query, so no user text can change its
-structure. A query already written in Lucene syntax (quotes, wildcards, operators, fields)
-is the searcher's own, and gets no variants.
+exactly: they are spellings already, and every fuzzy term adds a Lucene term enumeration.
+Only word characters reach the query, so no user text can change its structure. A query
+already written in Lucene syntax (quotes, wildcards, operators, fields) is the searcher's
+own, and gets no variants.
 """
 
 from __future__ import annotations

@@ -41,6 +41,7 @@ class ParticipationRole(Enum):
     PARTICIPANT = "participant"
     FACILITATOR = "facilitator"
     ORGANISER = "organiser"
+    CONTACT = "contact"
 
 
 COUNT_ONLY_FIELDS: Final = frozenset({"totalCount", "__typename"})
@@ -98,7 +99,7 @@ def membership_connection(page: Page, ordering: str) -> MembershipConnection[Any
             until=rel.until,
             rank=rel.rank,
             note=rel.note,
-            source=rel.source,
+            stated_by=rel.source,
         )
 
     return MembershipConnection(**connection_fields(page, ordering, edge))
@@ -113,7 +114,7 @@ def participation_connection(page: Page, ordering: str) -> ParticipationConnecti
             role=rel.role,
             count=rel.count,
             note=rel.note,
-            source=rel.source,
+            stated_by=rel.source,
         )
 
     return ParticipationConnection(**connection_fields(page, ordering, edge))
@@ -130,7 +131,7 @@ def funding_connection(page: Page, ordering: str) -> FundingConnection[Any]:
             period=rel.period,
             text=rel.text,
             note=rel.note,
-            source=rel.source,
+            stated_by=rel.source,
         )
 
     return FundingConnection(**connection_fields(page, ordering, edge))
@@ -140,7 +141,7 @@ def implementation_connection(page: Page, ordering: str) -> ImplementationConnec
     def edge(at: CursorAt, node: Node, row: Row) -> ImplementationEdge[Any]:
         rel = _rel(row)
         return ImplementationEdge(
-            at=at, node=node, lead=rel.lead, role=rel.role, note=rel.note, source=rel.source
+            at=at, node=node, lead=rel.lead, role=rel.role, note=rel.note, stated_by=rel.source
         )
 
     return ImplementationConnection(**connection_fields(page, ordering, edge))

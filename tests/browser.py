@@ -31,9 +31,14 @@ def chromium_path() -> str:
     return path
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Browser]:
-    """One headless Chromium for the session; tests open their own contexts and pages."""
+    """One headless Chromium per test module; tests open their own contexts and pages.
+
+    Per module, not per session: while Playwright's sync API runs, the thread counts as
+    running an event loop, and every later async test or fixture of the session would fail
+    to start its own. Modules that use it therefore hold sync tests only.
+    """
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from graph.model import LANGUAGES, MULTILINGUAL_FIELDS, Label
+from graph.origins import PROPERTY as ORIGINS
+from graph.origins import Origin, marked
 from graph.variants import VARIANT_FIELDS, name_properties
 from graph.writes import values
 from graph.writes.codes import EVENT_STATUSES, KINDS
@@ -107,10 +109,18 @@ DISPLAY_FIELD: Final[dict[Label, str]] = {
 PROVENANCE: Final = ("source", "writtenAt", "writtenBy")
 
 
-def node_properties(label: Label, current: Mapping[str, Any], changes: NodeChanges) -> Props:
+def node_properties(
+    label: Label,
+    current: Mapping[str, Any],
+    changes: NodeChanges,
+    *,
+    origin: Origin = Origin.EDITORIAL,
+) -> Props:
     """`current` with `changes` applied and derived properties recomputed.
 
     `current` is empty for a new node; its `id` and provenance are the caller's business.
+    Texts written get `origin` as their mark (graph/origins.py): an account's words are
+    editorial, an imported document's are the source's.
     """
     props: Props = {name: value for name, value in current.items() if not _derived(name, label)}
     readers = FIELDS[label]
@@ -124,6 +134,7 @@ def node_properties(label: Label, current: Mapping[str, Any], changes: NodeChang
             stored = reader(name, value)
             props[name] = stored[0] if name in DATE_FIELDS else stored
     multilingual = MULTILINGUAL_FIELDS[label]
+    written: list[str] = []
     for name, per_language in changes.texts.items():
         if name not in multilingual:
             raise InvalidFieldError(name, f"{label} has no multilingual field {name!r}")
@@ -134,6 +145,9 @@ def node_properties(label: Label, current: Mapping[str, Any], changes: NodeChang
                 props.pop(f"{name}_{lang}", None)
             else:
                 props[f"{name}_{lang}"] = values.text(where, text)
+                written.append(f"{name}_{lang}")
+    if written or ORIGINS in props:
+        props[ORIGINS] = marked(props, written, origin)
     _check_together(label, props)
     _derive(label, props)
     return props
