@@ -1,6 +1,6 @@
-"""The Starlette application: GraphQL at /graphql (GraphiQL for browsers, its assets under
-/graphiql), probes at /healthz and /readyz, Prometheus metrics at /metrics, file exports at
-/export (api/exports.py).
+"""The Starlette application: GraphQL at /graphql (HTTP, SSE and WebSocket subscriptions;
+GraphiQL for browsers, its assets under /graphiql), probes at /healthz and /readyz,
+Prometheus metrics at /metrics, file exports at /export (api/exports.py).
 
 Middleware, outermost first: request ids (so every log line inside has one), CORS, then
 compression.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.routing import Mount, Route, Router
+from starlette.routing import Mount, Route, Router, WebSocketRoute
 
 from api.access import AccessControl
 from api.auth import Authenticator, JwtConfig
@@ -27,6 +27,7 @@ from api.ratelimit import RateLimiter
 from api.request_ids import RequestIds
 from api.settings import Settings
 from api.tracing import install_tracing
+from api.websocket import SubscriptionSocket
 from graph.analytics.cache import AnalyticsCache
 from schema.context import Limits
 
@@ -50,9 +51,18 @@ def create_app(settings: Settings) -> Starlette:
         limits,
         graphiql=settings.hub_introspection,
         introspection=settings.hub_introspection,
-        planned_reads=settings.hub_planned_reads,
         persisted=PersistedQueries(keep=settings.hub_persisted_queries_max, trusted=trusted),
         cache_max_age=settings.hub_cache_max_age,
+        keepalive=settings.hub_subscription_keepalive,
+    )
+    socket = SubscriptionSocket(
+        endpoint.schema,
+        limits,
+        authenticator,
+        endpoint.persisted,
+        init_timeout=settings.hub_ws_init_timeout,
+        subscriptions_per_connection=settings.hub_subscriptions_per_connection,
+        allowed_origins=settings.cors_origins,
     )
     graphql = AccessControl(endpoint, authenticator, limiter)
     exports = AccessControl(Router(routes=export_routes()), authenticator, limiter)
@@ -62,6 +72,7 @@ def create_app(settings: Settings) -> Starlette:
             Route("/readyz", readyz, methods=["GET"]),
             Route("/metrics", metrics, methods=["GET"]),
             Route("/graphql", graphql, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", AccessControl(socket, authenticator, limiter)),
             graphiql_assets(),
             Mount("/export", app=exports),
         ],

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from starlette.datastructures import State
-from starlette.requests import Request
+from starlette.requests import HTTPConnection
 from starlette.responses import Response
+from starlette.websockets import WebSocket
 
 from api.languages import accepted_languages
 from graph.cypher import Cypher
@@ -22,7 +23,10 @@ def request_cypher(state: State) -> Cypher:
     )
 
 
-def build_context(request: Request, response: Response | None, limits: Limits) -> Context:
+def build_context(
+    request: HTTPConnection, response: Response | WebSocket | None, limits: Limits
+) -> Context:
+    """For a request, or a WebSocket (whose viewer its `connection_init` sets later)."""
     state = request.app.state
     return Context(
         cypher=request_cypher(state),
@@ -32,4 +36,5 @@ def build_context(request: Request, response: Response | None, limits: Limits) -
         response=response,
         analytics=state.analytics,
         viewer=getattr(request.state, "principal", ANONYMOUS),
+        feed=getattr(state, "feed", None),
     )

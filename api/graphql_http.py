@@ -28,6 +28,7 @@ from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOpe
 from strawberry.types.graphql import OperationType
 
 from api.context import build_context
+from api.event_stream import event_stream, wants_event_stream
 from api.graphiql import graphiql_page
 from api.graphql_request import (
     GRAPHQL_RESPONSE,
@@ -47,7 +48,6 @@ from graph.cypher import Cypher
 from graph.errors import GraphUnavailableError
 from schema.context import Context, Limits
 from schema.errors import REQUEST_CODES
-from schema.planned import PlannedReads
 from schema.schema import build_schema
 
 logger = logging.getLogger("hub.http")
@@ -55,6 +55,10 @@ logger = logging.getLogger("hub.http")
 __all__ = ["GRAPHQL_RESPONSE", "JSON", "GraphQLEndpoint", "negotiate"]
 
 OK: Final = "OK"
+SUBSCRIPTION_TRANSPORTS: Final = (
+    "a subscription needs a stream: a WebSocket (graphql-transport-ws) on /graphql, "
+    "or a POST with `Accept: text/event-stream` (graphql-sse)"
+)
 
 
 @dataclass(slots=True)
@@ -84,17 +88,18 @@ class GraphQLEndpoint:
         *,
         graphiql: bool = True,
         introspection: bool = True,
-        planned_reads: bool = True,
         persisted: PersistedQueries | None = None,
         cache_max_age: int = 60,
+        keepalive: float = 15,
     ) -> None:
+        """`keepalive`: seconds between the comments that keep an idle event stream open."""
         self.schema = build_schema(limits, introspection=introspection)
-        self.planned = PlannedReads(self.schema) if planned_reads else None
         self.operations = Operations(self.schema._schema)
         self.persisted = persisted or PersistedQueries(keep=10_000)
         self._limits = limits
         self._graphiql = graphiql
         self._cache_max_age = cache_max_age
+        self._keepalive = keepalive
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
@@ -147,6 +152,8 @@ class GraphQLEndpoint:
         if self.wants_graphiql(request):
             outcome.counted = False
             return graphiql_page()
+        if wants_event_stream(request):
+            return await self.stream(request, outcome)
         media_type = negotiate(request.headers.get("accept"))
         if media_type is None:
             raise RequestError(
@@ -169,6 +176,16 @@ class GraphQLEndpoint:
             )
         return uncacheable(Response(answer.body, status_code=answer.status, media_type=media_type))
 
+    async def stream(self, request: Request, outcome: Outcome) -> Response:
+        """graphql-sse (api/event_stream.py), persisted and trusted documents as over JSON."""
+        context = build_context(request, None, self._limits)
+        outcome.cypher = context.cypher
+        params = await self.persisted.resolve(await read_params(request), context.cypher)
+        if params.query is None:
+            raise RequestError(400, "BAD_REQUEST", "the request has no GraphQL `query`")
+        outcome.operation = self.operations.describe(params.query, params.operation_name)
+        return event_stream(self.schema, params, context, self._keepalive)
+
     async def execute(
         self,
         request: Request,
@@ -182,12 +199,6 @@ class GraphQLEndpoint:
             if request.method == "GET"
             else {OperationType.QUERY, OperationType.MUTATION}
         )
-        if self.planned is not None:
-            data = await self.planned.answer(
-                query, params.variables, params.operation_name, context
-            )
-            if data is not None:
-                return Answer(orjson.dumps({"data": data}), 200, OK)
         try:
             result = await self.schema.execute(
                 query,
@@ -197,7 +208,9 @@ class GraphQLEndpoint:
                 allowed_operation_types=allowed,
                 operation_extensions=params.extensions,
             )
-        except InvalidOperationTypeError:
+        except InvalidOperationTypeError as error:
+            if error.operation_type is OperationType.SUBSCRIPTION:
+                raise RequestError(406, "NOT_ACCEPTABLE", SUBSCRIPTION_TRANSPORTS) from None
             raise RequestError(
                 405, "METHOD_NOT_ALLOWED", "mutations need POST", {"Allow": "POST"}
             ) from None
@@ -208,8 +221,6 @@ class GraphQLEndpoint:
         except MissingQueryError:
             raise RequestError(400, "BAD_REQUEST", "the request has no GraphQL `query`") from None
         errors = [error.formatted for error in result.errors or ()]
-        if self.planned is not None and not errors and result.data is not None:
-            self.planned.learn(query, params.operation_name)
         executed = result.data is not None or any(error.get("path") for error in errors)
         body: dict[str, Any] = {"data": result.data} if executed else {}
         if errors:

@@ -91,7 +91,8 @@ def _decode_json(text: str | bytes, what: str) -> Any:
     return value
 
 
-def _params(raw: Mapping[str, Any]) -> GraphQLParams:
+def params_from(raw: Mapping[str, Any]) -> GraphQLParams:
+    """A request's fields checked (a JSON body, GET parameters, a WebSocket `subscribe`)."""
     query, document_id = raw.get("query"), raw.get("documentId")
     variables, extensions, name = (
         raw.get("variables"),
@@ -124,7 +125,7 @@ async def read_params(request: Request) -> GraphQLParams:
                 raw[key] = _decode_json(raw[key], f"`{key}`")
             else:
                 raw.pop(key, None)
-        return _params(raw)
+        return params_from(raw)
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type != JSON:
         raise RequestError(415, "UNSUPPORTED_MEDIA_TYPE", "send the request as application/json")
@@ -141,7 +142,7 @@ async def read_params(request: Request) -> GraphQLParams:
         raise RequestError(400, "BAD_REQUEST", "batched requests are not supported")
     if not isinstance(payload, dict):
         raise RequestError(400, "BAD_REQUEST", "the body must be a JSON object")
-    return _params(payload)
+    return params_from(payload)
 
 
 def error_body(code: str, message: str) -> bytes:

@@ -1,5 +1,6 @@
-"""The app's lifetime: the process's one Neo4j driver, its shared reads and writes, and the
-garbage collector tuned; at its end, traces are flushed and the worker leaves the metrics."""
+"""The app's lifetime: the process's one Neo4j driver, its shared reads and writes, its
+live-update poller, and the garbage collector tuned; at its end, traces are flushed and the
+worker leaves the metrics."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from starlette.applications import Starlette
 
 from api.gc_tuning import tuned_collector
-from api.metrics import worker_stopped
+from api.metrics import subscription_closed, subscription_opened, worker_stopped
 from api.settings import Settings
+from graph.audit_feed import AuditFeed
 from graph.cypher import Cypher
 from graph.driver import open_driver
 from graph.shared_reads import SharedReads
@@ -41,10 +43,17 @@ def lifespan(settings: Settings) -> Callable[[Starlette], AbstractAsyncContextMa
         app.state.shared_reads = SharedReads(
             alone.read_columns_alone, most=settings.neo4j_shared_reads
         )
+        app.state.feed = AuditFeed(
+            alone,
+            interval=settings.hub_subscription_poll_interval,
+            max_followers=settings.hub_subscriptions_per_worker,
+            on_followers=subscriptions_changed,
+        )
         try:
             with tuned_collector():
                 yield
         finally:
+            await app.state.feed.close()
             await driver.close()
             provider = getattr(app.state, "tracer_provider", None)
             if provider is not None:
@@ -52,3 +61,11 @@ def lifespan(settings: Settings) -> Callable[[Starlette], AbstractAsyncContextMa
             worker_stopped()
 
     return run
+
+
+def subscriptions_changed(delta: int) -> None:
+    """The worker's open subscriptions, as the `hub_graphql_subscriptions_open` gauge."""
+    if delta > 0:
+        subscription_opened()
+    else:
+        subscription_closed()

@@ -50,6 +50,9 @@ def serve(settings: Settings, app: str = APP) -> None:
         access_log=settings.hub_access_log,
         loop="uvloop",
         http="httptools",
+        ws_max_size=settings.hub_ws_max_message_bytes,
+        ws_ping_interval=settings.hub_subscription_keepalive,
+        ws_ping_timeout=settings.hub_subscription_keepalive,
     )
     with shared_metrics_dir(config.workers):
         _serve(config)

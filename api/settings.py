@@ -66,10 +66,6 @@ class Settings(BaseSettings):
     hub_access_log: bool = Field(default=True, description="A log line per request.")
     hub_seed_on_start: bool = True
     hub_introspection: bool = True
-    hub_planned_reads: bool = Field(
-        default=True,
-        description="Answer repeated read queries with one Cypher statement per root field.",
-    )
     hub_max_page_size: int = Field(default=100, ge=1, le=10_000)
     hub_max_query_depth: int = Field(default=12, ge=2, le=50)
     hub_max_aliases: int = Field(default=30, ge=1, le=1000)
@@ -152,6 +148,25 @@ class Settings(BaseSettings):
     @property
     def cors_origins(self) -> list[str]:
         return [origin for origin in self.hub_cors_origins.split(",") if origin]
+
+    hub_subscription_poll_interval: float = Field(
+        default=0.2, ge=0.02, le=10, description="Seconds between a worker's audit-log polls."
+    )
+    hub_subscriptions_per_connection: int = Field(
+        default=10, ge=1, le=1000, description="Operations one WebSocket may run at once."
+    )
+    hub_subscriptions_per_worker: int = Field(
+        default=1000, ge=1, le=100_000, description="Open subscriptions one worker serves."
+    )
+    hub_ws_max_message_bytes: int = Field(
+        default=65_536, ge=1024, le=16_777_216, description="Largest WebSocket message taken."
+    )
+    hub_ws_init_timeout: float = Field(
+        default=10, gt=0, le=300, description="Seconds a WebSocket has to send connection_init."
+    )
+    hub_subscription_keepalive: float = Field(
+        default=15, gt=0, le=600, description="Seconds between idle pings (WebSocket and SSE)."
+    )
 
     @field_validator("hub_jwt_algorithms")
     @classmethod

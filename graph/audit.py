@@ -37,7 +37,7 @@ def write_entry(entry: LiteralString, label: LiteralString = "") -> LiteralStrin
     """
     relabel: LiteralString = ", audited.label = " + label if label else ""
     return (
-        "CREATE (audited:AuditEntry) SET audited = "
+        "CREATE (audited:AuditEntry:AuditPending) SET audited = "
         + entry
         + relabel
         + ", audited.at = datetime($at)"
@@ -109,6 +109,8 @@ class AuditEntry:
     before: str | None
     """JSON summary of the properties before the change (null for creations)."""
     after: str | None
+    sequence: int | None = None
+    """Its place in the whole log (graph/audit_sequence.py); None until the feed numbered it."""
 
 
 async def record_changes(
@@ -166,7 +168,7 @@ async def audit_log(
     rows = await cypher.read(
         READ_ENTRIES, {"entity": entity, "since": since, "first": max(1, min(first, MAX_PAGE))}
     )
-    return tuple(_entry(row["entry"]) for row in rows)
+    return tuple(entry_of(row["entry"]) for row in rows)
 
 
 async def entity_sources(cypher: Cypher, ident: str) -> tuple[str, ...]:
@@ -196,7 +198,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _entry(props: Mapping[str, Any]) -> AuditEntry:
+def entry_of(props: Mapping[str, Any]) -> AuditEntry:
     at = props["at"]
     native = at.to_native() if hasattr(at, "to_native") else at
     return AuditEntry(
@@ -215,4 +217,5 @@ def _entry(props: Mapping[str, Any]) -> AuditEntry:
         source=props.get("source"),
         before=props.get("before"),
         after=props.get("after"),
+        sequence=props.get("sequence"),
     )

@@ -84,7 +84,7 @@ class Cypher:
         """A read whose columns hold only maps, lists and scalars (map projections, no nodes).
 
         Skips the driver's `Record.data()`, which walks every nested value looking for nodes
-        to convert: on a planned page or a 200-node neighbourhood that walk alone cost more
+        to convert: on a compiled page or a 200-node neighbourhood that walk alone cost more
         than decoding the answer. Inside `reads_together()` it may share a statement.
         """
         if self._batch is not None:

@@ -23,6 +23,12 @@ CONSTRAINTS: Final[tuple[LiteralString, ...]] = (
     "CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.keyId IS UNIQUE",
     "CREATE CONSTRAINT persisted_query_hash IF NOT EXISTS "
     "FOR (q:PersistedQuery) REQUIRE q.hash IS UNIQUE",
+    # The audit log's sequence (graph/audit_sequence.py): one counter, each number given once,
+    # and the index live updates read "entries after n" with.
+    "CREATE CONSTRAINT audit_sequence_name IF NOT EXISTS "
+    "FOR (c:AuditSequence) REQUIRE c.name IS UNIQUE",
+    "CREATE CONSTRAINT audit_entry_sequence IF NOT EXISTS "
+    "FOR (a:AuditEntry) REQUIRE a.sequence IS UNIQUE",
 )
 
 INDEXES: Final[tuple[LiteralString, ...]] = (

@@ -1,6 +1,6 @@
 """The properties `node_record` and `relationship_record` read, as Cypher list projections.
 
-Planned reads project exactly these keys instead of `{.*}`/`properties(r)`: stray properties
+Compiled pages project exactly these keys instead of `{.*}`/`properties(r)`: stray properties
 never travel, and `writtenAt` (a DateTime the driver converts through pytz, one per node) is
 only read when a query selects it.
 """

@@ -1,7 +1,7 @@
 """Reads issued together, sent to Neo4j as one statement.
 
 A page often has several root fields (an expert and their collaborators), each answered by
-its own planned statement. Sent separately they cost a transaction each: the driver's
+its own statement (schema/together.py). Sent separately they cost a transaction each: the driver's
 session, BEGIN and COMMIT (about 1 ms of Python) and Neo4j's fixed cost per statement
 (1.5-2 ms of its CPU on the benchmark machine). Inside `Cypher.reads_together()` the
 map-only reads started within a few event-loop turns of each other (`IDLE_TURNS`) are

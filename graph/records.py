@@ -323,7 +323,7 @@ _OWN_FIELDS: Final[dict[Label, tuple[tuple[str, str, Callable[[Any], Any]], ...]
 }
 """(stored property, record field, conversion), worked out once. Every conversion turns an
 absent value into the field's default, so only the properties present are converted: a
-planned page projects just the ones it shows."""
+compiled page projects just the ones it shows."""
 
 
 NodeReader = Callable[[Sequence[Any]], NodeRecord]
@@ -427,7 +427,7 @@ _RELATIONSHIP_FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
 }
 """Stored property -> (record field, conversion). Relationships carry few of them, so the
 record is built from the properties present (a 200-node neighbourhood has ~400 edges) and
-not null (planned reads return every allow-listed one)."""
+not null (compiled pages return every allow-listed one)."""
 
 
 def relationship_record(rel_type: str, properties: Mapping[str, Any]) -> RelationshipRecord:

@@ -16,6 +16,8 @@ from schema.errors import ErrorCodes, is_expected
 from schema.limits import limit_extensions
 from schema.mutations import Mutation
 from schema.queries import Query
+from schema.subscriptions import Subscription
+from schema.together import RootFieldsTogether
 
 logger = logging.getLogger("hub.graphql")
 
@@ -37,7 +39,13 @@ def build_schema(limits: Limits | None = None, *, introspection: bool = True) ->
     `introspection=False` (HUB_INTROSPECTION=false) refuses `__schema`/`__type` queries.
     """
     chosen = limits or Limits()
-    extensions: list[Any] = [ErrorCodes, *limit_extensions(chosen)]
+    extensions: list[Any] = [ErrorCodes, *limit_extensions(chosen), RootFieldsTogether]
     if not introspection:
         extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
-    return HubSchema(query=Query, mutation=Mutation, types=ENTITY_TYPES, extensions=extensions)
+    return HubSchema(
+        query=Query,
+        mutation=Mutation,
+        subscription=Subscription,
+        types=ENTITY_TYPES,
+        extensions=extensions,
+    )

@@ -16,10 +16,8 @@ from graph.paging import Direction, PageRequest
 from graph.records import FacetBucket, Page
 from graph.repositories.base import (
     ListSpec,
-    Order,
     Relation,
     group_by,
-    list_page,
     related_counts,
     related_pages,
 )
@@ -145,11 +143,6 @@ class Repository:
 
     def __init__(self, cypher: Cypher) -> None:
         self._cypher = cypher
-
-    async def page(
-        self, *, where: Predicate | None = None, order: Order, request: PageRequest
-    ) -> Page:
-        return await list_page(self._cypher, self.spec, where=where, order=order, request=request)
 
     async def group_by(
         self, *, facet: str, where: Predicate | None = None, limit: int = 20

@@ -84,6 +84,10 @@ class AuditRecord:
     def at(self) -> datetime:
         return self.entry.at
 
+    @strawberry.field(description="Place in the whole log, in commit order (null until numbered).")
+    def sequence(self) -> int | None:
+        return self.entry.sequence
+
     @strawberry.field
     def actor(self) -> str:
         return self.entry.actor
