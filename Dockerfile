@@ -17,8 +17,11 @@ COPY schema ./schema
 COPY graph ./graph
 COPY seed ./seed
 COPY --from=graphiql /web/graphiql/dist ./web/graphiql/dist
-# Editable, so api/graphiql.py finds web/graphiql/dist beside the package.
-RUN pip install --no-cache-dir -e . && useradd --system hub
+# Editable, so api/graphiql.py finds web/graphiql/dist beside the package; PyICU compiles
+# against the system's ICU.
+RUN apt-get update && apt-get install -y --no-install-recommends libicu-dev pkg-config g++ \
+    && pip install --no-cache-dir -e . && useradd --system hub \
+    && apt-get purge -y g++ && apt-get autoremove -y && rm -rf /var/lib/apt/lists/*
 USER hub
 EXPOSE 8000
 HEALTHCHECK CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz')"

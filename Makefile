@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test stop install chromium graphiql apollo-client subscription-clients neo4j-start neo4j-stop lint run-docker bench
+.PHONY: run test stop install icu chromium graphiql apollo-client subscription-clients neo4j-start neo4j-stop lint run-docker bench
 GRAPHIQL := web/graphiql
 GRAPHIQL_DIST := $(GRAPHIQL)/dist/graphiql.js
 APOLLO := tests/clients/apollo
@@ -13,6 +13,7 @@ APOLLO_STAMP := $(APOLLO)/node_modules/.installed-stamp
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	@$(MAKE) --no-print-directory icu
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
@@ -39,6 +40,14 @@ run: install graphiql
 ## The whole suite against a real Neo4j, ruff and mypy included (tests/test_code_quality.py).
 test: install chromium graphiql apollo-client subscription-clients
 	$(BIN)/pytest
+
+## PyICU (name transliteration) builds against the system's ICU: its headers, pkg-config and
+## a C++ compiler, installed with apt-get when missing.
+icu:
+	@{ pkg-config --exists icu-i18n 2>/dev/null && command -v c++ >/dev/null 2>&1; } || { \
+	  command -v apt-get >/dev/null 2>&1 || { echo "PyICU needs ICU's headers, pkg-config and a C++ compiler: install libicu-dev, pkg-config and g++" >&2; exit 1; }; \
+	  echo "installing libicu-dev, pkg-config and g++ with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libicu-dev pkg-config g++ >/dev/null; }
 
 ## The real graphql-ws and graphql-sse clients the subscription tests run (npm ci, once per lock).
 SUBSCRIPTION_CLIENTS := tests/clients/subscriptions

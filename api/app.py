@@ -17,6 +17,7 @@ from api.auth import Authenticator, JwtConfig
 from api.bucket_table import BucketTable
 from api.compression import compression_middleware
 from api.cors import cors_middleware
+from api.disconnects import CancelOnDisconnect
 from api.exports import export_routes
 from api.graphiql import graphiql_assets
 from api.graphql_http import BodyLimits, GraphQLEndpoint
@@ -71,8 +72,10 @@ def create_app(settings: Settings) -> Starlette:
         subscriptions_per_connection=settings.hub_subscriptions_per_connection,
         allowed_origins=settings.cors_origins,
     )
-    graphql = AccessControl(endpoint, authenticator, limiter)
-    exports = AccessControl(Router(routes=export_routes()), authenticator, limiter)
+    graphql = CancelOnDisconnect(AccessControl(endpoint, authenticator, limiter))
+    exports = CancelOnDisconnect(
+        AccessControl(Router(routes=export_routes()), authenticator, limiter)
+    )
     app = Starlette(
         routes=[
             Route("/healthz", healthz, methods=["GET"]),

@@ -20,6 +20,8 @@ def request_cypher(state: State) -> Cypher:
         state.settings.neo4j_database,
         shared_writes=state.shared_writes,
         shared_reads=state.shared_reads,
+        time_limits=state.time_limits,
+        breaker=state.breaker,
     )
 
 

@@ -4,8 +4,9 @@ Strawberry's own view answers malformed requests in plain text and every GraphQL
 200; this endpoint follows the spec instead. GET and POST; GET never runs a mutation (405).
 `Accept: application/graphql-response+json` gets that media type and 4xx for requests that
 fail before execution (syntax, validation, cost limits, bad variables); `application/json`
-keeps the legacy 200. Malformed HTTP requests get 400/406/413/415 with a JSON body, and every
-error, here or from the schema, carries `extensions.code`.
+keeps the legacy 200. While Neo4j is unreachable (`SERVICE_UNAVAILABLE`) the former answers
+503 and both carry `Retry-After`. Malformed HTTP requests get 400/406/413/415 with a JSON
+body, and every error, here or from the schema, carries `extensions.code`.
 
 Around execution: persisted queries (api/persisted.py), HTTP caching of GET reads
 (api/http_cache.py), and a metrics sample and trace attributes per request (api/metrics.py,
@@ -61,6 +62,10 @@ __all__ = ["GRAPHQL_RESPONSE", "JSON", "BodyLimits", "GraphQLEndpoint", "negotia
 OK: Final = "OK"
 MAX_COSTS: Final = 512
 """Documents whose cost is remembered (a document's cost does not depend on its variables)."""
+UNAVAILABLE: Final = "SERVICE_UNAVAILABLE"
+RETRY_AFTER: Final = "1"
+"""Seconds a client should wait before retrying while Neo4j is unreachable: the worker's
+breaker probes it five times a second (graph/breaker.py)."""
 SUBSCRIPTION_TRANSPORTS: Final = (
     "a subscription needs a stream: a WebSocket (graphql-transport-ws) on /graphql, "
     "or a POST with `Accept: text/event-stream` (graphql-sse)"
@@ -83,6 +88,7 @@ class Answer:
     status: int
     code: str
     """OK, or the first error's code."""
+    headers: dict[str, str] | None = None
 
 
 class GraphQLEndpoint:
@@ -202,7 +208,14 @@ class GraphQLEndpoint:
             return cacheable_answer(
                 request, answer.body, media_type, public=public, max_age=self._cache_max_age
             )
-        return uncacheable(Response(answer.body, status_code=answer.status, media_type=media_type))
+        return uncacheable(
+            Response(
+                answer.body,
+                status_code=answer.status,
+                media_type=media_type,
+                headers=answer.headers,
+            )
+        )
 
     async def stream(self, request: Request, outcome: Outcome) -> Response:
         """graphql-sse (api/event_stream.py), persisted and trusted documents as over JSON."""
@@ -256,11 +269,14 @@ class GraphQLEndpoint:
         if errors:
             body["errors"] = errors
         status = 200
-        if media_type == GRAPHQL_RESPONSE and not executed:
-            codes = {error.get("extensions", {}).get("code") for error in errors}
+        codes = {error.get("extensions", {}).get("code") for error in errors}
+        headers = {"Retry-After": RETRY_AFTER} if UNAVAILABLE in codes else None
+        if media_type == GRAPHQL_RESPONSE and headers is not None:
+            status = 503
+        elif media_type == GRAPHQL_RESPONSE and not executed:
             status = 400 if codes <= {*REQUEST_CODES, "BAD_USER_INPUT"} else 500
         code = str(errors[0].get("extensions", {}).get("code", "ERROR")) if errors else OK
-        return Answer(orjson.dumps(body), status, code)
+        return Answer(orjson.dumps(body), status, code, headers)
 
 
 def _refusal(

@@ -81,6 +81,18 @@ class Settings(BaseSettings):
     hub_max_variables_bytes: int = Field(
         default=100_000, ge=100, le=100_000_000, description="Largest `variables`, as JSON."
     )
+    hub_read_timeout: float = Field(
+        default=5.0, gt=0, le=3600, description="Seconds a read transaction may run."
+    )
+    hub_analysis_timeout: float = Field(
+        default=15.0,
+        gt=0,
+        le=3600,
+        description="Seconds a path, neighbourhood, ties or projection transaction may run.",
+    )
+    hub_write_timeout: float = Field(
+        default=10.0, gt=0, le=3600, description="Seconds a write transaction may run."
+    )
 
     hub_jwt_issuer: str | None = Field(default=None, description="Required `iss` of tokens.")
     hub_jwt_audience: str | None = Field(default=None, description="Required `aud` of tokens.")

@@ -25,7 +25,7 @@ from graph.writes.principal import Principal
 
 REDACTED: Final = "[redacted]"
 PERSONAL: Final = frozenset({"email", "phone"})
-NOISE: Final = frozenset({"nameKeys"})
+NOISE: Final = frozenset({"nameKeys", "nameVariants", "namePhonetic"})
 MAX_PAGE: Final = 500
 
 

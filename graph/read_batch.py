@@ -155,11 +155,24 @@ def when_idle(group: Sized, send: Callable[[], None], seen: int = 1, idle: int =
         send()
 
 
-def spawn(tasks: set[asyncio.Task[None]], work: Coroutine[Any, Any, None]) -> None:
+def spawn(tasks: set[asyncio.Task[None]], work: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
     """Run `work` in a task kept referenced until it is done."""
     task = asyncio.ensure_future(work)
     tasks.add(task)
     task.add_done_callback(tasks.discard)
+    return task
+
+
+def abandon_with(batch: Sequence[Waiting], task: asyncio.Task[None]) -> None:
+    """Cancel `task`, which answers `batch`, once every caller in it has left (cancelled):
+    its transaction then ends instead of running for nobody."""
+
+    def left(_: asyncio.Future[Any]) -> None:
+        if all(item.answer.cancelled() for item in batch):
+            task.cancel()
+
+    for item in batch:
+        item.answer.add_done_callback(left)
 
 
 @asynccontextmanager

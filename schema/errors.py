@@ -22,6 +22,7 @@ from graph.errors import (
     InvalidInputError,
     InvalidSearchQueryError,
     NotFoundError,
+    QueryTimeoutError,
 )
 
 
@@ -31,6 +32,7 @@ class Code(StrEnum):
     UNAUTHENTICATED = "UNAUTHENTICATED"
     FORBIDDEN = "FORBIDDEN"
     QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX"
+    QUERY_TIMEOUT = "QUERY_TIMEOUT"
     TOO_MANY_SUBSCRIPTIONS = "TOO_MANY_SUBSCRIPTIONS"
     SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
     INTERNAL = "INTERNAL"
@@ -95,17 +97,27 @@ def code_of(error: GraphQLError, phase: str | None) -> tuple[Code, str]:
         return Code.NOT_FOUND, str(original)
     if isinstance(original, GraphUnavailableError):
         return Code.SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE
+    if isinstance(original, QueryTimeoutError):
+        return Code.QUERY_TIMEOUT, f"{original} {original.hint}"
     return Code.INTERNAL, INTERNAL_MESSAGE
 
 
 def is_expected(error: GraphQLError) -> bool:
-    """Errors worth no log line: the caller's mistakes, not the server's."""
+    """Errors worth no stack trace in the log: the caller's mistakes, an outage (the breaker
+    logs it once, graph/breaker.py) and time limits (one warning line each)."""
     original = error.original_error
     if original is None or isinstance(original, CodedError):
         return True
     if isinstance(original, GraphQLError) and not error.path:
         return True
-    return isinstance(original, InvalidInputError | InvalidSearchQueryError | NotFoundError)
+    return isinstance(
+        original,
+        InvalidInputError
+        | InvalidSearchQueryError
+        | NotFoundError
+        | GraphUnavailableError
+        | QueryTimeoutError,
+    )
 
 
 class ErrorCodes(SchemaExtension):

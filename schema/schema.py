@@ -10,6 +10,7 @@ from graphql import GraphQLError, NoSchemaIntrospectionCustomRule
 from strawberry.extensions import AddValidationRules
 from strawberry.types import ExecutionContext
 
+from graph.errors import QueryTimeoutError
 from schema.context import Limits
 from schema.entities import ENTITY_TYPES
 from schema.errors import ErrorCodes, is_expected
@@ -29,7 +30,9 @@ class HubSchema(strawberry.Schema):
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
         for error in errors:
-            if not is_expected(error):
+            if isinstance(error.original_error, QueryTimeoutError):
+                logger.warning("%s at %s", error.original_error, error.path)
+            elif not is_expected(error):
                 logger.error("GraphQL resolver failed", exc_info=error.original_error)
 
 

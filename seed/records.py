@@ -17,10 +17,10 @@ from typing import Annotated, Any, Final
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
 from graph.model import LANGUAGES, MULTILINGUAL_FIELDS, Label, RelType
-from graph.names import name_keys
 from graph.origins import BACKGROUND
 from graph.origins import PROPERTY as ORIGINS
 from graph.redaction import redacted
+from graph.variants import VARIANT_FIELDS, name_properties
 from seed import fields, origins
 from seed.fields import FieldError
 
@@ -33,7 +33,16 @@ NAME_LISTS: Final = frozenset({"aliases", "roles"})
 LINK_KEY_FIELDS: Final = ("role", "since", "period")
 """Properties that tell two relationships of one type between the same nodes apart."""
 DERIVED: Final = frozenset(
-    {"nameKeys", "writtenAt", "startYear", "endYear", "publishedYear", "key", "textOrigins"}
+    {
+        "nameKeys",
+        *VARIANT_FIELDS,
+        "writtenAt",
+        "startYear",
+        "endYear",
+        "publishedYear",
+        "key",
+        "textOrigins",
+    }
 )
 _FIELD_NAME: Final = re.compile(r"[a-z][A-Za-z0-9]*")
 UNSCANNED: Final = frozenset({"id", "source", "url", "email", "phone", "key"})
@@ -164,7 +173,7 @@ def _derive(
     multilingual: dict[str, dict[str, str]],
     problems: list[tuple[str | None, str]],
 ) -> None:
-    """`name`, `nameKeys` and `langs`, from the fields that were read without error."""
+    """`name`, `nameKeys` (with variants) and `langs`, from the fields read without error."""
     display_field = "title" if label in TITLED else "name"
     if display_field not in raw:
         problems.append((display_field, "missing: every record needs one"))
@@ -181,7 +190,7 @@ def _derive(
     names.extend(props.get("aliases", []))
     if isinstance(props.get("acronym"), str):
         names.append(props["acronym"])
-    props["nameKeys"] = name_keys(names)
+    props.update(name_properties(label, names))
     present = set(props.get("langs", [])).union(*(texts.keys() for texts in multilingual.values()))
     if present:
         props["langs"] = [lang for lang in LANGUAGES if lang in present]

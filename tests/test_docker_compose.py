@@ -7,6 +7,8 @@ from typing import Any
 
 import yaml
 
+from graph.neo4j_local.server import TRANSACTION_TIMEOUT
+
 PROJECT = Path(__file__).resolve().parents[1]
 
 
@@ -38,3 +40,8 @@ def test_the_api_believes_forwarded_addresses_from_the_compose_gateway_only() ->
     network = compose()["networks"][api["networks"][0]]["ipam"]["config"][0]
     assert trusted.rstrip("}") == network["gateway"]
     assert all(port.startswith("127.0.0.1:") for port in api["ports"])
+
+
+def test_neo4j_stops_transactions_that_name_no_limit_like_the_local_launcher() -> None:
+    neo4j = compose()["services"]["neo4j"]
+    assert neo4j["environment"]["NEO4J_db_transaction_timeout"] == TRANSACTION_TIMEOUT

@@ -1,7 +1,7 @@
 """Which properties each label accepts from a write, how each is checked, and what follows.
 
 A write states changes (`NodeChanges`); `node_properties` merges them into the node's current
-properties and recomputes everything derived (display `name`, `nameKeys`, `langs`,
+properties and recomputes everything derived (display `name`, `nameKeys` and name variants, `langs`,
 `startYear`...) the same way the seed loader does, so a node written through the API is
 indistinguishable from a seeded one and derived values can never disagree with their fields.
 Properties the API does not know (written by the loader) are kept as they are.
@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from graph.model import LANGUAGES, MULTILINGUAL_FIELDS, Label
-from graph.names import name_keys
 from graph.origins import PROPERTY as ORIGINS
 from graph.origins import Origin, marked
+from graph.variants import VARIANT_FIELDS, name_properties
 from graph.writes import values
 from graph.writes.codes import EVENT_STATUSES, KINDS
 from graph.writes.errors import InvalidFieldError
@@ -154,7 +154,9 @@ def node_properties(
 
 
 def _derived(name: str, label: Label) -> bool:
-    if name in ("nameKeys", "langs") or (name.endswith("Year") and name[:-4] in DATE_FIELDS):
+    if name in ("nameKeys", "langs", *VARIANT_FIELDS):
+        return True
+    if name.endswith("Year") and name[:-4] in DATE_FIELDS:
         return True
     return name == "name" and label is not Label.EXPERT
 
@@ -187,7 +189,7 @@ def _derive(label: Label, props: Props) -> None:
     names.extend(props.get("aliases", []))
     if isinstance(props.get("acronym"), str):
         names.append(props["acronym"])
-    props["nameKeys"] = name_keys(names)
+    props.update(name_properties(label, names))
     present = [
         lang for lang in LANGUAGES if any(f"{name}_{lang}" in props for name in multilingual)
     ]

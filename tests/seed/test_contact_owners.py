@@ -14,7 +14,7 @@ PEOPLE = [
     Known("bomca", Label.PROGRAMME, "BOMCA"),
     Known("sms", Label.AGENCY, "State Migration Service"),
 ]
-INDEX = NameIndex((known, name_keys([known.name])) for known in PEOPLE)
+INDEX = NameIndex((known, name_keys([known.name]), []) for known in PEOPLE)
 
 
 def owners(text: str) -> dict[str, tuple[str | None, str | None]]:
