@@ -88,7 +88,8 @@ class Meter:
     key: str
 
     def charge(self, cost: float) -> Decision:
-        return self.limiter.take(self.key, cost)
+        """Spend the rest of a request's cost; with the door's point, at most a full bucket."""
+        return self.limiter.take(self.key, min(cost, self.limiter.burst - 1))
 
 
 def too_many_requests(decision: Decision) -> Response:

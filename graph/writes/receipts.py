@@ -169,8 +169,9 @@ async def write_once(
         except ConflictError:  # a concurrent run with the client's key may have created it
             if not receipt.from_client or attempt == UNCERTAIN_RUNS:
                 raise
-        except GraphUnavailableError as error:
-            if not isinstance(error.__cause__, IncompleteCommit) or attempt == UNCERTAIN_RUNS:
+        except (GraphUnavailableError, IncompleteCommit) as error:
+            lost = error if isinstance(error, IncompleteCommit) else error.__cause__
+            if not isinstance(lost, IncompleteCommit) or attempt == UNCERTAIN_RUNS:
                 raise
     raise AssertionError("unreachable: the last run returns or raises")
 
