@@ -14,12 +14,13 @@ from starlette.routing import Mount, Route, Router, WebSocketRoute
 
 from api.access import AccessControl
 from api.auth import Authenticator, JwtConfig
+from api.bucket_table import BucketTable
 from api.compression import compression_middleware
 from api.cors import cors_middleware
 from api.disconnects import CancelOnDisconnect
 from api.exports import export_routes
 from api.graphiql import graphiql_assets
-from api.graphql_http import GraphQLEndpoint
+from api.graphql_http import BodyLimits, GraphQLEndpoint
 from api.health import healthz, readyz
 from api.lifespan import lifespan
 from api.metrics import metrics
@@ -42,7 +43,12 @@ def create_app(settings: Settings) -> Starlette:
         max_cost=settings.hub_max_cost,
     )
     authenticator = Authenticator(JwtConfig.from_settings(settings))
-    limiter = RateLimiter(settings.hub_rate_limit_per_minute, settings.hub_rate_limit_burst)
+    table = None
+    if settings.hub_rate_limit_per_minute and settings.hub_rate_limit_state is not None:
+        table = BucketTable(settings.hub_rate_limit_state)
+    limiter = RateLimiter(
+        settings.hub_rate_limit_per_minute, settings.hub_rate_limit_burst, table=table
+    )
     trusted = (
         load_trusted_documents(settings.hub_trusted_documents)
         if settings.hub_trusted_documents is not None
@@ -52,6 +58,7 @@ def create_app(settings: Settings) -> Starlette:
         limits,
         graphiql=settings.hub_introspection,
         introspection=settings.hub_introspection,
+        body_limits=BodyLimits(settings.hub_max_body_bytes, settings.hub_max_variables_bytes),
         persisted=PersistedQueries(keep=settings.hub_persisted_queries_max, trusted=trusted),
         cache_max_age=settings.hub_cache_max_age,
         keepalive=settings.hub_subscription_keepalive,

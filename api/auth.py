@@ -5,7 +5,10 @@ Accepted headers: `Authorization: ApiKey <key>`, `X-API-Key: <key>`, or
 keys: HS* tokens with `HUB_JWT_SECRET`, RS*/ES* tokens with `HUB_JWT_PUBLIC_KEY`, and only the
 algorithms `HUB_JWT_ALGORITHMS` lists; the key is chosen by the algorithm family, so an HMAC
 token can never be checked against the public key (the classic algorithm-confusion attack).
-A token carries `sub`, `exp`, `role` (partner, editor or admin) and, for partners, `agency`.
+A token carries `sub`, `iat`, `exp`, `role` (partner, editor or admin) and, for partners,
+`agency`; `nbf` is honoured when present. A token may live at most `max_age` seconds (from
+`iat` to `exp`), so none older than that passes: a leaked long-lived token would otherwise
+stay good until someone rotates the signing key.
 
 Credentials that are present but wrong are refused with 401 rather than treated as
 anonymous: a client whose key was revoked should learn it, not silently lose access to data.
@@ -41,6 +44,8 @@ class JwtConfig:
     secret: str | None = None
     public_key: str | None = None
     leeway: int = 30
+    max_age: int = 86_400
+    """Most seconds from a token's `iat` to its `exp`, and the oldest a token may be."""
 
     @classmethod
     def from_settings(cls, settings: Settings) -> JwtConfig:
@@ -52,6 +57,7 @@ class JwtConfig:
             secret=secret.get_secret_value() if secret is not None else None,
             public_key=settings.hub_jwt_public_key,
             leeway=settings.hub_jwt_leeway,
+            max_age=settings.hub_jwt_max_age,
         )
 
     def key_for(self, algorithm: str) -> str | None:
@@ -88,7 +94,7 @@ def verify_jwt(token: str, config: JwtConfig) -> Principal:
     key = config.key_for(algorithm) if isinstance(algorithm, str) else None
     if key is None or not isinstance(algorithm, str):
         raise AuthenticationError(f"tokens signed with {algorithm!r} are not accepted")
-    required = ["exp", "sub"]
+    required = ["exp", "iat", "sub"]
     required += ["iss"] if config.issuer else []
     required += ["aud"] if config.audience else []
     try:
@@ -103,6 +109,8 @@ def verify_jwt(token: str, config: JwtConfig) -> Principal:
         )
     except jwt.ExpiredSignatureError:
         raise AuthenticationError("the token has expired") from None
+    except jwt.ImmatureSignatureError:
+        raise AuthenticationError("the token is not valid yet (`nbf` or `iat`)") from None
     except jwt.InvalidIssuerError:
         raise AuthenticationError("the token's issuer is not accepted") from None
     except jwt.InvalidAudienceError:
@@ -113,7 +121,18 @@ def verify_jwt(token: str, config: JwtConfig) -> Principal:
         raise AuthenticationError(f"the token has no {error.claim!r} claim") from None
     except jwt.PyJWTError:
         raise AuthenticationError("the token is not valid") from None
+    _young_enough(claims, config)
     return _principal(claims)
+
+
+def _young_enough(claims: Mapping[str, Any], config: JwtConfig) -> None:
+    """Refuse tokens meant to live longer than `max_age`; with `exp` checked, no token older
+    than that passes either."""
+    issued, expires = claims["iat"], claims["exp"]
+    if not isinstance(issued, int | float) or expires - issued > config.max_age:
+        raise AuthenticationError(
+            f"the token lives longer than {config.max_age} s (from `iat` to `exp`)"
+        )
 
 
 def _principal(claims: Mapping[str, Any]) -> Principal:
@@ -132,19 +151,25 @@ def _principal(claims: Mapping[str, Any]) -> Principal:
 
 
 class Authenticator:
-    """Turns request headers into a principal; keys are looked up in Neo4j (one read)."""
+    """Checks credentials: tokens here (`verify_jwt`), keys in Neo4j (one read)."""
 
     def __init__(self, config: JwtConfig) -> None:
         self.config = config
 
     async def authenticate(self, headers: Headers | Mapping[str, str], cypher: Cypher) -> Principal:
+        """The principal of whatever credentials `headers` hold (a WebSocket's first message);
+        HTTP requests go through api/access.py, which limits them before any key look-up."""
         found = credentials(headers)
         if found is None:
             return ANONYMOUS
         kind, credential = found
         if kind == "jwt":
             return verify_jwt(credential, self.config)
-        principal = await authenticate_key(cypher, credential)
+        return await self.key_principal(credential, cypher)
+
+    async def key_principal(self, api_key: str, cypher: Cypher) -> Principal:
+        """The principal of an API key (one read in Neo4j); unknown or revoked keys fail."""
+        principal = await authenticate_key(cypher, api_key)
         if principal is None:
             raise AuthenticationError("the API key is unknown or revoked")
         return principal

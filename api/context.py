@@ -38,5 +38,6 @@ def build_context(
         response=response,
         analytics=state.analytics,
         viewer=getattr(request.state, "principal", ANONYMOUS),
+        idempotency_key=request.headers.get("idempotency-key") or None,
         feed=getattr(state, "feed", None),
     )

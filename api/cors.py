@@ -22,6 +22,7 @@ ALLOWED_HEADERS: Final = (
     "accept-language",
     "if-none-match",
     "x-request-id",
+    "idempotency-key",
     "apollographql-client-name",
     "apollographql-client-version",
 )

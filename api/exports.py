@@ -24,6 +24,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from api.context import request_cypher
+from api.ratelimit import Meter, too_many_requests
 from graph.analytics.downloads import neighbourhood_file, projection_file
 from graph.analytics.export import MEDIA_TYPES, ExportFormat
 from graph.cypher import Cypher
@@ -132,6 +133,13 @@ def _file(content: bytes, fmt: ExportFormat, stem: str, table: str) -> Response:
     )
 
 
+def _over_budget(request: Request, cost: int) -> Response | None:
+    """429 when the caller's bucket lacks the export's cost (the door took one point)."""
+    meter: Meter | None = getattr(request.state, "meter", None)
+    decision = meter.charge(cost - 1) if meter is not None else None
+    return too_many_requests(decision) if decision is not None and not decision.allowed else None
+
+
 class TooCostlyError(Exception):
     """An export above the GraphQL cost limit (schema/costs.py prices both alike)."""
 
@@ -160,7 +168,10 @@ async def neighbourhood_export(request: Request) -> Response:
     limit = _int(request, "limit", 100) or 0
     types = _rel_types(request)
     names = None if types is None else [t.value for t in types]
-    _affordable(request, neighbourhood_cost(depth, limit, names))
+    cost = neighbourhood_cost(depth, limit, names)
+    _affordable(request, cost)
+    if (refused := _over_budget(request, cost)) is not None:
+        return refused
     content = await neighbourhood_file(
         _cypher(request),
         fmt,
@@ -182,13 +193,16 @@ async def projection_export(request: Request) -> Response:
         kinds = ", ".join(p.value for p in Projection)
         raise InvalidInputError(f"kind must be one of {kinds}, got {kind[:40]!r}")
     topic = _param(request, "topic")
-    _affordable(request, projection_cost(kind))
+    cost = projection_cost(kind)
+    _affordable(request, cost)
     spec = ProjectionSpec(
         projection=Projection(kind),
         period=Period(start=_int(request, "start", None), end=_int(request, "end", None)),
         topic=slug_of(topic, {Label.TOPIC}) if topic is not None else None,
     )
     table = _param(request, "table") or "edges"
+    if (refused := _over_budget(request, cost)) is not None:
+        return refused
     content = await projection_file(
         _cypher(request), request.app.state.analytics, spec, fmt, table=table
     )

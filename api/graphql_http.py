@@ -16,6 +16,7 @@ api/tracing.py).
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from dataclasses import dataclass
 from time import perf_counter
 from typing import Any, Final
@@ -34,6 +35,7 @@ from api.graphiql import graphiql_page
 from api.graphql_request import (
     GRAPHQL_RESPONSE,
     JSON,
+    BodyLimits,
     GraphQLParams,
     RequestError,
     error_body,
@@ -44,18 +46,22 @@ from api.http_cache import cacheable_answer, uncacheable
 from api.metrics import observe_request
 from api.operations import UNKNOWN, Operation, Operations
 from api.persisted import PersistedQueries
+from api.ratelimit import Meter, too_many_requests
 from api.tracing import annotate_span
 from graph.cypher import Cypher
 from graph.errors import GraphUnavailableError
 from schema.context import Context, Limits
 from schema.errors import REQUEST_CODES
+from schema.limits import query_cost
 from schema.schema import build_schema
 
 logger = logging.getLogger("hub.http")
 
-__all__ = ["GRAPHQL_RESPONSE", "JSON", "GraphQLEndpoint", "negotiate"]
+__all__ = ["GRAPHQL_RESPONSE", "JSON", "BodyLimits", "GraphQLEndpoint", "negotiate"]
 
 OK: Final = "OK"
+MAX_COSTS: Final = 512
+"""Documents whose cost is remembered (a document's cost does not depend on its variables)."""
 UNAVAILABLE: Final = "SERVICE_UNAVAILABLE"
 RETRY_AFTER: Final = "1"
 """Seconds a client should wait before retrying while Neo4j is unreachable: the worker's
@@ -97,8 +103,11 @@ class GraphQLEndpoint:
         persisted: PersistedQueries | None = None,
         cache_max_age: int = 60,
         keepalive: float = 15,
+        body_limits: BodyLimits | None = None,
     ) -> None:
         """`keepalive`: seconds between the comments that keep an idle event stream open."""
+        self.body_limits = body_limits or BodyLimits()
+        self._costs: OrderedDict[tuple[str, str | None], int] = OrderedDict()
         self.schema = build_schema(limits, introspection=introspection)
         self.operations = Operations(self.schema._schema)
         self.persisted = persisted or PersistedQueries(keep=10_000)
@@ -106,6 +115,19 @@ class GraphQLEndpoint:
         self._graphiql = graphiql
         self._cache_max_age = cache_max_age
         self._keepalive = keepalive
+
+    def cost(self, query: str, operation_name: str | None) -> int:
+        """The request's estimated cost (schema/limits.py), worked out once per document."""
+        key = (query, operation_name)
+        known = self._costs.get(key)
+        if known is not None:
+            self._costs.move_to_end(key)
+            return known
+        cost = query_cost(self.schema._schema, self._limits, query, operation_name)
+        self._costs[key] = cost
+        if len(self._costs) > MAX_COSTS:
+            self._costs.popitem(last=False)
+        return cost
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
@@ -165,13 +187,19 @@ class GraphQLEndpoint:
             raise RequestError(
                 406, "NOT_ACCEPTABLE", f"this endpoint answers {GRAPHQL_RESPONSE} or {JSON}"
             )
-        params = await read_params(request)
+        params = await read_params(request, self.body_limits)
         context = build_context(request, None, self._limits)
         outcome.cypher = context.cypher
         params = await self.persisted.resolve(params, context.cypher)
         query = params.query
         if query is None:  # resolve() fills it in or refuses
             raise RequestError(400, "BAD_REQUEST", "the request has no GraphQL `query`")
+        meter: Meter | None = getattr(request.state, "meter", None)
+        if meter is not None:  # the door (api/access.py) took one point already
+            decision = meter.charge(self.cost(query, params.operation_name) - 1)
+            if not decision.allowed:
+                outcome.code = "RATE_LIMITED"
+                return too_many_requests(decision)
         outcome.operation = self.operations.describe(query, params.operation_name)
         answer = await self.execute(request, query, params, context, media_type)
         outcome.code = answer.code
@@ -193,7 +221,9 @@ class GraphQLEndpoint:
         """graphql-sse (api/event_stream.py), persisted and trusted documents as over JSON."""
         context = build_context(request, None, self._limits)
         outcome.cypher = context.cypher
-        params = await self.persisted.resolve(await read_params(request), context.cypher)
+        params = await self.persisted.resolve(
+            await read_params(request, self.body_limits), context.cypher
+        )
         if params.query is None:
             raise RequestError(400, "BAD_REQUEST", "the request has no GraphQL `query`")
         outcome.operation = self.operations.describe(params.query, params.operation_name)

@@ -13,7 +13,6 @@ from starlette.requests import Request
 
 GRAPHQL_RESPONSE: Final = "application/graphql-response+json"
 JSON: Final = "application/json"
-MAX_BODY_BYTES: Final = 1_000_000
 MAX_JSON_DEPTH: Final = 64
 
 
@@ -28,6 +27,15 @@ class RequestError(Exception):
         self.code = code
         self.message = message
         self.headers = dict(headers or {})
+
+
+@dataclass(frozen=True, slots=True)
+class BodyLimits:
+    """How large a request may be (HUB_MAX_BODY_BYTES, HUB_MAX_VARIABLES_BYTES), checked
+    before parsing so that one request cannot make a worker hold or walk megabytes."""
+
+    body_bytes: int = 1_000_000
+    variables_bytes: int = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +99,20 @@ def _decode_json(text: str | bytes, what: str) -> Any:
     return value
 
 
+def _variables_fit(variables: Any, limits: BodyLimits, size: int | None = None) -> None:
+    """`variables` are at most `limits.variables_bytes` of JSON (`size` when already known)."""
+    if variables is None:
+        return
+    if size is None:
+        size = len(orjson.dumps(variables)) if variables else 2
+    if size > limits.variables_bytes:
+        raise RequestError(
+            413,
+            "PAYLOAD_TOO_LARGE",
+            f"the variables exceed {limits.variables_bytes} bytes of JSON",
+        )
+
+
 def params_from(raw: Mapping[str, Any]) -> GraphQLParams:
     """A request's fields checked (a JSON body, GET parameters, a WebSocket `subscribe`)."""
     query, document_id = raw.get("query"), raw.get("documentId")
@@ -117,9 +139,11 @@ def params_from(raw: Mapping[str, Any]) -> GraphQLParams:
     return GraphQLParams(query, variables, name, extensions, document_id)
 
 
-async def read_params(request: Request) -> GraphQLParams:
+async def read_params(request: Request, limits: BodyLimits) -> GraphQLParams:
     if request.method == "GET":
         raw: dict[str, Any] = dict(request.query_params)
+        if len(raw.get("variables") or "") > limits.variables_bytes:
+            _variables_fit(raw["variables"], limits, len(raw["variables"]))
         for key in ("variables", "extensions"):
             if raw.get(key):
                 raw[key] = _decode_json(raw[key], f"`{key}`")
@@ -129,19 +153,22 @@ async def read_params(request: Request) -> GraphQLParams:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type != JSON:
         raise RequestError(415, "UNSUPPORTED_MEDIA_TYPE", "send the request as application/json")
+    most = limits.body_bytes
     declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-        raise RequestError(413, "PAYLOAD_TOO_LARGE", f"the body exceeds {MAX_BODY_BYTES} bytes")
+    if declared is not None and declared.isdigit() and int(declared) > most:
+        raise RequestError(413, "PAYLOAD_TOO_LARGE", f"the body exceeds {most} bytes")
     body = b""
     async for chunk in request.stream():
         body += chunk
-        if len(body) > MAX_BODY_BYTES:
-            raise RequestError(413, "PAYLOAD_TOO_LARGE", f"the body exceeds {MAX_BODY_BYTES} bytes")
+        if len(body) > most:
+            raise RequestError(413, "PAYLOAD_TOO_LARGE", f"the body exceeds {most} bytes")
     payload = _decode_json(body, "the body")
     if isinstance(payload, list):
         raise RequestError(400, "BAD_REQUEST", "batched requests are not supported")
     if not isinstance(payload, dict):
         raise RequestError(400, "BAD_REQUEST", "the body must be a JSON object")
+    if len(body) > limits.variables_bytes:  # smaller bodies hold smaller variables
+        _variables_fit(payload.get("variables"), limits)
     return params_from(payload)
 
 

@@ -1,20 +1,20 @@
-"""Rate limiting: a token bucket per API key, token subject or client address.
+"""Rate limiting: a token bucket per API key, token subject or client address, charged by cost.
 
-Each bucket holds up to `burst` requests and refills at `per_minute / 60` per second; a
-request that finds it empty gets 429 with `Retry-After` (whole seconds until a token is back).
+Each bucket holds up to `burst` points and refills at `per_minute / 60` points per second. A
+request spends one point at the door (api/access.py, before any Neo4j work) and, once its
+GraphQL document is parsed, the rest of its estimated cost (schema/limits.py, `query_cost`;
+never more than a full bucket, so any request the cost rule lets through can run on a full
+bucket). A request that finds too few points gets 429 with `Retry-After` (whole seconds until
+they are back) and runs nothing.
 
-The buckets live in the worker's memory: with N uvicorn workers (or N replicas) a client can
-get up to N times the configured rate, and a restart forgets them. That keeps the API free of
-shared state, as its design requires; a deployment that needs one global budget should put
-the limit in its load balancer or gateway. Memory is bounded: past `max_buckets` the least
-recently used bucket is dropped (the worst that does is hand that client a fresh bucket).
+The buckets are the hub's, not each worker's: they live in a table all of a hub's workers map
+(api/bucket_table.py). Replicas of the hub on other machines each keep their own.
 """
 
 from __future__ import annotations
 
 import math
 import time
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
@@ -22,7 +22,7 @@ from typing import Final
 import orjson
 from starlette.responses import Response
 
-DEFAULT_MAX_BUCKETS: Final = 100_000
+from api.bucket_table import BucketTable
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,34 +42,54 @@ class RateLimiter:
         burst: int,
         *,
         clock: Callable[[], float] = time.monotonic,
-        max_buckets: int = DEFAULT_MAX_BUCKETS,
+        table: BucketTable | None = None,
     ) -> None:
         self.rate = per_minute / 60.0
         self.burst = float(max(1, burst))
         self.clock = clock
-        self.max_buckets = max_buckets
-        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
+        self.table = table if table is not None or not self.enabled else BucketTable()
 
     @property
     def enabled(self) -> bool:
         return self.rate > 0
 
-    def take(self, key: str) -> Decision:
-        """Spend one token of `key`'s bucket if there is one."""
-        if not self.enabled:
+    def take(self, key: str, cost: float = 1.0, *, spend: bool = True) -> Decision:
+        """Spend `cost` points of `key`'s bucket (at most a full bucket) if it holds them.
+
+        With `spend=False` only ask whether it does (a door that must not be charged twice).
+        """
+        if not self.enabled or self.table is None or cost <= 0:
             return ALLOWED
+        charge = min(float(cost), self.burst)
         now = self.clock()
-        tokens, last = self._buckets.pop(key, (self.burst, now))
-        tokens = min(self.burst, tokens + (now - last) * self.rate)
-        allowed = tokens >= 1.0
-        if allowed:
-            tokens -= 1.0
-        self._buckets[key] = (tokens, now)
-        while len(self._buckets) > self.max_buckets:
-            self._buckets.popitem(last=False)
-        if allowed:
+        outcome: list[float] = []
+
+        def refill(tokens: float | None, last: float | None) -> tuple[float, float]:
+            held = self.burst if tokens is None or last is None else tokens
+            since = 0.0 if last is None else max(0.0, now - last)
+            held = min(self.burst, held + since * self.rate)
+            outcome.append(held)
+            if held >= charge and spend:
+                held -= charge
+            return held, now
+
+        self.table.update(key, refill)
+        held = outcome[0]
+        if held >= charge:
             return ALLOWED
-        return Decision(allowed=False, retry_after=max(1, math.ceil((1.0 - tokens) / self.rate)))
+        return Decision(allowed=False, retry_after=max(1, math.ceil((charge - held) / self.rate)))
+
+
+@dataclass(frozen=True, slots=True)
+class Meter:
+    """One request's bucket, for the parts of the app that learn its cost after the door."""
+
+    limiter: RateLimiter
+    key: str
+
+    def charge(self, cost: float) -> Decision:
+        """Spend the rest of a request's cost; with the door's point, at most a full bucket."""
+        return self.limiter.take(self.key, min(cost, self.limiter.burst - 1))
 
 
 def too_many_requests(decision: Decision) -> Response:

@@ -7,6 +7,12 @@ connections' lives: 16 connections were measured split 10/6 up to 16/0 between t
 worker queueing while the other idled. With SO_REUSEPORT on one socket per worker, the kernel
 spreads new connections over the workers by a hash of their addresses.
 
+The workers share one rate-limit table (api/bucket_table.py): this process creates it before
+they start, names it to them in HUB_RATE_LIMIT_STATE, and removes it when they are gone.
+uvicorn believes `X-Forwarded-For` from HUB_TRUSTED_PROXIES only (its proxy headers are off
+without them), so the limiter sees the real client behind a reverse proxy and a client talking
+to the hub directly cannot choose its own address.
+
 uvicorn's supervisor stays in charge (restarting a worker that dies, SIGHUP, SIGTTIN/SIGTTOU,
 graceful SIGTERM); it offers no per-worker socket, but it hands every worker it spawns the
 same list of "sockets" through pickling, so it is given a `ReusePortListener`, which unpickles,
@@ -31,6 +37,7 @@ import uvicorn
 from uvicorn.config import STARTUP_FAILURE
 from uvicorn.supervisors import Multiprocess
 
+from api.bucket_table import create_table_file
 from api.logs import log_config
 from api.settings import Settings
 
@@ -40,6 +47,20 @@ logger = logging.getLogger("uvicorn.error")
 
 def serve(settings: Settings, app: str = APP) -> None:
     """Serve `app` (an import string, so that workers can import it) until SIGINT or SIGTERM."""
+    shared = settings.hub_workers > 1 and settings.hub_rate_limit_state is None
+    table = create_table_file() if shared else None
+    if table is not None:
+        os.environ["HUB_RATE_LIMIT_STATE"] = str(table)  # the workers' settings read it
+    try:
+        _configure_and_serve(settings, app)
+    finally:
+        if table is not None:
+            os.environ.pop("HUB_RATE_LIMIT_STATE", None)
+            table.unlink(missing_ok=True)
+
+
+def _configure_and_serve(settings: Settings, app: str) -> None:
+    trusted = settings.hub_trusted_proxies
     config = uvicorn.Config(
         app,
         host=settings.hub_host,
@@ -50,6 +71,8 @@ def serve(settings: Settings, app: str = APP) -> None:
         access_log=settings.hub_access_log,
         loop="uvloop",
         http="httptools",
+        proxy_headers=bool(trusted),
+        forwarded_allow_ips=trusted or None,
         ws_max_size=settings.hub_ws_max_message_bytes,
         ws_ping_interval=settings.hub_subscription_keepalive,
         ws_ping_timeout=settings.hub_subscription_keepalive,

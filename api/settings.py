@@ -7,6 +7,7 @@ never turns into a half-working server.
 from __future__ import annotations
 
 import re
+from ipaddress import ip_network
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -74,6 +75,12 @@ class Settings(BaseSettings):
         default=50_000, ge=1, le=100_000_000, description="List items one query may ask for."
     )
 
+    hub_max_body_bytes: int = Field(
+        default=1_000_000, ge=1_000, le=100_000_000, description="Largest request body."
+    )
+    hub_max_variables_bytes: int = Field(
+        default=100_000, ge=100, le=100_000_000, description="Largest `variables`, as JSON."
+    )
     hub_read_timeout: float = Field(
         default=5.0, gt=0, le=3600, description="Seconds a read transaction may run."
     )
@@ -99,11 +106,28 @@ class Settings(BaseSettings):
         default="HS256,RS256", description="Comma-separated algorithms tokens may use."
     )
     hub_jwt_leeway: int = Field(default=30, ge=0, le=600, description="Clock skew, seconds.")
+    hub_jwt_max_age: int = Field(
+        default=86_400,
+        ge=60,
+        le=31_536_000,
+        description="Longest a token may live (iat to exp) and oldest it may be, seconds.",
+    )
     hub_rate_limit_per_minute: int = Field(
-        default=600, ge=0, le=10_000_000, description="Sustained requests per key/address; 0 = off."
+        default=30_000,
+        ge=0,
+        le=100_000_000,
+        description="Cost points a key, subject or address regains per minute; 0 = no limit.",
     )
     hub_rate_limit_burst: int = Field(
-        default=60, ge=1, le=10_000_000, description="Requests allowed at once above the rate."
+        default=5_000, ge=1, le=100_000_000, description="Cost points a bucket holds."
+    )
+    hub_rate_limit_state: Path | None = Field(
+        default=None,
+        description="Bucket table shared by the hub's workers (set by `hub serve`).",
+    )
+    hub_trusted_proxies: str = Field(
+        default="",
+        description="Addresses or CIDRs whose X-Forwarded-For is believed (comma-separated).",
     )
     hub_cors_origins: str = Field(
         default="",
@@ -188,6 +212,24 @@ class Settings(BaseSettings):
         unknown = sorted(set(names) - JWT_ALGORITHMS)
         if not names or unknown:
             raise ValueError(f"use a comma-separated list of {', '.join(sorted(JWT_ALGORITHMS))}")
+        return ",".join(names)
+
+    @field_validator("hub_rate_limit_state")
+    @classmethod
+    def _table_exists(cls, value: Path | None) -> Path | None:
+        if value is not None and not value.is_file():
+            raise ValueError("no such bucket table file (hub serve creates one for its workers)")
+        return value
+
+    @field_validator("hub_trusted_proxies")
+    @classmethod
+    def _proxies(cls, value: str) -> str:
+        names = [name.strip() for name in value.split(",") if name.strip()]
+        for name in names:
+            try:
+                ip_network(name, strict=False)
+            except ValueError:
+                raise ValueError(f"{name!r} is not an IP address or CIDR") from None
         return ",".join(names)
 
     @field_validator("hub_jwt_secret")

@@ -204,7 +204,8 @@ def hub_settings(args: argparse.Namespace) -> tuple[dict[str, str], str]:
     authorization = args.hub_authorization
     if not authorization:
         secret = secrets.token_urlsafe(48)
-        claims = {"sub": "bench", "role": "editor", "exp": int(time.time()) + 24 * 3600}
+        now = int(time.time())
+        claims = {"sub": "bench", "role": "editor", "iat": now, "exp": now + 24 * 3600}
         authorization = "Bearer " + jwt.encode(claims, secret, algorithm="HS256")
         env["HUB_JWT_SECRET"] = secret
     env.update(item.split("=", 1) for item in args.hub_env)

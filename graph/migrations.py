@@ -21,6 +21,8 @@ CONSTRAINTS: Final[tuple[LiteralString, ...]] = (
     "CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT resource_id IF NOT EXISTS FOR (n:Resource) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.keyId IS UNIQUE",
+    "CREATE CONSTRAINT write_receipt_key IF NOT EXISTS "
+    "FOR (r:WriteReceipt) REQUIRE r.key IS UNIQUE",
     "CREATE CONSTRAINT persisted_query_hash IF NOT EXISTS "
     "FOR (q:PersistedQuery) REQUIRE q.hash IS UNIQUE",
     # The audit log's sequence (graph/audit_sequence.py): one counter, each number given once,
@@ -50,6 +52,7 @@ INDEXES: Final[tuple[LiteralString, ...]] = (
     "CREATE INDEX audit_target IF NOT EXISTS FOR (a:AuditEntry) ON (a.target)",
     "CREATE INDEX audit_at IF NOT EXISTS FOR (a:AuditEntry) ON (a.at)",
     "CREATE INDEX resource_url IF NOT EXISTS FOR (n:Resource) ON (n.url)",
+    "CREATE INDEX write_receipt_expires IF NOT EXISTS FOR (r:WriteReceipt) ON (r.expiresAt)",
     "CREATE INDEX resource_content IF NOT EXISTS FOR (n:Resource) ON (n.contentKey)",
     "CREATE INDEX persisted_query_used IF NOT EXISTS FOR (q:PersistedQuery) ON (q.usedAt)",
 )

@@ -437,3 +437,8 @@ def relationship_record(rel_type: str, properties: Mapping[str, Any]) -> Relatio
         if field_spec is not None and value is not None:
             values[field_spec[0]] = field_spec[1](value)
     return RelationshipRecord(rel_type, **values)
+
+
+def record_type(label: Label) -> type[NodeRecord]:
+    """The record class of nodes of `label` (to decode one stored as JSON)."""
+    return _RECORD_TYPES[label]

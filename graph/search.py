@@ -46,7 +46,18 @@ VARIANT_HITS: Final = 200
 """Variant hits kept: they rank below the names as written, so deeper ones would only be
 read and sorted (a common surname at 100k experts matches thousands) without showing."""
 MAX_QUERY_LENGTH: Final = 500
-LUCENE_FAILURES: Final = ("ParseException", "TokenMgrError", "TooManyClauses")
+LUCENE_FAILURES: Final = (
+    "ParseException",
+    "TokenMgrError",
+    "TooManyClauses",
+    "TooComplexToDeterminizeException",
+    "IllegalArgumentException",
+)
+"""Lucene's complaints about a query (its syntax, a regular expression's syntax or size)."""
+TOO_BIG: Final = {
+    "TooManyClauses": "the query expands to too many terms",
+    "TooComplexToDeterminizeException": "the regular expression is too complex",
+}
 
 SEARCH: Final[LiteralString] = """
 UNWIND $indexes AS index
@@ -191,7 +202,6 @@ def _lucene_error(error: GraphError) -> InvalidSearchQueryError | None:
     for marker in LUCENE_FAILURES:
         if marker in message:
             detail = message.split(marker, 1)[1].lstrip(": ").splitlines()[0].strip()
-            if marker == "TooManyClauses":
-                detail = "the query expands to too many terms"
+            detail = TOO_BIG.get(marker, detail)
             return InvalidSearchQueryError(f"the search query is not valid: {detail}")
     return None

@@ -12,7 +12,9 @@ Each write keeps its own statements, checks and audit entries, and runs as if th
 before it in the transaction had committed just before it, which is what a serial order of
 the same writes would have given. Its caller hears back only after the commit. When any of
 them fails, the transaction rolls back and each is run again in a transaction of its own, so
-one mutation's error never becomes another's.
+one mutation's error never becomes another's. A commit reported failed may still have landed
+(the connection dropped after COMMIT): a mutation run again then finds the receipt its first
+run left (graph/writes/receipts.py) and answers what landed instead of writing twice.
 """
 
 from __future__ import annotations

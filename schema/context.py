@@ -40,6 +40,8 @@ class Context:
     """The process's cache of projections (one per app; a fresh one caches nothing useful)."""
     viewer: Principal = ANONYMOUS
     """Who is asking (api/auth.py); schema/permissions.py decides what they may do."""
+    idempotency_key: str | None = None
+    """The request's `Idempotency-Key` header: its mutations land once however often sent."""
     feed: AuditFeed | None = None
     """The worker's live-update poller (graph/audit_feed.py), for subscriptions."""
     connection_params: dict[str, Any] | None = None

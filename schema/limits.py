@@ -23,6 +23,7 @@ from graphql import (
     GraphQLInterfaceType,
     GraphQLNamedType,
     GraphQLObjectType,
+    GraphQLSchema,
     InlineFragmentNode,
     IntValueNode,
     ListValueNode,
@@ -31,11 +32,13 @@ from graphql import (
     OperationDefinitionNode,
     SelectionSetNode,
     StringValueNode,
+    TypeInfo,
     ValidationContext,
     ValidationRule,
     ValueNode,
     VariableNode,
     get_named_type,
+    parse,
 )
 from strawberry.extensions import (
     AddValidationRules,
@@ -185,6 +188,38 @@ class _Estimate:
             if name in ("first", "limit") and "last" not in given:
                 return min(DEFAULT_PAGE_SIZE, cap)
         return None
+
+
+def query_cost(schema: GraphQLSchema, limits: Limits, query: str, operation: str | None) -> int:
+    """The estimated cost of the operation `query` runs (at least 1): what the rate limit
+    charges (api/ratelimit.py), by the same estimate the cost rule refuses queries with.
+
+    A document that does not parse, or names no such operation, costs 1: the executor
+    answers it with its own error without reading anything.
+    """
+    try:
+        document = parse(query, max_tokens=limits.max_tokens)
+    except GraphQLError:
+        return 1
+    fragments = {
+        definition.name.value: definition
+        for definition in document.definitions
+        if isinstance(definition, FragmentDefinitionNode)
+    }
+    context = ValidationContext(schema, document, TypeInfo(schema), lambda _error: None)
+    for definition in document.definitions:
+        if not isinstance(definition, OperationDefinitionNode):
+            continue
+        if operation is not None and (
+            definition.name is None or definition.name.value != operation
+        ):
+            continue
+        root = schema.get_root_type(definition.operation)
+        if root is None:
+            return 1
+        estimate = _Estimate(limits, fragments, context)
+        return max(1, estimate.selections(definition.selection_set, root, 1))
+    return 1
 
 
 def expensive_cost(node: FieldNode, page: int | None) -> int:

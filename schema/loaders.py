@@ -14,6 +14,7 @@ from strawberry.dataloader import DataLoader
 
 from graph.cypher import Cypher
 from graph.model import Label
+from graph.ownership import current_experts
 from graph.paging import PageRequest
 from graph.records import NodeRecord, Page
 from graph.repositories import REPOSITORIES
@@ -34,6 +35,7 @@ class Loaders:
         self.nodes: DataLoader[NodeRef, NodeRecord | None] = DataLoader(load_fn=self._load_nodes)
         self._relations: dict[RelationKey, DataLoader[str, Page]] = {}
         self._counts: dict[CountKey, DataLoader[str, int]] = {}
+        self._staff: dict[str, DataLoader[str, bool]] = {}
 
     async def _load_nodes(self, refs: Sequence[NodeRef]) -> list[NodeRecord | None]:
         found = await nodes_by_id(self._cypher, refs)
@@ -53,6 +55,19 @@ class Loaders:
 
             loader = DataLoader(load_fn=load)
             self._relations[key] = loader
+        return loader
+
+    def works_for(self, agency: str) -> DataLoader[str, bool]:
+        """Whether each expert id works for `agency` now (graph/ownership.py), one read."""
+        loader = self._staff.get(agency)
+        if loader is None:
+
+            async def load(experts: Sequence[str]) -> list[bool]:
+                current = await current_experts(self._cypher, agency, experts)
+                return [expert in current for expert in experts]
+
+            loader = DataLoader(load_fn=load)
+            self._staff[agency] = loader
         return loader
 
     def count(self, label: Label, field: str, role: str | None = None) -> DataLoader[str, int]:

@@ -1,9 +1,11 @@
 """Who may do what: the one place where roles meet operations.
 
-Roles: `anonymous` reads public data; `partner` also reads experts' personal contact data and
-writes its own agency's records (the agency itself, its experts, its events: creating experts
-and events, updating those and the agency, deleting experts and events, linking from them);
-`editor` writes everything except API keys; `admin` may do everything.
+Roles: `anonymous` reads public data; `partner` also reads the personal contact data of its
+agency's current experts and writes its own agency's records (the agency itself, its current
+experts, the events it organised: graph/ownership.py; creating experts and events, updating
+those and the agency, deleting experts and events as long as no other agency's links go with
+them, linking from them); `editor` writes everything except API keys; `admin` may do
+everything.
 
 The role check happens here, before any query runs. Whether a particular record is the
 partner's own can only be known from the graph, so `agency_scope` hands the partner's agency
@@ -23,6 +25,7 @@ from graph.writes.operations import Link
 from graph.writes.principal import Principal, Role, public_source
 from schema.context import Info
 from schema.errors import Code, CodedError
+from schema.loaders import loaders
 
 
 class UnauthenticatedError(CodedError):
@@ -110,15 +113,25 @@ never cached for others (api/http_cache.py)."""
 
 
 class CanReadPersonalData(BasePermission):
-    """On personal fields (Expert.email, Expert.phone): null plus a FORBIDDEN error otherwise."""
+    """On personal fields (Expert.email, Expert.phone): null plus a FORBIDDEN error otherwise.
 
-    message = "personal contact data is visible to partners, editors and admins only"
+    A partner sees the contacts of its own agency's current experts only; which experts those
+    are is asked of the graph once per request and agency, for all experts on the page.
+    """
+
+    message = "personal contact data is visible to editors, admins and the expert's own agency only"
 
     def __init__(self) -> None:
         self.error_extensions = {"code": Code.FORBIDDEN.value}
 
-    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
-        return allowed(info.context.viewer, Action.READ_PERSONAL)
+    async def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        viewer = info.context.viewer
+        if not allowed(viewer, Action.READ_PERSONAL):
+            return False
+        agency = agency_scope(viewer)
+        if agency is None:
+            return True
+        return bool(await loaders(info).works_for(agency).load(source.record.id))
 
 
 def ownership_links(

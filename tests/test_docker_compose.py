@@ -34,6 +34,14 @@ def test_api_waits_for_a_healthy_neo4j_and_is_built_from_the_dockerfile() -> Non
     assert (PROJECT / "Dockerfile").is_file()
 
 
+def test_the_api_believes_forwarded_addresses_from_the_compose_gateway_only() -> None:
+    api = compose()["services"]["api"]
+    trusted = api["environment"]["HUB_TRUSTED_PROXIES"].removeprefix("${HUB_TRUSTED_PROXIES:-")
+    network = compose()["networks"][api["networks"][0]]["ipam"]["config"][0]
+    assert trusted.rstrip("}") == network["gateway"]
+    assert all(port.startswith("127.0.0.1:") for port in api["ports"])
+
+
 def test_neo4j_stops_transactions_that_name_no_limit_like_the_local_launcher() -> None:
     neo4j = compose()["services"]["neo4j"]
     assert neo4j["environment"]["NEO4J_db_transaction_timeout"] == TRANSACTION_TIMEOUT

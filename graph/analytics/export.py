@@ -176,14 +176,24 @@ def render(graph: nx.Graph, fmt: ExportFormat, *, table: str = "edges") -> bytes
 
 def _csv(columns: tuple[str, ...], rows: Iterable[Mapping[str, Any]]) -> bytes:
     text = io.StringIO()
-    writer = csv.DictWriter(text, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    # CRLF rows (RFC 4180): the writer quotes a cell holding any line terminator character,
+    # so a carriage return inside a name can never end a row early
+    writer = csv.DictWriter(text, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({key: _cell(value) for key, value in row.items()})
     return text.getvalue().encode("utf-8")
 
 
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (CSV injection, OWASP)."""
+
+
 def _cell(value: Any) -> Any:
+    """A CSV cell: whole floats as integers; text a spreadsheet would run as a formula
+    (a name like `=HYPERLINK(...)` written by a partner) led by `'`, which shows as text."""
     if isinstance(value, float) and value.is_integer():
         return int(value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     return value

@@ -66,3 +66,14 @@ class OutOfScopeError(GraphError):
         super().__init__(f"{ident!r} is not a record of agency {agency!r}")
         self.ident = ident
         self.agency = agency
+
+
+class ForeignLinksError(OutOfScopeError):
+    """A partner's cascading delete would remove links other agencies' records hold."""
+
+    def __init__(self, ident: str, agency: str, links: str) -> None:
+        super().__init__(ident, agency)
+        self.args = (
+            f"deleting {ident!r} would remove links of records that are not agency "
+            f"{agency!r}'s ({links}); ask an editor",
+        )

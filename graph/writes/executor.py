@@ -30,6 +30,7 @@ from graph.writes.errors import (
     Dependent,
     DependentsError,
     DuplicateIdError,
+    ForeignLinksError,
     InvalidFieldError,
     MissingNodeError,
     OutOfScopeError,
@@ -47,6 +48,7 @@ from graph.writes.operations import (
     WrittenLink,
 )
 from graph.writes.principal import Principal
+from graph.writes.receipts import Receipt, write_once
 from graph.writes.values import slug
 
 HUB_LABELS: Final = [label.value for label in Label]
@@ -85,8 +87,14 @@ async def apply_writes(
     mutation: str,
     cited_source: str | None = None,
     agency_scope: str | None = None,
+    idempotency_key: str | None = None,
 ) -> WriteOutcome:
-    """Run `operations` in order as one transaction; raise (having written nothing) on error."""
+    """Run `operations` in order as one transaction; raise (having written nothing) on error.
+
+    However often the transaction runs (the driver's retries, a shared commit's fallback, an
+    uncertain commit run again here, the client's retry with its `idempotency_key`), the
+    mutation lands once and every run answers what it did (graph/writes/receipts.py).
+    """
     if cited_source is not None:
         slug("source", cited_source)
     context = WriteContext(
@@ -95,11 +103,12 @@ async def apply_writes(
         source=cited_source or principal.account,
         agency_scope=agency_scope,
     )
+    receipt = Receipt.for_call(principal, idempotency_key, mutation, operations, cited_source)
 
     async def work(tx: AsyncManagedTransaction) -> WriteOutcome:
         return await _Transaction(tx, context).run(operations, cited_source)
 
-    return await cypher.write_transaction(work)
+    return await write_once(cypher, receipt, work, context.stamp)
 
 
 def _mentioned(operations: Sequence[Operation], cited: str | None) -> list[str]:
@@ -350,6 +359,8 @@ class _Transaction:
         incoming = await self.rows(queries.INCOMING, id=op.id, label=op.label)
         if incoming and not op.cascade:
             raise DependentsError(op.id, [Dependent(r["type"], r["start"]) for r in incoming])
+        if op.cascade and op.id not in self.created:
+            await self.own_links_only(op)
         row = await self.single(queries.DELETE_NODE, id=op.id, label=op.label)
         self.deleted.append(op.id)
         self.known[op.id] = None
@@ -498,6 +509,16 @@ class _Transaction:
         if checked[1] not in REFERENCE_LABELS:
             await self.in_scope_unless_new(op.end)
         return checked[0], checked[1]
+
+    async def own_links_only(self, op: DeleteNode) -> None:
+        """A partner's cascade may remove only links to its own records or reference data."""
+        agency = self.context.agency_scope
+        if agency is None:
+            return
+        rows = await self.rows(queries.FOREIGN_LINKS, id=op.id, label=op.label, agency=agency)
+        if rows:
+            others = ", ".join(f"{row['type']} {row['other']!r}" for row in rows)
+            raise ForeignLinksError(op.id, agency, others)
 
     async def in_scope_unless_new(self, ident: str) -> None:
         if ident not in self.created:

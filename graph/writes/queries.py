@@ -60,10 +60,28 @@ IN_SCOPE: Final[LiteralString] = """
 MATCH (a:Agency {id: $agency})
 OPTIONAL MATCH (n:Expert|Agency|Event {id: $id})
 RETURN n IS NOT NULL AND (
-  n = a OR EXISTS { (n)-[:WORKS_FOR]->(a) } OR EXISTS { (a)-[:TOOK_PART]->(n) }
+  n = a
+  OR EXISTS { (n)-[w:WORKS_FOR]->(a) WHERE w.until IS NULL }
+  OR EXISTS { (a)-[t:TOOK_PART]->(n) WHERE t.role = 'organiser' }
 ) AS inScope
 """
-"""Is the node one of the agency's records: the agency, its experts, its events."""
+"""Is the node one of the agency's records: the agency, its current experts, the events it
+organised (graph/ownership.py)."""
+
+FOREIGN_LINKS: Final[LiteralString] = """
+MATCH (a:Agency {id: $agency})
+MATCH (n:Expert|Agency|Event {id: $id})-[r]-(m)
+WHERE $label IN labels(n)
+  AND NOT (m:Country OR m:Place OR m:Topic OR m:Programme)
+  AND m <> a
+  AND NOT EXISTS { (m)-[w:WORKS_FOR]->(a) WHERE w.until IS NULL }
+  AND NOT EXISTS { (a)-[t:TOOK_PART]->(m) WHERE t.role = 'organiser' }
+RETURN DISTINCT type(r) AS type, coalesce(m.id, '') AS other
+ORDER BY other, type
+LIMIT 10
+"""
+"""Links of a node to records that are not the agency's own nor shared reference data: what
+a partner's cascading delete would take from others."""
 
 _CREATED: Final[LiteralString] = " RETURN n {.*, writtenAt: null} AS props, elementId(n) AS element"
 

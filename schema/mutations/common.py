@@ -123,8 +123,22 @@ def cited_source(value: str | None) -> str | None:
     return None if value is None else reference(value, "source", [Label.RESOURCE])
 
 
+def idempotency_key(info: Info, client_mutation_id: str | None) -> str | None:
+    """The key this mutation lands once under: the request's `Idempotency-Key` with the
+    field's response name (a request may hold several mutations), else `clientMutationId`."""
+    header = info.context.idempotency_key
+    if header is not None:
+        return f"{header}\x00{info.path.key}"
+    return client_mutation_id or None
+
+
 async def perform(
-    info: Info, operations: Sequence[Operation], *, mutation: str, source: str | None
+    info: Info,
+    operations: Sequence[Operation],
+    *,
+    mutation: str,
+    source: str | None,
+    client_mutation_id: str | None = None,
 ) -> WriteOutcome | list[UserError]:
     """Run the writes as the viewer; a partner stepping outside its agency is FORBIDDEN."""
     viewer = info.context.viewer
@@ -136,6 +150,7 @@ async def perform(
             mutation=mutation,
             cited_source=source,
             agency_scope=agency_scope(viewer),
+            idempotency_key=idempotency_key(info, client_mutation_id),
         )
     except OutOfScopeError as error:
         raise ForbiddenError(f"partners write only their own agency's records: {error}") from None

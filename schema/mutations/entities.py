@@ -85,7 +85,13 @@ def create_field(label: Label, given: type, returns: type[payloads.Payload], fie
             source = cited_source(input.source)
         except InvalidInputError as error:
             return _payload(returns, field, input, errors=[user_error(error)])
-        outcome = await perform(info, operations, mutation=f"create{label}", source=source)
+        outcome = await perform(
+            info,
+            operations,
+            mutation=f"create{label}",
+            source=source,
+            client_mutation_id=input.client_mutation_id,
+        )
         if isinstance(outcome, list):
             return _payload(returns, field, input, errors=outcome)
         return _payload(returns, field, input, node=entity(outcome.nodes[ident]))
@@ -106,7 +112,13 @@ def update_field(label: Label, given: type, returns: type[payloads.Payload], fie
             source = cited_source(input.source)
         except InvalidInputError as error:
             return _payload(returns, field, input, errors=[user_error(error)])
-        outcome = await perform(info, operations, mutation=f"update{label}", source=source)
+        outcome = await perform(
+            info,
+            operations,
+            mutation=f"update{label}",
+            source=source,
+            client_mutation_id=input.client_mutation_id,
+        )
         if isinstance(outcome, list):
             return _payload(returns, field, input, errors=outcome)
         return _payload(returns, field, input, node=entity(outcome.nodes[ident]))
@@ -130,7 +142,13 @@ def delete_field(label: Label) -> Any:
                 user_errors=[user_error(error)], client_mutation_id=input.client_mutation_id
             )
         operations = [DeleteNode(label, ident, cascade=input.cascade)]
-        outcome = await perform(info, operations, mutation=f"delete{label}", source=None)
+        outcome = await perform(
+            info,
+            operations,
+            mutation=f"delete{label}",
+            source=None,
+            client_mutation_id=input.client_mutation_id,
+        )
         if isinstance(outcome, list):
             return returns(user_errors=outcome, client_mutation_id=input.client_mutation_id)
         return returns(

@@ -159,7 +159,13 @@ class LinkMutation:
         except InvalidInputError as error:
             errors = [user_error(error)]
             return LinkPayload(user_errors=errors, client_mutation_id=input.client_mutation_id)
-        outcome = await perform(info, operations, mutation="link", source=source)
+        outcome = await perform(
+            info,
+            operations,
+            mutation="link",
+            source=source,
+            client_mutation_id=input.client_mutation_id,
+        )
         return _payload(outcome, input.client_mutation_id, removed=False)
 
     @strawberry.mutation(
@@ -186,5 +192,11 @@ class LinkMutation:
         except InvalidInputError as error:
             errors = [user_error(error)]
             return LinkPayload(user_errors=errors, client_mutation_id=input.client_mutation_id)
-        outcome = await perform(info, operations, mutation="unlink", source=None)
+        outcome = await perform(
+            info,
+            operations,
+            mutation="unlink",
+            source=None,
+            client_mutation_id=input.client_mutation_id,
+        )
         return _payload(outcome, input.client_mutation_id, removed=True)

@@ -85,6 +85,10 @@ def claims(**overrides: Any) -> dict[str, Any]:
     return {**base, **overrides}
 
 
+def _without(name: str) -> dict[str, Any]:
+    return {key: value for key, value in claims().items() if key != name}
+
+
 def forged_hs256(key: bytes) -> str:
     """An HS256 token keyed with arbitrary bytes (PyJWT itself refuses a PEM as HMAC key)."""
 
@@ -135,6 +139,12 @@ async def test_a_valid_hs256_token_signs_in_its_role(client: httpx.AsyncClient) 
     }
 
 
+async def test_a_token_whose_nbf_has_passed_is_accepted(client: httpx.AsyncClient) -> None:
+    token = hs256(nbf=int(time.time()) - 5, exp=int(time.time()) + 86_000)
+    response = await ask(client, {"Authorization": f"Bearer {token}"})
+    assert response.json()["data"]["viewer"]["role"] == "editor"
+
+
 async def test_a_valid_rs256_partner_token_carries_its_agency(client: httpx.AsyncClient) -> None:
     token = rs256(role="partner", agency="state-migration-service-az", sub="p-7")
     response = await ask(client, {"Authorization": f"Bearer {token}"})
@@ -158,6 +168,11 @@ async def test_a_valid_rs256_partner_token_carries_its_agency(client: httpx.Asyn
         (hs256(role="root"), "role"),
         (hs256(role="partner"), "agency"),
         ("not.a.token", "malformed"),
+        (jwt.encode(_without("iat"), SECRET, "HS256"), "'iat'"),
+        (hs256(iat=int(time.time()) - 100, exp=int(time.time()) + 86_400), "lives longer"),
+        (hs256(iat=int(time.time()) - 90_000, exp=int(time.time()) + 3600), "lives longer"),
+        (hs256(nbf=int(time.time()) + 3600), "not valid yet"),
+        (hs256(iat=int(time.time()) + 3600, exp=int(time.time()) + 4000), "not valid yet"),
     ],
     ids=[
         "issuer",
@@ -170,6 +185,11 @@ async def test_a_valid_rs256_partner_token_carries_its_agency(client: httpx.Asyn
         "bad-role",
         "partner-no-agency",
         "garbage",
+        "no-iat",
+        "too-long-a-lifetime",
+        "issued-long-ago",
+        "nbf-in-the-future",
+        "iat-in-the-future",
     ],
 )
 async def test_bad_tokens_are_refused_with_401(

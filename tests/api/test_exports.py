@@ -26,7 +26,11 @@ ROLL_OUT = gid(Label.EVENT, "rtcm-roll-out-session")
 async def client(
     neo4j_server: Neo4jServer, seeded: SeededGraph
 ) -> AsyncIterator[httpx.AsyncClient]:
-    settings = Settings(neo4j_uri=neo4j_server.uri, neo4j_password=SecretStr(neo4j_server.password))
+    settings = Settings(
+        neo4j_uri=neo4j_server.uri,
+        neo4j_password=SecretStr(neo4j_server.password),
+        hub_rate_limit_per_minute=0,  # many exports from one client; limits: test_ratelimit.py
+    )
     app = create_app(settings)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)

@@ -128,6 +128,11 @@ async def test_field_errors_keep_data_and_status_200(client: httpx.AsyncClient) 
         ),
         ({"json": {"query": "{ apiVersion }", "operationName": "Missing"}}, 400, "BAD_REQUEST"),
         (
+            {"json": {"query": "{ apiVersion }", "variables": {"v": "x" * 150_000}}},
+            413,
+            "PAYLOAD_TOO_LARGE",
+        ),
+        (
             {
                 "content": b'{"query": "{ apiVersion }", "variables": '
                 + b'{"a": ' * 100
@@ -146,6 +151,36 @@ async def test_malformed_requests_get_4xx_with_a_coded_json_body(
     response = await client.post("/graphql", **request_kwargs)
     assert response.status_code == status
     assert codes(response) == [code]
+
+
+async def test_the_body_and_variables_bounds_are_the_configured_ones(
+    neo4j_server: Neo4jServer,
+) -> None:
+    settings = Settings(
+        neo4j_uri=neo4j_server.uri,
+        neo4j_password=SecretStr(neo4j_server.password),
+        hub_rate_limit_per_minute=0,
+        hub_max_body_bytes=2_000,
+        hub_max_variables_bytes=300,
+    )
+    app = create_app(settings)
+    query = "query ($v: String) { apiVersion }"
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
+            small = {"query": query, "variables": {"v": "x" * 200}}
+            assert (await client.post("/graphql", json=small)).status_code == 200
+            for body in (
+                {"query": query, "variables": {"v": "x" * 400}},
+                {"query": query + " " * 2_100},
+            ):
+                response = await client.post("/graphql", json=body)
+                assert response.status_code == 413
+                assert codes(response) == ["PAYLOAD_TOO_LARGE"]
+            variables = json.dumps({"v": "x" * 400})
+            response = await client.get("/graphql", params={"query": query, "variables": variables})
+            assert response.status_code == 413
+            assert "variables" in response.json()["errors"][0]["message"]
 
 
 @pytest.mark.parametrize(

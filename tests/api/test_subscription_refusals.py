@@ -120,7 +120,9 @@ def test_no_connection_init_in_time_is_4408(hub: LiveHub) -> None:
 
 
 def test_bad_credentials_in_connection_init_are_4403(hub: LiveHub) -> None:
-    forged = jwt.encode({"sub": "x", "role": "admin", "exp": time.time() + 60}, "x" * 40)
+    forged = jwt.encode(
+        {"sub": "x", "role": "admin", "iat": time.time(), "exp": time.time() + 60}, "x" * 40
+    )
     init = {"type": "connection_init", "payload": {"Authorization": f"Bearer {forged}"}}
     with socket(hub) as ws:
         ws.send(json.dumps(init))
@@ -129,7 +131,9 @@ def test_bad_credentials_in_connection_init_are_4403(hub: LiveHub) -> None:
 
 
 def test_good_credentials_in_connection_init_open_the_audit_stream(hub: LiveHub) -> None:
-    admin = jwt.encode({"sub": "ops", "role": "admin", "exp": time.time() + 60}, SECRET)
+    admin = jwt.encode(
+        {"sub": "ops", "role": "admin", "iat": time.time(), "exp": time.time() + 60}, SECRET
+    )
     subscribe = {"id": "a", "type": "subscribe", "payload": {"query": AUDIT}}
     with socket(hub, {"Authorization": f"Bearer {admin}"}) as staff, socket(hub, {}) as anonymous:
         for ws in (staff, anonymous):

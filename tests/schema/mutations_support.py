@@ -34,13 +34,25 @@ def _named(label: Label, ident: str, name: str, **values: Any) -> CreateNode:
 
 
 async def build_small_graph(cypher: Cypher) -> None:
-    """sms (the partner's agency) with its expert and event; iom with its own; reference data."""
+    """sms (the partner's agency) with its expert and event; iom with its own; reference data.
+
+    Ownership's edges: olga worked for sms until 2019 and works for iom now; sms attended
+    iom's summit; iom attended sms's joint workshop."""
     await apply_writes(
         cypher,
         [
             _named(Label.AGENCY, "sms", "State Migration Service", kind="state_service"),
             _named(Label.AGENCY, "iom", "International Organization for Migration", kind="ngo"),
-            CreateNode(Label.EXPERT, "vusal", NodeChanges({"name": "Vusal Huseynov"})),
+            CreateNode(
+                Label.EXPERT,
+                "vusal",
+                NodeChanges({"name": "Vusal Huseynov", "email": "vh@example.org"}),
+            ),
+            CreateNode(
+                Label.EXPERT,
+                "olga",
+                NodeChanges({"name": "Olga Former", "email": "olga@example.org"}),
+            ),
             CreateNode(
                 Label.EXPERT,
                 "vladimir",
@@ -48,6 +60,8 @@ async def build_small_graph(cypher: Cypher) -> None:
             ),
             _named(Label.EVENT, "tot", "Training of trainers", kind="training_of_trainers"),
             _named(Label.EVENT, "meeting", "IOM meeting", kind="meeting"),
+            _named(Label.EVENT, "summit", "IOM summit", kind="conference"),
+            _named(Label.EVENT, "joint", "Joint workshop", kind="workshop"),
             _named(Label.COUNTRY, "azerbaijan", "Azerbaijan", iso2="AZ"),
             _named(Label.PLACE, "baku", "Baku", kind="city"),
             _named(Label.PROGRAMME, "rtcm", "RTCM project", kind="project"),
@@ -58,6 +72,12 @@ async def build_small_graph(cypher: Cypher) -> None:
             Link(RelType.TOOK_PART, "sms", "tot", {"role": "organiser"}),
             Link(RelType.TOOK_PART, "iom", "meeting", {"role": "organiser"}),
             Link(RelType.IN, "baku", "azerbaijan"),
+            Link(RelType.WORKS_FOR, "olga", "sms", {"until": "2019"}),
+            Link(RelType.WORKS_FOR, "olga", "iom"),
+            Link(RelType.TOOK_PART, "iom", "summit", {"role": "organiser"}),
+            Link(RelType.TOOK_PART, "sms", "summit", {"role": "participant"}),
+            Link(RelType.TOOK_PART, "sms", "joint", {"role": "organiser"}),
+            Link(RelType.TOOK_PART, "iom", "joint", {"role": "participant"}),
         ],
         principal=EDITOR,
         mutation="setup",

@@ -1,7 +1,8 @@
 """Role x operation: every mutation and protected field, allowed or refused with nothing written.
 
 Each case runs on a fresh small graph (tests/schema/mutations_support.py): sms is the
-partner's agency, with its expert vusal and its event tot; iom has vladimir and meeting.
+partner's agency, with its expert vusal and its event tot; iom has vladimir and meeting,
+olga (who once worked for sms), the summit sms attended, and a link to sms's joint workshop.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import pytest
 from graph.accounts import create_key
 from graph.audit import audit_log
 from graph.cypher import Cypher
+from graph.model import Label
 from graph.writes.digest import graph_digest
+from schema.ids import to_global_id
 from tests.schema.mutations_support import ADMIN, ROLES, build_small_graph, codes, run
 
 
@@ -33,6 +36,9 @@ STAFF = frozenset({"editor", "admin"})
 ADMINS = frozenset({"admin"})
 
 TEXT = '[{lang: "en", text: "New one"}]'
+EXPERT_VUSAL = to_global_id(Label.EXPERT, "vusal")
+EXPERT_VLADIMIR = to_global_id(Label.EXPERT, "vladimir")
+EXPERT_OLGA = to_global_id(Label.EXPERT, "olga")
 
 
 def mutation(name: str, body: str, payload: str = "userErrors { code message field }") -> str:
@@ -115,9 +121,34 @@ CASES = [
     Case("auditLog", '{ auditLog(entity: "vusal") { operation actor } }', STAFF, writes=False),
     Case("apiKeys", "{ apiKeys { keyId role } }", ADMINS, writes=False),
     Case(
-        "Expert.email",
-        "{ experts(first: 5) { edges { node { slug email phone } } } }",
+        "updateExpert(former)",
+        mutation("updateExpert", 'id: "olga", phone: "+1 555 0100"'),
+        STAFF,
+    ),
+    Case("updateEvent(attended)", mutation("updateEvent", 'id: "summit", status: HELD'), STAFF),
+    Case(
+        "deleteEvent(others' links)",
+        mutation("deleteEvent", 'id: "joint", cascade: true'),
+        STAFF,
+    ),
+    Case(
+        "Expert.email(own agency)",
+        f'{{ node(id: "{EXPERT_VUSAL}") {{ ... on Expert {{ slug email phone }} }} }}',
         ALL,
+        writes=False,
+        anonymous_code="FORBIDDEN",
+    ),
+    Case(
+        "Expert.email(other agency)",
+        f'{{ node(id: "{EXPERT_VLADIMIR}") {{ ... on Expert {{ slug email phone }} }} }}',
+        STAFF,
+        writes=False,
+        anonymous_code="FORBIDDEN",
+    ),
+    Case(
+        "Expert.email(former staff)",
+        f'{{ node(id: "{EXPERT_OLGA}") {{ ... on Expert {{ slug email }} }} }}',
+        STAFF,
         writes=False,
         anonymous_code="FORBIDDEN",
     ),
@@ -156,13 +187,22 @@ async def test_personal_fields_come_back_null_with_forbidden_for_the_public(
     query = "{ experts(first: 5) { edges { node { slug email } } } }"
     public = await run(cypher, query, viewer=ROLES["anonymous"])
     partner = await run(cypher, query, viewer=ROLES["partner"])
+    editor = await run(cypher, query, viewer=ROLES["editor"])
     assert public.data is not None
     assert partner.data is not None
+    assert editor.data is not None
     emails = {e["node"]["slug"]: e["node"]["email"] for e in public.data["experts"]["edges"]}
-    assert emails == {"vladimir": None, "vusal": None}
+    assert emails == {"vladimir": None, "vusal": None, "olga": None}
     assert set(codes(public)) == {"FORBIDDEN"}
     shown = {e["node"]["slug"]: e["node"]["email"] for e in partner.data["experts"]["edges"]}
-    assert shown["vladimir"] == "vg@example.org"
+    assert shown == {"vusal": "vh@example.org", "vladimir": None, "olga": None}
+    assert codes(partner) == ["FORBIDDEN", "FORBIDDEN"]
+    every = {e["node"]["slug"]: e["node"]["email"] for e in editor.data["experts"]["edges"]}
+    assert every == {
+        "vusal": "vh@example.org",
+        "vladimir": "vg@example.org",
+        "olga": "olga@example.org",
+    }
 
 
 @pytest.mark.parametrize(
@@ -173,8 +213,22 @@ async def test_personal_fields_come_back_null_with_forbidden_for_the_public(
         mutation("deleteEvent", 'id: "meeting", cascade: true'),
         mutation("link", 'links: [{type: TOOK_PART, from: "sms", to: "meeting"}]'),
         mutation("createExpert", 'name: "Hired", links: [{type: WORKS_FOR, node: "iom"}]'),
+        mutation("updateExpert", 'id: "olga", phone: "+1 555 0100"'),
+        mutation("deleteEvent", 'id: "summit", cascade: true'),
+        mutation("deleteEvent", 'id: "joint", cascade: true'),
+        mutation("link", 'links: [{type: TOOK_PART, from: "olga", to: "tot"}]'),
     ],
-    ids=["other-agency", "other-expert", "other-event", "claim-event", "place-elsewhere"],
+    ids=[
+        "other-agency",
+        "other-expert",
+        "other-event",
+        "claim-event",
+        "place-elsewhere",
+        "former-expert",
+        "attended-event",
+        "cascade-over-others-links",
+        "link-from-former-expert",
+    ],
 )
 async def test_partners_are_forbidden_other_agencies_records(cypher: Cypher, body: str) -> None:
     await build_small_graph(cypher)
@@ -198,3 +252,23 @@ async def test_partner_creations_are_tied_to_their_agency(cypher: Cypher) -> Non
     assert [row["role"] for row in rows] == ["organiser"]
     entries = await audit_log(cypher, entity="ws")
     assert {entry.actor for entry in entries} == {"key:partner"}
+
+
+async def test_a_partners_cascade_over_its_own_links_only_goes_through(cypher: Cypher) -> None:
+    await build_small_graph(cypher)
+    refused = await run(
+        cypher, mutation("deleteEvent", 'id: "joint", cascade: true'), viewer=ROLES["partner"]
+    )
+    assert "iom" in refused.errors[0].message  # type: ignore[index]
+    await run(
+        cypher,
+        mutation("unlink", 'links: [{type: TOOK_PART, from: "iom", to: "joint"}]'),
+        viewer=ROLES["editor"],
+    )
+    deleted = await run(
+        cypher,
+        mutation("deleteEvent", 'id: "joint", cascade: true', "deletedId userErrors { code }"),
+        viewer=ROLES["partner"],
+    )
+    assert deleted.errors is None
+    assert await cypher.read("MATCH (e:Event {id: 'joint'}) RETURN e") == []

@@ -73,6 +73,10 @@ async def test_types_and_lang_narrow_the_search(seeded: SeededGraph) -> None:
     [
         ({"q": "foo AND ("}, "not valid"),
         ({"q": '"unclosed'}, "not valid"),
+        ({"q": "/a{1,100000}/"}, "too complex"),
+        ({"q": "/(a|b)*(c|d){1,500}[a-z]{1,500}/"}, "too complex"),
+        ({"q": "/[a/"}, "expected ']'"),
+        ({"q": "/a{2,1}/"}, "not valid"),
         ({"q": "   "}, "empty"),
         ({"q": "x", "lang": "xx"}, "lang"),
         ({"q": "x", "first": 1000}, "first"),
@@ -87,6 +91,8 @@ async def test_bad_search_input_is_bad_user_input(
     message = result.errors[0].message  # type: ignore[index]
     assert fragment in message
     assert "lucene" not in message.lower()
+    assert "java" not in message.lower()
+    assert "Exception" not in message
     assert "CALL" not in message
 
 

@@ -387,6 +387,10 @@ class _CountedTransaction:
         return await self._tx.run(query, parameters, **kwargs)
 
 
+RECEIPT = 1
+"""The write receipt every mutation leaves in its transaction (graph/writes/receipts.py)."""
+
+
 class StatementCountingCypher(Cypher):
     """The real runner; write transactions note their statements in `sent`."""
 
@@ -417,7 +421,7 @@ async def test_a_create_with_links_is_one_statement(counting: StatementCountingC
             for ident in participants
         ),
     )
-    assert len(counting.sent) == 1
+    assert len(counting.sent) == 1 + RECEIPT
     rows = await counting.read(
         "MATCH (x)-[r:TOOK_PART]->(e:Event {id: 'roll-out'}) "
         "RETURN x.id AS id, e.title_en AS title, e.writtenAt IS NOT NULL AS stamped"
@@ -465,7 +469,7 @@ async def test_entries_written_with_new_links_are_audited_as_stored(
     with the mutation's time."""
     statements, operations = CREATES_WITH_LINKS[shape]
     await write(counting, *operations)
-    assert len(counting.sent) == statements
+    assert len(counting.sent) == statements + RECEIPT
     created = operations[0]
     assert isinstance(created, CreateNode)
     logged = await audit_log(counting)
@@ -538,7 +542,7 @@ async def test_a_create_whose_id_is_taken_writes_nothing(counting: StatementCoun
         event("tot-baku", "Another training"),
         Link(RelType.TOOK_PART, "vusal", "tot-baku", {"role": "speaker"}),
     )
-    assert len(counting.sent) == 1
+    assert len(counting.sent) == 1  # refused: no receipt
 
 
 async def test_a_create_refused_after_the_look_up_writes_nothing(
@@ -581,7 +585,7 @@ async def test_every_create_with_its_links_in_one_statement_writes_them(
     other = _other_end(rel_type, outgoing, allowed=True)
     ends = ("new-node", other) if outgoing else (other, "new-node")
     await write(counting, node_of(label, "new-node"), Link(rel_type, *ends, {"note": "fused"}))
-    assert len(counting.sent) == 1
+    assert len(counting.sent) == 1 + RECEIPT
     rows = await counting.read(
         "MATCH (a {id: $a})-[r]->(b {id: $b}) RETURN labels(b) + labels(a) AS labels, "
         "type(r) AS type, r.note AS note",
@@ -606,4 +610,4 @@ async def test_every_create_with_a_refused_link_in_one_statement_writes_nothing(
     await refused_without_a_trace(
         counting, InvalidFieldError, node_of(label, "new-node"), Link(rel_type, *ends)
     )
-    assert len(counting.sent) == 1
+    assert len(counting.sent) == 1  # refused: no receipt
