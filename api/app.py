@@ -1,5 +1,5 @@
 """The Starlette application: GraphQL at /graphql, probes at /healthz and /readyz, file
-exports at /export (api/exports.py)."""
+exports at /export (api/exports.py), the web explorer at / and its routes (api/web.py)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from api.health import healthz, readyz
 from api.lifespan import lifespan
 from api.ratelimit import RateLimiter
 from api.settings import Settings
+from api.web import web_routes
 from graph.analytics.cache import AnalyticsCache
 from schema.context import Limits
 
@@ -42,6 +43,7 @@ def create_app(settings: Settings) -> Starlette:
             Route("/readyz", readyz, methods=["GET"]),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Mount("/export", app=exports),
+            *web_routes(settings.hub_web_dist),
         ],
         lifespan=lifespan(settings),
     )
