@@ -6,7 +6,7 @@ const config: CodegenConfig = {
   documents: ["src/graphql/**/*.graphql"],
   generates: {
     "src/generated/graphql.ts": {
-      plugins: ["typescript", "typescript-operations", "typed-document-node"],
+      plugins: ["typescript-operations", "typed-document-node"],
       config: {
         enumsAsTypes: true,
         avoidOptionals: { field: true, inputValue: false },
