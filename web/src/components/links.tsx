@@ -30,7 +30,7 @@ export function TypeBadge({ typename }: { typename: string }) {
 export function NodeLink({ node, badge = false }: { node: NodeRefFragment; badge?: boolean }) {
   return (
     <>
-      {badge ? <TypeBadge typename={node.__typename ?? "Node"} /> : null}
+      {badge ? <TypeBadge typename={node.__typename ?? "Node"} /> : null}{" "}
       <Link href={nodeHref("node", node.id)}>
         <Txt value={node.name} />
       </Link>

@@ -116,7 +116,7 @@ export const en = {
   timelineUndated: "Without a year",
   cascadeTitle: "Training cascade from {name}",
   cascadeSessions: "{count} sessions",
-  cascadeReach: "{count} people reached",
+  cascadeReach: "{count} people reached (sessions that give a count)",
   cascadeTrainers: "{count} trainers",
   cascadeUnknownTrainers: "number of trainers not given",
   cascadeWithoutCount: "{count} sessions give no participant count",

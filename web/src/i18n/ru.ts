@@ -118,7 +118,7 @@ export const ru: Messages = {
   timelineUndated: "Без года",
   cascadeTitle: "Каскад обучения от: {name}",
   cascadeSessions: "Сессий: {count}",
-  cascadeReach: "Охват: {count} чел.",
+  cascadeReach: "Охват: {count} чел. (по сессиям, где число указано)",
   cascadeTrainers: "Тренеров: {count}",
   cascadeUnknownTrainers: "число тренеров не указано",
   cascadeWithoutCount: "Сессий без числа участников: {count}",

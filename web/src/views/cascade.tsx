@@ -40,7 +40,11 @@ export function CascadeView({ id }: { id: string }) {
       </h1>
       <ul class="figures">
         <li>{t("cascadeSessions", { count: cascade.sessionCount })}</li>
-        <li>{t("cascadeReach", { count: cascade.totalReach })}</li>
+        <li>
+          {cascade.sessionsWithoutCount === cascade.sessionCount
+            ? t("countMissing")
+            : t("cascadeReach", { count: cascade.totalReach })}
+        </li>
         <li>
           {cascade.trainerCount === null ? t("cascadeUnknownTrainers") : t("cascadeTrainers", { count: cascade.trainerCount })}
         </li>
