@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Final
 
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import FileResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
@@ -38,7 +39,10 @@ class ImmutableAssets(StaticFiles):
     """Hashed build outputs, cached by browsers and proxies for a year."""
 
     async def get_response(self, path: str, scope: Scope) -> Response:
-        response = await super().get_response(path, scope)
+        try:
+            response = await super().get_response(path, scope)
+        except HTTPException as error:  # a name no build has (yet): ask again next time
+            return PlainTextResponse(error.detail, error.status_code, {"Cache-Control": REVALIDATE})
         ok = response.status_code in (200, 304)
         response.headers["Cache-Control"] = IMMUTABLE if ok else REVALIDATE
         return response
@@ -61,7 +65,5 @@ def web_routes(dist: Path) -> list[BaseRoute]:
     routes: list[BaseRoute] = [
         Route(path, endpoint, methods=["GET", "HEAD"]) for path in EXPLORER_ROUTES
     ]
-    routes.append(
-        Mount("/assets", app=ImmutableAssets(directory=dist / "assets", check_dir=False))
-    )
+    routes.append(Mount("/assets", app=ImmutableAssets(directory=dist / "assets", check_dir=False)))
     return routes
