@@ -31,9 +31,14 @@ def chromium_path() -> str:
     return path
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Browser]:
-    """One headless Chromium for the session; tests open their own contexts and pages."""
+    """One headless Chromium per module; tests open their own contexts and pages.
+
+    Per module, not per session: while Playwright's sync API is open, the main thread has a
+    running event loop, so no async fixture or test (pytest-asyncio) can start until it closes.
+    A module asks for its async fixtures (a seeded graph, a served hub) before `chromium`.
+    """
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS

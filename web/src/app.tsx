@@ -79,7 +79,7 @@ export function App() {
           <Header route={route} />
           {reachable ? null : <OutageBanner onRetry={() => setAttempt(attempt + 1)} />}
           <main id="main" tabIndex={-1}>
-            <Suspense fallback={<p role="status">{i18n.t("loading")}</p>}>
+            <Suspense fallback={<p class="loading" role="status">{i18n.t("loading")}</p>}>
               <View route={route} key={`${attempt}`} />
             </Suspense>
           </main>

@@ -41,3 +41,13 @@ describe("components", () => {
     expect(tree[0].children[0].children[0].session.event.id).toBe("b");
   });
 });
+
+describe("search as you type", () => {
+  it("matches the word being typed as a prefix and drops Lucene operators", async () => {
+    const { asYouType } = await import("../src/components/picker");
+    expect(asYouType("Vusal Huseyn")).toBe("Vusal Huseyn*");
+    expect(asYouType(" Gjorg ")).toBe("Gjorg*");
+    expect(asYouType('a:b "c')).toBe("ab c*");
+    expect(asYouType("  ")).toBe("");
+  });
+});

@@ -6,6 +6,13 @@ import { useI18n } from "../i18n";
 import { TypeBadge } from "./links";
 
 const DELAY_MS = 200;
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+/** What was typed as a Lucene query that also matches words still being typed (`Huseyn*`). */
+export function asYouType(text: string): string {
+  const words = text.split(/\s+/).map((word) => word.replace(LUCENE_SPECIAL, "")).filter(Boolean);
+  return words.map((word, index) => (index === words.length - 1 ? `${word}*` : word)).join(" ");
+}
 
 function useDebounced(value: string): string {
   const [settled, setSettled] = useState(value);
@@ -24,9 +31,9 @@ export function EntityPicker({ id, label, chosen, onPick }: Props) {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   useEffect(() => setText(chosen?.name.text ?? ""), [chosen?.id]);
-  const query = useDebounced(text.trim());
-  const [result] = useQuery({ query: PickDocument, variables: { query }, pause: query.length < 2 || !open });
-  const options = open && query.length >= 2 ? (result.data?.search.nodes ?? []) : [];
+  const query = useDebounced(asYouType(text));
+  const [result] = useQuery({ query: PickDocument, variables: { query }, pause: query.length < 3 || !open });
+  const options = open && query.length >= 3 ? (result.data?.search.nodes ?? []) : [];
   const listId = `${id}-options`;
   const pick = (node: NodeRefFragment): void => {
     onPick(node);

@@ -70,8 +70,13 @@ export function splitFacet(facet: string | null): [string, string] | null {
   return at > 0 ? [facet.slice(0, at), facet.slice(at + 1)] : null;
 }
 
-/** The ids among `ids` in the chosen facet group; null while none is chosen or still loading. */
-export function useFacetMembers(type: string | null, facet: string | null, ids: string[]): Set<string> | null {
+/** The ids among `ids` in the chosen facet group: null when no facet is chosen, "loading" until
+ * the group's members are known (the unfiltered hits are never shown as if filtered). */
+export function useFacetMembers(
+  type: string | null,
+  facet: string | null,
+  ids: string[],
+): Set<string> | "loading" | null {
   const spec = type ? FACETED[type] : undefined;
   const chosen = splitFacet(facet);
   const dimension = spec?.dimensions.find((d) => d.name === chosen?.[0]);
@@ -80,8 +85,10 @@ export function useFacetMembers(type: string | null, facet: string | null, ids: 
     query: spec?.members ?? ExpertsInFacetDocument,
     variables: { where },
     pause: !dimension || ids.length === 0,
+    requestPolicy: "cache-first",
   });
-  if (!dimension || !result.data) return null;
+  if (!dimension) return null;
+  if (!result.data) return "loading";
   const list = Object.values(result.data)[0];
   return new Set(list.nodes.map((node) => node.id));
 }

@@ -39,7 +39,7 @@ function Results({ q, type, after, facet }: Props) {
     variables: { query: q, types, first: facet ? FACETED_PAGE : PAGE, after: facet ? null : after },
   });
   if (result.error && !result.data) return <QueryError error={result.error} />;
-  if (!result.data) return <Loading />;
+  if (!result.data || members === "loading") return <Loading />;
   const search = result.data.search;
   const edges = members ? search.edges.filter((edge) => members.has(edge.node.id)) : search.edges;
   return (
