@@ -5,7 +5,7 @@ records console errors, an axe-core scan, and screenshots kept under test-artifa
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -79,7 +79,9 @@ class Browsing:
         assert violations == [], f"{name}: {violations}"
 
 
-def browsing(chromium: Browser, hub: LiveHub, locale: str = "en-GB") -> Iterator[Browsing]:
+def browsing(
+    chromium: Browser, hub: LiveHub, locale: str = "en-GB"
+) -> Generator[Browsing, None, None]:
     context = chromium.new_context(locale=locale, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     session = Browsing(page, hub.url)

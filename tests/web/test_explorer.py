@@ -18,6 +18,12 @@ from tests.web.explorer import Browsing, browsing, gid
 VUSAL = gid("Expert", "vusal-huseynov")
 SMS = gid("Agency", "state-migration-service-az")
 TOT = gid("Event", "rtcm-tot-baku")
+LIT_PIXELS = """canvas => {
+  const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+  let lit = 0;
+  for (let i = 3; i < data.length; i += 4) if (data[i] > 0) lit++;
+  return lit;
+}"""
 
 
 @pytest.fixture
@@ -93,14 +99,20 @@ def test_network_view_draws_his_agency_and_events(web: Browsing) -> None:
     expect(drawn.locator("li[data-type=EVENT]").first).to_be_visible()
     assert drawn.locator("li[data-type=EVENT]").count() >= 2
     box = page.locator(".canvas").bounding_box()
-    assert box is not None and box["width"] > 100 and box["height"] > 100
+    assert box is not None
+    assert min(box["width"], box["height"]) > 100
+    labels = page.locator(".canvas canvas.sigma-labels")
+    painted = labels.evaluate(LIT_PIXELS)
+    assert painted > 100, "sigma drew no labels on its canvas"
     web.assert_accessible("network")
 
 
 def test_path_between_two_experts_picked_by_search_as_you_type(web: Browsing) -> None:
     page = web.open("/path")
-    picks = [("From", "Vusal Huseyn", "Vusal Huseynov"), ("To", "Vladimir Gjorg", "Vladimir Gjorgjiev")]
-    for label, typed, name in picks:
+    for label, typed, name in [
+        ("From", "Vusal Huseyn", "Vusal Huseynov"),
+        ("To", "Vladimir Gjorg", "Vladimir Gjorgjiev"),
+    ]:
         box = page.get_by_role("combobox", name=label)
         box.press_sequentially(typed)
         option = page.get_by_role("option", name=re.compile(name))
