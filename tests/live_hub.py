@@ -42,14 +42,18 @@ def hub_env(neo4j_server: Neo4jServer, **settings: str) -> dict[str, str]:
     """The test process's environment without its own NEO4J_/HUB_ settings, pointed at the
     test Neo4j, plus `settings` (e.g. HUB_WORKERS="2")."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "HUB_"))}
-    return env | {
-        "NEO4J_URI": neo4j_server.uri,
-        "NEO4J_USER": neo4j_server.user,
-        "NEO4J_PASSWORD": neo4j_server.password,
-        "HUB_SEED_ON_START": "false",
-        "HUB_PORT": str(free_port()),
-        "HUB_ACCESS_LOG": "false",
-    } | settings
+    return (
+        env
+        | {
+            "NEO4J_URI": neo4j_server.uri,
+            "NEO4J_USER": neo4j_server.user,
+            "NEO4J_PASSWORD": neo4j_server.password,
+            "HUB_SEED_ON_START": "false",
+            "HUB_PORT": str(free_port()),
+            "HUB_ACCESS_LOG": "false",
+        }
+        | settings
+    )
 
 
 @contextmanager
