@@ -27,6 +27,7 @@ EXPLORER_ROUTES: Final = (
     "/experts",
     "/path",
     "/signin",
+    "/import",
     "/node/{rest:path}",
     "/network/{rest:path}",
     "/timeline/{rest:path}",

@@ -42,6 +42,7 @@ async def client(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
         "/experts",
         "/path?from=a&to=b",
         "/signin",
+        "/import",
         "/node/RXhwZXJ0OnZ1c2FsLWh1c2V5bm92",
         "/network/abc",
         "/timeline/abc",

@@ -11,6 +11,7 @@ import { SessionContext, useSession, type Session } from "./lib/session";
 import { apiKey as storedKey, remembered } from "./lib/storage";
 import { CascadeView } from "./views/cascade";
 import { ExpertsView } from "./views/experts";
+import { EDITOR_ROLES, ImportView } from "./views/import";
 import { NodeView } from "./views/node";
 import { PathView } from "./views/path";
 import { SearchView } from "./views/search";
@@ -99,6 +100,8 @@ function View({ route }: { route: Route }) {
       return <PathView from={route.from} to={route.to} />;
     case "signin":
       return <SignInView />;
+    case "import":
+      return <ImportView />;
     case "node":
       return <NodeView id={route.id} key={route.id} />;
     case "network":
@@ -125,6 +128,9 @@ function Header({ route }: { route: Route }) {
         <Link href="/search" aria-current={current("search")}>{t("navSearch")}</Link>
         <Link href="/experts" aria-current={current("experts")}>{t("navExperts")}</Link>
         <Link href="/path" aria-current={current("path")}>{t("navPath")}</Link>
+        {session.role && EDITOR_ROLES.includes(session.role) ? (
+          <Link href="/import" aria-current={current("import")}>{t("navImport")}</Link>
+        ) : null}
         {session.role ? (
           <span class="signed-in">
             {t("signedInAs", { role: session.role })}{" "}

@@ -127,6 +127,20 @@ export const en = {
   signInHelp: "The key stays in this browser tab only and is sent to the hub with each request.",
   signInFailed: "The hub did not accept this key.",
   signInOk: "Signed in as {role}.",
+  navImport: "Import a document",
+  importTitle: "Import a document",
+  importEditorsOnly: "Only editors can import documents: sign in with an editor's API key.",
+  importMarkup: "Page text ({mlang xx} blocks for each language)",
+  importUrl: "Source URL",
+  importPublished: "Published (ISO date, may be partial)",
+  importButton: "Import",
+  importResult: "What the hub made of it",
+  importCreated: "new document",
+  importUpdated: "updated",
+  importUnchanged: "already imported, nothing changed",
+  importLinked: "Linked ({count})",
+  importUnmatched: "Names it does not know ({count})",
+  importAmbiguous: "Names several entities carry, not linked ({count})",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -129,6 +129,20 @@ export const ru: Messages = {
   signInHelp: "Ключ хранится только в этой вкладке и отправляется в базу с каждым запросом.",
   signInFailed: "База знаний не приняла этот ключ.",
   signInOk: "Вход выполнен: {role}.",
+  navImport: "Импорт документа",
+  importTitle: "Импорт документа",
+  importEditorsOnly: "Импортировать документы могут только редакторы: войдите с ключом редактора.",
+  importMarkup: "Текст страницы (блоки {mlang xx} для каждого языка)",
+  importUrl: "URL источника",
+  importPublished: "Дата публикации (ISO, можно частично)",
+  importButton: "Импортировать",
+  importResult: "Что база извлекла",
+  importCreated: "новый документ",
+  importUpdated: "обновлён",
+  importUnchanged: "уже импортирован, изменений нет",
+  importLinked: "Связано ({count})",
+  importUnmatched: "Неизвестные имена ({count})",
+  importAmbiguous: "Имена нескольких сущностей, не связаны ({count})",
 };
 
 export const monthsRu = [

@@ -6,6 +6,7 @@ export type Route =
   | { view: "experts"; topic: string; country: string; language: string }
   | { view: "path"; from: string | null; to: string | null }
   | { view: "signin" }
+  | { view: "import" }
   | { view: "node" | "network" | "timeline" | "cascade"; id: string }
   | { view: "missing" };
 
@@ -37,6 +38,7 @@ export function parseRoute(pathname: string, search: string): Route {
   }
   if (pathname === "/path") return { view: "path", from: get("from"), to: get("to") };
   if (pathname === "/signin") return { view: "signin" };
+  if (pathname === "/import") return { view: "import" };
   const entity = /^\/(node|network|timeline|cascade)\/([^/]+)\/?$/.exec(pathname);
   if (entity) {
     const view = entity[1] as "node" | "network" | "timeline" | "cascade";
