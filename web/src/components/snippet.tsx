@@ -16,6 +16,12 @@ export function marked(text: string, ranges: readonly Range[]): ComponentChildre
   return parts;
 }
 
-export function Snippet({ text, highlights }: { text: string; highlights: readonly Range[] }) {
-  return <p class="snippet">{marked(text, highlights)}</p>;
+type Props = { text: string; highlights: readonly Range[]; lang?: string | null };
+
+export function Snippet({ text, highlights, lang }: Props) {
+  return (
+    <p class="snippet" lang={lang ?? undefined}>
+      {marked(text, highlights)}
+    </p>
+  );
 }

@@ -35,7 +35,7 @@ export function NodeView({ id }: { id: string }) {
       </header>
       <dl class="fields">{fields(node, i18n)}</dl>
       <OpenQuestions items={openQuestions(node, i18n)} />
-      {related(node, more)}
+      {related(node, more, i18n)}
       {node.source ? (
         <p class="provenance">
           <Source source={node.source} />
@@ -163,7 +163,8 @@ function openQuestions(node: Entity, i18n: I18n): string[] {
 
 const refs = (nodes: RelatedItem["node"][]): RelatedItem[] => nodes.map((node) => ({ node }));
 
-function related(node: Entity, more: () => void) {
+function related(node: Entity, more: () => void, i18n: I18n) {
+  const when = (start: string | null): string | null => formatDate(start, i18n.dates);
   switch (node.__typename) {
     case "Expert":
       return (
@@ -171,7 +172,7 @@ function related(node: Entity, more: () => void) {
           <Related title="relAgencies" total={node.agencies.totalCount} onMore={more}
             items={node.agencies.edges.map((e) => ({ node: e.node, extra: joined(e.role, e.since, e.until), source: e.source }))} />
           <Related title="relEvents" total={node.events.totalCount} onMore={more}
-            items={node.events.edges.map((e) => ({ node: e.node, extra: joined(e.role, e.node.start), source: e.source }))} />
+            items={node.events.edges.map((e) => ({ node: e.node, extra: joined(e.role, when(e.node.start)), source: e.source }))} />
           <Related title="relTopics" total={node.topics.totalCount} onMore={more} items={refs(node.topics.nodes)} />
           <Related title="relMentionedIn" total={node.mentionedIn.totalCount} onMore={more} items={refs(node.mentionedIn.nodes)} />
         </>
@@ -182,7 +183,7 @@ function related(node: Entity, more: () => void) {
           <Related title="relExperts" total={node.experts.totalCount} onMore={more}
             items={node.experts.edges.map((e) => ({ node: e.node, extra: joined(e.role, e.since, e.until), source: e.source }))} />
           <Related title="relEvents" total={node.events.totalCount} onMore={more}
-            items={node.events.edges.map((e) => ({ node: e.node, extra: joined(e.role, e.count?.toString(), e.node.start), source: e.source }))} />
+            items={node.events.edges.map((e) => ({ node: e.node, extra: joined(e.role, e.count?.toString(), when(e.node.start)), source: e.source }))} />
           <Related title="relMentionedIn" total={node.mentionedIn.totalCount} onMore={more} items={refs(node.mentionedIn.nodes)} />
         </>
       );
@@ -191,7 +192,7 @@ function related(node: Entity, more: () => void) {
         <>
           <Related title="relAgencies" total={node.agencies.totalCount} onMore={more} items={refs(node.agencies.nodes)} />
           <Related title="relEvents" total={node.events.totalCount} onMore={more}
-            items={node.events.nodes.map((n) => ({ node: n, extra: n.start }))} />
+            items={node.events.nodes.map((n) => ({ node: n, extra: when(n.start) }))} />
           <Related title="relProgrammes" total={node.programmes.totalCount} onMore={more} items={refs(node.programmes.nodes)} />
         </>
       );
@@ -199,7 +200,7 @@ function related(node: Entity, more: () => void) {
       return (
         <>
           <Related title="relEvents" total={node.events.totalCount} onMore={more}
-            items={node.events.nodes.map((n) => ({ node: n, extra: n.start }))} />
+            items={node.events.nodes.map((n) => ({ node: n, extra: when(n.start) }))} />
           <Related title="relAgencies" total={node.agencies.totalCount} onMore={more} items={refs(node.agencies.nodes)} />
         </>
       );
@@ -211,7 +212,7 @@ function related(node: Entity, more: () => void) {
           <Related title="relImplementers" total={node.implementers.totalCount} onMore={more}
             items={node.implementers.edges.map((e) => ({ node: e.node, extra: e.role, source: e.source }))} />
           <Related title="relEvents" total={node.events.totalCount} onMore={more}
-            items={node.events.nodes.map((n) => ({ node: n, extra: n.start }))} />
+            items={node.events.nodes.map((n) => ({ node: n, extra: when(n.start) }))} />
         </>
       );
     case "Event":
@@ -220,7 +221,7 @@ function related(node: Entity, more: () => void) {
           <Related title="relParticipants" total={node.participants.totalCount} onMore={more}
             items={node.participants.edges.map((e) => ({ node: e.node, extra: joined(e.role, e.count?.toString()), source: e.source }))} />
           <Related title="relCascades" total={node.cascades.totalCount} onMore={more}
-            items={node.cascades.nodes.map((n) => ({ node: n, extra: n.start }))} />
+            items={node.cascades.nodes.map((n) => ({ node: n, extra: when(n.start) }))} />
           <Related title="relDescribedBy" total={node.describedBy.totalCount} onMore={more} items={refs(node.describedBy.nodes)} />
         </>
       );
@@ -229,7 +230,7 @@ function related(node: Entity, more: () => void) {
         <>
           <Related title="relExperts" total={node.experts.totalCount} onMore={more} items={refs(node.experts.nodes)} />
           <Related title="relEvents" total={node.events.totalCount} onMore={more}
-            items={node.events.nodes.map((n) => ({ node: n, extra: n.start }))} />
+            items={node.events.nodes.map((n) => ({ node: n, extra: when(n.start) }))} />
         </>
       );
     case "Resource":

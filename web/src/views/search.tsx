@@ -67,7 +67,7 @@ function Results({ q, type, after, facet }: Props) {
                     <NodeLink node={node} badge />
                     {detail ? <span class="detail"> · {detail}</span> : null}
                     {when ? <span class="detail"> · {when}</span> : null}
-                    {snippet && snippet.field !== "name" ? <Snippet text={snippet.text} highlights={snippet.highlights} /> : null}
+                    {snippet && snippet.field !== "name" ? <Snippet text={snippet.text} highlights={snippet.highlights} lang={snippet.lang} /> : null}
                   </li>
                 );
               })}
