@@ -1,5 +1,14 @@
 # The hub's API image; Neo4j comes from the official image (see docker-compose.yml).
 
+# GraphiQL's assets, bundled from the pinned npm packages of web/graphiql (no CDN at run time).
+FROM node:20-slim AS graphiql
+WORKDIR /web/graphiql
+COPY web/graphiql/package.json web/graphiql/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY web/graphiql/build.mjs ./
+COPY web/graphiql/src ./src
+RUN node build.mjs
+
 # The web explorer, built with Node and served by the hub from /app/web/dist.
 FROM node:20-slim AS web
 WORKDIR /build
@@ -19,7 +28,12 @@ COPY schema ./schema
 COPY graph ./graph
 COPY seed ./seed
 COPY --from=web /build/web/dist ./web/dist
-RUN pip install --no-cache-dir . && useradd --system hub
+COPY --from=graphiql /web/graphiql/dist ./web/graphiql/dist
+# Editable, so api/graphiql.py finds web/graphiql/dist beside the package; PyICU compiles
+# against the system's ICU.
+RUN apt-get update && apt-get install -y --no-install-recommends libicu-dev pkg-config g++ \
+    && pip install --no-cache-dir -e . && useradd --system hub \
+    && apt-get purge -y g++ && apt-get autoremove -y && rm -rf /var/lib/apt/lists/*
 USER hub
 EXPOSE 8000
 HEALTHCHECK CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz')"

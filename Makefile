@@ -4,11 +4,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test stop install chromium web neo4j-start neo4j-stop lint run-docker bench
+.PHONY: run test stop install icu chromium web graphiql apollo-client subscription-clients neo4j-start neo4j-stop lint run-docker bench
+GRAPHIQL := web/graphiql
+GRAPHIQL_DIST := $(GRAPHIQL)/dist/graphiql.js
+APOLLO := tests/clients/apollo
+APOLLO_STAMP := $(APOLLO)/node_modules/.installed-stamp
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	@$(MAKE) --no-print-directory icu
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
@@ -29,14 +34,45 @@ web/dist/index.html: $(WEB_MODULES) $(WEB_SOURCES)
 
 web: web/dist/index.html
 
+## GraphiQL's page assets, bundled from pinned npm packages (served by the hub, no CDN).
+graphiql: $(GRAPHIQL_DIST)
+
+$(GRAPHIQL_DIST): $(GRAPHIQL)/package-lock.json $(GRAPHIQL)/build.mjs $(wildcard $(GRAPHIQL)/src/*)
+	cd $(GRAPHIQL) && npm ci --no-audit --no-fund --loglevel=error && node build.mjs
+	touch $@
+
+## Apollo Client for the persisted-queries test (tests/api/test_apollo_client.py).
+apollo-client: $(APOLLO_STAMP)
+
+$(APOLLO_STAMP): $(APOLLO)/package-lock.json
+	cd $(APOLLO) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 ## Start Neo4j (local launcher unless NEO4J_URI is set), migrate, seed if empty, serve on :8000.
-run: install web
+run: install graphiql web
 	$(BIN)/hub run
 
 ## The whole suite against a real Neo4j, ruff and mypy included (tests/test_code_quality.py),
 ## the explorer's tsc, ESLint and Vitest included (tests/web/test_frontend_checks.py).
-test: install chromium web
+test: install chromium graphiql apollo-client subscription-clients web
 	$(BIN)/pytest
+
+## PyICU (name transliteration) builds against the system's ICU: its headers, pkg-config and
+## a C++ compiler, installed with apt-get when missing.
+icu:
+	@{ pkg-config --exists icu-i18n 2>/dev/null && command -v c++ >/dev/null 2>&1; } || { \
+	  command -v apt-get >/dev/null 2>&1 || { echo "PyICU needs ICU's headers, pkg-config and a C++ compiler: install libicu-dev, pkg-config and g++" >&2; exit 1; }; \
+	  echo "installing libicu-dev, pkg-config and g++ with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libicu-dev pkg-config g++ >/dev/null; }
+
+## The real graphql-ws and graphql-sse clients the subscription tests run (npm ci, once per lock).
+SUBSCRIPTION_CLIENTS := tests/clients/subscriptions
+SUBSCRIPTION_STAMP := $(SUBSCRIPTION_CLIENTS)/node_modules/.installed-stamp
+subscription-clients: $(SUBSCRIPTION_STAMP)
+
+$(SUBSCRIPTION_STAMP): $(SUBSCRIPTION_CLIENTS)/package-lock.json
+	cd $(SUBSCRIPTION_CLIENTS) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 ## Debian's chromium for the browser tests, installed with apt-get when missing.
 chromium:

@@ -1,4 +1,5 @@
 """The gate in front of `/graphql`: authenticate, rate-limit, then hand the principal on.
+WebSockets are only rate-limited here: their credentials come in their first message.
 
 One middleware does both because their order matters: the limit is keyed by who the caller
 is (their key or token subject, else their address), yet a caller whose credentials fail must
@@ -10,9 +11,10 @@ from __future__ import annotations
 from typing import Final
 
 import orjson
-from starlette.requests import Request
+from starlette.requests import HTTPConnection, Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.websockets import WebSocket
 
 from api.auth import AuthenticationError, Authenticator
 from api.context import request_cypher
@@ -23,7 +25,7 @@ from graph.writes.principal import Principal
 STATE_KEY: Final = "principal"
 
 
-def bucket_key(principal: Principal | None, request: Request) -> str:
+def bucket_key(principal: Principal | None, request: HTTPConnection) -> str:
     if principal is not None and principal.key_id is not None:
         return f"key:{principal.key_id}"
     if principal is not None and principal.is_authenticated:
@@ -57,6 +59,9 @@ class AccessControl:
         self.limiter = limiter
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":
+            await self.admit_socket(scope, receive, send)
+            return
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -80,3 +85,16 @@ class AccessControl:
             return
         request.state.principal = principal
         await self.app(scope, receive, send)
+
+    async def admit_socket(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """A WebSocket spends from its address's bucket before its handshake is accepted, so
+        trying credentials over sockets (one `connection_init` each) is as dear as over HTTP;
+        its credentials come later, in `connection_init` (api/websocket.py)."""
+        connection = WebSocket(scope, receive, send)
+        decision = self.limiter.take(bucket_key(None, connection))
+        if decision.allowed:
+            await self.app(scope, receive, send)
+        elif "websocket.http.response" in scope.get("extensions", {}):
+            await connection.send_denial_response(too_many_requests(decision))
+        else:
+            await connection.close(code=4429, reason="too many requests")

@@ -18,7 +18,7 @@ from pathlib import Path
 import typer
 
 from api import serving
-from api.cli_writes import import_files, keys_app
+from api.cli_writes import import_files, keys_app, redact_stored
 from api.lifespan import neo4j_uri
 from api.settings import Settings, SettingsError, load_settings
 from graph.cypher import Cypher
@@ -32,6 +32,7 @@ neo4j_app = typer.Typer(help="The local Neo4j server (machines without Docker)."
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(keys_app, name="keys")
 app.command("import")(import_files)
+app.command("redact-stored")(redact_stored)
 
 
 def settings_or_exit() -> Settings:

@@ -1,4 +1,5 @@
-"""`hub keys create|revoke|list` and `hub import FILE...`: the write side's command line.
+"""`hub keys create|revoke|list`, `hub import FILE...` and `hub redact-stored`: the write
+side's command line.
 
 Whoever runs these holds the database credentials already, so they act as an admin; the
 audit trail records them as `cli:<user name>`.
@@ -20,6 +21,7 @@ from graph.accounts import create_key, list_keys, revoke_key
 from graph.cypher import Cypher
 from graph.driver import open_driver
 from graph.errors import GraphError
+from graph.scrub import scrub_stored_texts
 from graph.writes.principal import Principal, Role
 from seed.document_import import MlangSyntaxError, import_document
 
@@ -135,3 +137,9 @@ def import_files(
 
     if with_graph(work):
         raise typer.Exit(1)
+
+
+def redact_stored() -> None:
+    """Take personal contacts out of texts stored before writes redacted them (safe to repeat)."""
+    done = with_graph(scrub_stored_texts)
+    typer.echo(f"redacted {done.nodes} nodes and {done.relationships} relationships")

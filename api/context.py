@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from starlette.datastructures import State
-from starlette.requests import Request
+from starlette.requests import HTTPConnection
 from starlette.responses import Response
+from starlette.websockets import WebSocket
 
 from api.languages import accepted_languages
 from graph.cypher import Cypher
@@ -19,10 +20,15 @@ def request_cypher(state: State) -> Cypher:
         state.settings.neo4j_database,
         shared_writes=state.shared_writes,
         shared_reads=state.shared_reads,
+        time_limits=state.time_limits,
+        breaker=state.breaker,
     )
 
 
-def build_context(request: Request, response: Response | None, limits: Limits) -> Context:
+def build_context(
+    request: HTTPConnection, response: Response | WebSocket | None, limits: Limits
+) -> Context:
+    """For a request, or a WebSocket (whose viewer its `connection_init` sets later)."""
     state = request.app.state
     return Context(
         cypher=request_cypher(state),
@@ -32,4 +38,5 @@ def build_context(request: Request, response: Response | None, limits: Limits) -
         response=response,
         analytics=state.analytics,
         viewer=getattr(request.state, "principal", ANONYMOUS),
+        feed=getattr(state, "feed", None),
     )

@@ -7,8 +7,9 @@
 
 `id` and `topic` take global IDs or slugs. CSV gives the edge list by default and the node
 list (names in every language, centrality for projections) with `table=nodes`. Mistakes
-answer 400 (`BAD_USER_INPUT`), unknown ids 404 (`NOT_FOUND`), an unreachable Neo4j 503,
-each as `{"errors": [{"message", "extensions": {"code"}}]}` like the GraphQL endpoint.
+answer 400 (`BAD_USER_INPUT`), exports costing more than a GraphQL query may (schema/costs.py)
+400 (`QUERY_TOO_COMPLEX`), unknown ids 404 (`NOT_FOUND`), an unreachable Neo4j 503, a time
+limit 504, each as `{"errors": [{"message", "extensions": {"code"}}]}` like the GraphQL endpoint.
 """
 
 from __future__ import annotations
@@ -26,11 +27,19 @@ from api.context import request_cypher
 from graph.analytics.downloads import neighbourhood_file, projection_file
 from graph.analytics.export import MEDIA_TYPES, ExportFormat
 from graph.cypher import Cypher
-from graph.errors import GraphUnavailableError, InvalidInputError, NotFoundError
+from graph.errors import (
+    GraphUnavailableError,
+    InvalidInputError,
+    NotFoundError,
+    QueryTimeoutError,
+)
 from graph.model import Label, RelType
 from graph.network.projections import Projection, ProjectionSpec
 from graph.network.records import Period
+from graph.writes.principal import ANONYMOUS
+from schema.costs import neighbourhood_cost, projection_cost
 from schema.network.ids import slug_of
+from schema.permissions import Action, allowed
 
 Handler = Callable[[Request], Awaitable[Response]]
 MAX_QUERY_VALUE: Final = 2_000
@@ -50,10 +59,16 @@ def _guarded(handler: Handler) -> Handler:
         except (InvalidInputError, GraphQLError, ValueError) as error:
             message = error.message if isinstance(error, GraphQLError) else str(error)
             return _error(400, "BAD_USER_INPUT", message)
+        except TooCostlyError as error:
+            return _error(400, "QUERY_TOO_COMPLEX", str(error))
         except NotFoundError as error:
             return _error(404, "NOT_FOUND", str(error))
         except GraphUnavailableError:
-            return _error(503, "SERVICE_UNAVAILABLE", "the graph database is not available")
+            unavailable = _error(503, "SERVICE_UNAVAILABLE", "the graph database is not available")
+            unavailable.headers["Retry-After"] = "1"
+            return unavailable
+        except QueryTimeoutError as error:
+            return _error(504, "QUERY_TIMEOUT", f"{error} {error.hint}")
 
     return endpoint
 
@@ -117,6 +132,19 @@ def _file(content: bytes, fmt: ExportFormat, stem: str, table: str) -> Response:
     )
 
 
+class TooCostlyError(Exception):
+    """An export above the GraphQL cost limit (schema/costs.py prices both alike)."""
+
+
+def _affordable(request: Request, cost: int) -> None:
+    most = request.app.state.settings.hub_max_cost
+    if cost > most:
+        raise TooCostlyError(
+            f"The export would cost about {cost} objects; the limit is {most}. "
+            "Ask for a smaller depth or limit, or fewer relationship types."
+        )
+
+
 def _cypher(request: Request) -> Cypher:
     return request_cypher(request.app.state)
 
@@ -128,15 +156,21 @@ async def neighbourhood_export(request: Request) -> Response:
         raise InvalidInputError("id is required")
     slug = slug_of(node_id)
     table = _param(request, "table") or "edges"
+    depth = _int(request, "depth", 1) or 0
+    limit = _int(request, "limit", 100) or 0
+    types = _rel_types(request)
+    names = None if types is None else [t.value for t in types]
+    _affordable(request, neighbourhood_cost(depth, limit, names))
     content = await neighbourhood_file(
         _cypher(request),
         fmt,
         node_id=slug,
-        depth=_int(request, "depth", 1) or 0,
-        limit=_int(request, "limit", 100) or 0,
+        depth=depth,
+        limit=limit,
         labels=_labels(request),
-        types=_rel_types(request),
+        types=types,
         table=table,
+        accounts=allowed(getattr(request.state, "principal", ANONYMOUS), Action.READ_AUDIT),
     )
     return _file(content, fmt, f"neighbourhood-{slug}", table)
 
@@ -148,6 +182,7 @@ async def projection_export(request: Request) -> Response:
         kinds = ", ".join(p.value for p in Projection)
         raise InvalidInputError(f"kind must be one of {kinds}, got {kind[:40]!r}")
     topic = _param(request, "topic")
+    _affordable(request, projection_cost(kind))
     spec = ProjectionSpec(
         projection=Projection(kind),
         period=Period(start=_int(request, "start", None), end=_int(request, "end", None)),

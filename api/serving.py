@@ -16,15 +16,22 @@ in each worker, as a socket that worker binds for itself.
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 import socket
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import cast
 
 import uvicorn
 from uvicorn.config import STARTUP_FAILURE
 from uvicorn.supervisors import Multiprocess
 
+from api.logs import log_config
 from api.settings import Settings
 
 APP = "api.asgi:app"
@@ -39,10 +46,19 @@ def serve(settings: Settings, app: str = APP) -> None:
         port=settings.hub_port,
         workers=settings.hub_workers,
         log_level=settings.hub_log_level,
+        log_config=log_config(settings.hub_log_format, settings.hub_log_level),
         access_log=settings.hub_access_log,
         loop="uvloop",
         http="httptools",
+        ws_max_size=settings.hub_ws_max_message_bytes,
+        ws_ping_interval=settings.hub_subscription_keepalive,
+        ws_ping_timeout=settings.hub_subscription_keepalive,
     )
+    with shared_metrics_dir(config.workers):
+        _serve(config)
+
+
+def _serve(config: uvicorn.Config) -> None:
     if config.workers == 1:
         server = uvicorn.Server(config)
         server.run()
@@ -55,6 +71,31 @@ def serve(settings: Settings, app: str = APP) -> None:
         Multiprocess(config, sockets=[cast(socket.socket, listener)]).run()
     else:
         Multiprocess(config, sockets=[config.bind_socket()]).run()
+
+
+@contextmanager
+def shared_metrics_dir(workers: int) -> Iterator[None]:
+    """Several workers count metrics in files under PROMETHEUS_MULTIPROC_DIR (api/metrics.py).
+
+    A given directory is emptied of a previous run's files (their counts would add up with
+    this run's); without one, a fresh directory lives as long as the serving does.
+    """
+    given = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if given:
+        for stale in Path(given).glob("*.db"):
+            stale.unlink(missing_ok=True)
+        yield
+        return
+    if workers == 1:
+        yield
+        return
+    made = tempfile.mkdtemp(prefix="hub-metrics-")
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = made
+    try:
+        yield
+    finally:
+        os.environ.pop("PROMETHEUS_MULTIPROC_DIR", None)
+        shutil.rmtree(made, ignore_errors=True)
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,10 +66,6 @@ class Settings(BaseSettings):
     hub_access_log: bool = Field(default=True, description="A log line per request.")
     hub_seed_on_start: bool = True
     hub_introspection: bool = True
-    hub_planned_reads: bool = Field(
-        default=True,
-        description="Answer repeated read queries with one Cypher statement per root field.",
-    )
     hub_web_dist: Path = Field(
         default=Path(__file__).resolve().parents[1] / "web" / "dist",
         description="The built web explorer (`make web`) the hub serves at / and /assets.",
@@ -80,6 +76,19 @@ class Settings(BaseSettings):
     hub_max_tokens: int = Field(default=3000, ge=50, le=100_000)
     hub_max_cost: int = Field(
         default=50_000, ge=1, le=100_000_000, description="List items one query may ask for."
+    )
+
+    hub_read_timeout: float = Field(
+        default=5.0, gt=0, le=3600, description="Seconds a read transaction may run."
+    )
+    hub_analysis_timeout: float = Field(
+        default=15.0,
+        gt=0,
+        le=3600,
+        description="Seconds a path, neighbourhood, ties or projection transaction may run.",
+    )
+    hub_write_timeout: float = Field(
+        default=10.0, gt=0, le=3600, description="Seconds a write transaction may run."
     )
 
     hub_jwt_issuer: str | None = Field(default=None, description="Required `iss` of tokens.")
@@ -99,6 +108,81 @@ class Settings(BaseSettings):
     )
     hub_rate_limit_burst: int = Field(
         default=60, ge=1, le=10_000_000, description="Requests allowed at once above the rate."
+    )
+    hub_cors_origins: str = Field(
+        default="",
+        description="Comma-separated origins browsers may call from; empty: same origin only.",
+    )
+    hub_trusted_documents: Path | None = Field(
+        default=None, description="JSON file of hash -> document: only these documents run."
+    )
+    hub_persisted_queries_max: int = Field(
+        default=10_000, ge=1, le=10_000_000, description="Automatic persisted queries kept."
+    )
+    hub_cache_max_age: int = Field(
+        default=60, ge=0, le=31_536_000, description="Seconds public GET answers may be cached."
+    )
+    hub_log_format: Literal["text", "json"] = "text"
+    otel_exporter_otlp_endpoint: str | None = Field(
+        default=None, description="OTLP/HTTP collector; set: requests are traced to it."
+    )
+
+    @field_validator("hub_cors_origins")
+    @classmethod
+    def _origins(cls, value: str) -> str:
+        origins = [origin.strip().rstrip("/") for origin in value.split(",") if origin.strip()]
+        for origin in origins:
+            parts = urlsplit(origin)
+            if origin != "*" and (
+                parts.scheme not in ("http", "https") or not parts.netloc or parts.path
+            ):
+                raise ValueError(f"{origin!r} is not an origin such as https://app.example.org")
+        if "*" in origins and len(origins) > 1:
+            raise ValueError("`*` stands alone: it allows every origin")
+        return ",".join(origins)
+
+    @field_validator("hub_trusted_documents")
+    @classmethod
+    def _documents_file(cls, value: Path | None) -> Path | None:
+        if value is not None:
+            from api.persisted import TrustedDocumentsError, load_trusted_documents
+
+            try:
+                load_trusted_documents(value)
+            except TrustedDocumentsError as error:
+                raise ValueError(str(error)) from None
+        return value
+
+    @field_validator("otel_exporter_otlp_endpoint")
+    @classmethod
+    def _endpoint(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        if urlsplit(value).scheme not in ("http", "https"):
+            raise ValueError("use an http(s) URL of an OTLP/HTTP collector")
+        return value.strip()
+
+    @property
+    def cors_origins(self) -> list[str]:
+        return [origin for origin in self.hub_cors_origins.split(",") if origin]
+
+    hub_subscription_poll_interval: float = Field(
+        default=0.2, ge=0.02, le=10, description="Seconds between a worker's audit-log polls."
+    )
+    hub_subscriptions_per_connection: int = Field(
+        default=10, ge=1, le=1000, description="Operations one WebSocket may run at once."
+    )
+    hub_subscriptions_per_worker: int = Field(
+        default=1000, ge=1, le=100_000, description="Open subscriptions one worker serves."
+    )
+    hub_ws_max_message_bytes: int = Field(
+        default=65_536, ge=1024, le=16_777_216, description="Largest WebSocket message taken."
+    )
+    hub_ws_init_timeout: float = Field(
+        default=10, gt=0, le=300, description="Seconds a WebSocket has to send connection_init."
+    )
+    hub_subscription_keepalive: float = Field(
+        default=15, gt=0, le=600, description="Seconds between idle pings (WebSocket and SSE)."
     )
 
     @field_validator("hub_jwt_algorithms")

@@ -134,9 +134,9 @@ async def count_round_trips(
 ) -> list[int]:
     """Neo4j round trips per hub request, for each sample, with the hub app in this process.
 
-    The document is sent once before counting: the hub answers a document's first request
-    with the standard executor (5 round trips for the detail page) and learns it, and every
-    later request is planned; the steady state is what the load sees.
+    The document is sent once before counting: a page's root fields share one statement
+    once each of their reads has run alone (graph/read_batch.py); the steady state is what
+    the load sees.
     """
     counts: list[int] = []
     headers = {"content-type": "application/json"}

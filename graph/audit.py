@@ -3,8 +3,9 @@
 Entries are `:AuditEntry` nodes written in the same transaction as the change they describe,
 so a rolled-back write leaves no entry and a committed one always has its entry. They are not
 linked to the entities (an entity's trail outlives its deletion, and network queries never
-trip over them). Personal contact data is redacted from the before/after summaries: the trail
-must not become a second copy of data that an erasure request removes from the expert.
+trip over them). Personal contact data is redacted from the before/after summaries (the
+protected fields entirely, contacts inside any text by graph/redaction.py): the trail must not
+become a second copy of data that an erasure request removes from the expert.
 """
 
 from __future__ import annotations
@@ -19,11 +20,12 @@ from typing import Any, Final, LiteralString
 from neo4j import AsyncManagedTransaction
 
 from graph.cypher import Cypher
+from graph.redaction import redacted
 from graph.writes.principal import Principal
 
 REDACTED: Final = "[redacted]"
 PERSONAL: Final = frozenset({"email", "phone"})
-NOISE: Final = frozenset({"nameKeys"})
+NOISE: Final = frozenset({"nameKeys", "nameVariants", "namePhonetic"})
 MAX_PAGE: Final = 500
 
 
@@ -35,7 +37,7 @@ def write_entry(entry: LiteralString, label: LiteralString = "") -> LiteralStrin
     """
     relabel: LiteralString = ", audited.label = " + label if label else ""
     return (
-        "CREATE (audited:AuditEntry) SET audited = "
+        "CREATE (audited:AuditEntry:AuditPending) SET audited = "
         + entry
         + relabel
         + ", audited.at = datetime($at)"
@@ -107,6 +109,8 @@ class AuditEntry:
     before: str | None
     """JSON summary of the properties before the change (null for creations)."""
     after: str | None
+    sequence: int | None = None
+    """Its place in the whole log (graph/audit_sequence.py); None until the feed numbered it."""
 
 
 async def record_changes(
@@ -164,7 +168,7 @@ async def audit_log(
     rows = await cypher.read(
         READ_ENTRIES, {"entity": entity, "since": since, "first": max(1, min(first, MAX_PAGE))}
     )
-    return tuple(_entry(row["entry"]) for row in rows)
+    return tuple(entry_of(row["entry"]) for row in rows)
 
 
 async def entity_sources(cypher: Cypher, ident: str) -> tuple[str, ...]:
@@ -178,7 +182,7 @@ def summary(props: Mapping[str, Any] | None) -> str | None:
     if props is None:
         return None
     shown = {
-        name: REDACTED if name in PERSONAL else _plain(value)
+        name: REDACTED if name in PERSONAL else redacted(_plain(value))
         for name, value in props.items()
         if name not in NOISE
     }
@@ -194,7 +198,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _entry(props: Mapping[str, Any]) -> AuditEntry:
+def entry_of(props: Mapping[str, Any]) -> AuditEntry:
     at = props["at"]
     native = at.to_native() if hasattr(at, "to_native") else at
     return AuditEntry(
@@ -213,4 +217,5 @@ def _entry(props: Mapping[str, Any]) -> AuditEntry:
         source=props.get("source"),
         before=props.get("before"),
         after=props.get("after"),
+        sequence=props.get("sequence"),
     )

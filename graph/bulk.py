@@ -54,7 +54,8 @@ DROP_FULLTEXT_INDEXES: Final[tuple[LiteralString, ...]] = (
     "DROP INDEX text_ru IF EXISTS",
     "DROP INDEX text_az IF EXISTS",
     "DROP INDEX text_tg IF EXISTS",
-    "DROP INDEX text_names IF EXISTS",
+    "DROP INDEX names_exact IF EXISTS",
+    "DROP INDEX names_variants IF EXISTS",
 )
 """The full-text indexes of graph/migrations.py, which bulk loads may drop for a while."""
 FULLTEXT_INDEX_NAMES: Final[LiteralString] = (

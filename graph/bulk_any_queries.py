@@ -15,7 +15,7 @@ from graph.model import RelType
 MERGE_LINKS_BY_TYPE: Final[dict[RelType, LiteralString]] = {
     RelType.WORKS_FOR: (
         "UNWIND $rows AS row MATCH (a:Expert {id: row.from}) "
-        "MATCH (b:Agency {id: row.to}) "
+        "MATCH (b:Agency|Programme {id: row.to}) "
         "MERGE (a)-[r:WORKS_FOR {key: row.key}]->(b) "
         "ON CREATE SET r = row.props, r.key = row.key, r.writtenAt = $writtenAt "
         "ON MATCH SET r = row.props, r.key = row.key, r.writtenAt = $writtenAt "

@@ -24,6 +24,13 @@ CREATE_LINKS: Final[dict[LinkShape, LiteralString]] = {
         "SET r = row.props, r.key = row.key, r.writtenAt = $writtenAt "
         "RETURN count(*) AS written"
     ),
+    (RelType.WORKS_FOR, Label.EXPERT, Label.PROGRAMME): (
+        "UNWIND $rows AS row MATCH (a:Expert {id: row.from}) "
+        "MATCH (b:Programme {id: row.to}) "
+        "CREATE (a)-[r:WORKS_FOR]->(b) "
+        "SET r = row.props, r.key = row.key, r.writtenAt = $writtenAt "
+        "RETURN count(*) AS written"
+    ),
     (RelType.BASED_IN, Label.AGENCY, Label.COUNTRY): (
         "UNWIND $rows AS row MATCH (a:Agency {id: row.from}) "
         "MATCH (b:Country {id: row.to}) "

@@ -25,6 +25,14 @@ MERGE_LINKS: Final[dict[LinkShape, LiteralString]] = {
         "ON MATCH SET r = row.props, r.key = row.key, r.writtenAt = $writtenAt "
         "RETURN count(*) AS written"
     ),
+    (RelType.WORKS_FOR, Label.EXPERT, Label.PROGRAMME): (
+        "UNWIND $rows AS row MATCH (a:Expert {id: row.from}) "
+        "MATCH (b:Programme {id: row.to}) "
+        "MERGE (a)-[r:WORKS_FOR {key: row.key}]->(b) "
+        "ON CREATE SET r = row.props, r.key = row.key, r.writtenAt = $writtenAt "
+        "ON MATCH SET r = row.props, r.key = row.key, r.writtenAt = $writtenAt "
+        "RETURN count(*) AS written"
+    ),
     (RelType.BASED_IN, Label.AGENCY, Label.COUNTRY): (
         "UNWIND $rows AS row MATCH (a:Agency {id: row.from}) "
         "MATCH (b:Country {id: row.to}) "

@@ -28,3 +28,13 @@ class InvalidSearchQueryError(GraphError):
 
 class InvalidInputError(GraphError):
     """A request the graph refuses as asked: a filter too large, a value of the wrong shape."""
+
+
+class QueryTimeoutError(GraphError):
+    """A transaction ran past its class's time limit (graph/time_limits.py) and was stopped."""
+
+    def __init__(self, work: str, seconds: float, hint: str) -> None:
+        super().__init__(f"The {work} took longer than its {seconds:g} s limit and was stopped.")
+        self.work = work
+        self.seconds = seconds
+        self.hint = hint

@@ -14,6 +14,7 @@ from typing import Any, Final, LiteralString
 
 from graph.errors import InvalidInputError
 from graph.names import name_key
+from graph.variants import phrase_forms
 
 MAX_CONDITIONS: Final = 32
 MAX_NESTING: Final = 8
@@ -48,6 +49,15 @@ class Fragment:
 
 def folded(cypher: LiteralString) -> Fragment:
     return Fragment(cypher, _folded)
+
+
+def _spellings(value: Any) -> Any:
+    return phrase_forms(value) if isinstance(value, str) else value
+
+
+def any_spelling(cypher: LiteralString) -> Fragment:
+    """`$value` becomes the list of the text's forms in every script and romanisation."""
+    return Fragment(cypher, _spellings)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,13 +1,16 @@
 """Storing an imported document as a `Resource` and linking it to what it mentions.
 
-One Resource per source URL: a document imported again updates that Resource rather than
-adding one, and when nothing changed (same text, same mentions) nothing is written at all,
-not even a timestamp. The text goes to `text_<lang>` (the document's own words); `title_<lang>`
-and `body_<lang>` are filled only where the Resource has none yet, so a curated title or
-summary survives re-imports while a new document gets its text as its body, where the
-full-text indexes find it. Mentions found by name become MENTIONS relationships tagged
-`via: 'import'`; those the new text no longer supports are removed, while links stated by
-other sources (the seed data, editors) are never touched.
+One Resource per document: a document imported again, under its URL or under another one
+(found by `contentKey`, a hash of its normalised words), updates that Resource rather than
+adding one (the Resource keeps its first URL), and when nothing changed (same text, same
+mentions) nothing is written at all, not even a timestamp. The text goes to `text_<lang>`
+(the document's own words); `title_<lang>` and `body_<lang>` are filled only where the
+Resource has none yet, so a curated title or summary survives re-imports while a new
+document gets its text as its body, where the full-text indexes find it. Mentions found by
+name become MENTIONS relationships tagged `via: 'import'`; those the new text no longer
+supports are removed, while links stated by other sources (the seed data, editors) are never
+touched. Contacts the text gave for a named person (already removed from the text) fill that
+expert's empty `email` / `phone` in the same transaction, with an audit entry.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from neo4j import AsyncManagedTransaction
 from graph.audit import Change, record_changes
 from graph.cypher import Cypher
 from graph.model import LANGUAGES, Label
+from graph.origins import Origin
 from graph.records import NodeRecord, node_record
 from graph.writes import values
 from graph.writes.fields import NodeChanges, node_properties
@@ -29,13 +33,30 @@ from graph.writes.principal import Principal
 
 VOLATILE: Final = frozenset({"writtenAt", "writtenBy", "source", "importedAt"})
 
-FIND_BY_URL: Final[LiteralString] = """
-MATCH (r:Resource {url: $url})
+FIND_DOCUMENT: Final[LiteralString] = """
+CALL () {
+  MATCH (r:Resource {url: $url})
+  RETURN r, 0 AS rank, COUNT { (r)-[:MENTIONS]->(:Resource {url: $url}) } AS items
+  UNION
+  MATCH (r:Resource {contentKey: $content})
+  RETURN r, 1 AS rank, 0 AS items
+}
 RETURN r.id AS id, properties(r) AS props
-ORDER BY COUNT { (r)-[:MENTIONS]->(:Resource {url: $url}) } DESC, r.id
+ORDER BY rank, items DESC, r.id
 LIMIT 1
 """
-"""The Resource of a URL; when several share it (a page and its news items), the page."""
+"""The Resource of a URL (when several share it, a page and its news items: the page), else
+the one holding the same text under another URL."""
+
+ATTACH_CONTACTS: Final[LiteralString] = """
+UNWIND $owners AS owner
+MATCH (n:Expert {id: owner.id})
+WITH n, owner, properties(n) AS before
+SET n.email = coalesce(n.email, owner.email), n.phone = coalesce(n.phone, owner.phone)
+WITH n, before
+WHERE n.email <> coalesce(before.email, '') OR n.phone <> coalesce(before.phone, '')
+RETURN n.id AS id, before, properties(n) AS after
+"""
 
 CURRENT_MENTIONS: Final[LiteralString] = """
 MATCH (r:Resource {id: $id})-[m:MENTIONS]->(n)
@@ -80,6 +101,16 @@ class DocumentText:
 
 
 @dataclass(frozen=True, slots=True)
+class ContactUpdate:
+    """A contact the document gives for a named expert (protected fields), already checked."""
+
+    id: str
+    label: Label
+    email: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class StoredDocument:
     resource: NodeRecord
     created: bool
@@ -88,8 +119,9 @@ class StoredDocument:
     """Ids of every entity the Resource now mentions because the text names them."""
 
 
-async def find_resource(cypher: Cypher, url: str) -> str | None:
-    rows = await cypher.read(FIND_BY_URL, {"url": values.url("sourceUrl", url)})
+async def find_resource(cypher: Cypher, url: str, content: str = "") -> str | None:
+    parameters = {"url": values.url("sourceUrl", url), "content": content}
+    rows = await cypher.read(FIND_DOCUMENT, parameters)
     return rows[0]["id"] if rows else None
 
 
@@ -100,24 +132,31 @@ async def store_document(
     new_id: str,
     mentions: Sequence[str],
     principal: Principal,
+    content: str = "",
+    contacts: Sequence[ContactUpdate] = (),
 ) -> StoredDocument:
-    """Create or update the URL's Resource (`new_id` when it has none) and its mentions."""
+    """Create or update the document's Resource (`new_id` when it has none), its mentions and
+    the contacts it gives."""
     url = values.url("sourceUrl", document.url)
     now = datetime.now(UTC)
+    owners = [{"id": o.id, "email": o.email, "phone": o.phone} for o in contacts]
 
     async def work(tx: AsyncManagedTransaction) -> StoredDocument:
-        found = await _rows(tx, FIND_BY_URL, url=url)
+        found = await _rows(tx, FIND_DOCUMENT, url=url, content=content)
         before: dict[str, Any] = dict(found[0]["props"]) if found else {}
         ident = found[0]["id"] if found else values.slug("id", new_id)
         if not found and (await _rows(tx, ID_TAKEN, id=ident))[0]["found"]:
             ident = f"{ident}-{now.strftime('%Y%m%d%H%M%S')}"
-        props = _resource_properties(document, before, url)
+        props = _resource_properties(document, before, before.get("url", url))
+        if content:
+            props["contentKey"] = content
         current = {row["id"]: row["via"] for row in await _rows(tx, CURRENT_MENTIONS, id=ident)}
         wanted = sorted(set(mentions) - {ident})
         missing = [target for target in wanted if target not in current]
         stale = [t for t, via in current.items() if via == "import" and t not in wanted]
         same = _comparable(before) == _comparable(props)
-        if found and same and not missing and not stale:
+        attached = await _rows(tx, ATTACH_CONTACTS, owners=owners)
+        if found and same and not missing and not stale and not attached:
             return StoredDocument(node_record(Label.RESOURCE, before), False, False, tuple(wanted))
         stamp = {"source": ident, "writtenAt": now, "writtenBy": principal.subject}
         props.update(id=ident, importedAt=now, **stamp)
@@ -134,8 +173,18 @@ async def store_document(
             before=before or None,
             after={**after, "mentions": summary},
         )
+        labels = {owner.id: owner.label for owner in contacts}
+        updates = [
+            Change("update", labels[row["id"]], row["id"], before=row["before"], after=row["after"])
+            for row in attached
+        ]
         await record_changes(
-            tx, [change], principal=principal, at=now, mutation="importDocument", source=ident
+            tx,
+            [change, *updates],
+            principal=principal,
+            at=now,
+            mutation="importDocument",
+            source=ident,
         )
         record = node_record(Label.RESOURCE, after)
         return StoredDocument(record, not found, True, tuple(wanted))
@@ -157,7 +206,8 @@ def _resource_properties(
         stated["published"] = document.published
     if "kind" not in before:
         stated["kind"] = document.kind
-    props = node_properties(Label.RESOURCE, before, NodeChanges(values=stated, texts=texts))
+    changes = NodeChanges(values=stated, texts=texts)
+    props = node_properties(Label.RESOURCE, before, changes, origin=Origin.SOURCE)
     for lang in LANGUAGES:
         props.pop(f"text_{lang}", None)
         if lang in document.texts:

@@ -8,6 +8,12 @@ is one mention of the border guard, not also one of Latvia. Names of one or two 
 lower case they are ordinary words far too often. A name that belongs to two entities is
 ambiguous and is reported rather than guessed (except that a resource sharing its title with
 an event or programme yields to it: the text names the event, which the resource describes).
+
+Where no name as written matches, the names' variants do (graph/variants.py: other scripts and
+romanisations, so a Russian text's "Вусал Гусейнов" is Vusal Huseynov), and so does a person's
+surname alone, in any of its spellings, when it has five letters or more and is capitalised:
+"Гусейнов" names the one expert called Huseynov, and two experts of that surname make it
+ambiguous, never a guess.
 """
 
 from __future__ import annotations
@@ -21,10 +27,13 @@ from typing import Final, LiteralString
 from graph.cypher import Cypher
 from graph.model import Label
 from graph.names import name_key
+from graph.transliteration import fold
 
 WORD: Final = re.compile(r"\w+")
 SHORT: Final = 3
 """Single-word names of at most this many letters must be written in capitals."""
+SURNAME_MIN: Final = 5
+"""A surname alone links only from this many letters: shorter ones are words too often."""
 MAX_UNMATCHED: Final = 100
 LEADING_WORDS: Final = frozenset(
     [
@@ -64,7 +73,7 @@ CATALOGUE: Final[LiteralString] = """
 MATCH (n:Expert|Agency|Country|Place|Programme|Event|Topic|Resource)
 WHERE n.nameKeys IS NOT NULL AND NOT n.id IN $exclude
 RETURN n.id AS id, [l IN labels(n) WHERE l IN $labels][0] AS label, n.name AS name,
-       n.nameKeys AS keys
+       n.nameKeys AS keys, coalesce(n.nameVariants, []) AS variants
 """
 
 
@@ -94,18 +103,31 @@ class Matches:
     """Names found in the text that more than one entity carries."""
 
 
-class NameIndex:
-    """Known names as word tuples, ready to scan texts with."""
+Owners = Mapping[tuple[str, ...], dict[str, Known]]
 
-    def __init__(self, entries: Iterable[tuple[Known, Sequence[str]]]) -> None:
+
+class NameIndex:
+    """Known names as word tuples, ready to scan texts with: the names as written (`nameKeys`)
+    and, apart, their variants and experts' surnames, folded by `transliteration.fold`."""
+
+    def __init__(self, entries: Iterable[tuple[Known, Sequence[str], Sequence[str]]]) -> None:
         owners: dict[tuple[str, ...], dict[str, Known]] = defaultdict(dict)
-        for known, keys in entries:
+        variants: dict[tuple[str, ...], dict[str, Known]] = defaultdict(dict)
+        for known, keys, spellings in entries:
             for key in keys:
                 words = tuple(WORD.findall(key))
                 if words:
                     owners[words][known.id] = known
-        self._owners: Mapping[tuple[str, ...], dict[str, Known]] = owners
-        self._longest = max((len(words) for words in owners), default=0)
+            for spelling in (*keys, *spellings):
+                words = tuple(fold(word) for word in WORD.findall(spelling))
+                if not words:
+                    continue
+                variants[words][known.id] = known
+                if known.label is Label.EXPERT and len(words[-1]) >= SURNAME_MIN:
+                    variants[words[-1:]][known.id] = known
+        self._owners: Owners = owners
+        self._variants: Owners = variants
+        self._longest = max((len(words) for words in (*owners, *variants)), default=0)
 
     def scan(self, texts: Iterable[str]) -> Matches:
         found: dict[str, tuple[Known, dict[str, None]]] = {}
@@ -115,16 +137,21 @@ class NameIndex:
             tokens = [
                 (m.group(), name_key(m.group()), m.start(), m.end()) for m in WORD.finditer(text)
             ]
+            folded = [(token[0], fold(token[0]), token[2], token[3]) for token in tokens]
             covered = [False] * len(tokens)
             index = 0
             while index < len(tokens):
-                size = self._match_at(tokens, index)
+                size = self._match_at(tokens, index, self._owners)
+                owners, words_of = self._owners, tokens
+                by_variant = self._match_at(folded, index, self._variants)
+                if by_variant > size:
+                    size, owners, words_of = by_variant, self._variants, folded
                 if size == 0:
                     index += 1
                     continue
-                words = tuple(token[1] for token in tokens[index : index + size])
+                words = tuple(token[1] for token in words_of[index : index + size])
                 spelled = text[tokens[index][2] : tokens[index + size - 1][3]]
-                known = _owner(self._owners[words])
+                known = _owner(owners[words])
                 if known is None:
                     ambiguous.setdefault(spelled, None)
                 else:
@@ -140,12 +167,16 @@ class NameIndex:
         )
         return Matches(mentions, tuple(list(unmatched)[:MAX_UNMATCHED]), tuple(ambiguous))
 
-    def _match_at(self, tokens: Sequence[tuple[str, str, int, int]], index: int) -> int:
+    def _match_at(
+        self, tokens: Sequence[tuple[str, str, int, int]], index: int, owners: Owners
+    ) -> int:
         for size in range(min(self._longest, len(tokens) - index), 0, -1):
             words = tuple(token[1] for token in tokens[index : index + size])
-            if words not in self._owners:
+            if words not in owners:
                 continue
             if size == 1 and len(words[0]) <= SHORT and not tokens[index][0].isupper():
+                continue
+            if size == 1 and owners is self._variants and not tokens[index][0][:1].isupper():
                 continue
             return size
         return 0
@@ -183,6 +214,10 @@ async def name_index(cypher: Cypher, *, exclude: Sequence[str] = ()) -> NameInde
         CATALOGUE, {"exclude": list(exclude), "labels": [label.value for label in Label]}
     )
     return NameIndex(
-        (Known(row["id"], Label(row["label"]), row["name"] or row["id"]), row["keys"])
+        (
+            Known(row["id"], Label(row["label"]), row["name"] or row["id"]),
+            row["keys"],
+            row["variants"],
+        )
         for row in rows
     )

@@ -2,7 +2,7 @@
 
 Full-text search gets one index per language because a Neo4j full-text index has exactly one
 analyzer: English and Russian get stemming analyzers, Azerbaijani and Tajik a neutral one that
-folds accents (no Lucene analyzer exists for them), and person names their own index.
+folds accents (no Lucene analyzer exists for them), and names two indexes of their own.
 """
 
 from __future__ import annotations
@@ -21,6 +21,14 @@ CONSTRAINTS: Final[tuple[LiteralString, ...]] = (
     "CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT resource_id IF NOT EXISTS FOR (n:Resource) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.keyId IS UNIQUE",
+    "CREATE CONSTRAINT persisted_query_hash IF NOT EXISTS "
+    "FOR (q:PersistedQuery) REQUIRE q.hash IS UNIQUE",
+    # The audit log's sequence (graph/audit_sequence.py): one counter, each number given once,
+    # and the index live updates read "entries after n" with.
+    "CREATE CONSTRAINT audit_sequence_name IF NOT EXISTS "
+    "FOR (c:AuditSequence) REQUIRE c.name IS UNIQUE",
+    "CREATE CONSTRAINT audit_entry_sequence IF NOT EXISTS "
+    "FOR (a:AuditEntry) REQUIRE a.sequence IS UNIQUE",
 )
 
 INDEXES: Final[tuple[LiteralString, ...]] = (
@@ -42,6 +50,8 @@ INDEXES: Final[tuple[LiteralString, ...]] = (
     "CREATE INDEX audit_target IF NOT EXISTS FOR (a:AuditEntry) ON (a.target)",
     "CREATE INDEX audit_at IF NOT EXISTS FOR (a:AuditEntry) ON (a.at)",
     "CREATE INDEX resource_url IF NOT EXISTS FOR (n:Resource) ON (n.url)",
+    "CREATE INDEX resource_content IF NOT EXISTS FOR (n:Resource) ON (n.contentKey)",
+    "CREATE INDEX persisted_query_used IF NOT EXISTS FOR (q:PersistedQuery) ON (q.usedAt)",
 )
 
 FULLTEXT_INDEXES: Final[tuple[LiteralString, ...]] = (
@@ -61,10 +71,23 @@ FULLTEXT_INDEXES: Final[tuple[LiteralString, ...]] = (
     "FOR (n:Agency|Country|Place|Programme|Event|Topic|Resource) "
     "ON EACH [n.name_tg, n.title_tg, n.summary_tg, n.body_tg] "
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
-    "CREATE FULLTEXT INDEX text_names IF NOT EXISTS "
-    "FOR (n:Expert|Agency) ON EACH [n.name, n.acronym, n.honorific] "
+    "CREATE FULLTEXT INDEX names_exact IF NOT EXISTS "
+    "FOR (n:Expert|Agency|Country|Place|Programme|Topic) "
+    "ON EACH [n.name, n.acronym, n.aliases, n.honorific, n.name_en, n.name_ru, n.name_az, "
+    "n.name_tg] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
+    "CREATE FULLTEXT INDEX names_variants IF NOT EXISTS "
+    "FOR (n:Expert|Agency|Country|Place|Programme|Topic) "
+    "ON EACH [n.nameVariants, n.namePhonetic] "
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
 )
+"""The language indexes, then the names: every name, alias and acronym as written
+(`names_exact`), and the derived spellings and phonetic keys of graph/variants.py
+(`names_variants`), an index of their own so a search can weigh them below the exact forms."""
+
+OBSOLETE_INDEXES: Final[tuple[LiteralString, ...]] = ("DROP INDEX text_names IF EXISTS",)
+"""Indexes an earlier version created: `text_names` held only experts' and agencies' names,
+not programmes' acronyms or anyone's aliases (`names_exact` replaces it)."""
 
 FULLTEXT_INDEX_BY_LANGUAGE: Final[dict[str, LiteralString]] = {
     "en": "text_en",
@@ -85,7 +108,7 @@ SHOW_INDEXES: Final[LiteralString] = (
 
 async def apply_migrations(cypher: Cypher) -> None:
     """Create whatever is missing and wait until every index is online."""
-    for statement in (*CONSTRAINTS, *INDEXES, *FULLTEXT_INDEXES):
+    for statement in (*OBSOLETE_INDEXES, *CONSTRAINTS, *INDEXES, *FULLTEXT_INDEXES):
         await cypher.write(statement)
     await cypher.write(AWAIT_INDEXES)
 

@@ -59,7 +59,7 @@ MULTILINGUAL_FIELDS: Final[dict[Label, tuple[str, ...]]] = {
 """Fields stored once per language as `<field>_<lang>` properties (e.g. `name_ru`)."""
 
 ALLOWED_LINKS: Final[dict[RelType, tuple[frozenset[Label], frozenset[Label]]]] = {
-    RelType.WORKS_FOR: (frozenset({Label.EXPERT}), frozenset({Label.AGENCY})),
+    RelType.WORKS_FOR: (frozenset({Label.EXPERT}), frozenset({Label.AGENCY, Label.PROGRAMME})),
     RelType.BASED_IN: (frozenset({Label.AGENCY}), frozenset({Label.COUNTRY, Label.PLACE})),
     RelType.TOOK_PART: (frozenset({Label.EXPERT, Label.AGENCY}), frozenset({Label.EVENT})),
     RelType.HELD_IN: (frozenset({Label.EVENT}), frozenset({Label.PLACE, Label.COUNTRY})),

@@ -1,6 +1,7 @@
-"""Planned reads: a node, or a page of nodes, with every relationship page under it at once.
+"""Compiled reads: a node, or a page of nodes, with every relationship page under it at once.
 
-The GraphQL layer describes what a query selects as a tree of `Fetch`es (which relation, which
+The root resolvers `node` and the root lists describe what their selection asks for
+(`schema/fetch_tree.py`) as a tree of `Fetch`es (which relation, which
 parts of its page: rows, total, has-more; what is nested under each related node). This module
 compiles the tree into one Cypher statement from the repositories' constant pieces, so a detail
 page with three relations, or fifty events with their places and participant counts, is one
@@ -366,7 +367,7 @@ _statements: dict[tuple[Any, ...], LiteralString] = {}
 
 
 def _remembered(key: tuple[Any, ...], build: Callable[[], LiteralString]) -> LiteralString:
-    """The statement for `key`, built once: a planned page's text depends on its
+    """The statement for `key`, built once: a compiled page's text depends on its
     selection's shape only (its values are parameters), and writing it out again for
     each request cost a list page some 0.2 ms."""
     statement = _statements.get(key)
@@ -440,7 +441,7 @@ class _Children:
             return ()
         first = self._first
         if len(item) != first + len(readers):
-            raise InvalidInputError("planned read returned an unexpected shape")
+            raise InvalidInputError("compiled read returned an unexpected shape")
         return tuple(reader.read(item[first + i]) for i, reader in enumerate(readers))
 
 
@@ -517,7 +518,7 @@ async def fetch_list(
 ) -> FetchedList:
     """A page of a label's list with the relationship pages under each node, one round trip.
 
-    Same order, window and cursors as `graph.repositories.base.list_page`; without
+    The list's order, window and cursors are `graph.repositories.base.list_pieces`; without
     `positions` the rows' positions are `NO_POSITION` (for pages that show no cursor).
     """
     pieces, parameters = list_pieces(spec, where=where, order=order, request=request)

@@ -1,6 +1,6 @@
 """The properties `node_record` and `relationship_record` read, as Cypher list projections.
 
-Planned reads project exactly these keys instead of `{.*}`/`properties(r)`: stray properties
+Compiled pages project exactly these keys instead of `{.*}`/`properties(r)`: stray properties
 never travel, and `writtenAt` (a DateTime the driver converts through pytz, one per node) is
 only read when a query selects it.
 """
@@ -19,7 +19,7 @@ from graph.records import OWN_PROPERTIES, NodeReader, node_reader
 _ALWAYS: Final[tuple[LiteralString, ...]] = ("id", "name")
 """Every record is built from these: its id and its display name's fallback."""
 
-COMMON_FIELDS: Final[tuple[LiteralString, ...]] = ("langs", "source", "note")
+COMMON_FIELDS: Final[tuple[LiteralString, ...]] = ("langs", "source", "note", "background")
 """Common properties read only when a query shows the field of the same name."""
 
 _OWN: Final[dict[Label, tuple[LiteralString, ...]]] = {
@@ -27,16 +27,17 @@ _OWN: Final[dict[Label, tuple[LiteralString, ...]]] = {
 }
 
 _TEXTS: Final[dict[str, tuple[LiteralString, ...]]] = {
-    "name": ("name_en", "name_ru", "name_az", "name_tg"),
-    "title": ("title_en", "title_ru", "title_az", "title_tg"),
-    "summary": ("summary_en", "summary_ru", "summary_az", "summary_tg"),
-    "body": ("body_en", "body_ru", "body_az", "body_tg"),
+    "name": ("name_en", "name_ru", "name_az", "name_tg", "textOrigins"),
+    "title": ("title_en", "title_ru", "title_az", "title_tg", "textOrigins"),
+    "summary": ("summary_en", "summary_ru", "summary_az", "summary_tg", "textOrigins"),
+    "body": ("body_en", "body_ru", "body_az", "body_tg", "textOrigins"),
 }
-"""`<field>_<lang>` keys for every language, written out so projections stay constant text."""
+"""`<field>_<lang>` keys for every language, written out so projections stay constant text,
+and the texts' origin marks (graph/origins.py)."""
 
 RELATIONSHIP_PROPERTIES: Final[tuple[LiteralString, ...]] = (
     *("role", "since", "until", "rank", "count", "note", "amount", "currency", "period"),
-    *("text", "lead", "source"),
+    *("text", "lead", "source", "background"),
 )
 
 

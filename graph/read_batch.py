@@ -1,7 +1,7 @@
 """Reads issued together, sent to Neo4j as one statement.
 
 A page often has several root fields (an expert and their collaborators), each answered by
-its own planned statement. Sent separately they cost a transaction each: the driver's
+its own statement (schema/together.py). Sent separately they cost a transaction each: the driver's
 session, BEGIN and COMMIT (about 1 ms of Python) and Neo4j's fixed cost per statement
 (1.5-2 ms of its CPU on the benchmark machine). Inside `Cypher.reads_together()` the
 map-only reads started within a few event-loop turns of each other (`IDLE_TURNS`) are
@@ -155,11 +155,24 @@ def when_idle(group: Sized, send: Callable[[], None], seen: int = 1, idle: int =
         send()
 
 
-def spawn(tasks: set[asyncio.Task[None]], work: Coroutine[Any, Any, None]) -> None:
+def spawn(tasks: set[asyncio.Task[None]], work: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
     """Run `work` in a task kept referenced until it is done."""
     task = asyncio.ensure_future(work)
     tasks.add(task)
     task.add_done_callback(tasks.discard)
+    return task
+
+
+def abandon_with(batch: Sequence[Waiting], task: asyncio.Task[None]) -> None:
+    """Cancel `task`, which answers `batch`, once every caller in it has left (cancelled):
+    its transaction then ends instead of running for nobody."""
+
+    def left(_: asyncio.Future[Any]) -> None:
+        if all(item.answer.cancelled() for item in batch):
+            task.cancel()
+
+    for item in batch:
+        item.answer.add_done_callback(left)
 
 
 @asynccontextmanager

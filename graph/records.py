@@ -21,6 +21,8 @@ from typing import Any, Final, LiteralString
 import msgspec
 
 from graph.model import LABEL_NAMED, LANGUAGES, MULTILINGUAL_FIELDS, Label
+from graph.origins import BACKGROUND, Origin, default_origin, read_marks
+from graph.origins import PROPERTY as ORIGINS
 
 Texts = Mapping[str, Mapping[str, str]]
 """Multilingual text of one node: field -> language -> text (only non-empty texts)."""
@@ -37,6 +39,17 @@ class NodeRecord(msgspec.Struct, frozen=True, gc=False):
     source: str | None = None
     written_at: datetime | None = None
     note: str | None = None
+    origins: Mapping[str, Origin] = msgspec.field(default_factory=dict)
+    """Text key (`name_ru`) -> where that text comes from (graph/origins.py)."""
+    background: tuple[str, ...] = ()
+    """Properties stated from background knowledge rather than a source."""
+
+    def text_origins(self, field: str) -> dict[str, Origin]:
+        """Language -> origin of each of the field's texts."""
+        return {
+            lang: self.origins.get(f"{field}_{lang}") or default_origin(f"{field}_{lang}")
+            for lang in self.texts.get(field, {})
+        }
 
 
 class ExpertRecord(NodeRecord, frozen=True, gc=False):
@@ -119,6 +132,7 @@ class RelationshipRecord(msgspec.Struct, frozen=True, gc=False):
     lead: bool | None = None
     source: str | None = None
     written_at: datetime | None = None
+    background: bool | None = None
 
 
 SortValue = str | int | float
@@ -309,7 +323,7 @@ _OWN_FIELDS: Final[dict[Label, tuple[tuple[str, str, Callable[[Any], Any]], ...]
 }
 """(stored property, record field, conversion), worked out once. Every conversion turns an
 absent value into the field's default, so only the properties present are converted: a
-planned page projects just the ones it shows."""
+compiled page projects just the ones it shows."""
 
 
 NodeReader = Callable[[Sequence[Any]], NodeRecord]
@@ -320,6 +334,8 @@ _COMMON_OPTIONAL: Final[tuple[tuple[str, str, Callable[[Any], Any]], ...]] = (
     ("source", "source", _str),
     ("writtenAt", "written_at", _datetime),
     ("note", "note", _str),
+    (ORIGINS, "origins", read_marks),
+    (BACKGROUND, "background", _strings),
 )
 """Common properties beyond id and name: (stored property, record field, conversion); each
 field's default is what its conversion would make of an absent value."""
@@ -406,11 +422,12 @@ _RELATIONSHIP_FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "text": ("text", _str),
     "lead": ("lead", _bool),
     "source": ("source", _str),
+    "background": ("background", _bool),
     "writtenAt": ("written_at", _datetime),
 }
 """Stored property -> (record field, conversion). Relationships carry few of them, so the
 record is built from the properties present (a 200-node neighbourhood has ~400 edges) and
-not null (planned reads return every allow-listed one)."""
+not null (compiled pages return every allow-listed one)."""
 
 
 def relationship_record(rel_type: str, properties: Mapping[str, Any]) -> RelationshipRecord:

@@ -1,7 +1,9 @@
 """Full-text search over every language's index at once, ranked, with snippets.
 
-One statement queries the chosen indexes (one per language plus the names index), keeps each
-node's best-scoring language, ranks by score then id, and returns the requested slice and the
+One statement queries the chosen indexes (one per language, the names as written, and their
+variants in other scripts and spellings at half weight), keeps each node's best-scoring
+index, puts nodes the whole query names exactly (a name, alias or acronym) first, ranks by
+score then id, and returns the requested slice and the
 number of hits. The query text is Lucene syntax and travels only as a parameter; a query
 Lucene cannot parse comes back as `InvalidSearchQueryError`, never as a server error.
 """
@@ -18,24 +20,48 @@ from graph.cypher import Cypher
 from graph.errors import GraphError, InvalidInputError, InvalidSearchQueryError
 from graph.migrations import FULLTEXT_INDEX_BY_LANGUAGE
 from graph.model import LANGUAGES, Label
+from graph.name_queries import plain, variants_query
+from graph.names import name_key
 from graph.paging import fill
 from graph.properties import Projection, every_property, node_values
 from graph.records import SearchHit, SearchPage, Snippet, label_of, node_record
 from graph.snippets import candidates, snippet
+from graph.variants import phrase_forms
 
-NAMES_INDEX: Final[LiteralString] = "text_names"
+NAMES_INDEX: Final[LiteralString] = "names_exact"
+VARIANTS_INDEX: Final[LiteralString] = "names_variants"
+VARIANT_WEIGHT: Final = 0.5
+"""A hit on derived spellings (other scripts, romanisations, fuzzy, phonetic) counts half:
+the name as written ranks above a variant of it."""
+EXACT_BONUS: Final = 100.0
+"""Added when the whole query is one of a node's names, aliases or acronyms (folded): far
+above any Lucene score, so "BOMCA" puts the programme before everything that mentions it."""
+VARIANT_BONUS: Final = 50.0
+"""Added when the whole query is one of a node's variants ("Рамиль Гусейнов" is Ramil
+Guseynov's): below the names as written, above nodes that merely share words. Lucene sums
+the scores of every variant a word matches, so without it a person with more spellings of
+a shared surname would outrank the one whose whole name was typed."""
 HITS_PER_INDEX: Final = 1000
+VARIANT_HITS: Final = 200
+"""Variant hits kept: they rank below the names as written, so deeper ones would only be
+read and sorted (a common surname at 100k experts matches thousands) without showing."""
 MAX_QUERY_LENGTH: Final = 500
 LUCENE_FAILURES: Final = ("ParseException", "TokenMgrError", "TooManyClauses")
 
 SEARCH: Final[LiteralString] = """
-UNWIND $indexes AS idx
-CALL db.index.fulltext.queryNodes(idx, $query, {limit: $perIndex}) YIELD node, score
-WITH node, score, idx
+UNWIND $indexes AS index
+CALL db.index.fulltext.queryNodes(index.name, index.query, {limit: index.limit})
+  YIELD node, score
+WITH node, score * index.weight AS score, index.name AS idx
 WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
 ORDER BY score DESC
 WITH node, collect({score: score, idx: idx})[0] AS best
-WITH node, best.score AS score, best.idx AS idx
+WITH node, best.idx AS idx,
+     best.score + CASE
+       WHEN $exact IN coalesce(node.nameKeys, []) THEN $exactBonus
+       WHEN any(form IN coalesce(node.nameVariants, []) WHERE form IN $phrases)
+         THEN $variantBonus
+       ELSE 0.0 END AS score
 ORDER BY score DESC, node.id ASC
 WITH collect({node: node, score: score, idx: idx}) AS hits
 CALL (hits) {
@@ -68,13 +94,29 @@ def _statement(
 _LANGUAGE_OF_INDEX: Final = {index: lang for lang, index in FULLTEXT_INDEX_BY_LANGUAGE.items()}
 
 
-def indexes_for(lang: str | None) -> list[str]:
-    """Every language's index when no language is given; the names index always."""
-    if lang is None:
-        return [*(FULLTEXT_INDEX_BY_LANGUAGE[code] for code in LANGUAGES), NAMES_INDEX]
-    if lang not in FULLTEXT_INDEX_BY_LANGUAGE:
+def indexes_for(lang: str | None, text: str) -> list[dict[str, Any]]:
+    """Every language's index when no language is given, the names index always, each with
+    the query as typed; without a language, the variants index with the query
+    graph/name_queries.py builds (variants cross languages and scripts by design, so a
+    search in one language leaves them out)."""
+    if lang is not None and lang not in FULLTEXT_INDEX_BY_LANGUAGE:
         raise InvalidInputError(f"lang must be one of {', '.join(LANGUAGES)}")
-    return [FULLTEXT_INDEX_BY_LANGUAGE[lang], NAMES_INDEX]
+    languages = LANGUAGES if lang is None else (lang,)
+    names = [*(FULLTEXT_INDEX_BY_LANGUAGE[code] for code in languages), NAMES_INDEX]
+    indexes = [
+        {"name": name, "query": text, "weight": 1.0, "limit": HITS_PER_INDEX} for name in names
+    ]
+    variants = variants_query(text) if lang is None else None
+    if variants is not None:
+        indexes.append(
+            {
+                "name": VARIANTS_INDEX,
+                "query": variants,
+                "weight": VARIANT_WEIGHT,
+                "limit": VARIANT_HITS,
+            }
+        )
+    return indexes
 
 
 async def search(
@@ -99,9 +141,11 @@ async def search(
     if len(text) > MAX_QUERY_LENGTH:
         raise InvalidInputError(f"the search query is longer than {MAX_QUERY_LENGTH} characters")
     parameters: dict[str, Any] = {
-        "indexes": indexes_for(lang),
-        "query": text,
-        "perIndex": HITS_PER_INDEX,
+        "indexes": indexes_for(lang, text),
+        "exact": name_key(text),
+        "exactBonus": EXACT_BONUS,
+        "phrases": phrase_forms(text) if lang is None and plain(text) else [],
+        "variantBonus": VARIANT_BONUS,
         "labels": [label.value for label in labels] if labels else None,
         "offset": offset,
         "limit": limit + 1,

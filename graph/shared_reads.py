@@ -19,6 +19,7 @@ from graph.read_batch import (
     Pending,
     Row,
     Run,
+    abandon_with,
     answering,
     each_alone,
     settle,
@@ -90,7 +91,7 @@ class SharedReads:
         if self._groups.get(group_key) is not group:
             return  # already sent when it reached `most`
         del self._groups[group_key]
-        spawn(self._flushing, self._flush(form, group))
+        abandon_with(group, spawn(self._flushing, self._flush(form, group)))
 
     async def _flush(self, form: BatchForm, group: list[Pending]) -> None:
         async with answering(group):

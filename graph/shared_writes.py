@@ -113,8 +113,16 @@ class SharedWrites:
             settle(item, answer)
 
     async def _alone(self, item: PendingWrite) -> None:
+        """`item` in a transaction of its own, rolled back if its caller leaves meanwhile
+        (a client that hung up, a request past its time limit: api/disconnects.py)."""
+        running = asyncio.ensure_future(self._transact(item.work))
+        item.answer.add_done_callback(lambda answer: answer.cancelled() and running.cancel())
         try:
-            answer = await self._transact(item.work)
+            answer = await running
+        except asyncio.CancelledError:
+            if item.answer.cancelled():
+                return
+            raise
         except Exception as error:
             fail([item], error)
             return

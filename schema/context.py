@@ -8,8 +8,10 @@ from typing import Any
 from strawberry.types import Info as StrawberryInfo
 
 from graph.analytics.cache import AnalyticsCache
+from graph.audit_feed import AuditFeed
 from graph.cypher import Cypher
 from graph.writes.principal import ANONYMOUS, Principal
+from schema.attached import AttachedPages
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,12 @@ class Context:
     """The process's cache of projections (one per app; a fresh one caches nothing useful)."""
     viewer: Principal = ANONYMOUS
     """Who is asking (api/auth.py); schema/permissions.py decides what they may do."""
+    feed: AuditFeed | None = None
+    """The worker's live-update poller (graph/audit_feed.py), for subscriptions."""
+    connection_params: dict[str, Any] | None = None
+    """A WebSocket's `connection_init` payload, where its credentials come (api/websocket.py)."""
+    attached: AttachedPages = field(default_factory=AttachedPages)
+    """Relationship pages the root resolvers loaded ahead (schema/attached.py)."""
 
 
 Info = StrawberryInfo[Context, None]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import ClassVar, Final
+from typing import Any, ClassVar, Final
 
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
@@ -22,6 +22,7 @@ from graph.errors import (
     InvalidInputError,
     InvalidSearchQueryError,
     NotFoundError,
+    QueryTimeoutError,
 )
 
 
@@ -31,6 +32,8 @@ class Code(StrEnum):
     UNAUTHENTICATED = "UNAUTHENTICATED"
     FORBIDDEN = "FORBIDDEN"
     QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX"
+    QUERY_TIMEOUT = "QUERY_TIMEOUT"
+    TOO_MANY_SUBSCRIPTIONS = "TOO_MANY_SUBSCRIPTIONS"
     SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
     INTERNAL = "INTERNAL"
     GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
@@ -94,17 +97,27 @@ def code_of(error: GraphQLError, phase: str | None) -> tuple[Code, str]:
         return Code.NOT_FOUND, str(original)
     if isinstance(original, GraphUnavailableError):
         return Code.SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE
+    if isinstance(original, QueryTimeoutError):
+        return Code.QUERY_TIMEOUT, f"{original} {original.hint}"
     return Code.INTERNAL, INTERNAL_MESSAGE
 
 
 def is_expected(error: GraphQLError) -> bool:
-    """Errors worth no log line: the caller's mistakes, not the server's."""
+    """Errors worth no stack trace in the log: the caller's mistakes, an outage (the breaker
+    logs it once, graph/breaker.py) and time limits (one warning line each)."""
     original = error.original_error
     if original is None or isinstance(original, CodedError):
         return True
     if isinstance(original, GraphQLError) and not error.path:
         return True
-    return isinstance(original, InvalidInputError | InvalidSearchQueryError | NotFoundError)
+    return isinstance(
+        original,
+        InvalidInputError
+        | InvalidSearchQueryError
+        | NotFoundError
+        | GraphUnavailableError
+        | QueryTimeoutError,
+    )
 
 
 class ErrorCodes(SchemaExtension):
@@ -131,6 +144,13 @@ class ErrorCodes(SchemaExtension):
         if result is None or not result.errors:
             return
         result.errors = [self._coded(error) for error in result.errors]
+
+    def on_stream_result(self, result: Any) -> Iterator[None]:
+        """Each result of a subscription (graphql-transport-ws, SSE), before it is sent."""
+        errors = getattr(result, "errors", None)
+        if errors:
+            result.errors = [self._coded(error) for error in errors]
+        yield
 
     def _coded(self, error: GraphQLError) -> GraphQLError:
         code, message = code_of(error, self._phases.get(id(error)))

@@ -3,7 +3,9 @@
 Depth, alias and token limits are Strawberry's own extensions; the cost rule estimates how
 many list items a query could return (each page size multiplied by the sizes of the pages
 around it, a missing `first` counted as the default page size, a variable as the page-size
-cap) and refuses queries above `Limits.max_cost`. All of them answer with `QUERY_TOO_COMPLEX`.
+cap), adds what the expensive root fields cost beyond their pages (schema/costs.py: paths,
+neighbourhoods, projections, wildcard searches) and refuses queries above `Limits.max_cost`.
+All of them answer with `QUERY_TOO_COMPLEX`.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any, Final
 
 from graphql import (
     ASTValidationRule,
+    EnumValueNode,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
@@ -23,10 +26,14 @@ from graphql import (
     InlineFragmentNode,
     IntValueNode,
     ListValueNode,
+    NullValueNode,
+    ObjectValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
+    StringValueNode,
     ValidationContext,
     ValidationRule,
+    ValueNode,
     VariableNode,
     get_named_type,
 )
@@ -39,12 +46,25 @@ from strawberry.extensions import (
 from strawberry.extensions.max_aliases import create_validator as alias_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 
+from graph.network.neighbourhood import DEFAULT_LIMIT
+from graph.network.paths import DEFAULT_HOPS
 from schema.context import Limits
+from schema.costs import (
+    WEAK as WEAK_NAMES,
+)
+from schema.costs import (
+    neighbourhood_cost,
+    path_cost,
+    projection_cost,
+    search_factor,
+)
 from schema.errors import Code
 from schema.paging import DEFAULT_PAGE_SIZE
 from schema.parse_cache import ParsedDocuments
 
 PAGE_ARGUMENTS: Final = ("first", "last", "limit", "ids")
+EVERY_TYPE: Final = ("*",)
+"""A list of relationship types left to a variable: counted as every type, weak ones too."""
 
 
 def limit_extensions(limits: Limits) -> list[Callable[[], SchemaExtension]]:
@@ -140,6 +160,8 @@ class _Estimate:
         size = self._page_size(node, definition.args)
         inner = multiplier * (size or 1)
         own = inner if size is not None else 0
+        if parent is self._context.schema.query_type:
+            own += multiplier * expensive_cost(node, size)
         return own + self.selections(node.selection_set, get_named_type(definition.type), inner)
 
     def _page_size(self, node: FieldNode, arguments: Mapping[str, Any]) -> int | None:
@@ -163,3 +185,55 @@ class _Estimate:
             if name in ("first", "limit") and "last" not in given:
                 return min(DEFAULT_PAGE_SIZE, cap)
         return None
+
+
+def expensive_cost(node: FieldNode, page: int | None) -> int:
+    """What a root field costs beyond its page of `page` items (schema/costs.py)."""
+    given = {argument.name.value: argument.value for argument in node.arguments or ()}
+    name = node.name.value
+    if name == "path":
+        return path_cost(_int(given, "maxHops", DEFAULT_HOPS), _names(given.get("via")))
+    if name == "neighbourhood":
+        return neighbourhood_cost(
+            _int(given, "depth", 1),
+            _int(given, "limit", DEFAULT_LIMIT),
+            _names(given.get("relationships"), absent=None),
+        )
+    if name in ("centrality", "communities"):
+        ranking = given.get("rankBy")
+        cheap = isinstance(ranking, EnumValueNode) and ranking.value != "BETWEENNESS"
+        return projection_cost(_projection_kind(given.get("projection")), cheap_ranking=cheap)
+    if name == "search":
+        text = given.get("query")
+        factor = search_factor(text.value if isinstance(text, StringValueNode) else None)
+        return (page or 1) * (factor - 1)
+    return 0
+
+
+def _int(given: Mapping[str, ValueNode], name: str, default: int) -> int | None:
+    """The literal int argument, `default` when absent, None when a variable gives it."""
+    value = given.get(name)
+    if isinstance(value, VariableNode):
+        return None
+    return int(value.value) if isinstance(value, IntValueNode) else default
+
+
+def _names(
+    value: ValueNode | None, absent: tuple[str, ...] | None = None
+) -> tuple[str, ...] | None:
+    """Enum names of a list argument; `absent` when not given, `EVERY_TYPE` for variables."""
+    if value is None or isinstance(value, NullValueNode):
+        return absent
+    items = value.values if isinstance(value, ListValueNode) else (value,)
+    if not all(isinstance(item, EnumValueNode) for item in items):
+        return EVERY_TYPE + tuple(WEAK_NAMES)
+    return tuple(item.value for item in items if isinstance(item, EnumValueNode))
+
+
+def _projection_kind(value: ValueNode | None) -> str | None:
+    if not isinstance(value, ObjectValueNode):
+        return None
+    for field in value.fields:
+        if field.name.value == "kind" and isinstance(field.value, EnumValueNode):
+            return field.value.value
+    return None

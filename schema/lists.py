@@ -1,6 +1,8 @@
 """Root lists: `experts`, `agencies`, ... as Relay connections with `where` and `orderBy`.
 
-A page, its total count and its has-next/has-previous flags come from one Cypher statement.
+A page, its total count, its has-next/has-previous flags and every relationship page its
+selection shows under its nodes come from one Cypher statement (schema/fetch_tree.py builds
+the tree from the root field's own selection, graph/plans.py compiles it).
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ import strawberry
 from graph.filters import Predicate
 from graph.model import Label
 from graph.paging import PageRequest
+from graph.plans import fetch_list
 from graph.repositories import REPOSITORIES
 from graph.repositories.base import Order
 from schema.context import Info
 from schema.entities import Agency, Country, Event, Expert, Place, Programme, Resource, Topic
+from schema.fetch_tree import list_fetches
 from schema.filters.common import Rule, to_predicate
 from schema.filters.order import (
     AgencyOrder,
@@ -114,13 +118,29 @@ async def root_list(
     order_by: _OrderInput | None,
     paging: dict[str, Any],
 ) -> Connection[Any]:
-    """One page of a label's list; the cursor names the order it belongs to."""
+    """One page of a label's list with the pages its selection shows under each node; the
+    cursor names the order it belongs to."""
     arguments = list_arguments(info, label, where, rules, order_by, paging)
-    repository = REPOSITORIES[label](info.context.cypher)
-    page = await repository.page(
-        where=arguments.predicate, order=arguments.order, request=arguments.request
+    selected = list_fetches(info, label)
+    under = selected.under
+    fetched = await fetch_list(
+        info.context.cypher,
+        REPOSITORIES[label].spec,
+        where=arguments.predicate,
+        order=arguments.order,
+        request=arguments.request,
+        rows=selected.rows,
+        total=selected.total,
+        beyond_flag=selected.beyond,
+        fetches=under.fetches,
+        written_at=under.written_at,
+        reads=under.reads,
+        positions=selected.positions,
     )
-    return plain_connection(page, arguments.ordering)
+    attached = info.context.attached
+    for row, nested in zip(fetched.page.rows, fetched.nested, strict=True):
+        attached.attach(row.node, under, nested)
+    return plain_connection(fetched.page, arguments.ordering)
 
 
 @strawberry.type

@@ -1,4 +1,4 @@
-"""Parsed documents remembered by text, for the requests the planned path does not answer.
+"""Parsed documents remembered by text, so a repeated document is lexed and parsed once.
 
 Strawberry's own `ParserCache` parses inside the extension hook, so a syntax error escaped
 Strawberry's handling and lost its `GRAPHQL_PARSE_FAILED` code (bench/README.md). This one

@@ -20,7 +20,7 @@ from strawberry.permission import BasePermission
 
 from graph.model import Label, RelType
 from graph.writes.operations import Link
-from graph.writes.principal import Principal, Role
+from graph.writes.principal import Principal, Role, public_source
 from schema.context import Info
 from schema.errors import Code, CodedError
 
@@ -69,6 +69,12 @@ def allowed(viewer: Principal, action: Action, label: Label | None = None) -> bo
     return labels is not None and (label is None or label in labels)
 
 
+def shown_source(viewer: Principal, source: str | None) -> str | None:
+    """Provenance for this viewer: the account that wrote a fact only for those who may read
+    the audit log (editors, admins); `contributed` for everyone else."""
+    return source if allowed(viewer, Action.READ_AUDIT) else public_source(source)
+
+
 def require(viewer: Principal, action: Action, label: Label | None = None) -> None:
     """Raise UNAUTHENTICATED (no credentials) or FORBIDDEN (not this role's to do)."""
     if allowed(viewer, action, label):
@@ -96,6 +102,11 @@ class Allowed(BasePermission):
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
         require(info.context.viewer, self.action, self.label)
         return True
+
+
+PERSONAL_FIELDS: Final[Mapping[str, frozenset[str]]] = {"Expert": frozenset({"email", "phone"})}
+"""GraphQL type -> its fields guarded by `CanReadPersonalData`: answers that select one are
+never cached for others (api/http_cache.py)."""
 
 
 class CanReadPersonalData(BasePermission):

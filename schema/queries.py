@@ -17,6 +17,7 @@ from schema.mutations import AccountQuery
 from schema.network.queries import NetworkQuery
 from schema.nodes import NodeQuery
 from schema.search import SearchQuery
+from schema.suggest import SuggestQuery
 
 
 @strawberry.type
@@ -31,6 +32,7 @@ ROOT_QUERIES: tuple[type, ...] = (
     NodeQuery,
     ListQuery,
     SearchQuery,
+    SuggestQuery,
     FacetQuery,
     NetworkQuery,
     AccountQuery,

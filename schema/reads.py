@@ -1,6 +1,6 @@
 """Which stored properties a node's GraphQL fields show, so a read can project only those.
 
-Planned reads (`schema/planned/fetches.py`) and search hits ask Neo4j for the properties the
+Compiled pages (`schema/fetch_tree.py`) and search hits ask Neo4j for the properties the
 selection shows instead of every property: a list page's event then carries 7 of its 23
 properties and a search hit its names, not its article bodies. The names returned are the
 ones `graph.properties.node_properties(..., reads=...)` takes.

@@ -1,6 +1,9 @@
-"""Resolving relationship fields: one loader call per field, a connection per edge kind.
+"""Resolving relationship fields: the page loaded ahead, else one loader call; a connection
+per edge kind.
 
-Entity types call these with their record and the field name; the field name picks the
+Entity types call these with their record and the field name. Below `node` and the root lists
+the page was loaded with the root's statement and attached to the record (schema/attached.py);
+anywhere else (below search hits, network answers, `nodes(ids)`) the field name picks the
 repository's constant relation (`graph/repositories/*`), and the loader batches the owners.
 """
 
@@ -41,6 +44,7 @@ class ParticipationRole(Enum):
     PARTICIPANT = "participant"
     FACILITATOR = "facilitator"
     ORGANISER = "organiser"
+    CONTACT = "contact"
 
 
 COUNT_ONLY_FIELDS: Final = frozenset({"totalCount", "__typename"})
@@ -59,6 +63,18 @@ def _count_only(info: Info) -> bool:
     )
 
 
+def _attached(info: Info, owner: NodeRecord) -> Page | None:
+    """The page the root resolver loaded for this field of `owner`, its rows' own pages
+    attached in turn; None when it loaded none."""
+    attached = info.context.attached
+    taken = attached.take(owner, str(info.path.key))
+    if taken is None:
+        return None
+    fetched, below = taken
+    attached.attach_rows(fetched, below)
+    return fetched.page
+
+
 async def _page(
     info: Info,
     owner: NodeRecord,
@@ -67,6 +83,9 @@ async def _page(
     role: ParticipationRole | None = None,
 ) -> tuple[Page, str]:
     ordering = relation_ordering(owner, field)
+    attached = _attached(info, owner)
+    if attached is not None:
+        return attached, ordering
     request = page_request(info, ordering, **paging)
     role_value = role.value if role is not None else None
     if _count_only(info):
@@ -98,7 +117,7 @@ def membership_connection(page: Page, ordering: str) -> MembershipConnection[Any
             until=rel.until,
             rank=rel.rank,
             note=rel.note,
-            source=rel.source,
+            stated_by=rel.source,
         )
 
     return MembershipConnection(**connection_fields(page, ordering, edge))
@@ -113,7 +132,7 @@ def participation_connection(page: Page, ordering: str) -> ParticipationConnecti
             role=rel.role,
             count=rel.count,
             note=rel.note,
-            source=rel.source,
+            stated_by=rel.source,
         )
 
     return ParticipationConnection(**connection_fields(page, ordering, edge))
@@ -130,7 +149,7 @@ def funding_connection(page: Page, ordering: str) -> FundingConnection[Any]:
             period=rel.period,
             text=rel.text,
             note=rel.note,
-            source=rel.source,
+            stated_by=rel.source,
         )
 
     return FundingConnection(**connection_fields(page, ordering, edge))
@@ -140,7 +159,7 @@ def implementation_connection(page: Page, ordering: str) -> ImplementationConnec
     def edge(at: CursorAt, node: Node, row: Row) -> ImplementationEdge[Any]:
         rel = _rel(row)
         return ImplementationEdge(
-            at=at, node=node, lead=rel.lead, role=rel.role, note=rel.note, source=rel.source
+            at=at, node=node, lead=rel.lead, role=rel.role, note=rel.note, stated_by=rel.source
         )
 
     return ImplementationConnection(**connection_fields(page, ordering, edge))
@@ -157,8 +176,7 @@ CONNECTION_BUILDERS: Final[dict[str, ConnectionBuilder]] = {
 }
 """Connection builders by the suffix of the GraphQL type they build (`AgencyMembershipConnection`).
 
-The resolvers below and the planned reads (`schema/planned/`) both build through these, so a
-connection looks the same whichever path fetched its page.
+Every relationship resolver builds through these, and the root lists through the plain one.
 """
 
 
@@ -209,5 +227,7 @@ ONE = PageRequest(size=1)
 
 async def one(info: Info, owner: NodeRecord, field: str) -> Any:
     """The first related node of a to-one field (an event's place), or None."""
-    page = await loaders(info).relation(owner.label, field, ONE).load(owner.id)
+    page = _attached(info, owner)
+    if page is None:
+        page = await loaders(info).relation(owner.label, field, ONE).load(owner.id)
     return entity(page.rows[0].node) if page.rows else None

@@ -10,12 +10,15 @@ from graphql import GraphQLError, NoSchemaIntrospectionCustomRule
 from strawberry.extensions import AddValidationRules
 from strawberry.types import ExecutionContext
 
+from graph.errors import QueryTimeoutError
 from schema.context import Limits
 from schema.entities import ENTITY_TYPES
 from schema.errors import ErrorCodes, is_expected
 from schema.limits import limit_extensions
 from schema.mutations import Mutation
 from schema.queries import Query
+from schema.subscriptions import Subscription
+from schema.together import RootFieldsTogether
 
 logger = logging.getLogger("hub.graphql")
 
@@ -27,7 +30,9 @@ class HubSchema(strawberry.Schema):
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
         for error in errors:
-            if not is_expected(error):
+            if isinstance(error.original_error, QueryTimeoutError):
+                logger.warning("%s at %s", error.original_error, error.path)
+            elif not is_expected(error):
                 logger.error("GraphQL resolver failed", exc_info=error.original_error)
 
 
@@ -37,7 +42,13 @@ def build_schema(limits: Limits | None = None, *, introspection: bool = True) ->
     `introspection=False` (HUB_INTROSPECTION=false) refuses `__schema`/`__type` queries.
     """
     chosen = limits or Limits()
-    extensions: list[Any] = [ErrorCodes, *limit_extensions(chosen)]
+    extensions: list[Any] = [ErrorCodes, *limit_extensions(chosen), RootFieldsTogether]
     if not introspection:
         extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
-    return HubSchema(query=Query, mutation=Mutation, types=ENTITY_TYPES, extensions=extensions)
+    return HubSchema(
+        query=Query,
+        mutation=Mutation,
+        subscription=Subscription,
+        types=ENTITY_TYPES,
+        extensions=extensions,
+    )

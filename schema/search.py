@@ -102,7 +102,9 @@ def _edge(hit: SearchHit, at: CursorAt) -> SearchEdge:
 class SearchQuery:
     @strawberry.field(
         description="Full-text search in every language (or only `lang`), Lucene syntax "
-        "(`AND`, `OR`, quotes, `*`, `~`); best hits first."
+        "(`AND`, `OR`, quotes, `*`, `~`); best hits first. Without `lang`, plain words also "
+        "find names in other scripts and romanisations, misspelt or sounding alike, below "
+        "the names as written; a whole name, alias or acronym puts its entity first."
     )
     async def search(
         self,

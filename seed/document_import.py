@@ -5,8 +5,10 @@ The page is split into text per language: `{mlang xx}` blocks give each language
 language paragraph by paragraph from its script and letters (Tajik and Azerbaijani have
 letters of their own; other Cyrillic is taken as Russian, other Latin as English), since the
 sources mix languages on one page. Malformed markup is refused with its line and column.
-The names found in every language are then linked (graph/mentions.py), and the Resource is
-stored or updated (graph/importing.py).
+Personal contacts are then taken out of every text (graph/redaction.py), those that clearly
+belong to a named person going to the expert's protected fields (seed/contact_owners.py);
+the names found in every language are linked (graph/mentions.py), and the Resource is stored
+or updated (graph/importing.py): the one of the URL, else the one with the same content.
 """
 
 from __future__ import annotations
@@ -14,16 +16,26 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from graph.cypher import Cypher
-from graph.importing import DocumentText, StoredDocument, find_resource, store_document
+from graph.errors import InvalidInputError
+from graph.importing import (
+    ContactUpdate,
+    DocumentText,
+    StoredDocument,
+    find_resource,
+    store_document,
+)
 from graph.mentions import Mention, name_index
 from graph.model import LANGUAGES
+from graph.names import name_key
+from graph.redaction import Contact, redact
 from graph.writes.principal import Principal
 from graph.writes.values import partial_date
 from graph.writes.values import url as checked_url
+from seed.contact_owners import contact_owners
 from seed.mlang import MlangSyntaxError, parse_mlang
 
 __all__ = ["ImportReport", "MlangSyntaxError", "import_document", "read_document"]
@@ -81,19 +93,59 @@ async def import_document(
     published: str | None = None,
     principal: Principal,
 ) -> ImportReport:
-    """Parse, match names against the graph, and store; nothing is written on bad markup."""
-    document = read_document(markup, source_url, published)
-    existing = await find_resource(cypher, document.url)
+    """Parse, redact, match names against the graph, and store; nothing is written on bad
+    markup or on a document that holds nothing but contact data."""
+    raw = read_document(markup, source_url, published)
+    document, found = _redacted(raw)
+    key = content_key(raw)
+    existing = await find_resource(cypher, document.url, key)
     index = await name_index(cypher, exclude=[existing] if existing else [])
     matches = index.scan([*document.titles.values(), *document.texts.values()])
+    owners = contact_owners(index, found)
     stored = await store_document(
         cypher,
         document,
         new_id=resource_id(document),
         mentions=[mention.id for mention in matches.mentions],
         principal=principal,
+        content=key,
+        contacts=[
+            ContactUpdate(o.id, o.label, email=o.email, phone=o.phone) for o in owners.values()
+        ],
     )
     return ImportReport(stored, matches.mentions, matches.unmatched, matches.ambiguous)
+
+
+def content_key(document: DocumentText) -> str:
+    """A hash of the document's words, case, accents, spacing and punctuation aside: the same
+    text under another URL is the same document. Empty ("") for a document without words,
+    which is then matched by its URL only."""
+    words = [
+        " ".join(re.findall(r"\w+", name_key(document.texts[lang])))
+        for lang in sorted(document.texts)
+    ]
+    if not any(words):
+        return ""
+    return hashlib.sha256("\n".join(words).encode()).hexdigest()
+
+
+def _redacted(document: DocumentText) -> tuple[DocumentText, list[tuple[str, Contact]]]:
+    """The document with contacts replaced by markers, and each contact with its text."""
+    found: list[tuple[str, Contact]] = []
+    texts: dict[str, str] = {}
+    only_contacts = True
+    for lang, text in document.texts.items():
+        scrubbed = redact(text)
+        found.extend((text, contact) for contact in scrubbed.contacts)
+        texts[lang] = scrubbed.text
+        only_contacts = only_contacts and scrubbed.only_contacts
+    titles = {lang: redact(title).text for lang, title in document.titles.items()}
+    if found and only_contacts:
+        raise InvalidInputError(
+            "the document holds only contact data (e-mail addresses, phone numbers); "
+            "nothing to publish"
+        )
+    return replace(document, texts=texts, titles=titles), found
 
 
 def resource_id(document: DocumentText) -> str:

@@ -17,8 +17,11 @@ from typing import Annotated, Any, Final
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
 from graph.model import LANGUAGES, MULTILINGUAL_FIELDS, Label, RelType
-from graph.names import name_keys
-from seed import fields
+from graph.origins import BACKGROUND
+from graph.origins import PROPERTY as ORIGINS
+from graph.redaction import redacted
+from graph.variants import VARIANT_FIELDS, name_properties
+from seed import fields, origins
 from seed.fields import FieldError
 
 Slug = Annotated[str, StringConstraints(pattern=f"^{fields.SLUG.pattern}$")]
@@ -30,9 +33,21 @@ NAME_LISTS: Final = frozenset({"aliases", "roles"})
 LINK_KEY_FIELDS: Final = ("role", "since", "period")
 """Properties that tell two relationships of one type between the same nodes apart."""
 DERIVED: Final = frozenset(
-    {"nameKeys", "writtenAt", "startYear", "endYear", "publishedYear", "key"}
+    {
+        "nameKeys",
+        *VARIANT_FIELDS,
+        "writtenAt",
+        "startYear",
+        "endYear",
+        "publishedYear",
+        "key",
+        "textOrigins",
+    }
 )
 _FIELD_NAME: Final = re.compile(r"[a-z][A-Za-z0-9]*")
+UNSCANNED: Final = frozenset({"id", "source", "url", "email", "phone", "key"})
+"""Properties kept as written: identifiers, and the protected contact fields themselves.
+Every other text goes through graph/redaction.py like any text written through the API."""
 TITLED: Final = frozenset({Label.EVENT, Label.RESOURCE})
 """Labels whose display name is their title."""
 
@@ -107,7 +122,7 @@ def read_record(label: Label, raw: Any) -> ReadRecord:
             links.append(_read_link(label, envelope.id, envelope.source, link, where))
         except _LinkError as error:
             problems.extend(error.problems)
-    node = SeedNode(label, envelope.id, props)
+    node = SeedNode(label, envelope.id, _scrubbed(props))
     return ReadRecord(node, tuple(links), tuple(problems))
 
 
@@ -133,6 +148,10 @@ def _read_field(
         props[name] = str(value).strip()
         if currency is not None:
             props[f"{base}Currency"] = currency
+    elif name == origins.OVERRIDES:
+        props[ORIGINS] = origins.read_overrides(value)
+    elif name == BACKGROUND:
+        props[name] = origins.read_background(value)
     elif name in NAME_LISTS:
         props[name] = fields.texts(value)
     elif name == "langs":
@@ -154,7 +173,7 @@ def _derive(
     multilingual: dict[str, dict[str, str]],
     problems: list[tuple[str | None, str]],
 ) -> None:
-    """`name`, `nameKeys` and `langs`, from the fields that were read without error."""
+    """`name`, `nameKeys` (with variants) and `langs`, from the fields read without error."""
     display_field = "title" if label in TITLED else "name"
     if display_field not in raw:
         problems.append((display_field, "missing: every record needs one"))
@@ -171,7 +190,7 @@ def _derive(
     names.extend(props.get("aliases", []))
     if isinstance(props.get("acronym"), str):
         names.append(props["acronym"])
-    props["nameKeys"] = name_keys(names)
+    props.update(name_properties(label, names))
     present = set(props.get("langs", [])).union(*(texts.keys() for texts in multilingual.values()))
     if present:
         props["langs"] = [lang for lang in LANGUAGES if lang in present]
@@ -212,7 +231,11 @@ def _read_link(
     if problems:
         raise _LinkError(problems)
     key = props["key"] = link_key(props)
-    return SeedLink(envelope.type, start, envelope.to, key, props, where, label)
+    return SeedLink(envelope.type, start, envelope.to, key, _scrubbed(props), where, label)
+
+
+def _scrubbed(props: Props) -> Props:
+    return {name: v if name in UNSCANNED else redacted(v) for name, v in props.items()}
 
 
 def _read_link_field(name: str, value: Any, props: Props) -> None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from graph.model import LANGUAGES, Label, RelType
-from graph.names import name_keys
+from graph.variants import name_properties
 from seed import vocabulary as words
 from seed.synthetic_parts import (
     Batch,
@@ -96,12 +96,12 @@ class SyntheticGraph:
         batch = Batch()
         countries = {}
         for iso2, names in words.COUNTRIES:
-            props = multilingual("name", texts(names), iso2) | {"iso2": iso2}
+            props = multilingual(Label.COUNTRY, "name", texts(names), iso2) | {"iso2": iso2}
             countries[iso2] = batch.node(Label.COUNTRY, f"syn-country-{iso2.lower()}", props)
         cities: list[tuple[str, str, str]] = []
         for iso2, city_names in words.CITIES.items():
             for index, names in enumerate(city_names):
-                props = multilingual("name", texts(names)) | {"kind": "city"}
+                props = multilingual(Label.PLACE, "name", texts(names)) | {"kind": "city"}
                 city = batch.node(Label.PLACE, f"syn-city-{iso2.lower()}-{index}", props)
                 batch.link(RelType.IN, city, countries[iso2])
                 cities.append((city, iso2, names[0]))
@@ -109,11 +109,13 @@ class SyntheticGraph:
         for index in range(max(10, self.experts // 400)):
             city, _, city_name = rng.choice(cities)
             hall = texts([f"{word} {index + 1}, {city_name}" for word in words.VENUE_WORDS])
-            props = multilingual("name", hall) | {"kind": "venue"}
+            props = multilingual(Label.PLACE, "name", hall) | {"kind": "venue"}
             places.append(batch.node(Label.PLACE, f"syn-venue-{index}", props))
             batch.link(RelType.IN, places[-1], city)
         for index, names in enumerate(words.TOPICS):
-            batch.node(Label.TOPIC, f"syn-topic-{index}", multilingual("name", texts(names)))
+            batch.node(
+                Label.TOPIC, f"syn-topic-{index}", multilingual(Label.TOPIC, "name", texts(names))
+            )
         regional = [iso2 for iso2, _ in words.COUNTRIES if iso2 in REGION]
         country_pick = Weighted(
             [iso2 for iso2, _ in words.COUNTRIES],
@@ -130,7 +132,7 @@ class SyntheticGraph:
             where = country_names[iso2]
             agency_names = [f"{s} ({c}) №{index + 1}" for s, c in zip(stem, where, strict=True)]
             acronym = "".join(word[0] for word in stem[0].split()).upper() + str(index + 1)
-            props = multilingual("name", texts(agency_names), acronym)
+            props = multilingual(Label.AGENCY, "name", texts(agency_names), acronym)
             props |= {"kind": kind, "acronym": acronym}
             agency = batch.node(Label.AGENCY, f"syn-agency-{index}", props)
             batch.link(RelType.BASED_IN, agency, countries[iso2])
@@ -170,7 +172,7 @@ class SyntheticGraph:
             currency = rng.choice(words.CURRENCIES)
             amount, text = budget(rng, currency, 5, 600)
             root = f"syn-programme-{index}"
-            props = multilingual("name", names) | {
+            props = multilingual(Label.PROGRAMME, "name", names) | {
                 "kind": rng.choice(("programme", "project")),
                 "start": str(start),
                 "startYear": start,
@@ -198,7 +200,10 @@ class SyntheticGraph:
                     for lang, name in names.items()
                 }
                 phase_id = f"{root}-phase-{phase}"
-                props = multilingual("name", phase_names) | {"kind": "phase", "phase": phase}
+                props = multilingual(Label.PROGRAMME, "name", phase_names) | {
+                    "kind": "phase",
+                    "phase": phase,
+                }
                 ids.append(batch.node(Label.PROGRAMME, phase_id, props))
                 batch.link(RelType.PART_OF, phase_id, root)
         return ids
@@ -230,7 +235,7 @@ class _People:
         props = {
             "name": name,
             "aliases": [cyrillic],
-            "nameKeys": name_keys([name, cyrillic]),
+            **name_properties(Label.EXPERT, [name, cyrillic]),
             "roles": rng.sample(words.EXPERT_ROLES, rng.randint(1, 2)),
             "languages": rng.sample(words.SPOKEN, rng.randint(1, 3)),
             "email": f"{first[0]}.{last[0]}.{index}@example.org".lower(),
@@ -264,7 +269,9 @@ class _People:
         days = rng.randint(1, 5)
         suffix = f" — {year}"
         props = multilingual(
-            "title", titled(words.EVENT_KINDS[kind], words.TOPICS[topic], suffix, language_mix(rng))
+            Label.EVENT,
+            "title",
+            titled(words.EVENT_KINDS[kind], words.TOPICS[topic], suffix, language_mix(rng)),
         ) | {"kind": kind, "status": "held", "durationDays": days}
         props["participantCount"] = len(participants) + len(leaders)
         dated(props, rng, year, days)
@@ -307,7 +314,7 @@ class _People:
         topic = backbone.topics.pick(rng)
         names = titled(words.RESOURCE_STEMS[kind], words.TOPICS[topic], "", language_mix(rng))
         year = rng.randint(2008, 2024)
-        props = multilingual("title", names) | {
+        props = multilingual(Label.RESOURCE, "title", names) | {
             "kind": kind,
             "published": f"{year}-{rng.randint(1, 12):02d}",
             "publishedYear": year,

@@ -17,7 +17,7 @@ from typing import Any, Final, Generic, TypeVar
 
 from graph.bulk import LinkShape
 from graph.model import LANGUAGES, Label, RelType
-from graph.names import name_keys
+from graph.variants import name_properties
 from seed.records import link_key
 from seed.vocabulary import Texts
 
@@ -132,11 +132,12 @@ def titled(stem: Texts, subject: Texts, suffix: str, languages: Sequence[str]) -
     return texts([f"{text}{suffix}" for text in every], languages)
 
 
-def multilingual(field_name: str, per_language: dict[str, str], *extra: str) -> Row:
-    """`<field>_<lang>` properties plus the derived `name`, `nameKeys` and `langs`."""
+def multilingual(label: Label, field_name: str, per_language: dict[str, str], *extra: str) -> Row:
+    """`<field>_<lang>` properties plus the derived `name`, `nameKeys` (with the name
+    variants of named labels) and `langs`."""
     props: Row = {f"{field_name}_{lang}": text for lang, text in per_language.items()}
     props["name"] = per_language.get("en") or next(iter(per_language.values()))
-    props["nameKeys"] = name_keys([*per_language.values(), *extra])
+    props.update(name_properties(label, [*per_language.values(), *extra]))
     props["langs"] = [lang for lang in LANGUAGES if lang in per_language]
     return props
 

@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from graph.model import ALLOWED_LINKS, Label
+from seed.origins import mark_texts
 from seed.problems import Problem, SeedDataError, record_ref
 from seed.records import SeedLink, SeedNode, read_record
 
@@ -73,7 +74,7 @@ def read_seed(data_dir: Path = DEFAULT_DIR) -> SeedGraph:
     if problems:
         raise SeedDataError(problems)
     placed = tuple(replace(link, end_label=origins[link.end].label) for _, link in links)
-    return SeedGraph(tuple(nodes), placed, tuple(path.name for path in paths))
+    return SeedGraph(tuple(mark_texts(nodes)), placed, tuple(path.name for path in paths))
 
 
 def _read_file(

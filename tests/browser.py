@@ -33,11 +33,11 @@ def chromium_path() -> str:
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Browser]:
-    """One headless Chromium per module; tests open their own contexts and pages.
+    """One headless Chromium per test module; tests open their own contexts and pages.
 
-    Per module, not per session: while Playwright's sync API is open, the main thread has a
-    running event loop, so no async fixture or test (pytest-asyncio) can start until it closes.
-    A module asks for its async fixtures (a seeded graph, a served hub) before `chromium`.
+    Per module, not per session: while Playwright's sync API runs, the thread counts as
+    running an event loop, and every later async test or fixture of the session would fail
+    to start its own. Modules that use it therefore hold sync tests only.
     """
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(

@@ -7,6 +7,8 @@ from typing import Any
 
 import yaml
 
+from graph.neo4j_local.server import TRANSACTION_TIMEOUT
+
 PROJECT = Path(__file__).resolve().parents[1]
 
 
@@ -30,3 +32,8 @@ def test_api_waits_for_a_healthy_neo4j_and_is_built_from_the_dockerfile() -> Non
     assert api["build"] == "."
     assert api["environment"]["NEO4J_URI"] == "bolt://neo4j:7687"
     assert (PROJECT / "Dockerfile").is_file()
+
+
+def test_neo4j_stops_transactions_that_name_no_limit_like_the_local_launcher() -> None:
+    neo4j = compose()["services"]["neo4j"]
+    assert neo4j["environment"]["NEO4J_db_transaction_timeout"] == TRANSACTION_TIMEOUT

@@ -24,6 +24,7 @@ from graph.cypher import Cypher
 from graph.errors import InvalidInputError
 from graph.network.nodes import nodes_by_slug
 from graph.network.projections import ProjectionSpec, member_groups
+from graph.time_limits import analysis
 
 MAX_RANKED: Final = 200
 MAX_COMMUNITIES: Final = 100
@@ -36,6 +37,7 @@ class Ranking(StrEnum):
     WEIGHTED_DEGREE = "weighted_degree"
 
 
+@analysis
 async def load_analysis(cypher: Cypher, cache: AnalyticsCache, spec: ProjectionSpec) -> Analysis:
     version = await cache.version.current(cypher)
     return await cache.analysis(spec, version, lambda: member_groups(cypher, spec))

@@ -7,7 +7,9 @@ what it can miss. A projection of 100 000 experts takes seconds to read and comp
 same question asked again on an unchanged graph should not. Each entry holds one projected
 graph and computes each metric once, on first demand, in a worker thread
 (`asyncio.to_thread`) so the event loop keeps serving. Concurrent requests for the same
-missing entry wait for one computation instead of starting their own. When the version
+missing entry wait for one computation instead of starting their own (single-flight), and
+computations of different entries run one at a time per worker (`parallel`); the cost rule
+(schema/costs.py) keeps any one request from asking for many. When the version
 moves, entries of older versions are dropped at the next lookup; at most `max_entries` live
 at once (least recently used go).
 
@@ -30,16 +32,24 @@ from graph.network.version import GraphVersion
 
 T = TypeVar("T")
 DEFAULT_ENTRIES: Final = 8
+DEFAULT_PARALLEL: Final = 1
 
 
 class Analysis:
     """One projection at one graph version, and its metrics once computed."""
 
-    def __init__(self, spec: ProjectionSpec, version: str, projected: ProjectedGraph) -> None:
+    def __init__(
+        self,
+        spec: ProjectionSpec,
+        version: str,
+        projected: ProjectedGraph,
+        computing: asyncio.Semaphore | None = None,
+    ) -> None:
         self.spec = spec
         self.version = version
         self.projected = projected
         self._lock = asyncio.Lock()
+        self._computing = computing or asyncio.Semaphore(1)
         self._centrality: Centrality | None = None
         self._communities: Communities | None = None
         self._orders: dict[str, list[int]] = {}
@@ -55,21 +65,31 @@ class Analysis:
     async def centrality(self) -> Centrality:
         async with self._lock:
             if self._centrality is None:
-                self._centrality = await asyncio.to_thread(centrality, self.projected)
+                async with self._computing:
+                    self._centrality = await asyncio.to_thread(centrality, self.projected)
             return self._centrality
 
     async def communities(self) -> Communities:
         async with self._lock:
             if self._communities is None:
-                self._communities = await asyncio.to_thread(communities, self.projected)
+                async with self._computing:
+                    self._communities = await asyncio.to_thread(communities, self.projected)
             return self._communities
 
 
 class AnalyticsCache:
     def __init__(
-        self, max_entries: int = DEFAULT_ENTRIES, version: GraphVersion | None = None
+        self,
+        max_entries: int = DEFAULT_ENTRIES,
+        version: GraphVersion | None = None,
+        *,
+        parallel: int = DEFAULT_PARALLEL,
     ) -> None:
         self._max_entries = max_entries
+        self._computing = asyncio.Semaphore(parallel)
+        """Projections built or measured at once in this worker, whatever their keys: each
+        holds its projected graph in memory and a core busy, so a burst of distinct
+        projections queues here instead of running side by side."""
         self.version = version or GraphVersion()
         """The graph fingerprint this cache's keys use (graph/network/version.py)."""
         self._entries: OrderedDict[tuple[ProjectionSpec, str], Analysis] = OrderedDict()
@@ -94,9 +114,10 @@ class AnalyticsCache:
             found = self._hit(key)
             if found is not None:
                 return found
-            members = await groups()
-            projected = await asyncio.to_thread(project, members.groups, members.left_out)
-            entry = Analysis(spec, version, projected)
+            async with self._computing:
+                members = await groups()
+                projected = await asyncio.to_thread(project, members.groups, members.left_out)
+            entry = Analysis(spec, version, projected, self._computing)
             self.computed += 1
             self._entries[key] = entry
             while len(self._entries) > self._max_entries:

@@ -39,12 +39,15 @@ async def neighbourhood_file(
     labels: frozenset[Label] | None = None,
     types: frozenset[RelType] | None = None,
     table: str = "edges",
+    accounts: bool = False,
 ) -> bytes:
     _check_table(table)
     found = await neighbourhood(
         cypher, node_id=node_id, depth=depth, limit=limit, labels=labels, types=types
     )
-    return await asyncio.to_thread(lambda: render(subgraph_graph(found), fmt, table=table))
+    return await asyncio.to_thread(
+        lambda: render(subgraph_graph(found, accounts=accounts), fmt, table=table)
+    )
 
 
 async def projection_file(

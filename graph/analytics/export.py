@@ -25,6 +25,7 @@ from graph.analytics.centrality import Centrality
 from graph.analytics.communities import Communities
 from graph.model import LANGUAGES
 from graph.network.records import GraphNode, Subgraph
+from graph.writes.principal import public_source
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -46,6 +47,7 @@ EDGE_COLUMNS: Final = (
     "text",
     "lead",
     "provenance",
+    "background",
 )
 NODE_COLUMNS: Final = (
     "id",
@@ -103,8 +105,9 @@ def node_attributes(node: GraphNode) -> dict[str, str | float | bool]:
     )
 
 
-def subgraph_graph(subgraph: Subgraph) -> nx.MultiDiGraph:
-    """A neighbourhood as a directed multigraph (parallel relationships kept)."""
+def subgraph_graph(subgraph: Subgraph, *, accounts: bool = False) -> nx.MultiDiGraph:
+    """A neighbourhood as a directed multigraph (parallel relationships kept); `provenance`
+    names accounts only when `accounts` (the caller may read them), else `contributed`."""
     import networkx as nx
 
     graph = nx.MultiDiGraph(name=f"neighbourhood of {subgraph.center.id}")
@@ -117,7 +120,8 @@ def subgraph_graph(subgraph: Subgraph) -> nx.MultiDiGraph:
             for f in msgspec.structs.fields(edge.properties)
             if f.name not in ("type", "source", "written_at")
         }
-        properties["provenance"] = edge.properties.source
+        stated = edge.properties.source
+        properties["provenance"] = stated if accounts else public_source(stated)
         graph.add_edge(edge.source, edge.target, relationship=edge.type.value, **_clean(properties))
     return graph
 

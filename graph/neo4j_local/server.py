@@ -39,6 +39,8 @@ a timer per read, about 0.2-0.4 ms of the 2-3 ms of Python a small read costs th
 hub and its Neo4j sit on one host or network, where a dead peer shows up as a closed socket;
 the driver checks connections idle for 30 s before reuse (graph/driver.py). Same setting in
 docker-compose.yml."""
+TRANSACTION_TIMEOUT = "2m"
+"""`db.transaction.timeout`: no transaction runs unbounded, even one that names no limit."""
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
 JVM_FLAGS = (
     "-XX:+UseG1GC",
@@ -135,6 +137,19 @@ class LocalNeo4j:
         self._terminate(current.pid, timeout)
         return True
 
+    def kill(self) -> bool:
+        """Crash the server: SIGKILL, no shutdown, as a power cut would (the fault tests).
+
+        The data survives as a crash leaves it; `start` recovers it. False when not running.
+        """
+        current = self.status()
+        if not current.running or current.pid is None:
+            return False
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(current.pid, signal.SIGKILL)
+        self._terminate(current.pid, timeout=10)
+        return True
+
     def _terminate(self, pid: int, timeout: float = 30.0) -> None:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(pid, signal.SIGTERM)
@@ -171,6 +186,9 @@ class LocalNeo4j:
             "server.directories.plugins": str(self.home / "plugins"),
             "server.directories.import": str(self.home / "import"),
             "db.tx_log.rotation.retention_policy": "2 files",
+            # A backstop for transactions that set no limit of their own (seeding, the CLI);
+            # the API's set theirs by class (graph/time_limits.py). Same in docker-compose.yml.
+            "db.transaction.timeout": TRANSACTION_TIMEOUT,
             # See `BOLT_KEEP_ALIVE`: NOOPs while a result streams, but no receive-timeout hint.
             "server.bolt.connection_keep_alive_for_requests": BOLT_KEEP_ALIVE,
             # Netty otherwise idles 5 s twice on shutdown; a local server has nothing to drain.

@@ -17,6 +17,7 @@ from graph.errors import NotFoundError
 from graph.model import Label
 from graph.network.records import Cascade, CascadeSession, GraphNode, Trainer
 from graph.network.shape import NODE_FIELDS, graph_node
+from graph.time_limits import analysis
 
 MAX_LEVELS: Final = 10
 
@@ -102,12 +103,14 @@ def _headcount(trainers: tuple[Trainer, ...]) -> int | None:
     return sum(t.count or 0 for t in trainers)
 
 
+@analysis
 async def cascades_of(cypher: Cypher, *, event_ids: Sequence[str]) -> dict[str, Cascade]:
     """The cascade of each event that exists, in one round trip."""
     rows = await cypher.read(EVENT_CASCADE, {"ids": list(event_ids)})
     return {row["event"]["id"]: _cascade(row) for row in rows}
 
 
+@analysis
 async def cascade(cypher: Cypher, *, event_id: str) -> Cascade:
     found = await cascades_of(cypher, event_ids=[event_id])
     if event_id not in found:

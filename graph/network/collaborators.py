@@ -17,6 +17,7 @@ from graph.errors import NotFoundError
 from graph.network.linkfilter import LinkFilter
 from graph.network.records import Link
 from graph.network.shape import NODE_FIELDS, link
+from graph.time_limits import analysis
 
 _IN_PERIOD: Final[LiteralString] = """
 ($yearFrom IS NULL OR coalesce(item.endYear, item.startYear) >= $yearFrom)
@@ -128,6 +129,7 @@ EXPERT_COLLABORATORS_RANKED: Final[LiteralString] = _RANKED + _NO_DETAILS + _LIN
 """The same ranking and counts, for callers that show no evidence or years (`details=False`)."""
 
 
+@analysis
 async def collaborators_of(
     cypher: Cypher, *, expert_ids: Sequence[str], where: LinkFilter | None = None
 ) -> dict[str, tuple[Link, ...]]:
@@ -141,6 +143,7 @@ async def collaborators_of(
     return {row["id"]: tuple(link(item) for item in row["links"]) for row in rows if row["found"]}
 
 
+@analysis
 async def collaborators(
     cypher: Cypher, *, expert_id: str, where: LinkFilter | None = None
 ) -> tuple[Link, ...]:

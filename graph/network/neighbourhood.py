@@ -30,6 +30,7 @@ from graph.network.shape import (
     types_or_all,
 )
 from graph.paging import fill
+from graph.time_limits import analysis
 
 MAX_DEPTH: Final = 3
 MAX_LIMIT: Final = 500
@@ -183,6 +184,7 @@ NEIGHBOURHOOD_STATEMENTS: Final[dict[tuple[bool, bool], LiteralString]] = {
 """By (no label or type filter, edge properties read)."""
 
 
+@analysis
 async def neighbourhood(
     cypher: Cypher,
     *,

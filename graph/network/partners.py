@@ -25,6 +25,7 @@ from graph.errors import NotFoundError
 from graph.network.linkfilter import LinkFilter
 from graph.network.records import Link
 from graph.network.shape import NODE_FIELDS, link
+from graph.time_limits import analysis
 
 _AGGREGATE: Final[LiteralString] = (
     """
@@ -182,6 +183,7 @@ async def country_partners_of(
     return await _partners(cypher, COUNTRY_PARTNERS, country_ids, where)
 
 
+@analysis
 async def _partners(
     cypher: Cypher, query: LiteralString, ids: Sequence[str], where: LinkFilter | None
 ) -> dict[str, tuple[Link, ...]]:

@@ -20,6 +20,7 @@ from graph.errors import InvalidInputError, NotFoundError
 from graph.model import Label, RelType
 from graph.network.records import GraphPath
 from graph.network.shape import EDGE_PROPERTIES, NODE_FIELDS, graph_edge, graph_node, labels_or_all
+from graph.time_limits import analysis
 
 MAX_HOPS: Final = 8
 DEFAULT_HOPS: Final = 4
@@ -127,6 +128,7 @@ SHORTEST_PATH_OVER_TIES: Final[dict[int, LiteralString]] = {
 """The default request (no `rel_types`, no `through`)."""
 
 
+@analysis
 async def shortest_path(
     cypher: Cypher,
     *,

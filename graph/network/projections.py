@@ -28,6 +28,7 @@ from graph.cypher import Cypher
 from graph.errors import InvalidInputError, NotFoundError
 from graph.model import Label
 from graph.network.records import Period
+from graph.time_limits import analysis
 
 
 class Projection(StrEnum):
@@ -124,6 +125,7 @@ class MemberGroups:
     """Items left out for having more than `max_group` members."""
 
 
+@analysis
 async def member_groups(cypher: Cypher, spec: ProjectionSpec) -> MemberGroups:
     """Per shared item, the slugs of its members (items with one member keep it as a node)."""
     parameters = spec.parameters()

@@ -31,6 +31,7 @@ from graph.errors import InvalidInputError, NotFoundError
 from graph.names import name_key
 from graph.network.records import Reason, Recommendation
 from graph.network.shape import NODE_FIELDS, graph_node
+from graph.time_limits import analysis
 
 MAX_RESULTS: Final = 50
 DEFAULT_RESULTS: Final = 10
@@ -143,6 +144,7 @@ RETURN topics, countries, a.name AS agency
 """
 
 
+@analysis
 async def recommend_experts(
     cypher: Cypher,
     *,

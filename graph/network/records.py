@@ -17,6 +17,7 @@ from typing import Any
 import msgspec
 
 from graph.model import Label, RelType
+from graph.origins import Origin
 from graph.records import RelationshipRecord, relationship_record
 
 
@@ -28,6 +29,8 @@ class GraphNode(msgspec.Struct, frozen=True, gc=False):
     name: str
     kind: str | None = None
     names: Mapping[str, str] = msgspec.field(default_factory=dict)
+    origins: Mapping[str, Origin] = msgspec.field(default_factory=dict)
+    """Language -> origin of the name in `names` (graph/origins.py)."""
     start: str | None = None
     start_year: int | None = None
 

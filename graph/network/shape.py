@@ -13,6 +13,7 @@ from typing import Any, Final, LiteralString
 
 from graph.model import LANGUAGES, REL_TYPE_NAMED, Label, RelType
 from graph.network.records import Evidence, GraphEdge, GraphNode, Link
+from graph.origins import default_origin, read_marks
 from graph.properties import every_property
 from graph.records import label_of
 
@@ -22,8 +23,10 @@ EDGE_PROPERTIES: Final[LiteralString] = every_property("r")
 NODE_KEYS: Final[tuple[LiteralString, ...]] = (
     *("id", "name", "kind", "start", "startYear"),
     *("name_en", "name_ru", "name_az", "name_tg", "title_en", "title_ru", "title_az", "title_tg"),
+    "textOrigins",
 )
-"""The properties a network node is built from, names and titles in `LANGUAGES` order."""
+"""The properties a network node is built from, names and titles in `LANGUAGES` order, and
+their origin marks (graph/origins.py)."""
 
 NODE_FIELDS: Final[LiteralString] = ", ".join("." + key for key in NODE_KEYS)
 """Map-projection body for a node: `n {` + NODE_FIELDS + `, labels: labels(n)}`."""
@@ -57,6 +60,7 @@ _NAME_AT: Final = tuple(
     (lang, NODE_KEYS.index(name_key), NODE_KEYS.index(title_key))
     for lang, name_key, title_key in _NAME_KEYS
 )
+_ORIGINS_AT: Final = NODE_KEYS.index("textOrigins")
 
 
 def graph_node(row: Mapping[str, Any]) -> GraphNode:
@@ -64,7 +68,14 @@ def graph_node(row: Mapping[str, Any]) -> GraphNode:
     get = row.get
     names = ((lang, get(name_key), get(title_key)) for lang, name_key, title_key in _NAME_KEYS)
     return _graph_node(
-        get("labels"), get("id"), get("name"), get("kind"), get("start"), get("startYear"), names
+        get("labels"),
+        get("id"),
+        get("name"),
+        get("kind"),
+        get("start"),
+        get("startYear"),
+        names,
+        get("textOrigins"),
     )
 
 
@@ -72,7 +83,8 @@ def graph_node_values(values: Sequence[Any]) -> GraphNode:
     """A `GraphNode` from a list projected with `node_values`."""
     names = ((lang, values[name_at], values[title_at]) for lang, name_at, title_at in _NAME_AT)
     ident, name, kind, start, start_year = values[:5]
-    return _graph_node(values[-1], ident, name, kind, start, start_year, names)
+    marks = values[_ORIGINS_AT]
+    return _graph_node(values[-1], ident, name, kind, start, start_year, names, marks)
 
 
 def _graph_node(
@@ -83,6 +95,7 @@ def _graph_node(
     start: Any,
     start_year: Any,
     texts: Iterable[tuple[str, Any, Any]],
+    marks: Any = None,
 ) -> GraphNode:
     """Written for speed: a neighbourhood builds hundreds of these per request, and most of
     their eight language values are null."""
@@ -90,13 +103,17 @@ def _graph_node(
     if label is None:
         raise ValueError(f"node {ident!r} carries no hub label")
     names: dict[str, str] = {}
+    chosen: dict[str, str] = {}
     for lang, name_text, title_text in texts:
-        text = name_text
+        text, field = name_text, "name"
         if text is None or not _shown(text):
-            text = title_text
+            text, field = title_text, "title"
             if text is None or not _shown(text):
                 continue
         names[lang] = text
+        chosen[lang] = f"{field}_{lang}"
+    stated = read_marks(marks) if marks else {}
+    origins = {lang: stated.get(key) or default_origin(key) for lang, key in chosen.items()}
     slug = str(ident if ident is not None else "")
     if name is None or not _shown(name):
         name = next(iter(names.values()), None) or slug
@@ -106,6 +123,7 @@ def _graph_node(
         name=name,
         kind=_text(kind),
         names=names,
+        origins=origins,
         start=_text(start),
         start_year=start_year if type(start_year) is int else None,
     )

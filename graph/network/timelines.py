@@ -21,6 +21,7 @@ from graph.cypher import Cypher
 from graph.errors import InvalidInputError, NotFoundError
 from graph.network.records import Period, Timeline, TimelineItem
 from graph.network.shape import NODE_FIELDS, graph_node
+from graph.time_limits import analysis
 
 MAX_ITEMS: Final = 500
 DEFAULT_ITEMS: Final = 100
@@ -93,6 +94,7 @@ def _item(row: dict[str, Any]) -> TimelineItem:
     )
 
 
+@analysis
 async def timeline(
     cypher: Cypher,
     *,

@@ -23,7 +23,6 @@ from graph.records import (
     FacetBucket,
     NodeRecord,
     Page,
-    Position,
     Row,
     label_of,
     node_record,
@@ -99,16 +98,6 @@ CALL () {
   LIMIT $limit
 """
 """The opening of a list's rows subquery: the page's window of `n`, sorted, cut to size."""
-
-LIST_PAGE: Final[LiteralString] = (
-    LIST_TOTAL
-    + LIST_WINDOW
-    + """  RETURN collect({node: n {.*}, k: k, t: t}) AS rows
-}
-"""
-    + LIST_BEYOND
-    + "RETURN total, rows, beyond\n"
-)
 
 RELATED_TOTAL: Final[LiteralString] = """
 CALL (o) {
@@ -190,7 +179,7 @@ def list_pieces(
     spec: ListSpec, *, where: Predicate | None, order: Order, request: PageRequest
 ) -> tuple[dict[LiteralString, LiteralString], dict[str, Any]]:
     """The placeholders of a list's match, filter, order and window, and the filter's
-    parameters: shared by `list_page` and the planned list (`graph.plans.fetch_list`)."""
+    parameters, for `graph.plans.fetch_list`."""
     key = spec.orders.get(order.key)
     if key is None:
         raise InvalidInputError(f"{spec.label} lists cannot be ordered by {order.key!r}")
@@ -204,25 +193,6 @@ def list_pieces(
         "<BEYOND>": beyond(order.direction, request.backward),
     }
     return pieces, parameters
-
-
-async def list_page(
-    cypher: Cypher,
-    spec: ListSpec,
-    *,
-    where: Predicate | None,
-    order: Order,
-    request: PageRequest,
-) -> Page:
-    """One page of a label's nodes with the total count, in one round trip."""
-    pieces, parameters = list_pieces(spec, where=where, order=order, request=request)
-    query = fill(LIST_PAGE, pieces)
-    result = (await cypher.read(query, {**parameters, **request.parameters()}))[0]
-    rows = [
-        Row(node_record(spec.label, item["node"]), Position(item["k"], item["t"]))
-        for item in result["rows"]
-    ]
-    return page_of(rows, total=result["total"], beyond_cursor=result["beyond"], request=request)
 
 
 async def related_pages(

@@ -10,16 +10,14 @@ from collections.abc import Mapping, Sequence
 from typing import ClassVar, Final, LiteralString
 
 from graph.cypher import Cypher
-from graph.filters import Fragment, Predicate, folded
+from graph.filters import Fragment, Predicate, any_spelling, folded
 from graph.model import Label
 from graph.paging import Direction, PageRequest
 from graph.records import FacetBucket, Page
 from graph.repositories.base import (
     ListSpec,
-    Order,
     Relation,
     group_by,
-    list_page,
     related_counts,
     related_pages,
 )
@@ -37,9 +35,14 @@ def _lower(value: object) -> object:
 
 
 def name_filters(node: LiteralString) -> dict[str, Fragment]:
-    """Exact and case/accent-insensitive name conditions on `node` (via `nameKeys`)."""
+    """Exact and case/accent-insensitive name conditions on `node` (via `nameKeys`), and
+    `matches`, insensitive to script and romanisation too (via `nameVariants`)."""
     keys: LiteralString = "coalesce(" + node + ".nameKeys, [])"
+    forms: LiteralString = keys + " + coalesce(" + node + ".nameVariants, [])"
     return {
+        "name.matches": any_spelling(
+            "any(key IN " + forms + " WHERE any(form IN $value WHERE key CONTAINS form))"
+        ),
         "name.eq": Fragment(node + ".name = $value"),
         "name.in": Fragment(node + ".name IN $value"),
         "name.contains": folded("any(key IN " + keys + " WHERE key CONTAINS $value)"),
@@ -140,11 +143,6 @@ class Repository:
 
     def __init__(self, cypher: Cypher) -> None:
         self._cypher = cypher
-
-    async def page(
-        self, *, where: Predicate | None = None, order: Order, request: PageRequest
-    ) -> Page:
-        return await list_page(self._cypher, self.spec, where=where, order=order, request=request)
 
     async def group_by(
         self, *, facet: str, where: Predicate | None = None, limit: int = 20

@@ -78,5 +78,5 @@ KINDS: Final[dict[Label, frozenset[str]]] = {
 
 EVENT_STATUSES: Final = frozenset({"announced", "held"})
 PARTICIPATION_ROLES: Final = frozenset(
-    {"speaker", "trainer", "participant", "facilitator", "organiser"}
+    {"speaker", "trainer", "participant", "facilitator", "organiser", "contact"}
 )

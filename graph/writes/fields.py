@@ -1,7 +1,7 @@
 """Which properties each label accepts from a write, how each is checked, and what follows.
 
 A write states changes (`NodeChanges`); `node_properties` merges them into the node's current
-properties and recomputes everything derived (display `name`, `nameKeys`, `langs`,
+properties and recomputes everything derived (display `name`, `nameKeys` and name variants, `langs`,
 `startYear`...) the same way the seed loader does, so a node written through the API is
 indistinguishable from a seeded one and derived values can never disagree with their fields.
 Properties the API does not know (written by the loader) are kept as they are.
@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from graph.model import LANGUAGES, MULTILINGUAL_FIELDS, Label
-from graph.names import name_keys
+from graph.origins import PROPERTY as ORIGINS
+from graph.origins import Origin, marked
+from graph.variants import VARIANT_FIELDS, name_properties
 from graph.writes import values
 from graph.writes.codes import EVENT_STATUSES, KINDS
 from graph.writes.errors import InvalidFieldError
@@ -107,10 +109,18 @@ DISPLAY_FIELD: Final[dict[Label, str]] = {
 PROVENANCE: Final = ("source", "writtenAt", "writtenBy")
 
 
-def node_properties(label: Label, current: Mapping[str, Any], changes: NodeChanges) -> Props:
+def node_properties(
+    label: Label,
+    current: Mapping[str, Any],
+    changes: NodeChanges,
+    *,
+    origin: Origin = Origin.EDITORIAL,
+) -> Props:
     """`current` with `changes` applied and derived properties recomputed.
 
     `current` is empty for a new node; its `id` and provenance are the caller's business.
+    Texts written get `origin` as their mark (graph/origins.py): an account's words are
+    editorial, an imported document's are the source's.
     """
     props: Props = {name: value for name, value in current.items() if not _derived(name, label)}
     readers = FIELDS[label]
@@ -124,6 +134,7 @@ def node_properties(label: Label, current: Mapping[str, Any], changes: NodeChang
             stored = reader(name, value)
             props[name] = stored[0] if name in DATE_FIELDS else stored
     multilingual = MULTILINGUAL_FIELDS[label]
+    written: list[str] = []
     for name, per_language in changes.texts.items():
         if name not in multilingual:
             raise InvalidFieldError(name, f"{label} has no multilingual field {name!r}")
@@ -134,13 +145,18 @@ def node_properties(label: Label, current: Mapping[str, Any], changes: NodeChang
                 props.pop(f"{name}_{lang}", None)
             else:
                 props[f"{name}_{lang}"] = values.text(where, text)
+                written.append(f"{name}_{lang}")
+    if written or ORIGINS in props:
+        props[ORIGINS] = marked(props, written, origin)
     _check_together(label, props)
     _derive(label, props)
     return props
 
 
 def _derived(name: str, label: Label) -> bool:
-    if name in ("nameKeys", "langs") or (name.endswith("Year") and name[:-4] in DATE_FIELDS):
+    if name in ("nameKeys", "langs", *VARIANT_FIELDS):
+        return True
+    if name.endswith("Year") and name[:-4] in DATE_FIELDS:
         return True
     return name == "name" and label is not Label.EXPERT
 
@@ -173,7 +189,7 @@ def _derive(label: Label, props: Props) -> None:
     names.extend(props.get("aliases", []))
     if isinstance(props.get("acronym"), str):
         names.append(props["acronym"])
-    props["nameKeys"] = name_keys(names)
+    props.update(name_properties(label, names))
     present = [
         lang for lang in LANGUAGES if any(f"{name}_{lang}" in props for name in multilingual)
     ]

@@ -43,7 +43,19 @@ class Principal:
     @property
     def account(self) -> str:
         """The provenance `source` for writes this caller states without citing a Resource."""
-        return f"account:{self.subject}"
+        return f"{ACCOUNT_PREFIX}{self.subject}"
 
 
 ANONYMOUS: Final = Principal()
+ACCOUNT_PREFIX: Final = "account:"
+CONTRIBUTED: Final = "contributed"
+"""What callers who may not see accounts read where a fact's `source` is an account: an
+account id is often an e-mail address (a token's `sub`), and who wrote what is the audit
+log's business (editors and admins)."""
+
+
+def public_source(source: str | None) -> str | None:
+    """A `source` as everyone may see it: Resource ids as they are, accounts neutralised."""
+    if source is not None and source.startswith(ACCOUNT_PREFIX):
+        return CONTRIBUTED
+    return source

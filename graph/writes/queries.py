@@ -294,7 +294,7 @@ the look-up, the create, its links and the mutation's audit entries in one state
 
 UNLINK: Final[dict[RelType, LiteralString]] = {
     RelType.WORKS_FOR: """
-MATCH (a:Expert {id: $from})-[r:WORKS_FOR]->(b:Agency {id: $to})
+MATCH (a:Expert {id: $from})-[r:WORKS_FOR]->(b:Agency|Programme {id: $to})
 WHERE $key IS NULL OR r.key = $key
 WITH r, properties(r) AS before DELETE r RETURN before""",
     RelType.BASED_IN: """

@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Final
 
 from graph.model import LANGUAGES
+from graph.redaction import redact
 from graph.writes.codes import ISO_639_1, ISO_4217
 from graph.writes.errors import InvalidFieldError
 
@@ -44,7 +45,11 @@ def slug(field: str, value: str) -> str:
 
 
 def text(field: str, value: str, *, max_length: int = MAX_TEXT_LENGTH) -> str:
-    """Free text, trimmed; control characters other than line breaks and tabs are refused."""
+    """Free text, trimmed, personal contacts replaced by a marker (graph/redaction.py).
+
+    Control characters other than line breaks and tabs are refused, and so is a text that
+    holds nothing but contacts: those belong in the protected email/phone fields.
+    """
     if not isinstance(value, str):
         raise InvalidFieldError(field, "expected text")
     cleaned = value.strip()
@@ -54,7 +59,14 @@ def text(field: str, value: str, *, max_length: int = MAX_TEXT_LENGTH) -> str:
         raise InvalidFieldError(field, f"longer than {max_length} characters")
     if any(unicodedata.category(char) == "Cc" and char not in "\n\r\t" for char in cleaned):
         raise InvalidFieldError(field, "contains control characters")
-    return cleaned
+    scrubbed = redact(cleaned)
+    if scrubbed.only_contacts:
+        raise InvalidFieldError(
+            field,
+            "holds only contact data (an e-mail address or phone number); public text may not "
+            "carry it: use the email/phone fields",
+        )
+    return scrubbed.text
 
 
 def texts(field: str, values: list[str]) -> list[str]:
@@ -188,5 +200,5 @@ def choice(field: str, value: str, allowed: frozenset[str]) -> str:
 
 def _shown(value: object) -> str:
     """The offending value, cut short: echoing a long hostile string helps nobody."""
-    shown = repr(value)
+    shown = repr(redact(value).text if isinstance(value, str) else value)
     return shown if len(shown) <= 60 else shown[:57] + "...'"

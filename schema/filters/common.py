@@ -37,13 +37,15 @@ class StringFilter:
 
 @strawberry.input(
     description="Match names: `eq`/`in` exactly; `contains`/`startsWith` ignoring case and "
-    "accents, against every name, title and alias in every language."
+    "accents, against every name, title and alias in every language; `matches` also ignoring "
+    'script and romanisation ("Гусейнов", "Guseynov" and "Huseynov" are one name).'
 )
 class TextFilter:
     eq: str | None = None
     in_: list[str] | None = strawberry.field(name="in", default=None)
     contains: str | None = None
     starts_with: str | None = None
+    matches: str | None = None
 
 
 @strawberry.input(description="Match whole numbers; bounds are inclusive.")
@@ -147,6 +149,8 @@ def _text(key: str, value: TextFilter) -> Iterator[Leaf]:
         yield Leaf(f"{key}.contains", value.contains)
     if value.starts_with is not None:
         yield Leaf(f"{key}.startsWith", value.starts_with)
+    if value.matches is not None:
+        yield Leaf(f"{key}.matches", value.matches)
 
 
 def to_predicate(where: Any, rules: Mapping[str, Rule], depth: int = 0) -> Predicate | None:

@@ -15,7 +15,7 @@ from schema.context import Info
 from schema.mutations.common import reference, user_error
 from schema.mutations.enums import KeyRole
 from schema.mutations.payloads import Payload
-from schema.permissions import Action, Allowed, allowed
+from schema.permissions import Action, Allowed, shown_source
 
 
 @strawberry.type(description="An API key as lists show it: never its secret.")
@@ -83,6 +83,10 @@ class AuditRecord:
     @strawberry.field
     def at(self) -> datetime:
         return self.entry.at
+
+    @strawberry.field(description="Place in the whole log, in commit order (null until numbered).")
+    def sequence(self) -> int | None:
+        return self.entry.sequence
 
     @strawberry.field
     def actor(self) -> str:
@@ -210,11 +214,11 @@ class AccountQuery:
         return [AuditRecord(entry=entry) for entry in entries]
 
     @strawberry.field(
-        description="Every source (Resource slug, or account for editors and admins) that "
+        description="Every source (Resource slug; an account for editors and admins, `contributed` "
+        "for others) that "
         "stated something about the entity, its links, or its changes."
     )
     async def entity_sources(self, info: Info, id: strawberry.ID) -> list[str]:
         sources = await entity_sources(info.context.cypher, reference(id, "id"))
-        if allowed(info.context.viewer, Action.READ_AUDIT):
-            return list(sources)
-        return [source for source in sources if not source.startswith("account:")]
+        shown = (shown_source(info.context.viewer, source) for source in sources)
+        return sorted({source for source in shown if source is not None})

@@ -16,7 +16,7 @@ from schema.mutations.common import UserError, cited_source, perform, reference,
 from schema.mutations.link_inputs import LinkPropertiesInput, properties_of
 from schema.mutations.payloads import Payload
 from schema.network.inputs import RelationshipType
-from schema.permissions import Action, Allowed
+from schema.permissions import Action, Allowed, shown_source
 from schema.types.node import Node, entity
 
 
@@ -103,8 +103,8 @@ class WrittenRelationship:
         return self.written.relationship.note
 
     @strawberry.field
-    def source(self) -> str | None:
-        return self.written.relationship.source
+    def source(self, info: Info) -> str | None:
+        return shown_source(info.context.viewer, self.written.relationship.source)
 
     @strawberry.field
     def written_at(self) -> datetime | None:

@@ -17,9 +17,11 @@ import strawberry
 
 from graph.model import LANGUAGES, Label, RelType
 from graph.network import records
+from graph.origins import Origin
 from schema.context import Info
 from schema.ids import to_global_id
 from schema.network.inputs import RelationshipType
+from schema.permissions import shown_source
 from schema.types.node import EntityType
 from schema.types.text import LocalizedText, localized, unlocalized
 
@@ -48,12 +50,18 @@ class GraphNode:
 
     @strawberry.field(description="Display name (title for events and resources).")
     def name(self, info: Info, lang: str | None = None) -> LocalizedText:
-        return localized(info, self.record.names, lang) or unlocalized(self.record.name)
+        record = self.record
+        return localized(info, record.names, lang, record.origins) or unlocalized(record.name)
 
     @strawberry.field(description="The name in every language it exists in.")
     def names(self) -> list[LocalizedText]:
         return [
-            LocalizedText(text=self.record.names[lang], lang=lang, fallback=False)
+            LocalizedText(
+                text=self.record.names[lang],
+                lang=lang,
+                fallback=False,
+                origin=self.record.origins.get(lang, Origin.SOURCE),
+            )
             for lang in LANGUAGES
             if lang in self.record.names
         ]
@@ -140,13 +148,20 @@ class GraphEdge:
     def text(self) -> str | None:
         return self.record.properties.text
 
+    @strawberry.field(
+        description="True when the link comes from background knowledge, not from a source "
+        "(e.g. a place's country that no source states)."
+    )
+    def background(self) -> bool:
+        return bool(self.record.properties.background)
+
     @strawberry.field(description="Lead implementer (IMPLEMENTED_BY).")
     def lead(self) -> bool | None:
         return self.record.properties.lead
 
     @strawberry.field(description="What stated this relationship (its `source` property).")
-    def provenance(self) -> str | None:
-        return self.record.properties.source
+    def provenance(self, info: Info) -> str | None:
+        return shown_source(info.context.viewer, self.record.properties.source)
 
     @strawberry.field
     def written_at(self) -> datetime | None:

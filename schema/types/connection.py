@@ -11,7 +11,9 @@ from typing import Generic, TypeVar
 
 import strawberry
 
+from schema.context import Info
 from schema.cursors import CursorAt
+from schema.permissions import shown_source
 
 NodeT = TypeVar("NodeT")
 
@@ -45,6 +47,20 @@ class PagedEdge:
 
 
 @strawberry.type
+class StatedEdge(PagedEdge):
+    """An edge of a relationship: what stated it, as this viewer may see it."""
+
+    stated_by: strawberry.Private[str | None]
+
+    @strawberry.field(
+        description="The resource that stated this link; for links an account wrote, the "
+        "account (editors and admins) or `contributed` (everyone else)."
+    )
+    def source(self, info: Info) -> str | None:
+        return shown_source(info.context.viewer, self.stated_by)
+
+
+@strawberry.type
 class Edge(PagedEdge, Generic[NodeT]):
     node: NodeT
 
@@ -58,14 +74,13 @@ class Connection(Generic[NodeT]):
 
 
 @strawberry.type(description="An agency-and-person link (WORKS_FOR) with its role and period.")
-class MembershipEdge(PagedEdge, Generic[NodeT]):
+class MembershipEdge(StatedEdge, Generic[NodeT]):
     node: NodeT
     role: str | None
     since: str | None
     until: str | None
     rank: str | None
     note: str | None
-    source: str | None
 
 
 @strawberry.type
@@ -80,12 +95,11 @@ class MembershipConnection(Generic[NodeT]):
     description="A taking-part link (TOOK_PART): the role, and for an agency the number of "
     "its unnamed people when the source gives one."
 )
-class ParticipationEdge(PagedEdge, Generic[NodeT]):
+class ParticipationEdge(StatedEdge, Generic[NodeT]):
     node: NodeT
     role: str | None
     count: int | None
     note: str | None
-    source: str | None
 
 
 @strawberry.type
@@ -97,14 +111,13 @@ class ParticipationConnection(Generic[NodeT]):
 
 
 @strawberry.type(description="A funding link (FUNDED_BY) with the amount as the source states.")
-class FundingEdge(PagedEdge, Generic[NodeT]):
+class FundingEdge(StatedEdge, Generic[NodeT]):
     node: NodeT
     amount: float | None
     currency: str | None
     period: str | None
     text: str | None = strawberry.field(description="The amount as written in the source.")
     note: str | None
-    source: str | None
 
 
 @strawberry.type
@@ -116,12 +129,11 @@ class FundingConnection(Generic[NodeT]):
 
 
 @strawberry.type(description="An implementing link (IMPLEMENTED_BY): lead partner or not.")
-class ImplementationEdge(PagedEdge, Generic[NodeT]):
+class ImplementationEdge(StatedEdge, Generic[NodeT]):
     node: NodeT
     lead: bool | None
     role: str | None
     note: str | None
-    source: str | None
 
 
 @strawberry.type

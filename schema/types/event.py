@@ -37,11 +37,15 @@ class Event(Node):
 
     @strawberry.field
     def title(self, info: Info, lang: str | None = None) -> LocalizedText | None:
-        return localized(info, self.record.texts.get("title", {}), lang)
+        record = self.record
+        return localized(info, record.texts.get("title", {}), lang, record.text_origins("title"))
 
     @strawberry.field(description="Our summary of the event.")
     def summary(self, info: Info, lang: str | None = None) -> LocalizedText | None:
-        return localized(info, self.record.texts.get("summary", {}), lang)
+        record = self.record
+        return localized(
+            info, record.texts.get("summary", {}), lang, record.text_origins("summary")
+        )
 
     @strawberry.field(description="workshop, training_of_trainers, roll_out_session, training...")
     def kind(self) -> str | None:

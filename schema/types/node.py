@@ -19,6 +19,7 @@ from graph.records import NodeRecord
 from schema.context import Info
 from schema.ids import to_global_id
 from schema.languages import normalised
+from schema.permissions import shown_source
 from schema.types.text import LocalizedText, localized, unlocalized
 
 DISPLAY_NAME_TEXTS: Final = ("name", "title")
@@ -61,7 +62,8 @@ class Node:
         fields = MULTILINGUAL_FIELDS[self.record.label]
         for field in DISPLAY_NAME_TEXTS:
             if field in fields and field in self.record.texts:
-                text = localized(info, self.record.texts[field], lang)
+                origins = self.record.text_origins(field)
+                text = localized(info, self.record.texts[field], lang, origins)
                 if text is not None:
                     return text
         normalised(lang)
@@ -71,13 +73,23 @@ class Node:
     def langs(self) -> list[str]:
         return list(self.record.langs)
 
-    @strawberry.field(description="ID (slug) of the resource or account that stated this.")
-    def source(self) -> str | None:
-        return self.record.source
+    @strawberry.field(
+        description="ID (slug) of the resource that stated this; for facts an account wrote, "
+        "the account (editors and admins) or `contributed` (everyone else)."
+    )
+    def source(self, info: Info) -> str | None:
+        return shown_source(info.context.viewer, self.record.source)
 
     @strawberry.field(description="When this entity was last written.")
     def written_at(self) -> datetime | None:
         return self.record.written_at
+
+    @strawberry.field(
+        description="Properties stated from background knowledge rather than a source "
+        "(e.g. `acronym`, `name_en`); empty when every fact has a source."
+    )
+    def background(self) -> list[str]:
+        return list(self.record.background)
 
     @strawberry.field(description="Editorial note: what the sources leave open or contradict.")
     def note(self) -> str | None:

@@ -21,11 +21,13 @@ class Resource(Node):
 
     @strawberry.field
     def title(self, info: Info, lang: str | None = None) -> LocalizedText | None:
-        return localized(info, self.record.texts.get("title", {}), lang)
+        record = self.record
+        return localized(info, record.texts.get("title", {}), lang, record.text_origins("title"))
 
     @strawberry.field(description="Our own summary of the document in that language.")
     def body(self, info: Info, lang: str | None = None) -> LocalizedText | None:
-        return localized(info, self.record.texts.get("body", {}), lang)
+        record = self.record
+        return localized(info, record.texts.get("body", {}), lang, record.text_origins("body"))
 
     @strawberry.field(description="news, blog_entry, article, curriculum, report or web_page.")
     def kind(self) -> str | None:

@@ -6,8 +6,17 @@ from collections.abc import Mapping
 
 import strawberry
 
+from graph.origins import Origin
 from schema.context import Info
 from schema.languages import pick, preferences
+
+strawberry.enum(
+    Origin,
+    name="TextOrigin",
+    description="Where a text comes from: as a source wrote it (`SOURCE`), translated from "
+    "another language (`TRANSLATION`), or written by the centre's editors (`EDITORIAL`: "
+    "summaries, notes, names the sources do not give).",
+)
 
 
 @strawberry.type(
@@ -23,15 +32,27 @@ class LocalizedText:
     fallback: bool = strawberry.field(
         description="True when `text` is not in the first language asked for."
     )
+    origin: Origin = strawberry.field(
+        default=Origin.SOURCE,
+        description="SOURCE when the text is a source's own words (cite these), else "
+        "TRANSLATION or EDITORIAL.",
+    )
 
 
-def localized(info: Info, texts: Mapping[str, str], lang: str | None) -> LocalizedText | None:
+def localized(
+    info: Info,
+    texts: Mapping[str, str],
+    lang: str | None,
+    origins: Mapping[str, Origin] | None = None,
+) -> LocalizedText | None:
+    """The text in the language chosen, with its origin from `origins` (language -> origin)."""
     order = preferences(lang, info.context.languages)
     chosen = pick(texts, order)
     if chosen is None:
         return None
     text, code = chosen
-    return LocalizedText(text=text, lang=code, fallback=code != order[0])
+    origin = (origins or {}).get(code, Origin.SOURCE)
+    return LocalizedText(text=text, lang=code, fallback=code != order[0], origin=origin)
 
 
 def unlocalized(text: str) -> LocalizedText:

@@ -41,6 +41,13 @@ def test_environment_variables_override_defaults(monkeypatch: pytest.MonkeyPatch
         ("NEO4J_MAX_CONCURRENT_WRITES", "0", "NEO4J_MAX_CONCURRENT_WRITES"),
         ("NEO4J_SHARED_WRITES", "0", "NEO4J_SHARED_WRITES"),
         ("HUB_LOG_LEVEL", "chatty", "HUB_LOG_LEVEL"),
+        ("HUB_CORS_ORIGINS", "app.example.org", "HUB_CORS_ORIGINS"),
+        ("HUB_CORS_ORIGINS", "https://a.example.org/path", "HUB_CORS_ORIGINS"),
+        ("HUB_CORS_ORIGINS", "*,https://a.example.org", "HUB_CORS_ORIGINS"),
+        ("HUB_TRUSTED_DOCUMENTS", "/no/such/documents.json", "HUB_TRUSTED_DOCUMENTS"),
+        ("HUB_CACHE_MAX_AGE", "-1", "HUB_CACHE_MAX_AGE"),
+        ("HUB_LOG_FORMAT", "xml", "HUB_LOG_FORMAT"),
+        ("OTEL_EXPORTER_OTLP_ENDPOINT", "grpc://collector:4317", "OTEL_EXPORTER_OTLP_ENDPOINT"),
     ],
 )
 def test_bad_values_name_the_variable(
@@ -66,3 +73,20 @@ def test_cli_refuses_to_start_with_a_one_line_explanation() -> None:
     assert completed.stderr.strip().splitlines() == [
         "invalid configuration: HUB_PORT=70000: Input should be less than or equal to 65535"
     ]
+
+
+def test_cors_origins_are_a_clean_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HUB_CORS_ORIGINS", " https://a.example.org/ , http://127.0.0.1:5173")
+    assert load_settings().cors_origins == ["https://a.example.org", "http://127.0.0.1:5173"]
+    monkeypatch.setenv("HUB_CORS_ORIGINS", "")
+    assert load_settings().cors_origins == []
+
+
+def test_a_trusted_documents_file_that_is_not_a_map_of_documents_stops_the_start(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "documents.json"
+    path.write_text('["query { apiVersion }"]', encoding="utf-8")
+    monkeypatch.setenv("HUB_TRUSTED_DOCUMENTS", str(path))
+    with pytest.raises(SettingsError, match=r"^invalid configuration: HUB_TRUSTED_DOCUMENTS="):
+        load_settings()

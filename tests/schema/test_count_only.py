@@ -55,14 +55,31 @@ async def test_count_only_connections_report_the_same_totals_as_full_ones(
 async def test_count_only_connection_takes_its_own_batched_count_query(
     seeded: SeededGraph,
 ) -> None:
+    """Below search hits, where nothing is loaded ahead, relationship fields use loaders."""
+    query = """{ search(query: "training", first: 50) { edges { node { ... on Event {
+      counted: participants { totalCount }
+      read: participants { totalCount edges { cursor } }
+    } } } } }"""
+    cypher = seeded.cypher()
+    data = await data_of(cypher, query)
+    # The search, one count statement for all events, one page statement for all events.
+    assert cypher.round_trips == 3
+    events = [edge["node"] for edge in data["search"]["edges"] if edge["node"]]
+    assert events
+    for event in events:
+        assert event["counted"]["totalCount"] == event["read"]["totalCount"]
+
+
+async def test_below_a_root_list_counts_and_pages_come_with_the_list(
+    seeded: SeededGraph,
+) -> None:
     query = """{ events(first: 100) { edges { node {
       counted: participants { totalCount }
       read: participants { totalCount edges { cursor } }
     } } } }"""
     cypher = seeded.cypher()
     data = await data_of(cypher, query)
-    # The events page, one count statement for all events, one page statement for all events.
-    assert cypher.round_trips == 3
+    assert cypher.round_trips == 1
     for edge in data["events"]["edges"]:
         assert edge["node"]["counted"]["totalCount"] == edge["node"]["read"]["totalCount"]
 

@@ -15,7 +15,10 @@ def test_global_ids_round_trip_and_hide_the_label() -> None:
     assert from_global_id(ident) == (Label.EVENT, "rtcm-tot-baku")
 
 
-async def test_node_and_nodes_resolve_any_label_in_one_round_trip(seeded: SeededGraph) -> None:
+async def test_node_and_nodes_resolve_any_label_within_two_round_trips(
+    seeded: SeededGraph,
+) -> None:
+    """`node` reads its own statement, `nodes` its DataLoader's (one for every label)."""
     cypher = seeded.cypher()
     data = await data_of(
         cypher,
@@ -38,7 +41,7 @@ async def test_node_and_nodes_resolve_any_label_in_one_round_trip(seeded: Seeded
         None,
         {"__typename": "Resource", "slug": "res-rtcm-roadmap-workshop"},
     ]
-    assert cypher.round_trips == 1
+    assert cypher.round_trips <= 2
 
 
 @pytest.mark.parametrize(

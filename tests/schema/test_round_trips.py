@@ -1,4 +1,7 @@
-"""A request costs a fixed number of Neo4j round trips, whatever its page sizes.
+"""A read operation costs at most two Neo4j round trips, whatever its page sizes and nesting.
+
+`node` and the root lists load their whole selection in one statement; a query with several
+root fields sends their reads together (schema/together.py).
 
 The graph is built through the seed loader from fixture files written here: 100 experts,
 each working for two agencies, taking part in three events and knowing two topics.
@@ -14,6 +17,9 @@ import yaml
 from neo4j import AsyncDriver
 
 from graph.cypher import Cypher
+from graph.maintenance import delete_everything
+from graph.model import Label
+from schema.ids import to_global_id
 from seed.load import load_seed
 from tests.seeded import execute
 
@@ -29,8 +35,28 @@ QUERY = """query ($n: Int!) {
     } }
   }
 }"""
-BOUND = 5
-"""experts page + agencies + their countries + events + topics: one statement each."""
+BOUND = 2
+"""Round trips a read operation may cost."""
+DETAIL = """query ($id: ID!) {
+  node(id: $id) { ... on Expert {
+    name { text }
+    agencies(first: 20) { edges { role since node { id name { text } country { slug } } } }
+    events(first: 50) { edges { role node { id title { text } start place { slug } } } }
+    topics(first: 20) { edges { node { id name { text } } } }
+  } }
+  collaborators(expertId: $id, first: 10) { weight node { id name { text } } }
+}"""
+EVENT_LIST = """query ($n: Int!) {
+  events(first: $n, orderBy: { field: START, direction: DESC }) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node {
+      id title { text } start
+      participants(first: 3) { totalCount nodes { ... on Expert { slug } } }
+      topics { nodes { slug experts(first: 2) { nodes { slug } } } }
+    } }
+  }
+}"""
 
 
 def write(directory: Path, label: str, records: list[dict[str, Any]]) -> None:
@@ -105,15 +131,17 @@ def fixture_files(directory: Path, experts: int) -> Path:
     return directory
 
 
-@pytest.fixture
-async def hundred_experts(cypher: Cypher, tmp_path: Path) -> Cypher:
-    await load_seed(cypher, fixture_files(tmp_path, 100))
-    return cypher
+@pytest.fixture(scope="module")
+async def hundred_experts(driver: AsyncDriver, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The fixture graph, loaded once for the module; the tests only read it."""
+    runner = Cypher(driver, "neo4j")
+    await delete_everything(runner)
+    await load_seed(runner, fixture_files(tmp_path_factory.mktemp("fixture"), 100))
 
 
 @pytest.mark.parametrize("size", [100, 10])
 async def test_experts_with_agencies_events_topics_cost_a_fixed_number_of_round_trips(
-    hundred_experts: Cypher, driver: AsyncDriver, size: int
+    hundred_experts: None, driver: AsyncDriver, size: int
 ) -> None:
     runner = Cypher(driver, "neo4j")
     result = await execute(runner, QUERY, {"n": size})
@@ -123,4 +151,32 @@ async def test_experts_with_agencies_events_topics_cost_a_fixed_number_of_round_
     assert all(len(edge["node"]["agencies"]["edges"]) == 2 for edge in edges)
     assert all(edge["node"]["events"]["totalCount"] == 3 for edge in edges)
     assert all(len(edge["node"]["topics"]["nodes"]) == 2 for edge in edges)
-    assert runner.round_trips == BOUND
+    assert runner.round_trips == 1
+
+
+@pytest.mark.parametrize("size", [10, 1])
+async def test_a_list_with_nested_relationships_two_levels_deep_is_one_round_trip(
+    hundred_experts: None, driver: AsyncDriver, size: int
+) -> None:
+    runner = Cypher(driver, "neo4j")
+    result = await execute(runner, EVENT_LIST, {"n": size})
+    assert result.errors is None, result.errors
+    edges = result.data["events"]["edges"]  # type: ignore[index]
+    assert len(edges) == size
+    assert all(edge["node"]["participants"]["totalCount"] == 30 for edge in edges)
+    assert all(len(edge["node"]["participants"]["nodes"]) == 3 for edge in edges)
+    assert runner.round_trips == 1
+
+
+async def test_a_detail_page_with_a_second_root_field_stays_within_the_bound(
+    hundred_experts: None, driver: AsyncDriver
+) -> None:
+    for _ in range(2):  # the first request of a shape, and the ones after it
+        runner = Cypher(driver, "neo4j")
+        result = await execute(runner, DETAIL, {"id": to_global_id(Label.EXPERT, "x-007")})
+        assert result.errors is None, result.errors
+        expert = result.data["node"]  # type: ignore[index]
+        assert len(expert["agencies"]["edges"]) == 2
+        assert len(expert["events"]["edges"]) == 3
+        assert result.data["collaborators"]  # type: ignore[index]
+        assert runner.round_trips <= BOUND

@@ -99,7 +99,7 @@ async def test_a_cursor_from_another_search_is_refused(seeded: SeededGraph) -> N
 
 
 SHOWN = """query ($q: String!) {
-  search(query: $q, first: 10) {
+  search(query: $q, first: 20) {
     edges { score lang node { __typename id slug name { text lang } %s } }
     nodes { ... on Resource { kind url title { text } } ... on Event { start } }
   }

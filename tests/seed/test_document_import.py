@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.cypher import Cypher
+from graph.search import search
 from graph.writes.digest import graph_digest
 from graph.writes.principal import Principal, Role
 from seed.document_import import MlangSyntaxError, import_document, read_document
@@ -159,10 +160,10 @@ def test_names_match_accent_and_case_insensitively_longest_first() -> None:
 
     index = NameIndex(
         [
-            (Known("latvia", Label.COUNTRY, "Latvia"), ["latvia"]),
-            (Known("sbg", Label.AGENCY, "SBG"), ["state border guard of latvia"]),
-            (Known("huseynov", Label.EXPERT, "Vusal Huseynov"), ["vusal huseynov"]),
-            (Known("eu", Label.AGENCY, "European Union"), ["european union", "eu"]),
+            (Known("latvia", Label.COUNTRY, "Latvia"), ["latvia"], []),
+            (Known("sbg", Label.AGENCY, "SBG"), ["state border guard of latvia"], []),
+            (Known("huseynov", Label.EXPERT, "Vusal Huseynov"), ["vusal huseynov"], []),
+            (Known("eu", Label.AGENCY, "European Union"), ["european union", "eu"], []),
         ]
     )
     matches = index.scan(["STATE BORDER GUARD of Latvia met Vúsal Hüseynov; eu rules, EU funds"])
@@ -219,3 +220,47 @@ async def test_import_mutation_answers_what_it_linked_and_could_not(
     assert (payload["created"], payload["changed"]) == (True, True)
     assert {item["node"]["slug"] for item in payload["linked"]} == {"vusal-huseynov", "baku"}
     assert payload["unmatched"] == ["Jane Roe"]
+
+
+RUSSIAN_REPORT = (
+    "{mlang ru}Встреча в Баку{mlang}\n\n"
+    "Открыл встречу начальник службы Вусал Гусейнов. Позже Гусейнов и Андреева "
+    "обсудили планы с Мамадназаровым."
+)
+
+
+async def test_a_russian_text_links_the_people_it_names_in_cyrillic(seeded_graph: Cypher) -> None:
+    report = await import_document(
+        seeded_graph, RUSSIAN_REPORT, source_url="https://x.test/ru", principal=IMPORTER
+    )
+    found = {mention.id: mention.found for mention in report.linked}
+    assert found["vusal-huseynov"] == ("Вусал Гусейнов", "Гусейнов")
+    assert found["vladanka-andreeva"] == ("Андреева",)
+    assert {"baku", "vusal-huseynov", "vladanka-andreeva"} <= set(found)
+    # An inflected surname (-ым) is not a spelling of the name: not guessed.
+    assert "mustafo-mamadnazarov" not in found
+    assert report.ambiguous == ()
+    assert await mentioned(seeded_graph, report.stored.resource.id) == set(found)
+
+
+async def test_two_people_a_cyrillic_name_may_stand_for_are_reported_never_guessed(
+    seeded_graph: Cypher,
+) -> None:
+    create = 'mutation { createExpert(input: {name: "Ramil Guseynov"}) { userErrors { message } } }'
+    created = await run(seeded_graph, create, {}, viewer=EDITOR)
+    assert created.errors is None
+    assert created.data == {"createExpert": {"userErrors": []}}
+    report = await import_document(
+        seeded_graph,
+        "{mlang ru}Отчёт{mlang}\n\nВыступил Гусейнов. Затем выступил Рамиль Гусейнов.",
+        source_url="https://x.test/ambiguous",
+        principal=IMPORTER,
+    )
+    assert report.ambiguous == ("Гусейнов",)
+    linked = {mention.id: mention.found for mention in report.linked}
+    assert "vusal-huseynov" not in linked
+    (ramil,) = [ident for ident in linked if ident != "vusal-huseynov"]
+    assert linked[ramil] == ("Рамиль Гусейнов",)
+    # The write path stored the new expert's variants: search finds him in Cyrillic too.
+    hits = await search(seeded_graph, "Рамиль Гусейнов", limit=2)
+    assert [hit.node.id for hit in hits.hits] == [ramil, "vusal-huseynov"]

@@ -69,12 +69,15 @@ KINDS: dict[Label, frozenset[str]] = {
         ["news", "blog_entry", "article", "curriculum", "report", "web_page"]
     ),
 }
-EVENT_STATUSES = frozenset({"announced", "held", "planned"})
-TOOK_PART_ROLES = frozenset({"speaker", "trainer", "participant", "facilitator", "organiser"})
+EVENT_STATUSES = frozenset({"announced", "under way", "held", "planned"})
+TOOK_PART_ROLES = frozenset(
+    {"speaker", "trainer", "participant", "facilitator", "organiser", "contact"}
+)
 DATE_FIELDS = ("start", "end", "published", "since", "until")
 PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2}")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-RESERVED = frozenset({"id", "source", "links"})
+RESERVED = frozenset({"id", "source", "links", "origin"})
+"""Envelope fields, and `origin` (a map of text origins, seed/origins.py)."""
 
 Record = dict[str, Any]
 

@@ -23,6 +23,7 @@ from graph.neo4j_local import (
     MavenNotFoundError,
     PortInUseError,
 )
+from graph.neo4j_local.server import TRANSACTION_TIMEOUT
 from graph.neo4j_local.tools import find_java, find_maven
 from tests.processes import is_running
 
@@ -70,6 +71,17 @@ def test_the_server_sends_no_receive_timeout_hint(server: LocalNeo4j) -> None:
         hints = session._connection.connection_hints  # type: ignore[union-attr]
         assert result.single(strict=True)["one"] == 1
     assert "connection.recv_timeout_seconds" not in hints
+
+
+def test_no_transaction_runs_unbounded(server: LocalNeo4j) -> None:
+    """`db.transaction.timeout` is set: a backstop for transactions naming no limit."""
+    started = server.start(attached=True)
+    assert started.uri is not None
+    with GraphDatabase.driver(started.uri, auth=("neo4j", PASSWORD)) as driver:
+        records, _, _ = driver.execute_query(
+            "SHOW SETTINGS YIELD name, value WHERE name = 'db.transaction.timeout' RETURN value"
+        )
+    assert records[0]["value"] == TRANSACTION_TIMEOUT
 
 
 def test_status_reports_the_running_server(server: LocalNeo4j) -> None:

@@ -8,10 +8,10 @@ from graph.errors import InvalidInputError
 from graph.filters import MAX_CONDITIONS, AllOf, AnyOf, Leaf, Negation, compile_where
 from graph.model import Label
 from graph.paging import PageRequest
-from graph.repositories import REPOSITORIES
 from graph.repositories.base import Order
 from graph.repositories.event import EVENTS
 from graph.repositories.expert import EXPERTS
+from tests.graph.repositories.listing import list_page
 from tests.seeded import SeededGraph
 
 HOSTILE = "x') DETACH DELETE n //"
@@ -50,8 +50,9 @@ def test_empty_and_is_true_and_empty_or_is_false() -> None:
 
 
 async def ids(seeded: SeededGraph, label: Label, predicate: object) -> set[str]:
-    repository = REPOSITORIES[label](seeded.cypher())
-    page = await repository.page(
+    page = await list_page(
+        seeded.cypher(),
+        label,
         where=predicate,  # type: ignore[arg-type]
         order=Order("name"),
         request=PageRequest(size=100),

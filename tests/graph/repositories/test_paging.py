@@ -9,6 +9,7 @@ from graph.paging import Direction, PageRequest
 from graph.records import Page
 from graph.repositories import REPOSITORIES
 from graph.repositories.base import Order
+from tests.graph.repositories.listing import list_page
 from tests.seeded import SeededGraph
 
 ORDERS = [
@@ -19,7 +20,6 @@ ORDERS = [
 
 
 async def walk(seeded: SeededGraph, label: Label, order: Order, *, backward: bool) -> list[str]:
-    repository = REPOSITORIES[label](seeded.cypher())
     seen: list[str] = []
     page: Page | None = None
     while page is None or (page.has_previous if backward else page.has_next):
@@ -32,7 +32,7 @@ async def walk(seeded: SeededGraph, label: Label, order: Order, *, backward: boo
             before=cursor if backward else None,
             after=None if backward else cursor,
         )
-        page = await repository.page(order=order, request=request)
+        page = await list_page(seeded.cypher(), label, order=order, request=request)
         ids = [row.node.id for row in page.rows]
         seen = ids + seen if backward else seen + ids
         assert len(seen) <= page.total
@@ -46,8 +46,8 @@ async def test_paging_forwards_and_backwards_returns_every_item_once(
     order = Order(key, direction)
     forwards = await walk(seeded, label, order, backward=False)
     backwards = await walk(seeded, label, order, backward=True)
-    everything = await REPOSITORIES[label](seeded.cypher()).page(
-        order=order, request=PageRequest(size=1000)
+    everything = await list_page(
+        seeded.cypher(), label, order=order, request=PageRequest(size=1000)
     )
     assert forwards == backwards == [row.node.id for row in everything.rows]
     assert len(set(forwards)) == len(forwards) == everything.total > 0
@@ -55,9 +55,7 @@ async def test_paging_forwards_and_backwards_returns_every_item_once(
 
 async def test_one_page_costs_one_round_trip_including_its_total(seeded: SeededGraph) -> None:
     cypher = seeded.cypher()
-    page = await REPOSITORIES[Label.AGENCY](cypher).page(
-        order=Order("name"), request=PageRequest(size=5)
-    )
+    page = await list_page(cypher, Label.AGENCY, order=Order("name"), request=PageRequest(size=5))
     assert (len(page.rows), page.has_next, page.has_previous) == (5, True, False)
     assert page.total == len(await _all_ids(seeded, Label.AGENCY))
     assert cypher.round_trips == 1
@@ -66,8 +64,11 @@ async def test_one_page_costs_one_round_trip_including_its_total(seeded: SeededG
 async def test_agencies_by_events_count_put_the_migration_service_first(
     seeded: SeededGraph,
 ) -> None:
-    page = await REPOSITORIES[Label.AGENCY](seeded.cypher()).page(
-        order=Order("eventsCount", Direction.DESC), request=PageRequest(size=3)
+    page = await list_page(
+        seeded.cypher(),
+        Label.AGENCY,
+        order=Order("eventsCount", Direction.DESC),
+        request=PageRequest(size=3),
     )
     assert page.rows[0].node.id == "state-migration-service-az"
     keys = [row.position.key for row in page.rows]
@@ -75,7 +76,7 @@ async def test_agencies_by_events_count_put_the_migration_service_first(
 
 
 async def _all_ids(seeded: SeededGraph, label: Label) -> list[str]:
-    page = await REPOSITORIES[label](seeded.cypher()).page(
-        order=Order("name"), request=PageRequest(size=1000)
+    page = await list_page(
+        seeded.cypher(), label, order=Order("name"), request=PageRequest(size=1000)
     )
     return [row.node.id for row in page.rows]

@@ -7,8 +7,6 @@ import pytest
 from graph.model import Label
 from graph.network.collaborators import EXPERT_COLLABORATORS, EXPERT_COLLABORATORS_RANKED
 from graph.network.neighbourhood import NEIGHBOURHOOD_STATEMENTS
-from schema.context import Context, Limits
-from schema.planned import PlannedReads
 from tests.seeded import (
     RecordingCypher,
     SeededGraph,
@@ -16,7 +14,6 @@ from tests.seeded import (
     data_of,
     execute,
     gid,
-    schema_for,
 )
 
 HUSEYNOV = gid(Label.EXPERT, "vusal-huseynov")
@@ -275,23 +272,15 @@ NESTED_WITH_EVIDENCE = """query($id: ID!) {
 async def test_collaborators_read_evidence_only_when_the_selection_shows_it(
     seeded: SeededGraph, query: str, statement: str
 ) -> None:
-    """On both executors: the standard one, and the planned one that answers a repeat of a
-    root field (it steps back for `Expert.collaborators`, which Strawberry then resolves)."""
-    planner = PlannedReads(schema_for(Limits()))
+    """As the root field and as `Expert.collaborators` below `node` (which the node's own
+    statement leaves to the field's resolver)."""
     standard_runner = RecordingCypher(seeded.driver)
     standard = await execute(standard_runner, query, {"id": HUSEYNOV})
     assert standard.errors is None
-    planner.learn(query, None)
-    planned_runner = RecordingCypher(seeded.driver)
-    context = Context(cypher=planned_runner, limits=Limits())
-    planned = await planner.answer(query, {"id": HUSEYNOV}, None, context)
 
     assert statement in standard_runner.sent
-    if query in (NESTED_WITHOUT_DETAILS, NESTED_WITH_EVIDENCE):
-        assert planned is None  # the planned path leaves Expert.collaborators to Strawberry
-    else:
-        assert planned == standard.data
-        assert planned_runner.sent == [statement]
+    if query not in (NESTED_WITHOUT_DETAILS, NESTED_WITH_EVIDENCE):
+        assert standard_runner.sent == [statement]
     assert standard.data is not None
     ties = standard.data.get("collaborators") or standard.data["node"]["collaborators"]
     assert ties
@@ -330,18 +319,11 @@ FILTERED_EDGE_ENDS = """query($id: ID!) {
 async def test_neighbourhood_reads_edge_properties_only_when_the_selection_shows_them(
     seeded: SeededGraph, query: str, statement: str
 ) -> None:
-    planner = PlannedReads(schema_for(Limits()))
     standard_runner = RecordingCypher(seeded.driver)
     standard = await execute(standard_runner, query, {"id": HUSEYNOV})
     assert standard.errors is None
-    planner.learn(query, None)
-    planned_runner = RecordingCypher(seeded.driver)
-    context = Context(cypher=planned_runner, limits=Limits())
-    planned = await planner.answer(query, {"id": HUSEYNOV}, None, context)
 
     assert standard_runner.sent == [statement]
-    assert planned_runner.sent == [statement]
-    assert planned == standard.data
     assert standard.data is not None
     edges = standard.data["neighbourhood"]["edges"]
     assert edges

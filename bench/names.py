@@ -1,0 +1,110 @@
+"""Issue 35 benchmark: name search across scripts and spellings, and `suggest`, at scale.
+
+    NEO4J_URI=bolt://127.0.0.1:7735 NEO4J_PASSWORD=... \\
+        .venv/bin/python -m bench.names --experts 100000 --samples 100
+
+Builds the synthetic graph like bench/network.py (or reuses it), then times through
+`schema.execute` in process (no HTTP): `search` as the side-by-side benchmark sends it
+(`lang: "en"`, so no variants: the path of the search before issue 35), `search` without a
+language (names as written plus variants, fuzzy and phonetic) for surnames typed in Latin,
+in Cyrillic and misspelt, and `suggest` for 2-4 typed letters in either script. Figures go to
+stdout and `bench/results/names-<experts>.md`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench.network import Bench, ensure_graph
+from graph.cypher import Cypher
+from graph.driver import open_driver
+from seed.vocabulary import FIRST_NAMES, LAST_NAMES
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+SEARCH_EN = """query($q: String!) { search(query: $q, lang: "en", first: 20) {
+  totalCount edges { score node { id name { text } } } } }"""
+SEARCH = """query($q: String!) { search(query: $q, first: 20) {
+  totalCount edges { score node { id name { text } } } } }"""
+SUGGEST = """query($p: String!) { suggest(prefix: $p, first: 10) { id name { text } } }"""
+
+Draw = Callable[[random.Random], dict[str, Any]]
+
+
+def _surname(script: int) -> Draw:
+    return lambda rng: {"q": rng.choice(LAST_NAMES)[script]}
+
+
+def _misspelt(rng: random.Random) -> dict[str, Any]:
+    name = rng.choice(LAST_NAMES)[0]
+    position = rng.randrange(1, len(name))
+    return {"q": name[:position] + rng.choice("aeiouy") + name[position + 1 :]}
+
+
+def _prefix(script: int) -> Draw:
+    def draw(rng: random.Random) -> dict[str, Any]:
+        name = rng.choice(rng.choice((FIRST_NAMES, LAST_NAMES)))[script]
+        return {"p": name[: rng.randint(2, 4)]}
+
+    return draw
+
+
+OPERATIONS: tuple[tuple[str, str, Draw], ...] = (
+    ("search lang en, a surname (no variants)", SEARCH_EN, _surname(0)),
+    ("search, a surname in Latin", SEARCH, _surname(0)),
+    ("search, a surname in Cyrillic", SEARCH, _surname(1)),
+    ("search, a misspelt surname", SEARCH, _misspelt),
+    ("suggest, 2-4 Latin letters", SUGGEST, _prefix(0)),
+    ("suggest, 2-4 Cyrillic letters", SUGGEST, _prefix(1)),
+)
+
+
+async def main_async(arguments: argparse.Namespace) -> str:
+    driver = open_driver(
+        os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687"),
+        os.environ.get("NEO4J_USER", "neo4j"),
+        os.environ.get("NEO4J_PASSWORD", "hub-local-dev"),
+    )
+    try:
+        cypher = Cypher(driver, "neo4j")
+        graph = await ensure_graph(
+            cypher, arguments.experts, arguments.random_seed, not arguments.no_build
+        )
+        bench = Bench(driver, "neo4j")
+        timings = [
+            await bench.measure(name, query, draw, arguments.samples)
+            for name, query, draw in OPERATIONS
+        ]
+    finally:
+        await driver.close()
+    header = (
+        f"## Name search and suggest, {arguments.experts:,} synthetic experts "
+        f"(seed {arguments.random_seed})\n\nGraph: {graph}.\n\n"
+        "| operation | runs | p50 ms | p95 ms | max ms | round trips | notes |\n"
+        "|---|---|---|---|---|---|---|"
+    )
+    return "\n".join([header, *(t.row() for t in timings)]) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--experts", type=int, default=100_000)
+    parser.add_argument("--random-seed", type=int, default=7)
+    parser.add_argument("--samples", type=int, default=100)
+    parser.add_argument("--no-build", action="store_true")
+    arguments = parser.parse_args()
+    report = asyncio.run(main_async(arguments))
+    print(report)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / f"names-{arguments.experts}.md").write_text(report, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
