@@ -1,4 +1,5 @@
 # The hub's API image; Neo4j comes from the official image (see docker-compose.yml).
+
 # GraphiQL's assets, bundled from the pinned npm packages of web/graphiql (no CDN at run time).
 FROM node:20-slim AS graphiql
 WORKDIR /web/graphiql
@@ -8,14 +9,25 @@ COPY web/graphiql/build.mjs ./
 COPY web/graphiql/src ./src
 RUN node build.mjs
 
+# The web explorer, built with Node and served by the hub from /app/web/dist.
+FROM node:20-slim AS web
+WORKDIR /build
+COPY schema/schema.graphql ./schema/schema.graphql
+COPY web/package.json web/package-lock.json ./web/
+RUN cd web && npm ci --no-audit --no-fund
+COPY web ./web
+RUN cd web && npm run build
+
 FROM python:3.11-slim
 WORKDIR /app
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 HUB_HOST=0.0.0.0 HUB_PORT=8000
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 HUB_HOST=0.0.0.0 HUB_PORT=8000 \
+    HUB_WEB_DIST=/app/web/dist
 COPY pyproject.toml README.md ./
 COPY api ./api
 COPY schema ./schema
 COPY graph ./graph
 COPY seed ./seed
+COPY --from=web /build/web/dist ./web/dist
 COPY --from=graphiql /web/graphiql/dist ./web/graphiql/dist
 # Editable, so api/graphiql.py finds web/graphiql/dist beside the package; PyICU compiles
 # against the system's ICU.

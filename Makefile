@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test stop install icu chromium graphiql apollo-client subscription-clients neo4j-start neo4j-stop lint run-docker bench
+.PHONY: run test stop install icu chromium web graphiql apollo-client subscription-clients neo4j-start neo4j-stop lint run-docker bench
 GRAPHIQL := web/graphiql
 GRAPHIQL_DIST := $(GRAPHIQL)/dist/graphiql.js
 APOLLO := tests/clients/apollo
@@ -18,6 +18,21 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+## The web explorer (web/dist, served by the hub): npm ci when the lock changed, vite build when
+## a source did. web/graphiql/ is a package of its own and not part of this build.
+WEB_MODULES := web/node_modules/.package-lock.json
+WEB_SOURCES := $(shell find web/src -path web/src/generated -prune -o -type f -print 2>/dev/null) \
+	web/index.html web/vite.config.ts web/codegen.ts web/tsconfig.json schema/schema.graphql
+
+$(WEB_MODULES): web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	touch $@
+
+web/dist/index.html: $(WEB_MODULES) $(WEB_SOURCES)
+	cd web && npm run build
+
+web: web/dist/index.html
 
 ## GraphiQL's page assets, bundled from pinned npm packages (served by the hub, no CDN).
 graphiql: $(GRAPHIQL_DIST)
@@ -34,11 +49,12 @@ $(APOLLO_STAMP): $(APOLLO)/package-lock.json
 	touch $@
 
 ## Start Neo4j (local launcher unless NEO4J_URI is set), migrate, seed if empty, serve on :8000.
-run: install graphiql
+run: install graphiql web
 	$(BIN)/hub run
 
-## The whole suite against a real Neo4j, ruff and mypy included (tests/test_code_quality.py).
-test: install chromium graphiql apollo-client subscription-clients
+## The whole suite against a real Neo4j, ruff and mypy included (tests/test_code_quality.py),
+## the explorer's tsc, ESLint and Vitest included (tests/web/test_frontend_checks.py).
+test: install chromium graphiql apollo-client subscription-clients web
 	$(BIN)/pytest
 
 ## PyICU (name transliteration) builds against the system's ICU: its headers, pkg-config and

@@ -1,6 +1,7 @@
 """The Starlette application: GraphQL at /graphql (HTTP, SSE and WebSocket subscriptions;
 GraphiQL for browsers, its assets under /graphiql), probes at /healthz and /readyz,
-Prometheus metrics at /metrics, file exports at /export (api/exports.py).
+Prometheus metrics at /metrics, file exports at /export (api/exports.py), the web explorer
+at / and its routes (api/web.py).
 
 Middleware, outermost first: request ids (so every log line inside has one), CORS, then
 compression.
@@ -29,6 +30,7 @@ from api.ratelimit import RateLimiter
 from api.request_ids import RequestIds
 from api.settings import Settings
 from api.tracing import install_tracing
+from api.web import web_routes
 from api.websocket import SubscriptionSocket
 from graph.analytics.cache import AnalyticsCache
 from schema.context import Limits
@@ -85,6 +87,7 @@ def create_app(settings: Settings) -> Starlette:
             WebSocketRoute("/graphql", AccessControl(socket, authenticator, limiter)),
             graphiql_assets(),
             Mount("/export", app=exports),
+            *web_routes(settings.hub_web_dist),
         ],
         middleware=[
             Middleware(RequestIds),

@@ -67,6 +67,10 @@ class Settings(BaseSettings):
     hub_access_log: bool = Field(default=True, description="A log line per request.")
     hub_seed_on_start: bool = True
     hub_introspection: bool = True
+    hub_web_dist: Path = Field(
+        default=Path(__file__).resolve().parents[1] / "web" / "dist",
+        description="The built web explorer (`make web`) the hub serves at / and /assets.",
+    )
     hub_max_page_size: int = Field(default=100, ge=1, le=10_000)
     hub_max_query_depth: int = Field(default=12, ge=2, le=50)
     hub_max_aliases: int = Field(default=30, ge=1, le=1000)

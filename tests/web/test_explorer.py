@@ -1,0 +1,240 @@
+"""The web explorer end to end: headless Chromium, a served hub, real Neo4j, the seed graph.
+
+Each view is scanned with axe-core (no serious or critical violation), its screenshot kept in
+test-artifacts/web/, and no test may leave an error in the browser console.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+from tests.live_hub import LiveHub, hub_env
+from tests.neo4j_server import Neo4jServer
+from tests.web.explorer import Browsing, browsing, gid
+
+VUSAL = gid("Expert", "vusal-huseynov")
+SMS = gid("Agency", "state-migration-service-az")
+TOT = gid("Event", "rtcm-tot-baku")
+LIT_PIXELS = """canvas => {
+  const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+  let lit = 0;
+  for (let i = 3; i < data.length; i += 4) if (data[i] > 0) lit++;
+  return lit;
+}"""
+
+
+@pytest.fixture
+def web(hub: LiveHub, chromium: Browser) -> Iterator[Browsing]:
+    yield from browsing(chromium, hub)
+
+
+@pytest.fixture(autouse=True)
+def no_console_errors(web: Browsing) -> Iterator[None]:
+    yield
+    assert web.unexpected_errors() == []
+
+
+def test_search_finds_vusal_whose_page_shows_his_agency_also_in_azerbaijani(web: Browsing) -> None:
+    page = web.open("/search?q=Huseynov")
+    hit = web.main().get_by_role("link", name="Vusal Huseynov")
+    expect(hit).to_be_visible()
+    expect(web.main().locator("mark").first).to_have_text("Huseynov")
+    web.assert_accessible("search")
+    hit.click()
+    expect(page).to_have_url(re.compile(f"/node/{VUSAL}$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vusal Huseynov")
+    agencies = page.get_by_role("region", name=re.compile("^Agencies"))
+    expect(agencies.get_by_role("link", name="State Migration Service")).to_be_visible()
+    web.assert_accessible("node-expert")
+    page.get_by_label("Data language").select_option("az")
+    expect(agencies.get_by_role("link", name="Dövlət Miqrasiya Xidməti")).to_be_visible()
+    expect(page.get_by_role("navigation").first).to_contain_text("Search")  # interface stays
+    web.shot("node-expert-az")
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/search\?q=Huseynov$"))
+    expect(web.main().get_by_role("link", name="Vusal Huseynov")).to_be_visible()
+
+
+def test_interface_language_is_the_browsers_and_switchable(hub: LiveHub, chromium: Browser) -> None:
+    for session in browsing(chromium, hub, locale="ru-RU"):
+        page = session.open("/search?q=Huseynov")
+        expect(page.get_by_role("link", name="Поиск", exact=True)).to_be_visible()
+        expect(page.locator("html")).to_have_attribute("lang", "ru")
+        page.get_by_label("Язык интерфейса").select_option("en")
+        expect(page.get_by_role("link", name="Search", exact=True)).to_be_visible()
+        assert session.errors == []
+
+
+def test_type_tabs_facets_and_paging_of_search(web: Browsing) -> None:
+    page = web.open("/search?q=RTCM")
+    tabs = page.get_by_role("navigation", name="Result types")
+    tabs.get_by_role("link", name=re.compile(r"^Event \(\d+\)$")).click()
+    expect(page).to_have_url(re.compile(r"type=EVENT"))
+    facets = page.get_by_role("complementary")
+    year = facets.get_by_role("link", name="2022")
+    expect(year).to_be_visible()
+    web.assert_accessible("search-events-facets")
+    year.click()
+    expect(page).to_have_url(re.compile(r"facet=year%3A2022"))
+    hits = web.main().locator("ol.hits > li")
+    expect(hits.first).to_contain_text("2022")
+    for index in range(hits.count()):
+        expect(hits.nth(index)).to_contain_text("2022")
+    page.go_back()
+    expect(page).not_to_have_url(re.compile("facet="))
+
+
+def test_network_view_draws_his_agency_and_events(web: Browsing) -> None:
+    page = web.open(f"/node/{VUSAL}")
+    page.get_by_role("link", name="Network", exact=True).click()
+    expect(page).to_have_url(re.compile(f"/network/{VUSAL}$"))
+    canvas = page.locator(".canvas canvas").first
+    expect(canvas).to_be_attached()
+    expect(page.locator(".canvas")).to_have_attribute("data-drawn", re.compile(r"^[1-9]\d*$"))
+    drawn = page.get_by_role("region", name=re.compile("^Nodes in the drawing"))
+    expect(drawn.locator("li[data-type=AGENCY]")).to_contain_text("State Migration Service")
+    expect(drawn.locator("li[data-type=EVENT]").first).to_be_visible()
+    assert drawn.locator("li[data-type=EVENT]").count() >= 2
+    box = page.locator(".canvas").bounding_box()
+    assert box is not None
+    assert min(box["width"], box["height"]) > 100
+    labels = page.locator(".canvas canvas.sigma-labels")
+    painted = labels.evaluate(LIT_PIXELS)
+    assert painted > 100, "sigma drew no labels on its canvas"
+    web.assert_accessible("network")
+
+
+def test_path_between_two_experts_picked_by_search_as_you_type(web: Browsing) -> None:
+    page = web.open("/path")
+    for label, typed, name in [
+        ("From", "Vusal Huseyn", "Vusal Huseynov"),
+        ("To", "Vladimir Gjorg", "Vladimir Gjorgjiev"),
+    ]:
+        box = page.get_by_role("combobox", name=label)
+        box.press_sequentially(typed)
+        option = page.get_by_role("option", name=re.compile(name))
+        expect(option).to_be_visible()
+        option.click()
+        expect(box).to_have_value(name)
+    web.assert_accessible("path-picked")
+    page.get_by_role("button", name="Show connection").click()
+    expect(page).to_have_url(re.compile(r"/path\?from=.+&to=.+"))
+    chain = page.get_by_role("region", name=re.compile(r"steps$"))
+    expect(chain.get_by_role("link", name="Vusal Huseynov")).to_be_visible()
+    expect(chain.get_by_role("link", name="Vladimir Gjorgjiev")).to_be_visible()
+    web.assert_accessible("path")
+
+
+def test_cascade_of_the_training_of_trainers_shows_the_roll_out(web: Browsing) -> None:
+    page = web.open(f"/node/{TOT}")
+    page.get_by_role("link", name="Training cascade").click()
+    expect(page).to_have_url(re.compile(f"/cascade/{TOT}$"))
+    tree = page.locator("ul.tree")
+    expect(tree.get_by_role("link", name="RTCM roll-out session")).to_be_visible()
+    expect(page.locator(".figures")).to_contain_text("2 sessions")
+    web.assert_accessible("cascade")
+
+
+def test_unknown_ids_show_a_not_found_page_with_a_search_box(web: Browsing) -> None:
+    for path in ["/node/not-an-id", f"/node/{gid('Expert', 'nobody-at-all')}", "/network/x"]:
+        page = web.open(path)
+        expect(page.get_by_role("heading", level=1)).to_have_text("Not found")
+        expect(page.get_by_role("searchbox")).to_be_visible()
+    web.assert_accessible("not-found")
+    page.get_by_role("searchbox").fill("Huseynov")
+    page.get_by_role("searchbox").press("Enter")
+    expect(web.main().get_by_role("link", name="Vusal Huseynov")).to_be_visible()
+
+
+def test_an_empty_search_explains_what_to_try(web: Browsing) -> None:
+    web.open("/search?q=zzqxjvw")
+    expect(web.main()).to_contain_text("Nothing matched")
+    expect(web.main()).to_contain_text("wildcard")
+    web.assert_accessible("search-empty")
+
+
+def test_keyboard_only_navigation_through_search_results(web: Browsing) -> None:
+    page = web.open("/")
+    expect(page.get_by_role("searchbox")).to_be_visible()
+    focused_id = "document.activeElement && document.activeElement.id"
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate(focused_id) == "q":
+            break
+    assert page.evaluate(focused_id) == "q", "Tab never reached the search box"
+    page.keyboard.type("Huseynov")
+    page.keyboard.press("Enter")
+    expect(web.main().get_by_role("link", name="Vusal Huseynov")).to_be_visible()
+    focused_text = "document.activeElement && document.activeElement.textContent"
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate(focused_text) == "Vusal Huseynov":
+            break
+    assert page.evaluate(focused_text) == "Vusal Huseynov", "Tab never reached the hit"
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(f"/node/{VUSAL}$"))
+
+
+def test_timeline_expert_finder_and_sign_in_views(web: Browsing) -> None:
+    page = web.open(f"/timeline/{SMS}")
+    expect(page.get_by_role("heading", level=2, name="2022")).to_be_visible()
+    expect(web.main()).to_contain_text("RTCM roll-out session")
+    web.assert_accessible("timeline")
+    page = web.open("/experts?topic=border-management")
+    expect(page.locator("ol.recommendations > li").first).to_be_visible()
+    web.assert_accessible("experts")
+    page = web.open("/signin")
+    web.expect_console_error("status of 401")
+    page.get_by_label("API key").fill("not-a-key")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("status")).to_have_text("The hub did not accept this key.")
+    web.assert_accessible("signin")
+
+
+def editor_key(neo4j_server: Neo4jServer) -> str:
+    """A new editor key, issued the way an admin does (`hub keys create`)."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "api.cli", "keys", "create", "browser-editor", "--role", "editor"],
+        env=hub_env(neo4j_server),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    found = re.search(r"secret: (\S+)", completed.stdout)
+    assert found is not None, completed.stdout
+    return found.group(1)
+
+
+# Writes to the graph (a key, a Resource): kept last in the module, whose seed it leaves changed.
+def test_an_editor_signs_in_and_imports_a_document(
+    web: Browsing, neo4j_server: Neo4jServer
+) -> None:
+    page = web.open("/import")
+    expect(web.main()).to_contain_text("Only editors can import documents")
+    page.get_by_role("link", name="Sign in").click()
+    page.get_by_label("API key").fill(editor_key(neo4j_server))
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("status")).to_have_text("Signed in as editor.")
+    page.get_by_role("link", name="Import a document").click()
+    page.get_by_label("Page text").fill(
+        "{mlang en}Vusal Huseynov met Jane Unknownperson at the State Migration Service.{mlang}"
+    )
+    page.get_by_label("Source URL").fill("https://example.org/browser-import")
+    page.get_by_role("button", name="Import").click()
+    result = page.get_by_role("region", name="What the hub made of it")
+    expect(result.locator("ul.linked")).to_contain_text("Vusal Huseynov")
+    expect(result.locator("ul.linked")).to_contain_text("State Migration Service")
+    expect(result.locator("ul.unmatched")).to_have_text("Jane Unknownperson")
+    expect(result).to_contain_text("new document")
+    web.assert_accessible("import")
+    page.reload()  # the key lives in this tab's sessionStorage
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    page.get_by_role("button", name="Sign out").click()
+    expect(web.main()).to_contain_text("Only editors can import documents")
