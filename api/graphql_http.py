@@ -107,7 +107,7 @@ class GraphQLEndpoint:
     ) -> None:
         """`keepalive`: seconds between the comments that keep an idle event stream open."""
         self.body_limits = body_limits or BodyLimits()
-        self._costs: OrderedDict[tuple[str, str | None], int] = OrderedDict()
+        self._costs: OrderedDict[tuple[str, str | None, bytes], int] = OrderedDict()
         self.schema = build_schema(limits, introspection=introspection)
         self.operations = Operations(self.schema._schema)
         self.persisted = persisted or PersistedQueries(keep=10_000)
@@ -116,14 +116,15 @@ class GraphQLEndpoint:
         self._cache_max_age = cache_max_age
         self._keepalive = keepalive
 
-    def cost(self, query: str, operation_name: str | None) -> int:
-        """The request's estimated cost (schema/limits.py), worked out once per document."""
-        key = (query, operation_name)
+    def cost(self, query: str, operation_name: str | None, variables: dict[str, Any] | None) -> int:
+        """The request's estimated cost for its variables (schema/limits.py), worked out once
+        per document and variables."""
+        key = (query, operation_name, orjson.dumps(variables or {}, option=orjson.OPT_SORT_KEYS))
         known = self._costs.get(key)
         if known is not None:
             self._costs.move_to_end(key)
             return known
-        cost = query_cost(self.schema._schema, self._limits, query, operation_name)
+        cost = query_cost(self.schema._schema, self._limits, query, operation_name, variables)
         self._costs[key] = cost
         if len(self._costs) > MAX_COSTS:
             self._costs.popitem(last=False)
@@ -196,7 +197,7 @@ class GraphQLEndpoint:
             raise RequestError(400, "BAD_REQUEST", "the request has no GraphQL `query`")
         meter: Meter | None = getattr(request.state, "meter", None)
         if meter is not None:  # the door (api/access.py) took one point already
-            decision = meter.charge(self.cost(query, params.operation_name) - 1)
+            decision = meter.charge(self.cost(query, params.operation_name, params.variables) - 1)
             if not decision.allowed:
                 outcome.code = "RATE_LIMITED"
                 return too_many_requests(decision)

@@ -15,6 +15,7 @@ from typing import Any, Final
 
 from graphql import (
     ASTValidationRule,
+    DocumentNode,
     EnumValueNode,
     FieldNode,
     FragmentDefinitionNode,
@@ -37,9 +38,16 @@ from graphql import (
     ValidationRule,
     ValueNode,
     VariableNode,
+    Visitor,
+    ast_from_value,
     get_named_type,
+    get_operation_ast,
+    is_input_type,
     parse,
+    type_from_ast,
+    visit,
 )
+from graphql.execution.values import get_variable_values
 from strawberry.extensions import (
     AddValidationRules,
     MaxTokensLimiter,
@@ -190,17 +198,27 @@ class _Estimate:
         return None
 
 
-def query_cost(schema: GraphQLSchema, limits: Limits, query: str, operation: str | None) -> int:
+def query_cost(
+    schema: GraphQLSchema,
+    limits: Limits,
+    query: str,
+    operation: str | None,
+    variables: Mapping[str, Any] | None = None,
+) -> int:
     """The estimated cost of the operation `query` runs (at least 1): what the rate limit
     charges (api/ratelimit.py), by the same estimate the cost rule refuses queries with.
 
-    A document that does not parse, or names no such operation, costs 1: the executor
-    answers it with its own error without reading anything.
+    The cost rule must price a document for any variables (a variable page size counts as
+    the cap); a request is charged for the variables it sent, so a search page of 20 costs
+    20 hits, not the cap's worth. A document that does not parse, or names no such
+    operation, costs 1: the executor answers it with its own error without reading anything.
     """
     try:
         document = parse(query, max_tokens=limits.max_tokens)
     except GraphQLError:
         return 1
+    if variables:
+        document = _with_variables(schema, document, operation, variables)
     fragments = {
         definition.name.value: definition
         for definition in document.definitions
@@ -220,6 +238,44 @@ def query_cost(schema: GraphQLSchema, limits: Limits, query: str, operation: str
         estimate = _Estimate(limits, fragments, context)
         return max(1, estimate.selections(definition.selection_set, root, 1))
     return 1
+
+
+def _with_variables(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: str | None,
+    variables: Mapping[str, Any],
+) -> DocumentNode:
+    """`document` with the operation's variables written in as literals, where they coerce.
+
+    Variables that do not coerce stay variables (priced at their worst); the executor then
+    refuses the request with its own error.
+    """
+    definition = get_operation_ast(document, operation)
+    if definition is None or not definition.variable_definitions:
+        return document
+    values = get_variable_values(schema, definition.variable_definitions, dict(variables))
+    if isinstance(values, list):  # errors: the executor refuses the request itself
+        return document
+    coerced = values.coerced
+    literals: dict[str, ValueNode] = {}
+    for variable in definition.variable_definitions:
+        name = variable.variable.name.value
+        kind = type_from_ast(schema, variable.type)
+        if name in coerced and kind is not None and is_input_type(kind):
+            literal = ast_from_value(coerced[name], kind)
+            if literal is not None:
+                literals[name] = literal
+
+    class Substitute(Visitor):
+        def enter_variable_definition(self, *_: Any) -> Any:
+            return self.SKIP
+
+        def enter_variable(self, node: VariableNode, *_: Any) -> Any:
+            return literals.get(node.name.value)
+
+    substituted = visit(document, Substitute())
+    return substituted if isinstance(substituted, DocumentNode) else document
 
 
 def expensive_cost(node: FieldNode, page: int | None) -> int:
