@@ -13,7 +13,7 @@ them open. Responses are `no-cache, no-transform` and never compressed or buffer
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import orjson
 from starlette.requests import Request
@@ -21,20 +21,27 @@ from starlette.responses import StreamingResponse
 from strawberry.http.streaming import SSETransport, merge_stream_with_heartbeat
 from strawberry.schema import BaseSchema
 
+from api.graphql_request import GRAPHQL_RESPONSE, JSON, GraphQLParams, media_weights
 from schema.context import Context
-
-if TYPE_CHECKING:
-    from api.graphql_request import GraphQLParams
 
 EVENT_STREAM: Final = "text/event-stream"
 
 
 def wants_event_stream(request: Request) -> bool:
-    """A POST asking for `text/event-stream` (GET streams are EventSource's, not served)."""
-    accept = request.headers.get("accept", "")
-    return request.method == "POST" and any(
-        part.split(";", 1)[0].strip().lower() == EVENT_STREAM for part in accept.split(",")
-    )
+    """A POST that prefers `text/event-stream` to the JSON answers (GET streams are
+    EventSource's, not served).
+
+    graphql-sse's client accepts the event stream alone; fetch-based clients such as urql
+    list it after the JSON types (for incremental delivery), and get JSON: a query answered
+    as an event stream would leave them without a result.
+    """
+    if request.method != "POST":
+        return False
+    weights = media_weights(request.headers.get("accept", ""))
+    stream = weights.get(EVENT_STREAM)
+    if stream is None:
+        return False
+    return all(weights.get(media, 0.0) < stream for media in (GRAPHQL_RESPONSE, JSON))
 
 
 def event_stream(

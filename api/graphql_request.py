@@ -54,6 +54,18 @@ def negotiate(accept: str | None) -> str | None:
     """The response media type for an `Accept` header; None when nothing we speak is accepted."""
     if not accept or not accept.strip():
         return JSON
+    weights = media_weights(accept)
+    explicit = {media: weights[media] for media in (GRAPHQL_RESPONSE, JSON) if media in weights}
+    if explicit:
+        return max(explicit, key=lambda media: explicit[media])
+    if "*/*" in weights or "application/*" in weights:
+        return JSON
+    return None
+
+
+def media_weights(accept: str) -> dict[str, float]:
+    """Each accepted media type's quality, earlier ones a hair heavier at equal quality (the
+    client's own order of preference); types refused with `q=0` are left out."""
     weights: dict[str, float] = {}
     for position, part in enumerate(accept.split(",")):
         media, _, params = part.strip().partition(";")
@@ -68,12 +80,7 @@ def negotiate(accept: str | None) -> str | None:
         media = media.strip().lower()
         if quality > 0:
             weights.setdefault(media, quality - position * 1e-6)
-    explicit = {media: weights[media] for media in (GRAPHQL_RESPONSE, JSON) if media in weights}
-    if explicit:
-        return max(explicit, key=lambda media: explicit[media])
-    if "*/*" in weights or "application/*" in weights:
-        return JSON
-    return None
+    return weights
 
 
 def _depth_ok(value: Any) -> bool:

@@ -172,6 +172,18 @@ async def test_a_query_is_charged_its_estimated_cost(neo4j_server: Neo4jServer) 
         assert (await client.post("/graphql", json=cheap)).status_code == 200
 
 
+async def test_a_query_is_charged_for_the_variables_it_sent(neo4j_server: Neo4jServer) -> None:
+    """A variable page size is priced at the cap by the cost rule, but charged as sent."""
+    query = "query Page($first: Int) { experts(first: $first) { nodes { slug } } }"
+    settings = _settings(neo4j_server, hub_rate_limit_burst=100)
+    async for client in _client(settings):
+        for _ in range(4):  # 4 x 20 points of a 100-point bucket
+            small = {"query": query, "variables": {"first": 20}}
+            assert (await client.post("/graphql", json=small)).status_code == 200
+        large = {"query": query, "variables": {"first": 60}}
+        assert (await client.post("/graphql", json=large)).status_code == 429
+
+
 async def test_exports_are_charged_what_they_ask_for(neo4j_server: Neo4jServer) -> None:
     settings = _settings(neo4j_server, hub_rate_limit_burst=100)
     async for client in _client(settings):

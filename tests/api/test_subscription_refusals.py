@@ -232,6 +232,31 @@ def test_a_query_over_sse_is_answered_once_then_completes(hub: LiveHub) -> None:
     assert events == [("next", {"data": {"viewer": {"role": "anonymous"}}}), ("complete", None)]
 
 
+@pytest.mark.parametrize(
+    ("accept", "answered_as"),
+    [
+        # urql's fetch exchange: the JSON types first, the event stream for incremental delivery
+        (
+            "application/graphql-response+json, application/graphql+json, application/json, "
+            "text/event-stream, multipart/mixed",
+            "application/graphql-response+json",
+        ),
+        ("application/json;q=0.9, text/event-stream", "text/event-stream"),
+        ("text/event-stream", "text/event-stream"),
+    ],
+)
+def test_a_query_is_streamed_only_when_the_event_stream_is_preferred(
+    hub: LiveHub, accept: str, answered_as: str
+) -> None:
+    response = httpx.post(
+        hub.graphql, json={"query": "{ __typename }"}, headers={"Accept": accept}, timeout=20
+    )
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith(answered_as)
+    if answered_as != "text/event-stream":
+        assert response.json() == {"data": {"__typename": "Query"}}
+
+
 def test_trusted_documents_bind_subscriptions_over_both_transports(
     neo4j_server: Neo4jServer, tmp_path: Path
 ) -> None:
