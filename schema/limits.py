@@ -1,16 +1,17 @@
 """Guards that reject abusive queries during validation, before any Neo4j work.
 
-Depth, alias and token limits are Strawberry's own extensions; the cost rule estimates how
-many list items a query could return (each page size multiplied by the sizes of the pages
-around it, a missing `first` counted as the default page size, a variable as the page-size
-cap), adds what the expensive root fields cost beyond their pages (schema/costs.py: paths,
-neighbourhoods, projections, wildcard searches) and refuses queries above `Limits.max_cost`.
+Depth, alias and token limits are Strawberry's own extensions; the cost limit estimates how
+many list items an operation could return with the request's variables written in (each page
+size multiplied by the sizes of the pages around it, a missing `first` counted as the default
+page size), adds what the expensive root fields cost beyond their pages (schema/costs.py:
+paths, neighbourhoods, projections, wildcard searches) and refuses operations above
+`Limits.max_cost`.
 All of them answer with `QUERY_TOO_COMPLEX`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Final
 
 from graphql import (
@@ -30,12 +31,10 @@ from graphql import (
     ListValueNode,
     NullValueNode,
     ObjectValueNode,
-    OperationDefinitionNode,
     SelectionSetNode,
     StringValueNode,
     TypeInfo,
     ValidationContext,
-    ValidationRule,
     ValueNode,
     VariableNode,
     Visitor,
@@ -88,40 +87,47 @@ def limit_extensions(limits: Limits) -> list[Callable[[], SchemaExtension]]:
     rules: list[type[ASTValidationRule]] = [
         depth_rule(limits.max_query_depth, None),
         alias_rule(limits.max_aliases),
-        make_cost_rule(limits),
     ]
     return [
         lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
         ParsedDocuments,
         lambda: AddValidationRules(rules),
         lambda: ValidationCache(maxsize=512),
+        cost_limit(limits),
     ]
 
 
-def make_cost_rule(limits: Limits) -> type[ValidationRule]:
-    class CostRule(ValidationRule):
-        def enter_operation_definition(self, node: OperationDefinitionNode, *_: Any) -> None:
-            context: ValidationContext = self.context
-            root = context.schema.get_root_type(node.operation)
-            if root is None:
-                return
-            fragments = {
-                definition.name.value: definition
-                for definition in context.document.definitions
-                if isinstance(definition, FragmentDefinitionNode)
-            }
-            cost = _Estimate(limits, fragments, context).selections(node.selection_set, root, 1)
-            if cost > limits.max_cost:
-                context.report_error(
-                    GraphQLError(
-                        f"The query could return about {cost} objects; the limit is "
-                        f"{limits.max_cost}. Ask for smaller pages or fewer nested lists.",
-                        node,
-                        extensions={"code": Code.QUERY_TOO_COMPLEX.value},
-                    )
-                )
+def cost_limit(limits: Limits) -> Callable[[], SchemaExtension]:
+    """Refuses an operation that could return more than `Limits.max_cost` objects, priced
+    for the variables the request sent (front-ends send every page size and id as one).
 
-    return CostRule
+    It runs after validation (placed after the validation cache) and only on valid
+    documents; setting the pre-execution errors stops the request before any Neo4j work.
+    """
+
+    class CostLimit(SchemaExtension):
+        def on_validate(self) -> Iterator[None]:
+            execution = self.execution_context
+            document = execution.graphql_document
+            if document is not None and not execution.pre_execution_errors:
+                cost = operation_cost(
+                    execution.schema._schema,
+                    limits,
+                    document,
+                    execution.operation_name,
+                    execution.variables,
+                )
+                if cost is not None and cost > limits.max_cost:
+                    execution.pre_execution_errors = [
+                        GraphQLError(
+                            f"The query could return about {cost} objects; the limit is "
+                            f"{limits.max_cost}. Ask for smaller pages or fewer nested lists.",
+                            extensions={"code": Code.QUERY_TOO_COMPLEX.value},
+                        )
+                    ]
+            yield
+
+    return CostLimit
 
 
 class _Estimate:
@@ -205,39 +211,40 @@ def query_cost(
     operation: str | None,
     variables: Mapping[str, Any] | None = None,
 ) -> int:
-    """The estimated cost of the operation `query` runs (at least 1): what the rate limit
-    charges (api/ratelimit.py), by the same estimate the cost rule refuses queries with.
+    """The estimated cost of the operation `query` runs for `variables` (at least 1): what
+    the rate limit charges (api/ratelimit.py), by the estimate `CostLimit` refuses with.
 
-    The cost rule must price a document for any variables (a variable page size counts as
-    the cap); a request is charged for the variables it sent, so a search page of 20 costs
-    20 hits, not the cap's worth. A document that does not parse, or names no such
-    operation, costs 1: the executor answers it with its own error without reading anything.
+    A document that does not parse, names no such operation or gets variables that do not
+    coerce costs 1: the executor answers it with its own error without reading anything.
     """
     try:
         document = parse(query, max_tokens=limits.max_tokens)
     except GraphQLError:
         return 1
-    if variables:
-        document = _with_variables(schema, document, operation, variables)
+    return max(1, operation_cost(schema, limits, document, operation, variables) or 0)
+
+
+def operation_cost(
+    schema: GraphQLSchema,
+    limits: Limits,
+    document: DocumentNode,
+    operation: str | None,
+    variables: Mapping[str, Any] | None,
+) -> int | None:
+    """How many objects the operation could return with these variables written in; None
+    when there is no such operation or its variables do not coerce."""
+    substituted = _with_variables(schema, document, operation, variables or {})
+    definition = get_operation_ast(substituted, operation) if substituted else None
+    root = schema.get_root_type(definition.operation) if definition else None
+    if substituted is None or definition is None or root is None:
+        return None
     fragments = {
-        definition.name.value: definition
-        for definition in document.definitions
-        if isinstance(definition, FragmentDefinitionNode)
+        fragment.name.value: fragment
+        for fragment in substituted.definitions
+        if isinstance(fragment, FragmentDefinitionNode)
     }
-    context = ValidationContext(schema, document, TypeInfo(schema), lambda _error: None)
-    for definition in document.definitions:
-        if not isinstance(definition, OperationDefinitionNode):
-            continue
-        if operation is not None and (
-            definition.name is None or definition.name.value != operation
-        ):
-            continue
-        root = schema.get_root_type(definition.operation)
-        if root is None:
-            return 1
-        estimate = _Estimate(limits, fragments, context)
-        return max(1, estimate.selections(definition.selection_set, root, 1))
-    return 1
+    context = ValidationContext(schema, substituted, TypeInfo(schema), lambda _error: None)
+    return _Estimate(limits, fragments, context).selections(definition.selection_set, root, 1)
 
 
 def _with_variables(
@@ -245,27 +252,27 @@ def _with_variables(
     document: DocumentNode,
     operation: str | None,
     variables: Mapping[str, Any],
-) -> DocumentNode:
-    """`document` with the operation's variables written in as literals, where they coerce.
-
-    Variables that do not coerce stay variables (priced at their worst); the executor then
-    refuses the request with its own error.
-    """
+) -> DocumentNode | None:
+    """`document` with the operation's variables written in as literals (an absent one as
+    null, as if its argument were not given); None when they do not coerce (the executor
+    then refuses the request with its own error)."""
     definition = get_operation_ast(document, operation)
     if definition is None or not definition.variable_definitions:
         return document
     values = get_variable_values(schema, definition.variable_definitions, dict(variables))
-    if isinstance(values, list):  # errors: the executor refuses the request itself
-        return document
+    if isinstance(values, list):
+        return None
     coerced = values.coerced
     literals: dict[str, ValueNode] = {}
     for variable in definition.variable_definitions:
         name = variable.variable.name.value
         kind = type_from_ast(schema, variable.type)
-        if name in coerced and kind is not None and is_input_type(kind):
-            literal = ast_from_value(coerced[name], kind)
-            if literal is not None:
-                literals[name] = literal
+        literal = (
+            ast_from_value(coerced[name], kind)
+            if name in coerced and kind is not None and is_input_type(kind)
+            else None
+        )
+        literals[name] = literal or NullValueNode()
 
     class Substitute(Visitor):
         def enter_variable_definition(self, *_: Any) -> Any:
@@ -275,7 +282,7 @@ def _with_variables(
             return literals.get(node.name.value)
 
     substituted = visit(document, Substitute())
-    return substituted if isinstance(substituted, DocumentNode) else document
+    return substituted if isinstance(substituted, DocumentNode) else None
 
 
 def expensive_cost(node: FieldNode, page: int | None) -> int:

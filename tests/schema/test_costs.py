@@ -3,6 +3,8 @@ refused before any Neo4j work when they add up past the limit, answered when the
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from graph.model import Label
@@ -43,15 +45,21 @@ REFUSED = {
     "30 aliased country centralities": aliased_centrality("COUNTRIES_BY_PROGRAMMES", 30),
     "30 aliased communities": aliased_communities(30),
     "3 expert projections": aliased_centrality("EXPERTS_BY_EVENTS", 3),
-    "projection kind from a variable, many times": "query ($p: ProjectionInput!) { "
-    + " ".join(f"c{i}: centrality(projection: $p) {{ sources }}" for i in range(3))
-    + " }",
+    "projection kind from a variable, many times": (
+        "query ($p: ProjectionInput!) { "
+        + " ".join(f"c{i}: centrality(projection: $p) {{ sources }}" for i in range(3))
+        + " }",
+        {"p": {"kind": "EXPERTS_BY_EVENTS"}},
+    ),
     "8-hop path through topics and mentions": f"""{{ path(from: "{HUSEYNOV}",
         to: "{GJORGJIEV}", maxHops: 8, via: [ABOUT, MENTIONS, TOOK_PART]) {{ length }} }}""",
     "6-hop path through topics": f"""{{ path(from: "{HUSEYNOV}", to: "{GJORGJIEV}",
         maxHops: 6, via: [ABOUT]) {{ length }} }}""",
-    "path with hops and types from variables": """query ($a: ID!, $b: ID!, $h: Int!,
-        $v: [RelationshipType!]) { path(from: $a, to: $b, maxHops: $h, via: $v) { length } }""",
+    "path with hops and types from variables": (
+        """query ($a: ID!, $b: ID!, $h: Int!, $v: [RelationshipType!]) {
+            path(from: $a, to: $b, maxHops: $h, via: $v) { length } }""",
+        {"a": HUSEYNOV, "b": GJORGJIEV, "h": 8, "v": ["ABOUT", "MENTIONS"]},
+    ),
     "depth-3 neighbourhood of 500 through every type": f"""{{ neighbourhood(
         id: "{HUSEYNOV}", depth: 3, limit: 500) {{ truncated }} }}""",
     "aliased depth-3 neighbourhoods": "{ "
@@ -67,10 +75,12 @@ REFUSED = {
 
 @pytest.mark.parametrize("query", REFUSED.values(), ids=REFUSED.keys())
 async def test_expensive_questions_are_refused_before_any_neo4j_work(
-    seeded: SeededGraph, query: str
+    seeded: SeededGraph, query: str | tuple[str, dict[str, Any]]
 ) -> None:
+    """Priced for the variables sent: a variable is as expensive as the value it carries."""
+    text, variables = (query, None) if isinstance(query, str) else query
     cypher = seeded.cypher()
-    result = await execute(cypher, query)
+    result = await execute(cypher, text, variables)
     assert result.data is None
     assert codes_of(result) == ["QUERY_TOO_COMPLEX"]
     assert "limit is 50000" in result.errors[0].message  # type: ignore[index]

@@ -29,9 +29,12 @@ ABUSIVE = {
     "huge fan-out": """{ experts(first: 100) { nodes {
         events(first: 100) { nodes { participants(first: 100) { nodes { slug } } } }
     } } }""",
-    "fan-out through variables": """query ($n: Int) { experts(first: $n) { nodes {
-        agencies(first: $n) { nodes { experts(first: $n) { nodes { slug } } } }
-    } } }""",
+    "fan-out through variables": (
+        """query ($n: Int) { experts(first: $n) { nodes {
+            agencies(first: $n) { nodes { experts(first: $n) { nodes { slug } } } }
+        } } }""",
+        {"n": 100},
+    ),
     "fan-out through fragments": """
         { experts(first: 100) { nodes { ...E } } }
         fragment E on Expert { events(first: 100) { nodes { ...V } } }
@@ -41,13 +44,27 @@ ABUSIVE = {
 
 @pytest.mark.parametrize("query", ABUSIVE.values(), ids=ABUSIVE.keys())
 async def test_abusive_queries_are_too_complex_before_any_neo4j_work(
-    seeded: SeededGraph, query: str
+    seeded: SeededGraph, query: str | tuple[str, dict[str, Any]]
 ) -> None:
+    text, variables = (query, None) if isinstance(query, str) else query
     cypher = seeded.cypher()
-    result = await execute(cypher, query)
+    result = await execute(cypher, text, variables)
     assert result.data is None
     assert set(codes_of(result)) == {"QUERY_TOO_COMPLEX"}
     assert cypher.round_trips == 0
+
+
+async def test_a_document_with_variables_is_priced_for_the_values_sent(
+    seeded: SeededGraph,
+) -> None:
+    """Front-ends send page sizes and ids as variables: a small page is answered, the same
+    document with a page size that fans out is refused."""
+    fan_out = ABUSIVE["fan-out through variables"]
+    assert isinstance(fan_out, tuple)
+    small = await execute(seeded.cypher(), fan_out[0], {"n": 5})
+    assert small.errors is None, [error.formatted for error in small.errors or ()]
+    assert small.data is not None
+    assert small.data["experts"]["nodes"], small.data
 
 
 async def test_limits_are_configurable(seeded: SeededGraph) -> None:
