@@ -167,7 +167,11 @@ async def test_an_agencys_published_switchboard_stays_public(imported: Cypher) -
 
 @pytest.fixture
 async def client(neo4j_server: Neo4jServer, imported: Cypher) -> AsyncIterator[httpx.AsyncClient]:
-    settings = Settings(neo4j_uri=neo4j_server.uri, neo4j_password=SecretStr(neo4j_server.password))
+    settings = Settings(
+        neo4j_uri=neo4j_server.uri,
+        neo4j_password=SecretStr(neo4j_server.password),
+        hub_rate_limit_per_minute=0,  # six depth-2 exports from one client; limits elsewhere
+    )
     app = create_app(settings)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
