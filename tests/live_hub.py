@@ -87,13 +87,14 @@ def live_hub(env: Mapping[str, str], timeout: float = 60) -> Iterator[LiveHub]:
 
 def _wait_until_ready(hub: LiveHub, timeout: float) -> None:
     deadline = time.monotonic() + timeout
-    while not _answers(hub.port):
+    while not answers(hub.port):
         assert hub.process.poll() is None, f"`hub serve` exited with {hub.process.returncode}"
         assert time.monotonic() < deadline, f"the hub did not answer /healthz in {timeout}s"
         time.sleep(0.1)
 
 
-def _answers(port: int) -> bool:
+def answers(port: int) -> bool:
+    """The hub on `port` says it is alive (`/healthz` answers 200)."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
     try:
         connection.request("GET", "/healthz")

@@ -19,6 +19,7 @@ from pathlib import Path
 import psutil
 import pytest
 
+from tests.live_hub import answers
 from tests.neo4j_server import Neo4jServer
 from tests.ports import free_port
 from tests.processes import is_running
@@ -99,17 +100,6 @@ def wait_for_listeners(
             return found
         assert time.monotonic() < deadline, f"listeners after {timeout}s: {found}"
         time.sleep(0.2)
-
-
-def answers(port: int) -> bool:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-    try:
-        connection.request("GET", "/healthz")
-        return connection.getresponse().status == 200
-    except OSError:
-        return False
-    finally:
-        connection.close()
 
 
 def test_every_worker_listens_on_a_socket_of_its_own_and_gets_connections(
