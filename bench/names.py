@@ -14,19 +14,15 @@ stdout and `bench/results/names-<experts>.md`.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import random
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from bench.network import Bench, ensure_graph
+from bench.network import Bench, command, ensure_graph, table
 from graph.cypher import Cypher
 from graph.driver import open_driver
 from seed.vocabulary import FIRST_NAMES, LAST_NAMES
-
-RESULTS = Path(__file__).resolve().parent / "results"
 
 SEARCH_EN = """query($q: String!) { search(query: $q, lang: "en", first: 20) {
   totalCount edges { score node { id name { text } } } } }"""
@@ -83,27 +79,16 @@ async def main_async(arguments: argparse.Namespace) -> str:
         ]
     finally:
         await driver.close()
-    header = (
-        f"## Name search and suggest, {arguments.experts:,} synthetic experts "
-        f"(seed {arguments.random_seed})\n\nGraph: {graph}.\n\n"
-        "| operation | runs | p50 ms | p95 ms | max ms | round trips | notes |\n"
-        "|---|---|---|---|---|---|---|"
+    return table(
+        f"Name search and suggest, {arguments.experts:,} synthetic experts "
+        f"(seed {arguments.random_seed})",
+        graph,
+        timings,
     )
-    return "\n".join([header, *(t.row() for t in timings)]) + "\n"
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--experts", type=int, default=100_000)
-    parser.add_argument("--random-seed", type=int, default=7)
-    parser.add_argument("--samples", type=int, default=100)
-    parser.add_argument("--no-build", action="store_true")
-    arguments = parser.parse_args()
-    report = asyncio.run(main_async(arguments))
-    print(report)
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"names-{arguments.experts}.md").write_text(report, encoding="utf-8")
-    return 0
+    return command(__doc__.splitlines()[0], "names", 100, main_async)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ import os
 import random
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -259,27 +259,44 @@ async def main_async(arguments: argparse.Namespace) -> str:
                 f"centrality {kind} warm", CENTRALITY, fixed({"kind": kind}), samples
             )
             timings.append(warm)
+    return table(
+        f"Network queries, {n:,} synthetic experts (seed {arguments.random_seed})", graph, timings
+    )
+
+
+def table(title: str, graph: str, timings: list[Timing]) -> str:
+    """A run's report: its title, the graph it ran on and a row per timed operation."""
     header = (
-        f"## Network queries, {n:,} synthetic experts (seed {arguments.random_seed})\n\n"
-        f"Graph: {graph}.\n\n"
+        f"## {title}\n\nGraph: {graph}.\n\n"
         "| operation | runs | p50 ms | p95 ms | max ms | round trips | notes |\n"
         "|---|---|---|---|---|---|---|"
     )
     return "\n".join([header, *(t.row() for t in timings)]) + "\n"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def command(
+    description: str,
+    result: str,
+    samples: int,
+    run: Callable[[argparse.Namespace], Coroutine[Any, Any, str]],
+) -> int:
+    """The synthetic-graph benchmarks' one command line; the report goes to stdout and to
+    bench/results/<result>-<experts>.md."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--experts", type=int, default=100_000)
     parser.add_argument("--random-seed", type=int, default=7)
-    parser.add_argument("--samples", type=int, default=40)
+    parser.add_argument("--samples", type=int, default=samples)
     parser.add_argument("--no-build", action="store_true")
     arguments = parser.parse_args()
-    report = asyncio.run(main_async(arguments))
+    report = asyncio.run(run(arguments))
     print(report)
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"network-{arguments.experts}.md").write_text(report, encoding="utf-8")
+    (RESULTS / f"{result}-{arguments.experts}.md").write_text(report, encoding="utf-8")
     return 0
+
+
+def main() -> int:
+    return command(__doc__.splitlines()[0], "network", 40, main_async)
 
 
 if __name__ == "__main__":
