@@ -1,7 +1,8 @@
 """Before any timing: do hub, peer and floor give the same answers, and how many round trips?
 
 Answers are compared through mix.toml's `compare` paths, which reduce each target's JSON shape
-to the same facts. Round trips are counted in-process: the hub's app runs on an ASGI transport
+to the same facts; every target, the floor included, is asked over HTTP as the load asks it.
+Round trips are counted in-process: the hub's app runs on an ASGI transport
 and every `graph.cypher.Cypher` it creates is kept, so its own `round_trips` counter is read.
 """
 
@@ -14,10 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
-from neo4j import AsyncDriver, RoutingControl
 from starlette.applications import Starlette
 
-from bench.mix import MixQuery, Target, facts, render, request_body, with_unique
+from bench.mix import UNIQ, MixQuery, dialect_of, facts, request_body
+from bench.stream import body
 
 
 @dataclass(slots=True)
@@ -41,39 +42,35 @@ async def check_answers(
     query: MixQuery,
     samples: Sequence[Mapping[str, Any]],
     *,
-    urls: Mapping[Target, str],
-    driver: AsyncDriver,
-    database: str,
-    headers: Mapping[Target, Mapping[str, str]],
+    urls: Mapping[str, str],
     token: str,
-    transport: httpx.AsyncBaseTransport | None = None,
+    authorization: str | None = None,
+    mounts: Mapping[str, httpx.AsyncBaseTransport] | None = None,
 ) -> CheckResult:
-    """`transport` carries every server request when given (an app in this process)."""
+    """Every sample sent to every target (named in `urls`; hub variants speak the hub's
+    dialect); their compared facts must be equal. `authorization` goes with the hub's write;
+    `mounts` carry requests to apps in this process (tests)."""
     result = CheckResult(query.name)
-    async with httpx.AsyncClient(timeout=30.0, transport=transport) as client:
+    async with httpx.AsyncClient(timeout=60.0, mounts=mounts) as client:
         for number, sample in enumerate(samples):
             seen: dict[str, dict[str, Any]] = {}
-            for target, spec in query.targets.items():
-                if target in result.failed or (target != "floor" and target not in urls):
+            for name, url in urls.items():
+                if name in result.failed:
                     continue
-                unique = f"{token}c{number}{target[0]}"
+                dialect = dialect_of(name)
+                headers = {"content-type": "application/json"}
+                if query.write and dialect == "hub" and authorization:
+                    headers["authorization"] = authorization
+                sent = body(query, dialect, sample).replace(UNIQ, f"{token}c{number}{name}")
                 try:
-                    if target == "floor":
-                        answer = await _floor_answer(driver, database, query, sample, unique)
-                    else:
-                        body = request_body(spec, sample).replace("__UNIQ__", unique)
-                        response = await client.post(
-                            urls[target],
-                            content=body,
-                            headers={"content-type": "application/json", **headers.get(target, {})},
-                        )
-                        answer = response.json()
-                        if answer.get("errors") or response.status_code != 200:
-                            raise RuntimeError(json.dumps(answer.get("errors", answer))[:400])
-                except Exception as error:  # reported; the target is then left out
-                    result.failed[target] = f"{type(error).__name__}: {error}"[:500]
+                    response = await client.post(url, content=sent, headers=headers)
+                    answer = response.json()
+                    if answer.get("errors") or response.status_code != 200:
+                        raise RuntimeError(json.dumps(answer.get("errors", answer))[:400])
+                except Exception as error:  # reported; the run then fails
+                    result.failed[name] = f"{type(error).__name__}: {error}"[:500]
                     continue
-                seen[target] = facts(spec, answer)
+                seen[name] = facts(query.targets[dialect], answer)
             result.checked += 1
             reference_name, reference = next(iter(seen.items()), ("", {}))
             for name, found in seen.items():
@@ -84,20 +81,6 @@ async def check_answers(
                             f"{name}={_short(value)}"
                         )
     return result
-
-
-async def _floor_answer(
-    driver: AsyncDriver, database: str, query: MixQuery, sample: Mapping[str, Any], unique: str
-) -> dict[str, Any]:
-    spec = query.targets["floor"]
-    parameters = with_unique(render(dict(spec.variables), sample), unique)
-    result = await driver.execute_query(
-        spec.text,
-        parameters_=parameters,
-        routing_=RoutingControl.WRITE if query.write else RoutingControl.READ,
-        database_=database,
-    )
-    return {"rows": [record.data() for record in result.records]}
 
 
 def _short(value: Any) -> str:

@@ -1,26 +1,19 @@
-"""Closed-loop load at fixed concurrency: wrk for the two HTTP servers, asyncio for the floor.
+"""Closed-loop load at fixed concurrency: wrk, the same generator for every target (the hubs, the
+peer and the floor's endpoint, bench/floorapp.py).
 
-Both report the same thing: completed requests, the measured duration, errors and a latency
-curve of 400 quantiles, so runs and rounds can be merged the same way whatever produced them.
+A run reports completed requests, the measured duration, errors and a latency curve of 400
+quantiles, so slices can be merged the same way whatever target they timed.
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import shutil
 import subprocess
-import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from neo4j import AsyncDriver, RoutingControl
-
-from bench.mix import TargetQuery, render, with_unique
-from graph.cypher import causal_bookmarks
 
 LUA = Path(__file__).with_name("lua") / "graphql.lua"
 QUANTILES = 400
@@ -66,14 +59,17 @@ def run_wrk(
     out: Path,
     run_token: str,
     authorization: str | None = None,
+    start: int = 0,
 ) -> RunResult:
-    """One wrk run with bench/lua/graphql.lua; wrk itself gets one thread (2 cores to share)."""
+    """One wrk run with bench/lua/graphql.lua from line `start` of `bodies`; wrk itself gets one
+    thread (2 cores to share)."""
     env = {
         **os.environ,
         "BENCH_BODIES": str(bodies),
         "BENCH_OUT": str(out),
         "BENCH_RUN": run_token,
         "BENCH_AUTH": authorization or "",
+        "BENCH_START": str(start),
     }
     out.unlink(missing_ok=True)
     command = [
@@ -100,60 +96,6 @@ def run_wrk(
         errors=sum(detail.values()),
         quantiles_ms=tuple(value / 1000 for value in report["quantiles_us"]),
         error_detail=detail,
-    )
-
-
-async def run_floor(
-    driver: AsyncDriver,
-    database: str,
-    query: TargetQuery,
-    samples: Sequence[Mapping[str, Any]],
-    *,
-    write: bool,
-    duration: float,
-    connections: int,
-    run_token: str,
-) -> RunResult:
-    """The same Cypher through the Python async driver, `connections` requests in flight."""
-    parameters = [render(dict(query.variables), sample) for sample in samples]
-    routing = RoutingControl.WRITE if write else RoutingControl.READ
-    bookmarks = causal_bookmarks(driver)  # as the hub's runner does: none on a direct driver
-    latencies: list[float] = []
-    errors = 0
-    cursor = 0
-    started = time.perf_counter()
-    deadline = started + duration
-
-    async def worker(number: int) -> None:
-        nonlocal errors, cursor
-        sent = 0
-        while time.perf_counter() < deadline:
-            params = parameters[cursor % len(parameters)]
-            cursor += 1
-            if write:
-                sent += 1
-                params = with_unique(params, f"{run_token}f{number}n{sent}")
-            began = time.perf_counter()
-            try:
-                result = await driver.execute_query(
-                    query.text,
-                    parameters_=params,
-                    routing_=routing,
-                    database_=database,
-                    bookmark_manager_=bookmarks,
-                )
-                [record.data() for record in result.records]
-            except Exception:  # every failure is one counted error
-                errors += 1
-            latencies.append((time.perf_counter() - began) * 1000)
-
-    await asyncio.gather(*(worker(number) for number in range(connections)))
-    return RunResult(
-        requests=len(latencies),
-        duration_s=time.perf_counter() - started,
-        errors=errors,
-        quantiles_ms=curve(latencies),
-        error_detail={"driver": errors},
     )
 
 

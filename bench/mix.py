@@ -39,6 +39,14 @@ class MixQuery:
     targets: Mapping[Target, TargetQuery]
 
 
+def dialect_of(name: str) -> Target:
+    """The request dialect of a target: hub variants (`hub-unshared`, `hub-ab`) speak the hub's."""
+    dialect = name.split("-", 1)[0]
+    if dialect not in TARGETS:
+        raise ValueError(f"unknown target {name!r}")
+    return dialect
+
+
 def load_mix(directory: Path = QUERIES_DIR) -> list[MixQuery]:
     spec = tomllib.loads((directory / "mix.toml").read_text(encoding="utf-8"))
     queries = []

@@ -21,10 +21,11 @@ from pathlib import Path
 from bench.graphdata import neo4j_target
 from bench.load import RunResult, percentile, run_wrk
 from bench.mix import load_mix
-from bench.rounds import TMP, log, write_bodies
 from bench.run import RESULTS
 from bench.samples import draw_samples
 from bench.servers import PROJECT, start_hub
+from bench.slices import TMP, log
+from bench.stream import write_bodies
 from graph.driver import open_driver
 
 TOP = 40
@@ -48,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             async with open_driver(target.uri, target.user, target.password) as driver:
                 return await draw_samples(driver, target.database, 64, 7)
 
-        bodies = write_bodies(mix, asyncio.run(samples()))
+        bodies = write_bodies(mix, asyncio.run(samples()), TMP)
         hub = start_hub(
             port=args.hub_port,
             workers=1,

@@ -1,9 +1,10 @@
 """`python -m bench`: the whole benchmark in one command (see bench/README.md).
 
-For each graph size: build the synthetic graph (unless loaded), draw samples, start the hub and
-the peer, check that hub, peer and floor answer alike, count the hub's round trips, then time
-every query on every target in interleaved rounds (hub, peer, floor; then floor, peer, hub) so
-that drift on a shared machine falls on all of them alike.
+For each graph size: build the synthetic graph (unless loaded), draw samples, compose the
+streams (the five reads; the reads with a write in ten), start every target (hub, peer, floor,
+and on request the hub without shared reads/writes and the hub at another commit), check every
+sample's answer on every target (a difference fails the run before any timing), count the hub's
+round trips, then time each stream with the targets alternating in short slices.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ import os
 import secrets
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jwt
 from starlette.applications import Starlette
@@ -25,57 +28,76 @@ from api.serving import APP
 from api.settings import Settings
 from bench.check import check_answers, count_round_trips
 from bench.graphdata import Neo4jTarget, delete_bench_writes, ensure_graph, neo4j_target
-from bench.load import merge
-from bench.mix import TARGETS, MixQuery, Target, load_mix
-from bench.report import MB, SizeReport, write_outputs
-from bench.rounds import TMP, RoundPlan, log, timed_rounds
-from bench.samples import draw_samples
-from bench.servers import PROJECT, Server, start_hub, start_peer
+from bench.mix import TARGETS, MixQuery, Target, dialect_of, load_mix
+from bench.report import MB, Report, StreamResult, write_outputs
+from bench.samples import Sample, active_experts, draw_samples
+from bench.servers import PROJECT, MemoryWatch, Server, listening_pid, start_hub, start_peer
+from bench.slices import TMP, SlicePlan, log, timed_slices
+from bench.stream import (
+    READS,
+    StreamSpec,
+    compose,
+    composition,
+    read_stream,
+    render_lines,
+    slice_offsets,
+    write_file,
+    write_stream,
+)
 from graph.driver import open_driver
 
 RESULTS = PROJECT / "bench" / "results"
+UNSHARED = {"NEO4J_SHARED_READS": "1", "NEO4J_SHARED_WRITES": "1"}
+FAR_LIMITS = {f"HUB_{kind}_TIMEOUT": "120" for kind in ("READ", "ANALYSIS", "WRITE")}
+PORT_OFFSETS = {"hub": 0, "floor": 1, "hub-unshared": 2, "hub-ab": 3}
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="10000", help="comma-separated expert counts")
-    parser.add_argument("--random-seed", type=int, default=7, help="graph and sample seed")
-    parser.add_argument("--queries", default="", help="comma-separated subset of mix.toml")
-    parser.add_argument("--targets", default="hub,peer,floor")
-    parser.add_argument("--rounds", type=int, default=2)
-    parser.add_argument("--duration", type=float, default=10.0, help="seconds per timed run")
-    parser.add_argument("--warmup", type=float, default=2.0, help="seconds before each run")
-    parser.add_argument("--connections", type=int, default=16, help="requests in flight")
-    parser.add_argument(
-        "--workers", type=int, default=2, help="hub uvicorn workers = peer processes"
-    )
-    parser.add_argument("--peer-workers", type=int, default=0, help="override the peer's count")
-    parser.add_argument("--samples", type=int, default=64, help="distinct parameter sets per query")
-    parser.add_argument("--check-samples", type=int, default=5)
-    parser.add_argument("--hub-port", type=int, default=8705)
-    parser.add_argument("--peer-port", type=int, default=4705)
-    parser.add_argument(
-        "--neo4j-port", type=int, default=7705, help="local server when no NEO4J_URI"
-    )
-    parser.add_argument("--neo4j-heap", default="2g")
-    parser.add_argument("--neo4j-pagecache", default="3g")
-    parser.add_argument("--hub-env", action="append", default=[], metavar="KEY=VALUE")
-    parser.add_argument("--hub-app", default=APP, help="or bench.hubapp:app")
-    parser.add_argument(
+    add = parser.add_argument
+    add("--sizes", default="10000", help="comma-separated expert counts")
+    add("--random-seed", type=int, default=7, help="graph, sample and stream seed")
+    add("--streams", default="reads,writes", help="reads (the five reads), writes (+1 in 10)")
+    add("--queries", default=",".join(READS), help="the reads the streams mix")
+    add("--write-share", type=float, default=0.1, help="share of writes in the writes stream")
+    add("--targets", default="hub,peer,floor")
+    add("--ablation", action="store_true", help="add hub-unshared (shared reads+writes off)")
+    add("--ab", default="", metavar="REF", help="add hub-ab: the hub at commit REF")
+    add("--connections", default="16", help="comma-separated sweep, e.g. 4,16,64")
+    add("--slices", type=int, default=8, help="timed slices per target and stream")
+    add("--slice-seconds", type=float, default=5.0)
+    add("--warmup", type=float, default=3.0, help="seconds per target before a stream")
+    add("--lines", type=int, default=4000, help="requests in a stream file")
+    add("--workers", type=int, default=2, help="uvicorn workers = floor workers = peer processes")
+    add("--samples", type=int, default=64, help="distinct parameter sets per read")
+    add("--check-samples", type=int, default=0, help="0: check every sample")
+    add("--hub-port", type=int, default=8705, help="floor +1, hub-unshared +2, hub-ab +3")
+    add("--peer-port", type=int, default=4705)
+    add("--neo4j-port", type=int, default=7705, help="local server when no NEO4J_URI")
+    add("--neo4j-heap", default="2g")
+    add("--neo4j-pagecache", default="3g")
+    add("--hub-env", action="append", default=[], metavar="KEY=VALUE")
+    add("--hub-app", default=APP, help="or bench.hubapp:app")
+    add(
         "--hub-authorization",
         default=os.environ.get("BENCH_HUB_AUTHORIZATION"),
-        help="for the hub's write; default: an editor JWT signed with a per-run HUB_JWT_SECRET",
+        help="for the hub's writes; default: an editor JWT signed with a per-run secret",
     )
-    parser.add_argument("--label", default="latest", help="suffix of the result files")
-    parser.add_argument("--keep-neo4j", action="store_true", help="leave a started Neo4j running")
-    parser.add_argument("--no-build", action="store_true", help="use the graph as loaded")
+    add("--label", default="latest", help="suffix of the result files")
+    add("--keep-neo4j", action="store_true", help="leave a started Neo4j running")
+    add("--no-build", action="store_true", help="use the graph as loaded")
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(argv)
-    # Neo4j's notifications (e.g. an unused relationship type) would flood the log.
-    logging.getLogger("neo4j").setLevel(logging.ERROR)
+    logging.getLogger("neo4j").setLevel(logging.ERROR)  # notifications would flood the log
+    ab_dir = None
+    if args.ab:
+        from bench.abhub import prepare
+
+        log(f"preparing the hub at {args.ab} (git worktree + venv)")
+        ab_dir = prepare(args.ab)
     target = neo4j_target(
         port=args.neo4j_port,
         heap=args.neo4j_heap,
@@ -83,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         home=PROJECT / ".neo4j" / "bench",
     )
     try:
-        reports = asyncio.run(run_all(args, target))
+        reports = asyncio.run(run_all(args, target, ab_dir))
     finally:
         if target.server is not None and not args.keep_neo4j:
             target.server.stop()
@@ -92,81 +114,90 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-async def run_all(args: argparse.Namespace, target: Neo4jTarget) -> list[SizeReport]:
-    wanted = {name for name in args.queries.split(",") if name}
-    mix = [query for query in load_mix() if not wanted or query.name in wanted]
-    driver = open_driver(target.uri, target.user, target.password, max_connection_pool_size=200)
+def target_names(args: argparse.Namespace) -> list[str]:
+    names: list[str] = [name for name in TARGETS if name in args.targets.split(",")]
+    if args.ablation:
+        names.append("hub-unshared")
+    if args.ab:
+        names.append("hub-ab")
+    return names
+
+
+def stream_specs(args: argparse.Namespace) -> list[StreamSpec]:
+    reads = [name for name in args.queries.split(",") if name]
+    specs = {"reads": read_stream(reads), "writes": write_stream(reads, args.write_share)}
+    return [specs[name] for name in args.streams.split(",") if name]
+
+
+async def run_all(
+    args: argparse.Namespace, target: Neo4jTarget, ab_dir: Path | None
+) -> list[Report]:
+    driver = open_driver(target.uri, target.user, target.password, max_connection_pool_size=50)
     reports = []
     async with driver:
         for size in (int(value) for value in args.sizes.split(",")):
             if not args.no_build:
                 spent = await ensure_graph(driver, target, size, args.random_seed)
                 log(f"graph of {size:,} experts ready ({spent:.0f}s building)")
-            reports.append(await run_size(args, target, driver, mix, size))
+            reports.append(await run_size(args, target, driver, size, ab_dir))
     return reports
 
 
 async def run_size(
-    args: argparse.Namespace, target: Neo4jTarget, driver: Any, mix: list[MixQuery], size: int
-) -> SizeReport:
+    args: argparse.Namespace, target: Neo4jTarget, driver: Any, size: int, ab_dir: Path | None
+) -> Report:
     await delete_bench_writes(driver, target)
     samples = await draw_samples(driver, target.database, args.samples, args.random_seed)
-    token = secrets.token_hex(3)
+    experts = await active_experts(driver, target.database)
+    mix = {query.name: query for query in load_mix()}
+    streams = {
+        spec.name: compose(spec, samples, experts, lines=args.lines, seed=args.random_seed)
+        for spec in stream_specs(args)
+    }
     hub_env, authorization = hub_settings(args)
-    targets = [name for name in TARGETS if name in args.targets.split(",")]
-    report = SizeReport(size, settings=_settings(args))
+    names = target_names(args)
+    dialects: dict[str, Target] = {name: dialect_of(name) for name in names}
+    report = Report(size, settings=_settings(args, names))
     servers: dict[str, Server] = {}
     try:
-        if "hub" in targets:
-            servers["hub"] = start_hub(
-                port=args.hub_port,
-                workers=args.workers,
-                neo4j_env=target.env(),
-                extra_env=hub_env,
-                log=TMP / "hub.log",
-                app=args.hub_app,
-            )
-        if "peer" in targets:
-            servers["peer"] = start_peer(
-                port=args.peer_port,
-                workers=args.peer_workers or args.workers,
-                neo4j_env=target.env(),
-                log=TMP / "peer.log",
-            )
-        urls: dict[Target, str] = {name: server.url for name, server in servers.items()}  # type: ignore[misc]
-        usable: dict[str, list[Target]] = {}
-        for query in mix:
-            check = await check_answers(
-                query,
-                samples[: args.check_samples],
-                urls=urls,
-                driver=driver,
-                database=target.database,
-                headers={"hub": {"authorization": authorization}} if query.write else {},
-                token=token,
-            )
-            report.checks[query.name] = check.status + "".join(
-                f"; {m}" for m in check.mismatches[:2]
-            )
-            for name, reason in check.failed.items():
-                log(f"{query.name}: {name} failed the answer check: {reason}")
-            usable[query.name] = [name for name in targets if name not in check.failed]
-            log(f"{query.name}: answers {check.status} on {check.checked} samples")
-            if "hub" in usable[query.name]:
-                report.round_trips[query.name] = await count_round_trips(
-                    query,
-                    samples[: args.check_samples],
+        servers = start_targets(args, target, names, hub_env, ab_dir)
+        urls = {name: server.url for name, server in servers.items()}
+        used = sorted({line.query for lines in streams.values() for line in lines})
+        for name in used:
+            await check(report, mix[name], samples, experts, urls, authorization, args)
+        for name in used:
+            if not mix[name].write or "writes" in streams:
+                report.round_trips[name] = await count_round_trips(
+                    mix[name],
+                    samples[:5],
                     app=hub_app({**target.env(), **hub_env}),
-                    token=token,
-                    authorization=authorization if query.write else None,
+                    token=secrets.token_hex(3),
+                    authorization=authorization if mix[name].write else None,
                 )
-        plan = RoundPlan(
-            args.rounds, args.warmup, args.duration, args.connections, token, authorization
-        )
-        runs = await timed_rounds(plan, target, driver, mix, samples, servers, usable)
-        report.runs = {
-            name: {t: merge(r) for t, r in by_target.items()} for name, by_target in runs.items()
-        }
+        neo4j_pid = listening_pid(urlsplit(target.uri).port or 7687)
+        with MemoryWatch(list(servers.values())):
+            for connections in (int(value) for value in args.connections.split(",")):
+                for stream_name, lines in streams.items():
+                    files = {
+                        dialect: write_file(
+                            TMP / f"stream-{stream_name}-{dialect}.jsonl",
+                            render_lines(mix, lines, dialect),
+                        )
+                        for dialect in set(dialects.values())
+                    }
+                    plan = SlicePlan(
+                        offsets=slice_offsets(len(lines), args.slices, args.random_seed),
+                        seconds=args.slice_seconds,
+                        warmup=args.warmup,
+                        connections=connections,
+                        token=secrets.token_hex(3),
+                        authorization=authorization if stream_name == "writes" else None,
+                    )
+                    label = f"{stream_name}@{connections}"
+                    runs = await timed_slices(plan, label, servers, files, dialects, neo4j_pid)
+                    report.streams.append(
+                        StreamResult(stream_name, connections, composition(lines), runs)
+                    )
     finally:
         for server in servers.values():
             server.stop()
@@ -178,29 +209,87 @@ async def run_size(
             "peak_total": server.peak_total_rss,
             "peak_process": server.peak_process_rss,
         }
-        total, worker = server.last_total_rss / MB, server.last_process_rss / MB
-        log(f"{name} RSS at end: {total:.0f} MB total, {worker:.0f} MB largest process")
+        log(f"{name} worker RSS peak {server.peak_process_rss / MB:.0f} MB")
     return report
 
 
-def hub_app(env: dict[str, str]) -> Starlette:
-    """The hub's app in this process, for counting round trips, with the served hub's settings.
+def start_targets(
+    args: argparse.Namespace,
+    target: Neo4jTarget,
+    names: Sequence[str],
+    hub_env: dict[str, str],
+    ab_dir: Path | None,
+) -> dict[str, Server]:
+    servers: dict[str, Server] = {}
+    try:
+        for name in names:
+            if name == "peer":
+                servers[name] = start_peer(
+                    port=args.peer_port,
+                    workers=args.workers,
+                    neo4j_env=target.env(),
+                    log=TMP / "peer.log",
+                )
+                continue
+            env = {**hub_env, **(UNSHARED if name == "hub-unshared" else {})}
+            servers[name] = start_hub(
+                port=args.hub_port + PORT_OFFSETS[name],
+                workers=args.workers,
+                neo4j_env=target.env(),
+                extra_env=env,
+                log=TMP / f"{name}.log",
+                app="bench.floorapp:app" if name == "floor" else args.hub_app,
+                name=name,
+                project=ab_dir if name == "hub-ab" and ab_dir is not None else PROJECT,
+            )
+    except BaseException:
+        for server in servers.values():
+            server.stop()
+        raise
+    return servers
 
-    The served hub reads the process environment with `env` on top (bench/servers.py);
-    settings given as arguments take precedence over the environment the same way, without
-    writing `env` into this process's own.
-    """
+
+async def check(
+    report: Report,
+    query: MixQuery,
+    samples: list[Sample],
+    experts: list[str],
+    urls: dict[str, str],
+    authorization: str,
+    args: argparse.Namespace,
+) -> None:
+    """Every sample on every target (5 for the write); any difference ends the run here."""
+    count = 5 if query.write else (args.check_samples or len(samples))
+    checked = samples[:count]
+    result = await check_answers(
+        query, checked, urls=urls, token=secrets.token_hex(3), authorization=authorization
+    )
+    report.checks[query.name] = f"{result.status} on {result.checked} samples"
+    log(f"{query.name}: answers {result.status} on {result.checked} samples")
+    if result.failed or result.mismatches:
+        problems = [f"{name} failed: {reason}" for name, reason in result.failed.items()]
+        raise SystemExit(
+            f"ANSWER CHECK FAILED for {query.name}; nothing was timed:\n  "
+            + "\n  ".join(problems + result.mismatches)
+        )
+
+
+def hub_app(env: dict[str, str]) -> Starlette:
+    """The hub's app in this process (for counting round trips), with the served hub's settings;
+    settings given as arguments take precedence over the environment, as in the served hub."""
     overrides: dict[str, Any] = {name.lower(): value for name, value in env.items()}
     return create_app(Settings(**overrides))
 
 
 def hub_settings(args: argparse.Namespace) -> tuple[dict[str, str], str]:
-    """Environment for the hub under test, and the Authorization header of its write.
+    """Environment for the hubs under test, and the Authorization header of their writes.
 
-    Rate limiting is off (all load comes from one address); unless `--hub-authorization` is
-    given, the run signs an editor JWT with a secret it makes up and hands the hub.
+    Rate limiting is off (all load comes from one address) and the statements' time limits far
+    (a cold first request on a busy machine must not fail the answer check; the peer and the
+    floor have none); unless `--hub-authorization` is given, the run signs an editor JWT with a
+    secret it makes up and hands the hubs.
     """
-    env = {"HUB_RATE_LIMIT_PER_MINUTE": "0"}
+    env = {"HUB_RATE_LIMIT_PER_MINUTE": "0", **FAR_LIMITS}
     authorization = args.hub_authorization
     if not authorization:
         secret = secrets.token_urlsafe(48)
@@ -212,16 +301,17 @@ def hub_settings(args: argparse.Namespace) -> tuple[dict[str, str], str]:
     return env, authorization
 
 
-def _settings(args: argparse.Namespace) -> dict[str, Any]:
+def _settings(args: argparse.Namespace, names: Sequence[str]) -> dict[str, Any]:
     return {
+        "targets": " ".join(names),
+        "ab": args.ab or "-",
         "workers": args.workers,
-        "peer processes": args.peer_workers or args.workers,
         "connections": args.connections,
-        "rounds": args.rounds,
-        "duration s": args.duration,
+        "slices": args.slices,
+        "slice s": args.slice_seconds,
         "warm-up s": args.warmup,
+        "write share": args.write_share,
         "hub env": " ".join(args.hub_env) or "-",
-        "hub app": args.hub_app,
         "date": time.strftime("%Y-%m-%d %H:%M"),
     }
 

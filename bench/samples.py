@@ -31,7 +31,7 @@ Sample = dict[str, Any]
 async def draw_samples(driver: AsyncDriver, database: str, count: int, seed: int) -> list[Sample]:
     """`count` parameter sets: expert, other, participants, kind, year, term."""
     rng = random.Random(seed)
-    experts = [row["id"] for row in await _read(driver, database, ACTIVE_EXPERTS)]
+    experts = await active_experts(driver, database)
     if len(experts) < 6:
         raise RuntimeError("the graph has fewer than 6 experts with events: build it first")
     kinds = [
@@ -65,6 +65,11 @@ async def draw_samples(driver: AsyncDriver, database: str, count: int, seed: int
             }
         )
     return samples
+
+
+async def active_experts(driver: AsyncDriver, database: str) -> list[str]:
+    """Experts with at least one event: the pool write participants are drawn from."""
+    return [row["id"] for row in await _read(driver, database, ACTIVE_EXPERTS)]
 
 
 async def _read(driver: AsyncDriver, database: str, query: LiteralString) -> list[dict[str, Any]]:

@@ -122,9 +122,13 @@ def start_hub(
     extra_env: Mapping[str, str],
     log: Path,
     app: str = APP,
+    name: str = "hub",
+    project: Path = PROJECT,
 ) -> Server:
-    """The hub served as `hub serve` serves it; `app` exists to measure a variant of the app."""
-    command = [str(PROJECT / ".venv" / "bin" / "python"), "-m", "bench.serve_hub", app]
+    """The hub served as `hub serve` serves it. `app` serves a variant of the app (the floor is
+    `bench.floorapp:app`, served the same way); `project` another checkout with its own venv
+    (the A/B run's hub at another commit, bench/abhub.py)."""
+    command = [str(project / ".venv" / "bin" / "python"), "-m", "bench.serve_hub", app]
     serving = {
         "HUB_HOST": "127.0.0.1",
         "HUB_PORT": str(port),
@@ -139,11 +143,9 @@ def start_hub(
         "HUB_RATE_LIMIT_PER_MINUTE": "0",
         **extra_env,
     }
+    path = "/" if app.startswith("bench.floorapp") else "/graphql"
     server = Server(
-        "hub",
-        f"http://127.0.0.1:{port}/graphql",
-        _spawn("hub", command, env, log, PROJECT, port),
-        log,
+        name, f"http://127.0.0.1:{port}{path}", _spawn(name, command, env, log, project, port), log
     )
     _wait_ready(server, lambda client: client.get(f"http://127.0.0.1:{port}/readyz"))
     return server
@@ -152,7 +154,12 @@ def start_hub(
 def start_peer(*, port: int, workers: int, neo4j_env: Mapping[str, str], log: Path) -> Server:
     if not (PEER_DIR / "node_modules").is_dir():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=PEER_DIR, check=True)
-    env = {**neo4j_env, "PEER_PORT": str(port), "PEER_WORKERS": str(workers)}
+    env = {
+        **neo4j_env,
+        "PEER_PORT": str(port),
+        "PEER_WORKERS": str(workers),
+        "NODE_ENV": "production",  # as @neo4j/graphql and Apollo are deployed
+    }
     server = Server(
         "peer",
         f"http://127.0.0.1:{port}/",

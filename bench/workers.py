@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from bench.graphdata import neo4j_target
 from bench.load import RunResult, percentile, run_wrk
 from bench.mix import load_mix
-from bench.rounds import TMP, log, write_bodies
 from bench.run import RESULTS
 from bench.samples import draw_samples
 from bench.servers import PROJECT, MemoryWatch, start_hub
+from bench.slices import TMP, log
+from bench.stream import write_bodies
 from graph.driver import open_driver
 
 
@@ -41,7 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             async with open_driver(target.uri, target.user, target.password) as driver:
                 return await draw_samples(driver, target.database, 64, 7)
 
-        bodies = write_bodies(mix, asyncio.run(samples()))
+        bodies = write_bodies(mix, asyncio.run(samples()), TMP)
         lines = [
             "| workers | query | rps | p50 ms | p99 ms | errors | RSS total MB |",
             "|---|---|---|---|---|---|---|",

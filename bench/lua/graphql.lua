@@ -1,9 +1,11 @@
--- wrk script: POST pre-rendered GraphQL bodies round-robin, count GraphQL errors, dump results.
+-- wrk script: POST pre-rendered request bodies in file order (a stream, bench/stream.py), count GraphQL errors, dump results.
 --
 -- BENCH_BODIES  file with one JSON request body per line (rendered by bench/mix.py)
 -- BENCH_OUT     where done() writes the JSON summary (requests, errors, latency quantiles)
 -- BENCH_AUTH    optional Authorization header value
 -- BENCH_RUN     token unique to this run, prefix of every __UNIQ__ replacement
+-- BENCH_START   optional 0-based line to start at (a stream's slice offset: the same for every
+--               target in one slice, so all walk the same requests)
 -- A body may contain __UNIQ__, replaced per request by a run-wide unique token, so writes never
 -- collide on ids.
 
@@ -23,6 +25,7 @@ function init(args)
   for line in io.lines(os.getenv("BENCH_BODIES")) do
     if #line > 0 then table.insert(bodies, line) end
   end
+  next_body = (tonumber(os.getenv("BENCH_START") or "0") or 0) % #bodies + 1
   thread_tag = (os.getenv("BENCH_RUN") or "run") .. "t" .. tag
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
