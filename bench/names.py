@@ -1,14 +1,19 @@
-"""Issue 35 benchmark: name search across scripts and spellings, and `suggest`, at scale.
+"""Issue 35 benchmark: name search with the variants against the search without, interleaved.
 
     NEO4J_URI=bolt://127.0.0.1:7735 NEO4J_PASSWORD=... \\
-        .venv/bin/python -m bench.names --experts 100000 --samples 100
+        .venv/bin/python -m bench.names --experts 100000 --samples 400
 
 Builds the synthetic graph like bench/network.py (or reuses it), then times through
-`schema.execute` in process (no HTTP): `search` as the side-by-side benchmark sends it
-(`lang: "en"`, so no variants: the path of the search before issue 35), `search` without a
-language (names as written plus variants, fuzzy and phonetic) for surnames typed in Latin,
-in Cyrillic and misspelt, and `suggest` for 2-4 typed letters in either script. Figures go to
-stdout and `bench/results/names-<experts>.md`.
+`schema.execute` in process (no HTTP):
+- the A/B, interleaved: arm A is `search` as the mix sends it (`lang: "en"`: the English and
+  exact-name indexes only, the path of the search before issue 35); the B arms are `search`
+  without a language (names as written plus `names_variants`: romanisations, fuzzy, phonetic)
+  for the same surnames typed in Latin, in Cyrillic and misspelt. Slice after slice every arm
+  runs `--slice` requests on the same drawn surnames, in an order that rotates per slice, so a
+  busy neighbour or a Neo4j checkpoint falls on all arms alike. Reported: p50 and p95 per arm,
+  each B arm over A (issue 35 allows 1.2x at p95), and the median of the per-slice p50 ratios.
+- `suggest` for 2-4 typed letters in either script (issue 35: p95 <= 20 ms), on its own.
+Figures go to stdout and `bench/results/names-<experts>.md`.
 """
 
 from __future__ import annotations
@@ -16,10 +21,13 @@ from __future__ import annotations
 import argparse
 import os
 import random
-from collections.abc import Callable
+import statistics
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from bench.network import Bench, command, ensure_graph, table
+from bench.network import Bench, Timing, command, ensure_graph, table
+from bench.slices import rotation
 from graph.cypher import Cypher
 from graph.driver import open_driver
 from seed.vocabulary import FIRST_NAMES, LAST_NAMES
@@ -30,20 +38,85 @@ SEARCH = """query($q: String!) { search(query: $q, first: 20) {
   totalCount edges { score node { id name { text } } } } }"""
 SUGGEST = """query($p: String!) { suggest(prefix: $p, first: 10) { id name { text } } }"""
 
-Draw = Callable[[random.Random], dict[str, Any]]
+Surname = tuple[str, str]
+"""(Latin, Cyrillic), as seed/vocabulary.py spells them."""
 
 
-def _surname(script: int) -> Draw:
-    return lambda rng: {"q": rng.choice(LAST_NAMES)[script]}
-
-
-def _misspelt(rng: random.Random) -> dict[str, Any]:
-    name = rng.choice(LAST_NAMES)[0]
+def misspelt(name: str, rng: random.Random) -> str:
     position = rng.randrange(1, len(name))
-    return {"q": name[:position] + rng.choice("aeiouy") + name[position + 1 :]}
+    return name[:position] + rng.choice("aeiouy") + name[position + 1 :]
 
 
-def _prefix(script: int) -> Draw:
+# (arm, document, what is typed for a drawn surname); the first arm is the A of every ratio.
+ARMS: tuple[tuple[str, str, Callable[[Surname, random.Random], str]], ...] = (
+    ("A: search lang en, Latin surname (no variants)", SEARCH_EN, lambda s, _: s[0]),
+    ("B: search, Latin surname (with variants)", SEARCH, lambda s, _: s[0]),
+    ("B: search, Cyrillic surname", SEARCH, lambda s, _: s[1]),
+    ("B: search, misspelt surname", SEARCH, lambda s, rng: misspelt(s[0], rng)),
+)
+
+
+@dataclass(slots=True)
+class Arm:
+    name: str
+    slices: list[list[float]] = field(default_factory=list)
+    """Milliseconds, one list per slice."""
+
+    @property
+    def all_ms(self) -> list[float]:
+        return [ms for chunk in self.slices for ms in chunk]
+
+
+def quantile(values: Sequence[float], q: float) -> float:
+    """Nearest-rank quantile, `q` in [0, 1] (the convention of bench/network.Timing)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def ab_rows(arms: Sequence[Arm]) -> list[dict[str, Any]]:
+    """Per arm: p50, p95 and, against the first arm, the p50/p95 ratios and the median of the
+    per-slice p50 ratios (slices of two arms ran next to each other in time)."""
+    base = arms[0]
+    rows = []
+    for arm in arms:
+        p50, p95 = quantile(arm.all_ms, 0.5), quantile(arm.all_ms, 0.95)
+        per_slice = [
+            statistics.median(mine) / statistics.median(theirs)
+            for mine, theirs in zip(arm.slices, base.slices, strict=True)
+        ]
+        rows.append(
+            {
+                "arm": arm.name,
+                "requests": len(arm.all_ms),
+                "p50 ms": round(p50, 1),
+                "p95 ms": round(p95, 1),
+                "p50 / A": round(p50 / quantile(base.all_ms, 0.5), 2),
+                "p95 / A": round(p95 / quantile(base.all_ms, 0.95), 2),
+                "per-slice p50 / A (median)": round(statistics.median(per_slice), 2),
+            }
+        )
+    return rows
+
+
+async def interleaved(bench: Bench, requests: int, per_slice: int) -> list[Arm]:
+    rng = random.Random("bench-names:ab")
+    arms = [Arm(name) for name, _, _ in ARMS]
+    for _, document, typed in ARMS:  # one warm-up per arm, untimed
+        await bench.run(document, {"q": typed(LAST_NAMES[0], rng)})
+    for index in range(max(1, requests // per_slice)):
+        drawn = [rng.choice(LAST_NAMES) for _ in range(per_slice)]
+        order = rotation(list(range(len(ARMS))), index)
+        chunks: dict[int, list[float]] = {}
+        for position in order:
+            _, document, typed = ARMS[position]
+            spelled = [typed(surname, rng) for surname in drawn]
+            chunks[position] = [1000 * (await bench.run(document, {"q": q}))[0] for q in spelled]
+        for number, arm in enumerate(arms):
+            arm.slices.append(chunks[number])
+    return arms
+
+
+def _prefix(script: int) -> Callable[[random.Random], dict[str, Any]]:
     def draw(rng: random.Random) -> dict[str, Any]:
         name = rng.choice(rng.choice((FIRST_NAMES, LAST_NAMES)))[script]
         return {"p": name[: rng.randint(2, 4)]}
@@ -51,14 +124,11 @@ def _prefix(script: int) -> Draw:
     return draw
 
 
-OPERATIONS: tuple[tuple[str, str, Draw], ...] = (
-    ("search lang en, a surname (no variants)", SEARCH_EN, _surname(0)),
-    ("search, a surname in Latin", SEARCH, _surname(0)),
-    ("search, a surname in Cyrillic", SEARCH, _surname(1)),
-    ("search, a misspelt surname", SEARCH, _misspelt),
-    ("suggest, 2-4 Latin letters", SUGGEST, _prefix(0)),
-    ("suggest, 2-4 Cyrillic letters", SUGGEST, _prefix(1)),
-)
+def markdown(rows: Sequence[Mapping[str, Any]]) -> str:
+    columns = list(rows[0])
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(str(row[c]) for c in columns) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
 
 
 async def main_async(arguments: argparse.Namespace) -> str:
@@ -73,22 +143,24 @@ async def main_async(arguments: argparse.Namespace) -> str:
             cypher, arguments.experts, arguments.random_seed, not arguments.no_build
         )
         bench = Bench(driver, "neo4j")
-        timings = [
-            await bench.measure(name, query, draw, arguments.samples)
-            for name, query, draw in OPERATIONS
+        arms = await interleaved(bench, arguments.samples, per_slice=10)
+        suggest: list[Timing] = [
+            await bench.measure(name, SUGGEST, _prefix(script), arguments.samples)
+            for name, script in (("suggest, 2-4 Latin letters", 0), ("suggest, 2-4 Cyrillic", 1))
         ]
     finally:
         await driver.close()
-    return table(
-        f"Name search and suggest, {arguments.experts:,} synthetic experts "
-        f"(seed {arguments.random_seed})",
-        graph,
-        timings,
+    title = f"{arguments.experts:,} synthetic experts (seed {arguments.random_seed})"
+    return (
+        f"## Name search A/B, interleaved in slices of 10, {title}\n\nGraph: {graph}.\n\n"
+        + markdown(ab_rows(arms))
+        + "\n"
+        + table(f"Suggest, {title}", graph, suggest)
     )
 
 
 def main() -> int:
-    return command(__doc__.splitlines()[0], "names", 100, main_async)
+    return command(__doc__.splitlines()[0], "names", 400, main_async)
 
 
 if __name__ == "__main__":

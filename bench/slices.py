@@ -15,11 +15,13 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 from bench.load import RunResult, run_wrk
 from bench.mix import Target
 from bench.servers import PROJECT, Server, tree_cpu_seconds
 
+T = TypeVar("T")
 TMP = PROJECT / "bench" / "results" / "tmp"
 
 
@@ -40,7 +42,7 @@ class SlicePlan:
     a read-only stream is anonymous, as most of the hub's traffic is."""
 
 
-def rotation(names: Sequence[str], index: int) -> list[str]:
+def rotation(names: Sequence[T], index: int) -> list[T]:
     """The order of slice `index`: `names` rotated left by `index`."""
     shift = index % len(names) if names else 0
     return [*names[shift:], *names[:shift]]
