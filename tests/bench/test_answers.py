@@ -3,13 +3,15 @@
 The floor's statements (bench/queries/*.cypher) restate the hub's ranking, paging and
 tie-breaking by hand, so a change to the hub they no longer follow would leave the benchmark
 timing different work; the benchmark's own answer check would only say so at the next run.
-Here the same check runs on a small synthetic graph, with the hub app in this process.
+Here the same check runs on a small synthetic graph, with the hub app and the floor's endpoint
+(bench/floorapp.py, the floor as the benchmark serves it) in this process.
 """
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack
 from typing import Any
 
 import httpx
@@ -19,7 +21,8 @@ from starlette.applications import Starlette
 
 from api.app import create_app
 from bench.check import check_answers, count_round_trips
-from bench.mix import MixQuery, Target, load_mix
+from bench.floorapp import create_floor_app
+from bench.mix import load_mix
 from bench.samples import draw_samples
 from graph.cypher import Cypher
 from graph.maintenance import delete_everything
@@ -48,36 +51,37 @@ def hub(neo4j_server: Neo4jServer) -> Starlette:
 
 
 @pytest.fixture
-async def served(hub: Starlette) -> AsyncIterator[httpx.ASGITransport]:
-    async with hub.router.lifespan_context(hub):
-        yield httpx.ASGITransport(app=hub)
+async def served(
+    hub: Starlette, neo4j_server: Neo4jServer
+) -> AsyncIterator[dict[str, httpx.AsyncBaseTransport]]:
+    floor = create_floor_app(settings_for(neo4j_server))
+    async with AsyncExitStack() as stack:
+        for app in (hub, floor):
+            await stack.enter_async_context(app.router.lifespan_context(app))
+        yield {
+            "http://hub": httpx.ASGITransport(app=hub),
+            "http://floor": httpx.ASGITransport(app=floor),
+        }
 
 
 def _editor() -> str:
     return f"Bearer {hs256(sub='bench-test')}"
 
 
-def _headers(query: MixQuery) -> Mapping[Target, Mapping[str, str]]:
-    return {"hub": {"authorization": _editor()}} if query.write else {}
-
-
 @pytest.mark.parametrize("name", sorted(MIX))
 async def test_hub_and_floor_give_the_same_answers(
     name: str,
     samples: list[dict[str, Any]],
-    served: httpx.ASGITransport,
-    driver: AsyncDriver,
+    served: dict[str, httpx.AsyncBaseTransport],
 ) -> None:
     query = MIX[name]
     result = await check_answers(
         query,
         samples,
-        urls={"hub": "http://hub/graphql"},
-        driver=driver,
-        database=DATABASE,
-        headers=_headers(query),
+        urls={"hub": "http://hub/graphql", "floor": "http://floor/"},
         token=secrets.token_hex(3),
-        transport=served,
+        authorization=_editor(),
+        mounts=served,
     )
     assert result.failed == {}
     assert result.mismatches == []

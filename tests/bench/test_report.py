@@ -1,4 +1,8 @@
-"""The report's CPU budget: what one request of each query costs and the ratios it allows."""
+"""The report's maths: merged slices, ratios over the stream and per slice, CPU per request.
+
+Runs are made up here (no timing): each has a known rate, latency curve and CPU, so the figures
+the report derives from them are known exactly.
+"""
 
 from __future__ import annotations
 
@@ -6,64 +10,91 @@ import json
 
 import pytest
 
-from bench.load import QUANTILES, RunResult
-from bench.report import SizeReport, markdown
+from bench.load import QUANTILES, RunResult, merge, percentile
+from bench.names import Arm, ab_rows, quantile
+from bench.report import MB, Report, StreamResult, markdown
 
 
-def _run(requests: int, server_ms: float, neo4j_ms: float) -> RunResult:
-    """A run whose CPU per request is exactly `server_ms` and `neo4j_ms`."""
+def _run(
+    requests: int, latency_ms: float, server_ms: float = 2.0, neo4j_ms: float = 3.0
+) -> RunResult:
+    """10 seconds, a flat latency curve at `latency_ms`, exact CPU per request."""
     return RunResult(
         requests=requests,
         duration_s=10.0,
         errors=0,
-        quantiles_ms=tuple(float(point) for point in range(1, QUANTILES + 1)),
+        quantiles_ms=tuple(latency_ms for _ in range(QUANTILES)),
         server_cpu_s=server_ms * requests / 1000,
         neo4j_cpu_s=neo4j_ms * requests / 1000,
     )
 
 
-def _report() -> SizeReport:
-    report = SizeReport(experts=10_000, settings={})
-    report.runs = {
-        "detail": {"hub": _run(100, 4, 6), "peer": _run(100, 5, 5), "floor": _run(200, 1, 4)},
-        "path": {"hub": _run(400, 2, 2), "peer": _run(400, 2, 2), "floor": _run(500, 1, 2)},
+def _stream() -> StreamResult:
+    stream = StreamResult("reads", 16, {"detail": 3, "path": 2})
+    stream.slices = {
+        "hub": [_run(1000, 10), _run(3000, 20)],
+        "peer": [_run(500, 30), _run(2000, 40)],
+        "floor": [_run(2000, 5), _run(2000, 5)],
     }
-    return report
+    return stream
 
 
-def test_the_budget_sums_each_targets_cpu_over_one_request_of_each_query() -> None:
-    budget = _report().budget()
+def test_slices_merge_by_adding_requests_and_time_and_weighting_latency_by_requests() -> None:
+    merged = merge([_run(1000, 10), _run(3000, 20)])
 
-    assert budget["hub CPU ms"] == pytest.approx(14)
-    assert budget["peer CPU ms"] == pytest.approx(14)
-    assert budget["floor CPU ms"] == pytest.approx(8)
-    assert budget["hub/peer by CPU"] == 1.0
-
-
-def test_the_ceilings_replace_the_hubs_own_cpu_by_the_floor_clients_and_by_nothing() -> None:
-    budget = _report().budget()
-
-    # peer 14 ms; hub's Neo4j 8 ms; floor client 2 ms
-    assert budget["ceiling at floor client"] == 1.4
-    assert budget["ceiling at zero"] == 1.75
+    assert merged.requests == 4000
+    assert merged.rps == 200.0
+    assert percentile(merged, 20) == 10  # a quarter of the requests took 10 ms
+    assert percentile(merged, 50) == 20
+    assert merged.cpu_ms_per_request("server") == pytest.approx(2.0)
 
 
-def test_a_target_without_cpu_figures_has_no_budget() -> None:
-    report = _report()
-    report.runs["path"]["peer"] = _run(400, 0, 2)  # no server CPU read
+def test_a_row_gives_rate_latency_errors_cpu_and_the_worker_peak() -> None:
+    row = _stream().row("hub", {"peak_process": 150 * MB})
 
-    budget = report.budget()
-
-    assert budget["peer CPU ms"] is None
-    assert budget["hub/peer by CPU"] is None
-    assert budget["ceiling at zero"] is None
-    assert budget["hub CPU ms"] == pytest.approx(14)
+    assert row["rps"] == 200.0
+    assert row["p50 ms"] == 20
+    assert row["server CPU ms/req"] == 2.0
+    assert row["neo4j CPU ms/req"] == 3.0
+    assert row["worker RSS MB"] == 150
 
 
-def test_the_budget_is_written_to_the_markdown_and_the_json() -> None:
-    report = _report()
+def test_ratios_over_the_stream_and_per_slice_pair() -> None:
+    ratio = _stream().ratio("hub", "peer")
 
-    table = markdown(report).split("what it allows (`budget`):", 1)[1]
-    assert "| hub/peer by CPU | ceiling at floor client | ceiling at zero |" in table
-    assert "| 14 | 14 | 8 | 1 | 1.4 | 1.75 |" in table
-    assert json.loads(json.dumps(report.to_json()))["budget"]["ceiling at zero"] == 1.75
+    assert ratio is not None
+    assert ratio["rps"] == pytest.approx(4000 / 2500)
+    # slice pairs: 1000/500 = 2.0 and 3000/2000 = 1.5
+    assert ratio["rps per slice (median)"] == 1.75
+    assert ratio["rps per slice (range)"] == "1.50-2.00"
+    assert ratio["p50"] == 0.5
+    assert ratio["p95"] == 0.5
+
+
+def test_a_pair_with_a_missing_target_has_no_ratio() -> None:
+    assert _stream().ratio("hub", "hub-ab") is None
+
+
+def test_the_report_lists_every_target_and_the_pairs_that_ran() -> None:
+    report = Report(10_000, {"workers": 2})
+    report.streams = [_stream()]
+    report.memory = {name: {"peak_process": 100 * MB} for name in ("hub", "peer", "floor")}
+
+    assert [row["target"] for row in report.rows()] == ["hub", "peer", "floor"]
+    assert [row["ratio"] for row in report.ratios()] == ["hub/peer", "hub/floor"]
+    text = markdown(report)
+    assert "| reads | 16 | hub/floor | 1.0 | 1.0 | 0.50-1.50 | 4.0 | 4.0 |" in text
+    assert "Stream `reads` lines: detail 3, path 2." in text
+    assert json.loads(json.dumps(report.to_json()))["slices"][0]["rps"] == [100.0, 300.0]
+
+
+def test_the_names_ab_compares_every_arm_with_the_first() -> None:
+    base = Arm("A", [[10.0] * 10, [20.0] * 10])
+    slower = Arm("B", [[12.0] * 10, [30.0] * 10])
+
+    rows = ab_rows([base, slower])
+
+    assert rows[0]["p50 / A"] == 1.0
+    assert rows[1]["p95 / A"] == 1.5
+    assert rows[1]["per-slice p50 / A (median)"] == 1.35  # median of 1.2 and 1.5
+    assert quantile([1.0, 2.0, 3.0, 4.0, 5.0], 0.5) == 3.0
