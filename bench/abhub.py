@@ -10,10 +10,11 @@ temporary directory, named by the commit, so a second run reuses it; `--remove` 
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from bench.servers import PROJECT
@@ -42,6 +43,24 @@ def prepare(ref: str) -> Path:
     if done.returncode != 0:
         raise RuntimeError(f"make install at {ref} failed:\n{(done.stdout + done.stderr)[-2000:]}")
     return directory
+
+
+def migrate(directory: Path, env: Mapping[str, str]) -> None:
+    """The other commit's migrations on the benchmark's graph (`hub migrate` from its checkout):
+    its indexes (e.g. one an older search reads) join the current ones, so both hubs find what
+    they query; writes then maintain both sets of indexes, for every target alike."""
+    done = subprocess.run(
+        [str(directory / ".venv" / "bin" / "hub"), "migrate"],
+        cwd=directory,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(
+            f"hub migrate at {directory} failed:\n{(done.stdout + done.stderr)[-2000:]}"
+        )
 
 
 def remove(ref: str) -> None:

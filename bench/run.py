@@ -26,6 +26,7 @@ from starlette.applications import Starlette
 from api.app import create_app
 from api.serving import APP
 from api.settings import Settings
+from bench.abhub import migrate, prepare
 from bench.check import check_answers, count_round_trips
 from bench.graphdata import Neo4jTarget, delete_bench_writes, ensure_graph, neo4j_target
 from bench.mix import TARGETS, MixQuery, Target, dialect_of, load_mix
@@ -63,6 +64,11 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     add("--targets", default="hub,peer,floor")
     add("--ablation", action="store_true", help="add hub-unshared (shared reads+writes off)")
     add("--ab", default="", metavar="REF", help="add hub-ab: the hub at commit REF")
+    add(
+        "--ab-migrate",
+        action="store_true",
+        help="apply REF's migrations to the graph too (its indexes join the current ones)",
+    )
     add("--connections", default="16", help="comma-separated sweep, e.g. 4,16,64")
     add("--slices", type=int, default=8, help="timed slices per target and stream")
     add("--slice-seconds", type=float, default=5.0)
@@ -94,8 +100,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("neo4j").setLevel(logging.ERROR)  # notifications would flood the log
     ab_dir = None
     if args.ab:
-        from bench.abhub import prepare
-
         log(f"preparing the hub at {args.ab} (git worktree + venv)")
         ab_dir = prepare(args.ab)
     target = neo4j_target(
@@ -139,6 +143,9 @@ async def run_all(
             if not args.no_build:
                 spent = await ensure_graph(driver, target, size, args.random_seed)
                 log(f"graph of {size:,} experts ready ({spent:.0f}s building)")
+            if ab_dir is not None and args.ab_migrate:
+                await asyncio.to_thread(migrate, ab_dir, target.env())
+                log(f"applied {args.ab}'s migrations")
             reports.append(await run_size(args, target, driver, size, ab_dir))
     return reports
 
