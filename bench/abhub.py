@@ -10,14 +10,13 @@ temporary directory, named by the commit, so a second run reuses it; `--remove` 
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from bench.servers import PROJECT
+from bench.servers import PROJECT, run_checked
 
 
 def _git(*args: str) -> str:
@@ -37,11 +36,7 @@ def prepare(ref: str) -> Path:
         return directory
     if not directory.is_dir():
         _git("worktree", "add", "--detach", str(directory), ref)
-    done = subprocess.run(
-        ["make", "install"], cwd=directory, capture_output=True, text=True, check=False
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"make install at {ref} failed:\n{(done.stdout + done.stderr)[-2000:]}")
+    run_checked(["make", "install"], cwd=directory)
     return directory
 
 
@@ -49,18 +44,7 @@ def migrate(directory: Path, env: Mapping[str, str]) -> None:
     """The other commit's migrations on the benchmark's graph (`hub migrate` from its checkout):
     its indexes (e.g. one an older search reads) join the current ones, so both hubs find what
     they query; writes then maintain both sets of indexes, for every target alike."""
-    done = subprocess.run(
-        [str(directory / ".venv" / "bin" / "hub"), "migrate"],
-        cwd=directory,
-        env={**os.environ, **env},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(
-            f"hub migrate at {directory} failed:\n{(done.stdout + done.stderr)[-2000:]}"
-        )
+    run_checked([str(directory / ".venv" / "bin" / "hub"), "migrate"], cwd=directory, env=env)
 
 
 def remove(ref: str) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,7 @@ from typing import Final, LiteralString
 
 from neo4j import AsyncDriver, RoutingControl
 
-from bench.servers import PROJECT
+from bench.servers import PROJECT, run_checked
 from graph.cypher import Cypher
 from graph.neo4j_local import LocalNeo4j, LocalNeo4jConfig
 
@@ -85,19 +84,7 @@ async def ensure_graph(driver: AsyncDriver, target: Neo4jTarget, experts: int, s
         str(seed),
         "--reset",
     ]
-    completed = await asyncio.to_thread(
-        subprocess.run,
-        command,
-        cwd=PROJECT,
-        env={**os.environ, **target.env()},
-        check=False,
-        capture_output=True,
-        text=True,
-    )
-    if completed.returncode != 0:
-        raise RuntimeError(
-            f"`{' '.join(command[1:])}` failed:\n{(completed.stdout + completed.stderr)[-2000:]}"
-        )
+    await asyncio.to_thread(run_checked, command, cwd=PROJECT, env=target.env())
     STATE.parent.mkdir(parents=True, exist_ok=True)
     count = await _count_experts(driver, target.database)
     STATE.write_text(json.dumps({**wanted, "count": count}), encoding="utf-8")

@@ -71,6 +71,21 @@ class Server:
                 self.process.wait(timeout=10)
 
 
+def run_checked(command: Sequence[str], *, cwd: Path, env: Mapping[str, str] | None = None) -> None:
+    """Run a command to completion; a failure raises with the tail of its output."""
+    done = subprocess.run(
+        list(command),
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        output = (done.stdout + done.stderr)[-2000:]
+        raise RuntimeError(f"`{' '.join(command)}` in {cwd} failed:\n{output}")
+
+
 def tree_cpu_seconds(pid: int) -> float:
     """CPU time of a process and its live children (what a run costs, read before and after)."""
     total = 0.0
