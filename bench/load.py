@@ -60,9 +60,11 @@ def run_wrk(
     run_token: str,
     authorization: str | None = None,
     start: int = 0,
+    participants: Path | None = None,
+    seed: int = 1,
 ) -> RunResult:
-    """One wrk run with bench/lua/graphql.lua from line `start` of `bodies`; wrk itself gets one
-    thread (2 cores to share)."""
+    """One wrk run with bench/lua/graphql.lua from line `start` of `bodies`, writes drawing their
+    participants from `participants` with `seed`; wrk itself gets one thread (2 cores to share)."""
     env = {
         **os.environ,
         "BENCH_BODIES": str(bodies),
@@ -70,6 +72,8 @@ def run_wrk(
         "BENCH_RUN": run_token,
         "BENCH_AUTH": authorization or "",
         "BENCH_START": str(start),
+        "BENCH_PARTICIPANTS": str(participants or ""),
+        "BENCH_SEED": str(seed),
     }
     out.unlink(missing_ok=True)
     command = [

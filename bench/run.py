@@ -39,6 +39,7 @@ from bench.stream import (
     StreamSpec,
     compose,
     composition,
+    participant_ids,
     read_stream,
     render_lines,
     slice_offsets,
@@ -158,7 +159,7 @@ async def run_size(
     experts = await active_experts(driver, target.database)
     mix = {query.name: query for query in load_mix()}
     streams = {
-        spec.name: compose(spec, samples, experts, lines=args.lines, seed=args.random_seed)
+        spec.name: compose(spec, samples, lines=args.lines, seed=args.random_seed)
         for spec in stream_specs(args)
     }
     hub_env, authorization = hub_settings(args)
@@ -171,7 +172,7 @@ async def run_size(
         urls = {name: server.url for name, server in servers.items()}
         used = sorted({line.query for lines in streams.values() for line in lines})
         for name in used:
-            await check(report, mix[name], samples, experts, urls, authorization, args)
+            await check(report, mix[name], samples, urls, authorization, args)
         for name in used:
             if not mix[name].write or "writes" in streams:
                 report.round_trips[name] = await count_round_trips(
@@ -186,9 +187,15 @@ async def run_size(
             for connections in (int(value) for value in args.connections.split(",")):
                 for stream_name, lines in streams.items():
                     files = {
-                        dialect: write_file(
-                            TMP / f"stream-{stream_name}-{dialect}.jsonl",
-                            render_lines(mix, lines, dialect),
+                        dialect: (
+                            write_file(
+                                TMP / f"stream-{stream_name}-{dialect}.jsonl",
+                                render_lines(mix, lines, dialect),
+                            ),
+                            write_file(
+                                TMP / f"participants-{dialect}.txt",
+                                participant_ids(experts, dialect),
+                            ),
                         )
                         for dialect in set(dialects.values())
                     }
@@ -260,7 +267,6 @@ async def check(
     report: Report,
     query: MixQuery,
     samples: list[Sample],
-    experts: list[str],
     urls: dict[str, str],
     authorization: str,
     args: argparse.Namespace,

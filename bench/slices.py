@@ -52,11 +52,14 @@ async def timed_slices(
     plan: SlicePlan,
     label: str,
     servers: Mapping[str, Server],
-    files: Mapping[Target, Path],
+    files: Mapping[Target, tuple[Path, Path]],
     dialects: Mapping[str, Target],
     neo4j_pid: int | None,
 ) -> dict[str, list[RunResult]]:
-    """Per target, its timed slices in order; one untimed warm-up run per target first."""
+    """Per target, its timed slices in order; one untimed warm-up run per target first.
+
+    `files` holds, per dialect, the stream's bodies and the ids its writes draw from.
+    """
     names = list(servers)
     for name in names:
         if plan.warmup > 0:
@@ -101,12 +104,13 @@ def _cpu(pid: int | None) -> float:
 async def _one(
     plan: SlicePlan,
     server: Server,
-    bodies: Path,
+    files: tuple[Path, Path],
     dialect: Target,
     seconds: float,
     start: int,
     run_token: str,
 ) -> RunResult:
+    bodies, participants = files
     return await asyncio.to_thread(
         run_wrk,
         server.url,
@@ -117,4 +121,6 @@ async def _one(
         run_token=run_token,
         authorization=plan.authorization if dialect == "hub" else None,
         start=start,
+        participants=participants,
+        seed=start + 1,
     )

@@ -6,8 +6,10 @@ with a fixed seed, and letting every target walk the same lines from the same of
 hub, peer and floor do exactly the same work in every slice. The Lua script only walks the file
 (bench/lua/graphql.lua), starting at the slice's offset.
 
-A write line draws its own participants (not one of the sample sets the reads cycle through), so
-the writes of a run link many different experts, as an editor's would.
+A write's participants are drawn per request: its line carries "__PARTICIPANTS__" where the
+list goes, and the Lua script fills in 5 distinct experts from a file of ids in the target's
+form (`participant_ids`), with a seed that is the same for every target in a slice, so the
+writes of a run link many different experts, as editors' would, and every target links the same.
 """
 
 from __future__ import annotations
@@ -19,11 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.mix import MixQuery, Target, render, request_body
+from bench.mix import MixQuery, Target, hub_global_id, render, request_body
 from bench.samples import Sample
 
 READS = ("detail", "list", "search", "network", "path")
-PARTICIPANTS = 5
+PARTICIPANTS_MARK = "__PARTICIPANTS__"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,10 +57,8 @@ class Line:
     sample: Sample
 
 
-def compose(
-    spec: StreamSpec, samples: Sequence[Sample], experts: Sequence[str], *, lines: int, seed: int
-) -> list[Line]:
-    """`lines` requests drawn by weight; reads cycle through the samples, writes draw their own."""
+def compose(spec: StreamSpec, samples: Sequence[Sample], *, lines: int, seed: int) -> list[Line]:
+    """`lines` requests drawn by weight, each query cycling through the samples."""
     rng = random.Random(f"{seed}:{spec.name}")
     names = list(spec.weights)
     picked = rng.choices(names, weights=[spec.weights[name] for name in names], k=lines)
@@ -67,10 +67,7 @@ def compose(
     for name in picked:
         index = cursor.get(name, 0)
         cursor[name] = index + 1
-        sample = dict(samples[index % len(samples)])
-        if name == "write":
-            sample["participants"] = rng.sample(list(experts), PARTICIPANTS)
-        out.append(Line(name, sample))
+        out.append(Line(name, dict(samples[index % len(samples)])))
     return out
 
 
@@ -88,8 +85,23 @@ def body(query: MixQuery, dialect: Target, sample: Mapping[str, Any]) -> str:
     return request_body(query.targets[dialect], sample)
 
 
+def stream_body(query: MixQuery, dialect: Target, sample: Mapping[str, Any]) -> str:
+    """`body`, with a write's participants left for the load generator to draw per request."""
+    text = body(query, dialect, sample)
+    if not query.write:
+        return text
+    payload = json.loads(text)
+    payload["parameters" if dialect == "floor" else "variables"]["participants"] = PARTICIPANTS_MARK
+    return json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
+
+
 def render_lines(mix: Mapping[str, MixQuery], stream: Sequence[Line], dialect: Target) -> list[str]:
-    return [body(mix[line.query], dialect, line.sample) for line in stream]
+    return [stream_body(mix[line.query], dialect, line.sample) for line in stream]
+
+
+def participant_ids(experts: Sequence[str], dialect: Target) -> list[str]:
+    """The experts writes draw from, as the target names them (the hub: global IDs)."""
+    return [hub_global_id("Expert", slug) if dialect == "hub" else slug for slug in experts]
 
 
 def write_file(path: Path, bodies: Sequence[str]) -> Path:

@@ -6,8 +6,13 @@
 -- BENCH_RUN     token unique to this run, prefix of every __UNIQ__ replacement
 -- BENCH_START   optional 0-based line to start at (a stream's slice offset: the same for every
 --               target in one slice, so all walk the same requests)
+-- BENCH_PARTICIPANTS  optional file of expert ids (one a line, in the target's form: global IDs
+--               for the hub, slugs for the peer and the floor) for "__PARTICIPANTS__"
+-- BENCH_SEED    seed of the participants' draws (the same for every target in one slice)
 -- A body may contain __UNIQ__, replaced per request by a run-wide unique token, so writes never
--- collide on ids.
+-- collide on ids, and "__PARTICIPANTS__" (quotes included), replaced per request by a JSON list
+-- of 5 distinct experts drawn from BENCH_PARTICIPANTS: the k-th write of a run gets the k-th
+-- draw whichever connection sends it, so every target of a slice links the same experts.
 
 local threads = {}
 local bodies = {}
@@ -15,6 +20,8 @@ local next_body = 1
 local counter = 0
 local gql_errors = 0
 local thread_tag = "t"
+local experts = {}
+local PARTICIPANTS = 5
 
 function setup(thread)
   thread:set("tag", tostring(#threads + 1))
@@ -27,11 +34,30 @@ function init(args)
   end
   next_body = (tonumber(os.getenv("BENCH_START") or "0") or 0) % #bodies + 1
   thread_tag = (os.getenv("BENCH_RUN") or "run") .. "t" .. tag
+  local pfile = os.getenv("BENCH_PARTICIPANTS")
+  if pfile and #pfile > 0 then
+    for line in io.lines(pfile) do
+      if #line > 0 then table.insert(experts, line) end
+    end
+  end
+  math.randomseed(tonumber(os.getenv("BENCH_SEED") or "1") or 1)
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
   wrk.headers["Accept"] = "application/json"
   local auth = os.getenv("BENCH_AUTH")
   if auth and #auth > 0 then wrk.headers["Authorization"] = auth end
+end
+
+local function draw_participants()
+  local picked, seen = {}, {}
+  while #picked < PARTICIPANTS do
+    local i = math.random(#experts)
+    if not seen[i] then
+      seen[i] = true
+      table.insert(picked, '"' .. experts[i] .. '"')
+    end
+  end
+  return "[" .. table.concat(picked, ",") .. "]"
 end
 
 function request()
@@ -40,6 +66,10 @@ function request()
   if body:find("__UNIQ__", 1, true) then
     counter = counter + 1
     body = body:gsub("__UNIQ__", thread_tag .. "n" .. tostring(counter))
+  end
+  local first, last = body:find('"__PARTICIPANTS__"', 1, true)
+  if first then
+    body = body:sub(1, first - 1) .. draw_participants() .. body:sub(last + 1)
   end
   return wrk.format(nil, nil, nil, body)
 end

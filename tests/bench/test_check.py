@@ -87,8 +87,6 @@ async def test_the_run_stops_before_timing_when_answers_differ(
     report = Report(10, {})
 
     with pytest.raises(SystemExit, match="ANSWER CHECK FAILED for path") as stopped:
-        await check(
-            report, PATH, SAMPLES, [], URLS, "Bearer x", argparse.Namespace(check_samples=0)
-        )
+        await check(report, PATH, SAMPLES, URLS, "Bearer x", argparse.Namespace(check_samples=0))
     assert "floor=" in str(stopped.value)
     assert json.dumps(report.checks) == '{"path": "differ on 1 samples"}'

@@ -10,13 +10,14 @@ import json
 
 import pytest
 
-from bench.mix import dialect_of, hub_global_id, load_mix
+from bench.mix import Target, dialect_of, hub_global_id, load_mix
 from bench.slices import rotation
 from bench.stream import (
-    PARTICIPANTS,
+    PARTICIPANTS_MARK,
     READS,
     compose,
     composition,
+    participant_ids,
     read_stream,
     render_lines,
     slice_offsets,
@@ -39,7 +40,7 @@ SAMPLES = [
 
 
 def test_the_read_stream_mixes_the_five_reads_in_equal_shares() -> None:
-    stream = compose(read_stream(), SAMPLES, EXPERTS, lines=5000, seed=7)
+    stream = compose(read_stream(), SAMPLES, lines=5000, seed=7)
     counts = composition(stream)
 
     assert set(counts) == set(READS)
@@ -47,7 +48,7 @@ def test_the_read_stream_mixes_the_five_reads_in_equal_shares() -> None:
 
 
 def test_the_write_stream_holds_one_write_in_ten() -> None:
-    stream = compose(write_stream(), SAMPLES, EXPERTS, lines=5000, seed=7)
+    stream = compose(write_stream(), SAMPLES, lines=5000, seed=7)
     counts = composition(stream)
 
     assert 420 <= counts["write"] <= 580, counts
@@ -61,27 +62,55 @@ def test_a_write_share_outside_zero_and_one_is_refused() -> None:
 
 
 def test_the_same_seed_gives_the_same_stream_and_another_seed_another() -> None:
-    first = compose(write_stream(), SAMPLES, EXPERTS, lines=300, seed=7)
-    again = compose(write_stream(), SAMPLES, EXPERTS, lines=300, seed=7)
-    other = compose(write_stream(), SAMPLES, EXPERTS, lines=300, seed=8)
+    first = compose(write_stream(), SAMPLES, lines=300, seed=7)
+    again = compose(write_stream(), SAMPLES, lines=300, seed=7)
+    other = compose(write_stream(), SAMPLES, lines=300, seed=8)
 
     assert first == again
     assert [line.query for line in first] != [line.query for line in other]
 
 
-def test_reads_cycle_through_the_samples_and_each_write_draws_its_participants() -> None:
-    stream = compose(write_stream(), SAMPLES, EXPERTS, lines=2000, seed=7)
+def test_every_query_cycles_through_the_samples_in_order() -> None:
+    stream = compose(write_stream(), SAMPLES, lines=2000, seed=7)
     details = [line.sample["expert"] for line in stream if line.query == "detail"]
-    writes = [tuple(line.sample["participants"]) for line in stream if line.query == "write"]
 
-    assert details[: len(SAMPLES)] == [sample["expert"] for sample in SAMPLES]
-    assert all(len(set(group)) == PARTICIPANTS for group in writes)
-    assert all(set(group) <= set(EXPERTS) for group in writes)
-    assert len(set(writes)) > 0.9 * len(writes)  # not the 8 sample sets over and over
+    assert details[: 2 * len(SAMPLES)] == [sample["expert"] for sample in SAMPLES] * 2
+
+
+def test_a_write_leaves_its_participants_to_be_drawn_per_request_in_every_dialect() -> None:
+    stream = compose(write_stream(), SAMPLES, lines=200, seed=7)
+    keys: tuple[tuple[Target, str], ...] = (
+        ("hub", "variables"),
+        ("peer", "variables"),
+        ("floor", "parameters"),
+    )
+    for dialect, key in keys:
+        lines = render_lines(MIX, stream, dialect)
+        writes = [
+            json.loads(text)
+            for line, text in zip(stream, lines, strict=True)
+            if line.query == "write"
+        ]
+        assert writes
+        assert all(body[key]["participants"] == PARTICIPANTS_MARK for body in writes)
+        reads = [
+            json.loads(text)
+            for line, text in zip(stream, lines, strict=True)
+            if line.query != "write"
+        ]
+        assert PARTICIPANTS_MARK not in json.dumps(reads)
+
+
+def test_the_participants_file_names_experts_as_each_target_does() -> None:
+    experts = ["syn-expert-1", "syn-expert-2"]
+
+    assert participant_ids(experts, "peer") == experts
+    assert participant_ids(experts, "floor") == experts
+    assert participant_ids(experts, "hub") == [hub_global_id("Expert", slug) for slug in experts]
 
 
 def test_every_dialect_renders_the_same_requests_line_by_line() -> None:
-    stream = compose(write_stream(), SAMPLES, EXPERTS, lines=200, seed=7)
+    stream = compose(write_stream(), SAMPLES, lines=200, seed=7)
     hub = [json.loads(line) for line in render_lines(MIX, stream, "hub")]
     peer = [json.loads(line) for line in render_lines(MIX, stream, "peer")]
     floor = [json.loads(line) for line in render_lines(MIX, stream, "floor")]
@@ -98,7 +127,7 @@ def test_every_dialect_renders_the_same_requests_line_by_line() -> None:
 
 
 def test_write_lines_keep_the_unique_marker_for_the_load_generator() -> None:
-    stream = compose(write_stream(), SAMPLES, EXPERTS, lines=200, seed=7)
+    stream = compose(write_stream(), SAMPLES, lines=200, seed=7)
     for dialect in ("hub", "peer", "floor"):
         lines = render_lines(MIX, stream, dialect)
         writes = [text for line, text in zip(stream, lines, strict=True) if line.query == "write"]
