@@ -24,10 +24,15 @@ PAIRS: tuple[tuple[str, str, str], ...] = (
     ("hub", "hub-ab", "hub/hub-ab"),
     ("hub", "hub-unshared", "hub/hub-unshared"),
 )
-TARGET_RULES = (
-    "hub/peer rps >= 1.5; hub/floor rps >= 0.85; hub/floor p50 <= 1.2; "
-    "hub worker RSS < 200 MB; hub/hub-ab rps >= 1.0 (no slower than the commit before)"
+RULES: tuple[tuple[str, str, str, float], ...] = (
+    # (ratio, figure, comparison, bound): issue 39's targets, read off the per-slice median
+    # where there is one (rps), else off the merged curves (p50)
+    ("hub/peer", "rps per slice (median)", ">=", 1.5),
+    ("hub/floor", "rps per slice (median)", ">=", 0.85),
+    ("hub/floor", "p50", "<=", 1.2),
+    ("hub/hub-ab", "rps per slice (median)", ">=", 1.0),
 )
+RSS_BOUND_MB = 200
 
 
 @dataclass(slots=True)
@@ -114,6 +119,38 @@ class Report:
                     )
         return out
 
+    def verdicts(self) -> list[dict[str, Any]]:
+        """Each target of issue 39 against each stream that measured it: met or missed."""
+        out = []
+        for ratio in self.ratios():
+            for name, figure, comparison, bound in RULES:
+                value = ratio.get(figure) if ratio["ratio"] == name else None
+                if value is None:
+                    continue
+                met = value >= bound if comparison == ">=" else value <= bound
+                out.append(
+                    {
+                        "stream": ratio["stream"],
+                        "connections": ratio["connections"],
+                        "target": f"{name} {figure} {comparison} {bound}",
+                        "value": value,
+                        "verdict": "met" if met else "MISSED",
+                    }
+                )
+        hub = self.memory.get("hub")
+        if hub:
+            worker = round(hub["peak_process"] / MB)
+            out.append(
+                {
+                    "stream": "all",
+                    "connections": "-",
+                    "target": f"hub worker RSS < {RSS_BOUND_MB} MB",
+                    "value": worker,
+                    "verdict": "met" if worker < RSS_BOUND_MB else "MISSED",
+                }
+            )
+        return out
+
     def to_json(self) -> dict[str, Any]:
         return {
             "experts": self.experts,
@@ -124,6 +161,7 @@ class Report:
             "composition": {s.stream: dict(s.composition) for s in self.streams},
             "rows": self.rows(),
             "ratios": self.ratios(),
+            "verdicts": self.verdicts(),
             "slices": [
                 {
                     "stream": s.stream,
@@ -178,7 +216,8 @@ def markdown(report: Report) -> str:
         "p95",
     ]
     lines += ["", "Ratios (left over right):", "", *table(report.ratios(), columns)]
-    lines += ["", f"Targets (issue 39): {TARGET_RULES}.", ""]
+    verdicts = ["stream", "connections", "target", "value", "verdict"]
+    lines += ["", "Targets (issue 39):", "", *table(report.verdicts(), verdicts), ""]
     return "\n".join(lines)
 
 

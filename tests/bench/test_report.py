@@ -98,3 +98,19 @@ def test_the_names_ab_compares_every_arm_with_the_first() -> None:
     assert rows[1]["p95 / A"] == 1.5
     assert rows[1]["per-slice p50 / A (median)"] == 1.35  # median of 1.2 and 1.5
     assert quantile([1.0, 2.0, 3.0, 4.0, 5.0], 0.5) == 3.0
+
+
+def test_each_target_of_issue_39_is_judged_on_every_stream_that_measured_it() -> None:
+    report = Report(10_000, {})
+    report.streams = [_stream()]
+    report.memory = {"hub": {"peak_process": 150 * MB}}
+
+    verdicts = {(v["target"], v["verdict"]) for v in report.verdicts()}
+
+    # hub/peer per-slice median 1.75; hub/floor 1.0 (>= 0.85) but p50 4.0 (> 1.2); no hub-ab
+    assert verdicts == {
+        ("hub/peer rps per slice (median) >= 1.5", "met"),
+        ("hub/floor rps per slice (median) >= 0.85", "met"),
+        ("hub/floor p50 <= 1.2", "MISSED"),
+        ("hub worker RSS < 200 MB", "met"),
+    }
