@@ -205,7 +205,7 @@ async def run_size(
                         warmup=args.warmup,
                         connections=connections,
                         token=secrets.token_hex(3),
-                        authorization=authorization if stream_name == "writes" else None,
+                        authorization=authorization,
                     )
                     label = f"{stream_name}@{connections}"
                     runs = await timed_slices(plan, label, servers, files, dialects, neo4j_pid)

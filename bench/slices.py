@@ -38,8 +38,8 @@ class SlicePlan:
     connections: int
     token: str
     authorization: str | None
-    """Sent by the hub's dialect on every request of a stream with writes (an editor's session);
-    a read-only stream is anonymous, as most of the hub's traffic is."""
+    """Sent by the hub's dialect with each write (bench/lua/graphql.lua); reads are anonymous,
+    as most of the hub's traffic is."""
 
 
 def rotation(names: Sequence[T], index: int) -> list[T]:

@@ -2,7 +2,8 @@
 --
 -- BENCH_BODIES  file with one JSON request body per line (rendered by bench/mix.py)
 -- BENCH_OUT     where done() writes the JSON summary (requests, errors, latency quantiles)
--- BENCH_AUTH    optional Authorization header value
+-- BENCH_AUTH    optional Authorization header value, sent with the writes (bodies with __UNIQ__)
+--               only: reads stay anonymous, as most of the hub's traffic is
 -- BENCH_RUN     token unique to this run, prefix of every __UNIQ__ replacement
 -- BENCH_START   optional 0-based line to start at (a stream's slice offset: the same for every
 --               target in one slice, so all walk the same requests)
@@ -21,6 +22,7 @@ local counter = 0
 local gql_errors = 0
 local thread_tag = "t"
 local experts = {}
+local write_headers = nil
 local PARTICIPANTS = 5
 
 function setup(thread)
@@ -45,7 +47,11 @@ function init(args)
   wrk.headers["Content-Type"] = "application/json"
   wrk.headers["Accept"] = "application/json"
   local auth = os.getenv("BENCH_AUTH")
-  if auth and #auth > 0 then wrk.headers["Authorization"] = auth end
+  if auth and #auth > 0 then
+    write_headers = {}
+    for key, value in pairs(wrk.headers) do write_headers[key] = value end
+    write_headers["Authorization"] = auth
+  end
 end
 
 local function draw_participants()
@@ -63,15 +69,17 @@ end
 function request()
   local body = bodies[next_body]
   next_body = next_body % #bodies + 1
+  local headers = nil
   if body:find("__UNIQ__", 1, true) then
     counter = counter + 1
     body = body:gsub("__UNIQ__", thread_tag .. "n" .. tostring(counter))
+    headers = write_headers
   end
   local first, last = body:find('"__PARTICIPANTS__"', 1, true)
   if first then
     body = body:sub(1, first - 1) .. draw_participants() .. body:sub(last + 1)
   end
-  return wrk.format(nil, nil, nil, body)
+  return wrk.format(nil, nil, headers, body)
 end
 
 function response(status, headers, body)
