@@ -36,6 +36,7 @@ from bench.servers import PROJECT, MemoryWatch, Server, listening_pid, start_hub
 from bench.slices import TMP, SlicePlan, log, timed_slices
 from bench.stream import (
     READS,
+    Line,
     StreamSpec,
     compose,
     composition,
@@ -173,12 +174,13 @@ async def run_size(
         used = sorted({line.query for lines in streams.values() for line in lines})
         for name in used:
             await check(report, mix[name], samples, urls, authorization, args)
-        for name in used:
-            if not mix[name].write or "writes" in streams:
+        if "hub" in names:
+            in_process = hub_app({**target.env(), **hub_env})
+            for name in used:
                 report.round_trips[name] = await count_round_trips(
                     mix[name],
                     samples[:5],
-                    app=hub_app({**target.env(), **hub_env}),
+                    app=in_process,
                     token=secrets.token_hex(3),
                     authorization=authorization if mix[name].write else None,
                 )
@@ -187,16 +189,7 @@ async def run_size(
             for connections in (int(value) for value in args.connections.split(",")):
                 for stream_name, lines in streams.items():
                     files = {
-                        dialect: (
-                            write_file(
-                                TMP / f"stream-{stream_name}-{dialect}.jsonl",
-                                render_lines(mix, lines, dialect),
-                            ),
-                            write_file(
-                                TMP / f"participants-{dialect}.txt",
-                                participant_ids(experts, dialect),
-                            ),
-                        )
+                        dialect: stream_files(stream_name, mix, lines, experts, dialect)
                         for dialect in set(dialects.values())
                     }
                     plan = SlicePlan(
@@ -225,6 +218,16 @@ async def run_size(
         }
         log(f"{name} worker RSS peak {server.peak_process_rss / MB:.0f} MB")
     return report
+
+
+def stream_files(
+    name: str, mix: dict[str, MixQuery], lines: list[Line], experts: list[str], dialect: Target
+) -> tuple[Path, Path]:
+    """A stream's bodies in one target's dialect, and the ids its writes draw participants from."""
+    return (
+        write_file(TMP / f"stream-{name}-{dialect}.jsonl", render_lines(mix, lines, dialect)),
+        write_file(TMP / f"participants-{dialect}.txt", participant_ids(experts, dialect)),
+    )
 
 
 def start_targets(
