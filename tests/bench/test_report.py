@@ -97,6 +97,11 @@ def test_the_names_ab_compares_every_arm_with_the_first() -> None:
     assert rows[0]["p50 / A"] == 1.0
     assert rows[1]["p95 / A"] == 1.5
     assert rows[1]["per-slice p50 / A (median)"] == 1.35  # median of 1.2 and 1.5
+    assert rows[1]["issue 35 (p95 <= 1.2x A)"] == "MISSED"
+    assert (
+        ab_rows([base, Arm("C", [[11.0] * 10, [22.0] * 10])])[1]["issue 35 (p95 <= 1.2x A)"]
+        == "met"
+    )
     assert quantile([1.0, 2.0, 3.0, 4.0, 5.0], 0.5) == 3.0
 
 
