@@ -7,15 +7,12 @@ test-artifacts/web/, and no test may leave an error in the browser console.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.live_hub import LiveHub, hub_env
-from tests.neo4j_server import Neo4jServer
+from tests.live_hub import LiveHub
 from tests.web.explorer import Browsing, browsing, gid
 
 VUSAL = gid("Expert", "vusal-huseynov")
@@ -113,15 +110,25 @@ def test_network_view_draws_his_agency_and_events(web: Browsing) -> None:
 def test_path_between_two_experts_picked_by_search_as_you_type(web: Browsing) -> None:
     page = web.open("/path")
     for label, typed, name in [
-        ("From", "Vusal Huseyn", "Vusal Huseynov"),
-        ("To", "Vladimir Gjorg", "Vladimir Gjorgjiev"),
+        ("From", "Vusal Husey", "Vusal Huseynov"),
+        ("To", "gjorgj", "Vladimir Gjorgjiev"),  # a later word of the name
     ]:
         box = page.get_by_role("combobox", name=label)
         box.press_sequentially(typed)
         option = page.get_by_role("option", name=re.compile(name))
         expect(option).to_be_visible()
-        option.click()
+        expect(box).to_have_attribute("aria-expanded", "true")
+        box.press("Escape")
+        expect(box).to_have_attribute("aria-expanded", "false")
+        box.press("ArrowDown")
+        expect(box).to_have_attribute("aria-activedescendant", re.compile("-options-0$"))
+        while (
+            page.locator(f"#{box.get_attribute('aria-activedescendant')}").text_content() or ""
+        ).find(name) < 0:
+            box.press("ArrowDown")
+        box.press("Enter")
         expect(box).to_have_value(name)
+        expect(box).to_have_attribute("aria-expanded", "false")
     web.assert_accessible("path-picked")
     page.get_by_role("button", name="Show connection").click()
     expect(page).to_have_url(re.compile(r"/path\?from=.+&to=.+"))
@@ -195,46 +202,3 @@ def test_timeline_expert_finder_and_sign_in_views(web: Browsing) -> None:
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("status")).to_have_text("The hub did not accept this key.")
     web.assert_accessible("signin")
-
-
-def editor_key(neo4j_server: Neo4jServer) -> str:
-    """A new editor key, issued the way an admin does (`hub keys create`)."""
-    completed = subprocess.run(
-        [sys.executable, "-m", "api.cli", "keys", "create", "browser-editor", "--role", "editor"],
-        env=hub_env(neo4j_server),
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-    found = re.search(r"secret: (\S+)", completed.stdout)
-    assert found is not None, completed.stdout
-    return found.group(1)
-
-
-# Writes to the graph (a key, a Resource): kept last in the module, whose seed it leaves changed.
-def test_an_editor_signs_in_and_imports_a_document(
-    web: Browsing, neo4j_server: Neo4jServer
-) -> None:
-    page = web.open("/import")
-    expect(web.main()).to_contain_text("Only editors can import documents")
-    page.get_by_role("link", name="Sign in").click()
-    page.get_by_label("API key").fill(editor_key(neo4j_server))
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("status")).to_have_text("Signed in as editor.")
-    page.get_by_role("link", name="Import a document").click()
-    page.get_by_label("Page text").fill(
-        "{mlang en}Vusal Huseynov met Jane Unknownperson at the State Migration Service.{mlang}"
-    )
-    page.get_by_label("Source URL").fill("https://example.org/browser-import")
-    page.get_by_role("button", name="Import").click()
-    result = page.get_by_role("region", name="What the hub made of it")
-    expect(result.locator("ul.linked")).to_contain_text("Vusal Huseynov")
-    expect(result.locator("ul.linked")).to_contain_text("State Migration Service")
-    expect(result.locator("ul.unmatched")).to_have_text("Jane Unknownperson")
-    expect(result).to_contain_text("new document")
-    web.assert_accessible("import")
-    page.reload()  # the key lives in this tab's sessionStorage
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
-    page.get_by_role("button", name="Sign out").click()
-    expect(web.main()).to_contain_text("Only editors can import documents")

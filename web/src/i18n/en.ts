@@ -141,6 +141,20 @@ export const en = {
   importLinked: "Linked ({count})",
   importUnmatched: "Names it does not know ({count})",
   importAmbiguous: "Names several entities carry, not linked ({count})",
+  navFeed: "Live changes",
+  feedTitle: "Live changes",
+  feedEditorsOnly: "Only editors and admins follow the live feed: sign in with an editor's API key.",
+  feedWaiting: "Listening: changes appear here as they are committed.",
+  feedLog: "Changes, newest first",
+  feedFields: "fields: {fields}",
+  feedLink: "{relationship} {direction} {other}",
+  feedBy: "by {actor}",
+  op_CREATE: "created",
+  op_UPDATE: "updated",
+  op_DELETE: "deleted",
+  op_LINK: "linked",
+  op_UNLINK: "unlinked",
+  op_IMPORT: "imported",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -143,6 +143,20 @@ export const ru: Messages = {
   importLinked: "Связано ({count})",
   importUnmatched: "Неизвестные имена ({count})",
   importAmbiguous: "Имена нескольких сущностей, не связаны ({count})",
+  navFeed: "Изменения в реальном времени",
+  feedTitle: "Изменения в реальном времени",
+  feedEditorsOnly: "Ленту изменений видят только редакторы и администраторы: войдите с ключом редактора.",
+  feedWaiting: "Ожидание: изменения появятся здесь, как только будут сохранены.",
+  feedLog: "Изменения, новые сверху",
+  feedFields: "поля: {fields}",
+  feedLink: "{relationship} {direction} {other}",
+  feedBy: "автор: {actor}",
+  op_CREATE: "создано",
+  op_UPDATE: "изменено",
+  op_DELETE: "удалено",
+  op_LINK: "связано",
+  op_UNLINK: "связь удалена",
+  op_IMPORT: "импортировано",
 };
 
 export const monthsRu = [

@@ -7,6 +7,7 @@ export type Route =
   | { view: "path"; from: string | null; to: string | null }
   | { view: "signin" }
   | { view: "import" }
+  | { view: "feed" }
   | { view: "node" | "network" | "timeline" | "cascade"; id: string }
   | { view: "missing" };
 
@@ -39,6 +40,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (pathname === "/path") return { view: "path", from: get("from"), to: get("to") };
   if (pathname === "/signin") return { view: "signin" };
   if (pathname === "/import") return { view: "import" };
+  if (pathname === "/feed") return { view: "feed" };
   const entity = /^\/(node|network|timeline|cascade)\/([^/]+)\/?$/.exec(pathname);
   if (entity) {
     const view = entity[1] as "node" | "network" | "timeline" | "cascade";
