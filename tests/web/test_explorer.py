@@ -107,6 +107,37 @@ def test_network_view_draws_his_agency_and_events(web: Browsing) -> None:
     web.assert_accessible("network")
 
 
+def test_network_filters_live_in_the_url_for_back_forward_and_shared_links(
+    web: Browsing,
+) -> None:
+    page = web.open(f"/network/{VUSAL}")
+    drawn = page.get_by_role("region", name=re.compile("^Nodes in the drawing"))
+    expect(drawn.locator("li[data-type=AGENCY]")).to_have_count(1)
+    page.get_by_label("Depth").select_option("2")
+    expect(page).to_have_url(re.compile(r"\?depth=2$"))
+    page.get_by_role("group", name="Entity types").get_by_label("Event").check()
+    expect(page).to_have_url(re.compile(r"\?depth=2&types=EVENT$"))
+    expect(drawn.locator("li[data-type=AGENCY]")).to_have_count(0)
+    expect(drawn.locator("li[data-type=EVENT]").first).to_be_visible()
+    page.get_by_label("Size by").select_option("centrality")
+    expect(page).to_have_url(re.compile(r"\?depth=2&types=EVENT&size=centrality$"))
+    expect(page.locator(".canvas")).to_have_attribute("data-drawn", re.compile(r"^[1-9]"))
+    web.assert_accessible("network-filtered")
+    page.go_back()
+    expect(page.get_by_label("Size by")).to_have_value("degree")
+    expect(page.get_by_role("group", name="Entity types").get_by_label("Event")).to_be_checked()
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"\?depth=2$"))
+    expect(page.get_by_role("group", name="Entity types").get_by_label("Event")).not_to_be_checked()
+    expect(drawn.locator("li[data-type=AGENCY]").first).to_be_visible()
+    page.go_forward()
+    expect(drawn.locator("li[data-type=AGENCY]")).to_have_count(0)
+    shared = web.open(f"/network/{VUSAL}?depth=2&types=EVENT&size=centrality")
+    expect(shared.get_by_label("Depth")).to_have_value("2")
+    expect(shared.get_by_label("Size by")).to_have_value("centrality")
+    expect(shared.get_by_role("group", name="Entity types").get_by_label("Event")).to_be_checked()
+
+
 def test_path_between_two_experts_picked_by_search_as_you_type(web: Browsing) -> None:
     page = web.open("/path")
     for label, typed, name in [

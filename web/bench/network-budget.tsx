@@ -4,6 +4,7 @@
 import { Client, fetchExchange } from "@urql/core";
 import { Provider } from "@urql/preact";
 import { render } from "preact";
+import { NO_FILTERS } from "../src/lib/router";
 import { NetworkView } from "../src/views/network";
 import { syntheticNeighbourhood } from "./synthetic";
 import "../src/styles.css";
@@ -25,7 +26,7 @@ const client = new Client({
 const start = performance.now();
 render(
   <Provider value={client}>
-    <NetworkView id={data.neighbourhood.center.id} />
+    <NetworkView id={data.neighbourhood.center.id} filters={{ ...NO_FILTERS, sizeBy: params.get("size") === "centrality" ? "centrality" : "degree" }} />
   </Provider>,
   document.getElementById("app") as HTMLElement,
 );

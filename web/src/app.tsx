@@ -108,7 +108,7 @@ function View({ route }: { route: Route }) {
     case "node":
       return <NodeView id={route.id} key={route.id} />;
     case "network":
-      return <NetworkView id={route.id} key={route.id} />;
+      return <NetworkView id={route.id} filters={route.filters} key={route.id} />;
     case "timeline":
       return <TimelineView id={route.id} />;
     case "cascade":
