@@ -7,10 +7,8 @@ test-artifacts/web/, and no test may leave an error in the browser console.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.live_hub import LiveHub
 from tests.web.explorer import Browsing, browsing, gid
@@ -24,17 +22,6 @@ LIT_PIXELS = """canvas => {
   for (let i = 3; i < data.length; i += 4) if (data[i] > 0) lit++;
   return lit;
 }"""
-
-
-@pytest.fixture
-def web(hub: LiveHub, chromium: Browser) -> Iterator[Browsing]:
-    yield from browsing(chromium, hub)
-
-
-@pytest.fixture(autouse=True)
-def no_console_errors(web: Browsing) -> Iterator[None]:
-    yield
-    assert web.unexpected_errors() == []
 
 
 def test_search_finds_vusal_whose_page_shows_his_agency_also_in_azerbaijani(web: Browsing) -> None:
@@ -197,24 +184,24 @@ def test_an_empty_search_explains_what_to_try(web: Browsing) -> None:
     web.assert_accessible("search-empty")
 
 
+def tab_to(page: Page, attribute: str, value: str, presses: int = 30) -> bool:
+    """Press Tab until the focused element's `attribute` is `value`; whether it got there."""
+    focused = f"document.activeElement && document.activeElement.{attribute}"
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate(focused) == value:
+            return True
+    return False
+
+
 def test_keyboard_only_navigation_through_search_results(web: Browsing) -> None:
     page = web.open("/")
     expect(page.get_by_role("searchbox")).to_be_visible()
-    focused_id = "document.activeElement && document.activeElement.id"
-    for _ in range(20):
-        page.keyboard.press("Tab")
-        if page.evaluate(focused_id) == "q":
-            break
-    assert page.evaluate(focused_id) == "q", "Tab never reached the search box"
+    assert tab_to(page, "id", "q"), "Tab never reached the search box"
     page.keyboard.type("Huseynov")
     page.keyboard.press("Enter")
     expect(web.main().get_by_role("link", name="Vusal Huseynov")).to_be_visible()
-    focused_text = "document.activeElement && document.activeElement.textContent"
-    for _ in range(30):
-        page.keyboard.press("Tab")
-        if page.evaluate(focused_text) == "Vusal Huseynov":
-            break
-    assert page.evaluate(focused_text) == "Vusal Huseynov", "Tab never reached the hit"
+    assert tab_to(page, "textContent", "Vusal Huseynov"), "Tab never reached the hit"
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(f"/node/{VUSAL}$"))
 

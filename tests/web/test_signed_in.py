@@ -12,31 +12,19 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests.live_hub import LiveHub, hub_env
 from tests.neo4j_server import Neo4jServer
-from tests.web.explorer import WAIT_MS, Browsing, browsing, gid
+from tests.web.explorer import WAIT_MS, Browsing, gid
 
 VUSAL = gid("Expert", "vusal-huseynov")
 MUSTAFO = gid("Expert", "mustafo-mamadnazarov")
 MUSTAFO_EMAIL = "mustafo.mamadnazarov@icpmd.org"
 VUSAL_EMAIL = "vusal.contact@example.org"
-
-
-@pytest.fixture
-def web(hub: LiveHub, chromium: Browser) -> Iterator[Browsing]:
-    yield from browsing(chromium, hub)
-
-
-@pytest.fixture(autouse=True)
-def no_console_errors(web: Browsing) -> Iterator[None]:
-    yield
-    assert web.unexpected_errors() == []
 
 
 def new_key(neo4j_server: Neo4jServer, role: str, *agency: str) -> str:

@@ -3,8 +3,8 @@
 import { useQuery } from "@urql/preact";
 import { useEffect, useRef } from "preact/hooks";
 import { CommunitiesDocument, NeighbourhoodDocument } from "../generated/graphql";
-import { Link, TYPENAMES } from "../components/links";
-import { Loading, NotFound, QueryError, isNotFound } from "../components/status";
+import { EntityHeading, Link, TYPENAMES } from "../components/links";
+import { Pending, isNotFound } from "../components/status";
 import { Txt } from "../components/text";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/en";
@@ -31,9 +31,7 @@ export function NetworkView({ id, filters }: { id: string; filters: NetworkFilte
     variables: { projection: { kind: projection ?? "AGENCIES_BY_EVENTS" } },
     pause: !byCommunity || !projection,
   });
-  if (isNotFound(result.error)) return <NotFound />;
-  if (result.error && !result.data) return <QueryError error={result.error} />;
-  if (!result.data) return <Loading />;
+  if (!result.data || isNotFound(result.error)) return <Pending result={result} />;
   const subgraph = result.data.neighbourhood;
   const community = new Map<string, number>();
   communities.data?.communities.communities.forEach((c) => c.members.forEach((m) => community.set(m.node.id, c.index)));
@@ -55,12 +53,7 @@ export function NetworkView({ id, filters }: { id: string; filters: NetworkFilte
   };
   return (
     <section class="network">
-      <h1>
-        {t("networkTitle", { name: "" })}
-        <Link href={nodeHref("node", subgraph.center.id)}>
-          <Txt value={subgraph.center.name} />
-        </Link>
-      </h1>
+      <EntityHeading title="networkTitle" node={subgraph.center} />
       <form class="network-controls" onSubmit={(event) => event.preventDefault()}>
         <label for="depth">
           {t("depth")}{" "}
