@@ -1,7 +1,7 @@
 // Draws a neighbourhood with sigma.js (WebGL) over the graph network/layout.ts builds.
 // Imported only by the network view, itself loaded on demand: the initial bundle stays small.
 import Sigma from "sigma";
-import { buildGraph, type DrawnEdge, type DrawnNode, type SizeBy } from "./layout";
+import { buildGraph, settle, type DrawnEdge, type DrawnNode, type SizeBy } from "./layout";
 
 export type Drawing = { kill: () => void; nodeCount: number };
 const FADED = "#e6e6e6";
@@ -37,5 +37,12 @@ export function draw(
     renderer.refresh({ skipIndexation: true });
   });
   renderer.on("clickNode", ({ node }) => options.onOpen(node));
-  return { kill: () => renderer.kill(), nodeCount: graph.order };
+  const stopLayout = settle(graph);
+  return {
+    kill: () => {
+      stopLayout();
+      renderer.kill();
+    },
+    nodeCount: graph.order,
+  };
 }

@@ -2,6 +2,7 @@
 // ForceAtlas2 layout; no drawing here, so it runs (and is tested) without WebGL.
 import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
+import FA2Layout from "graphology-layout-forceatlas2/worker";
 import betweennessCentrality from "graphology-metrics/centrality/betweenness";
 
 export type DrawnNode = { id: string; label: string; type: string; distance: number | null };
@@ -42,7 +43,8 @@ export function nodeSizes(graph: Graph, sizeBy: SizeBy): Map<string, number> {
   return sizes;
 }
 
-/** The graph with sizes and a first layout: rings by distance, then ForceAtlas2. */
+/** The graph with sizes and a first layout, rings by distance; ForceAtlas2 refines it
+ * (`settle`) while the drawing is already on screen. */
 export function buildGraph(
   nodes: DrawnNode[],
   edges: DrawnEdge[],
@@ -72,10 +74,23 @@ export function buildGraph(
     }
   }
   nodeSizes(graph, sizeBy).forEach((size, id) => graph.setNodeAttribute(id, "size", size));
-  if (graph.order > 1) {
-    const settings = forceAtlas2.inferSettings(graph);
-    forceAtlas2.assign(graph, { iterations: 150, settings: { ...settings, barnesHutOptimize: graph.order > 300 } });
-  }
   return graph;
 }
 
+
+/** How long ForceAtlas2 runs, in a web worker: the page answers hovers and clicks meanwhile,
+ * and sigma redraws the nodes as they move. */
+export const SETTLE_MS = 1500;
+
+/** Lays `graph` out with ForceAtlas2 in a worker for `ms`; the returned function stops it. */
+export function settle(graph: Graph, ms = SETTLE_MS): () => void {
+  if (graph.order < 2) return () => undefined;
+  const settings = forceAtlas2.inferSettings(graph);
+  const layout = new FA2Layout(graph, { settings: { ...settings, barnesHutOptimize: graph.order > 300 } });
+  layout.start();
+  const timer = setTimeout(() => layout.stop(), ms);
+  return () => {
+    clearTimeout(timer);
+    layout.kill();
+  };
+}
