@@ -28,6 +28,7 @@ EXPLORER_ROUTES: Final = (
     "/path",
     "/signin",
     "/import",
+    "/feed",
     "/node/{rest:path}",
     "/network/{rest:path}",
     "/timeline/{rest:path}",

@@ -146,11 +146,7 @@ async def search(
     `reads` narrows the hits' properties to what is shown (`node_properties`); the hits'
     records then lack the rest, so `snippet_of` needs a search that read everything.
     """
-    text = query.strip()
-    if not text:
-        raise InvalidInputError("the search query is empty")
-    if len(text) > MAX_QUERY_LENGTH:
-        raise InvalidInputError(f"the search query is longer than {MAX_QUERY_LENGTH} characters")
+    text = checked(query)
     parameters: dict[str, Any] = {
         "indexes": indexes_for(lang, text),
         "exact": name_key(text),
@@ -165,7 +161,7 @@ async def search(
     try:
         result = (await cypher.read_maps(statement, parameters))[0]
     except GraphError as error:
-        lucene = _lucene_error(error)
+        lucene = lucene_error(error)
         if lucene is None:
             raise
         raise lucene from error
@@ -193,7 +189,17 @@ def snippet_of(hit: SearchHit) -> Snippet | None:
     return snippet(hit.query, candidates(hit.node, hit.lang))
 
 
-def _lucene_error(error: GraphError) -> InvalidSearchQueryError | None:
+def checked(query: str) -> str:
+    """The query without its surrounding spaces; refused when empty or too long."""
+    text = query.strip()
+    if not text:
+        raise InvalidInputError("the search query is empty")
+    if len(text) > MAX_QUERY_LENGTH:
+        raise InvalidInputError(f"the search query is longer than {MAX_QUERY_LENGTH} characters")
+    return text
+
+
+def lucene_error(error: GraphError) -> InvalidSearchQueryError | None:
     """Lucene's complaint about the query, without Java class names or stack traces."""
     cause = error.__cause__
     if not isinstance(cause, Neo4jError):

@@ -8,6 +8,7 @@ from typing import Any
 import strawberry
 
 from graph.model import Label
+from graph.records import FacetBucket as BucketRecord
 from graph.repositories import REPOSITORIES
 from schema.context import Info
 from schema.errors import BadUserInputError
@@ -40,6 +41,12 @@ from schema.types.node import Node, entity
 DEFAULT_BUCKETS = 20
 
 
+def checked_limit(info: Info, limit: int) -> None:
+    cap = info.context.limits.max_page_size
+    if not 1 <= limit <= cap:
+        raise BadUserInputError(f"`limit` must be between 1 and {cap}")
+
+
 @strawberry.type(description="One group and how many list items fall in it.")
 class FacetBucket:
     key: str | None = strawberry.field(
@@ -53,13 +60,15 @@ class FacetBucket:
 async def group(
     info: Info, label: Label, by: Enum, where: Any, rules: dict[str, Rule], limit: int
 ) -> list[FacetBucket]:
-    cap = info.context.limits.max_page_size
-    if not 1 <= limit <= cap:
-        raise BadUserInputError(f"`limit` must be between 1 and {cap}")
+    checked_limit(info, limit)
     repository = REPOSITORIES[label](info.context.cypher)
     buckets = await repository.group_by(
         facet=str(by.value), where=to_predicate(where, rules), limit=limit
     )
+    return facet_buckets(buckets)
+
+
+def facet_buckets(buckets: list[BucketRecord]) -> list[FacetBucket]:
     result = []
     for bucket in buckets:
         if bucket.node is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+from enum import Enum
 from typing import Final
 
 import strawberry
@@ -12,9 +13,11 @@ from graph.records import Position, SearchHit
 from graph.records import Snippet as SnippetRecord
 from graph.search import search as search_graph
 from graph.search import snippet_of
+from graph.search_groups import group_hits
 from schema.context import Info
 from schema.cursors import CursorAt, decode_cursor
 from schema.errors import BadUserInputError
+from schema.facets import DEFAULT_BUCKETS, FacetBucket, checked_limit, facet_buckets
 from schema.hit_reads import hit_reads
 from schema.languages import normalised
 from schema.paging import DEFAULT_PAGE_SIZE
@@ -69,12 +72,53 @@ class SearchEdge:
         return _snippet(snippet_of(self.hit))
 
 
+@strawberry.enum(
+    description="Groups of `SearchResults.groupBy`: those of the one type's own "
+    "`...GroupBy` (experts: COUNTRY, AGENCY, TOPIC, LANGUAGE spoken; events: YEAR, "
+    "KIND, STATUS, COUNTRY, PROGRAMME, TOPIC; documents: KIND, YEAR, LANG written...)."
+)
+class SearchGroupBy(Enum):
+    COUNTRY = "country"
+    AGENCY = "agency"
+    TOPIC = "topic"
+    LANGUAGE = "language"
+    YEAR = "year"
+    KIND = "kind"
+    STATUS = "status"
+    PROGRAMME = "programme"
+    FUNDER = "funder"
+    LANG = "lang"
+
+
 @strawberry.type
 class SearchResults:
+    query: strawberry.Private[str]
+    types: strawberry.Private[list[EntityType] | None]
+    lang: strawberry.Private[str | None]
     total_count: int = strawberry.field(description="Hits in all pages (at most 1000 per index).")
     page_info: PageInfo
     edges: list[SearchEdge]
     nodes: list[Node]
+
+    @strawberry.field(
+        description="How all the hits (every page, as `totalCount` counts them) fall into "
+        "groups, largest first; the search must name exactly one type in `types`."
+    )
+    async def group_by(
+        self, info: Info, by: SearchGroupBy, limit: int = DEFAULT_BUCKETS
+    ) -> list[FacetBucket]:
+        checked_limit(info, limit)
+        if not self.types or len(set(self.types)) != 1:
+            raise BadUserInputError("`groupBy` needs a search of exactly one type in `types`")
+        buckets = await group_hits(
+            info.context.cypher,
+            self.query,
+            label=self.types[0].label,
+            facet=by.value,
+            lang=self.lang,
+            limit=limit,
+        )
+        return facet_buckets(buckets)
 
 
 def _snippet(record: SnippetRecord | None) -> Snippet | None:
@@ -143,6 +187,9 @@ class SearchQuery:
             for index, hit in enumerate(page.hits)
         ]
         return SearchResults(
+            query=query,
+            types=types,
+            lang=code,
             total_count=page.total,
             page_info=PageInfo(
                 has_next_page=page.has_next,

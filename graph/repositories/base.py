@@ -284,13 +284,24 @@ async def group_by(
     limit: int,
 ) -> list[FacetBucket]:
     """Counts of the filtered nodes per group (country, topic, year...), largest first."""
+    condition, parameters = compile_where(spec.filters, where)
+    query = grouping(spec, facet, spec.match, condition)
+    return buckets_of(await cypher.read(query, {**parameters, "limit": limit}))
+
+
+def grouping(
+    spec: ListSpec, facet: str, match: LiteralString, condition: LiteralString
+) -> LiteralString:
+    """GROUP_BY over the nodes `n` that `match` binds and `condition` keeps, by `facet`."""
     group = spec.facets.get(facet)
     if group is None:
         raise InvalidInputError(f"{spec.label} lists cannot be grouped by {facet!r}")
-    condition, parameters = compile_where(spec.filters, where)
-    query = fill(GROUP_BY, {"<MATCH>": spec.match, "<WHERE>": condition, "<GROUP>": group})
+    return fill(GROUP_BY, {"<MATCH>": match, "<WHERE>": condition, "<GROUP>": group})
+
+
+def buckets_of(rows: Sequence[Mapping[str, Any]]) -> list[FacetBucket]:
     buckets = []
-    for row in await cypher.read(query, {**parameters, "limit": limit}):
+    for row in rows:
         label = label_of(row["labels"]) if row["labels"] else None
         node = node_record(label, row["node"]) if label and row["node"] is not None else None
         value = row["value"]

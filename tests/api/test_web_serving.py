@@ -43,6 +43,7 @@ async def client(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
         "/path?from=a&to=b",
         "/signin",
         "/import",
+        "/feed",
         "/node/RXhwZXJ0OnZ1c2FsLWh1c2V5bm92",
         "/network/abc",
         "/timeline/abc",

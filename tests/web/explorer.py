@@ -36,7 +36,9 @@ def gid(label: str, slug: str) -> str:
 def hub(seeded: SeededGraph, neo4j_server: Neo4jServer) -> Iterator[LiveHub]:
     if not DIST.is_file() or not AXE.is_file():
         pytest.fail("the explorer is not built: run `make web` (make test does)")
-    with live_hub(hub_env(neo4j_server)) as served:
+    # Without a rate limit: a test clicks through filters faster than a person, and each
+    # depth-2 neighbourhood is costed near a full bucket (rate limits have their own tests).
+    with live_hub(hub_env(neo4j_server, HUB_RATE_LIMIT_PER_MINUTE="0")) as served:
         yield served
 
 

@@ -11,6 +11,7 @@ import { SessionContext, useSession, type Session } from "./lib/session";
 import { apiKey as storedKey, remembered } from "./lib/storage";
 import { CascadeView } from "./views/cascade";
 import { ExpertsView } from "./views/experts";
+import { FeedView } from "./views/feed";
 import { EDITOR_ROLES, ImportView } from "./views/import";
 import { NodeView } from "./views/node";
 import { PathView } from "./views/path";
@@ -102,10 +103,12 @@ function View({ route }: { route: Route }) {
       return <SignInView />;
     case "import":
       return <ImportView />;
+    case "feed":
+      return <FeedView />;
     case "node":
       return <NodeView id={route.id} key={route.id} />;
     case "network":
-      return <NetworkView id={route.id} key={route.id} />;
+      return <NetworkView id={route.id} filters={route.filters} key={route.id} />;
     case "timeline":
       return <TimelineView id={route.id} />;
     case "cascade":
@@ -129,7 +132,10 @@ function Header({ route }: { route: Route }) {
         <Link href="/experts" aria-current={current("experts")}>{t("navExperts")}</Link>
         <Link href="/path" aria-current={current("path")}>{t("navPath")}</Link>
         {session.role && EDITOR_ROLES.includes(session.role) ? (
-          <Link href="/import" aria-current={current("import")}>{t("navImport")}</Link>
+          <>
+            <Link href="/import" aria-current={current("import")}>{t("navImport")}</Link>
+            <Link href="/feed" aria-current={current("feed")}>{t("navFeed")}</Link>
+          </>
         ) : null}
         {session.role ? (
           <span class="signed-in">

@@ -43,11 +43,25 @@ describe("components", () => {
 });
 
 describe("search as you type", () => {
-  it("matches the word being typed as a prefix and drops Lucene operators", async () => {
-    const { asYouType } = await import("../src/components/picker");
-    expect(asYouType("Vusal Huseyn")).toBe("Vusal Huseyn*");
-    expect(asYouType(" Gjorg ")).toBe("Gjorg*");
-    expect(asYouType('a:b "c')).toBe("ab c*");
-    expect(asYouType("  ")).toBe("");
+  it("sends what was typed as a prefix, nothing below two letters", async () => {
+    const { prefixOf } = await import("../src/components/picker");
+    expect(prefixOf("Vusal  Huseyn ")).toBe("Vusal Huseyn");
+    expect(prefixOf(" G ")).toBe("");
+    expect(prefixOf("Гу")).toBe("Гу");
+  });
+  it("moves through the offers with the arrow keys, wrapping, and picks with Enter", async () => {
+    const { keyAction } = await import("../src/components/picker");
+    expect(keyAction({ key: "ArrowDown", active: 0, count: 3, open: true })).toEqual({ kind: "move", active: 1 });
+    expect(keyAction({ key: "ArrowDown", active: 2, count: 3, open: true })).toEqual({ kind: "move", active: 0 });
+    expect(keyAction({ key: "ArrowUp", active: 0, count: 3, open: true })).toEqual({ kind: "move", active: 2 });
+    expect(keyAction({ key: "ArrowDown", active: 2, count: 3, open: false })).toEqual({ kind: "move", active: 0 });
+    expect(keyAction({ key: "Enter", active: 1, count: 3, open: true })).toEqual({ kind: "pick" });
+    expect(keyAction({ key: "Enter", active: 0, count: 3, open: false })).toEqual({ kind: "none" });
+    expect(keyAction({ key: "ArrowDown", active: 0, count: 0, open: true })).toEqual({ kind: "none" });
+  });
+  it("closes the list on Escape, and clears the text when it is already closed", async () => {
+    const { keyAction } = await import("../src/components/picker");
+    expect(keyAction({ key: "Escape", active: 0, count: 3, open: true })).toEqual({ kind: "close" });
+    expect(keyAction({ key: "Escape", active: 0, count: 3, open: false })).toEqual({ kind: "clear" });
   });
 });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { browserLanguage, translator } from "../src/i18n";
+import { az } from "../src/i18n/az";
 import { en } from "../src/i18n/en";
 import { ru } from "../src/i18n/ru";
+import { tg } from "../src/i18n/tg";
+
+const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("interface text", () => {
   it("is chosen from the browser's languages, English when none is offered", () => {
@@ -9,11 +13,20 @@ describe("interface text", () => {
     expect(browserLanguage(["de", "az-Latn-AZ"])).toBe("az");
     expect(browserLanguage(["fr"])).toBe("en");
   });
-  it("has every English key in Russian", () => {
-    expect(Object.keys(ru).sort()).toEqual(Object.keys(en).sort());
+  it.each([
+    ["ru", ru],
+    ["az", az],
+    ["tg", tg],
+  ])("has every English key in %s, each with the same placeholders and none left empty", (_, table) => {
+    expect(Object.keys(table).sort()).toEqual(Object.keys(en).sort());
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(table[key].trim(), key).not.toBe("");
+      expect(placeholders(table[key]), key).toEqual(placeholders(en[key]));
+    }
   });
-  it("fills parameters and falls back to English for keys a language lacks", () => {
+  it("fills parameters in every language", () => {
     expect(translator("ru")("resultsCount", { count: 3 })).toBe("Найдено: 3");
-    expect(translator("tg")("fieldBudget")).toBe(en.fieldBudget);
+    expect(translator("az")("pathSteps", { count: 2 })).toBe("2 addım");
+    expect(translator("tg")("pathSteps", { count: 2 })).toBe("2 қадам");
   });
 });

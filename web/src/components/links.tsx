@@ -1,6 +1,6 @@
 // Links that stay inside the explorer (history API) yet remain real, shareable hrefs.
 import type { ComponentChildren } from "preact";
-import type { NodeRefFragment } from "../generated/graphql";
+import type { NodeRefFragment, TextFragment } from "../generated/graphql";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/en";
 import { navigate, nodeHref } from "../lib/router";
@@ -35,6 +35,19 @@ export function NodeLink({ node, badge = false }: { node: NodeRefFragment; badge
         <Txt value={node.name} />
       </Link>
     </>
+  );
+}
+
+/** A view's title ending in the entity it is about, linked to the entity's page. */
+export function EntityHeading({ title, node }: { title: MessageKey; node: { id: string; name: TextFragment } }) {
+  const { t } = useI18n();
+  return (
+    <h1>
+      {t(title, { name: "" })}
+      <Link href={nodeHref("node", node.id)}>
+        <Txt value={node.name} />
+      </Link>
+    </h1>
   );
 }
 

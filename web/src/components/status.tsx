@@ -19,6 +19,14 @@ export function isNotFound(error: CombinedError | undefined): boolean {
   );
 }
 
+/** What a view shows until its answer is usable: not found, the hub's refusal, or loading.
+ * Views return it while `!result.data || isNotFound(result.error)`. */
+export function Pending({ result }: { result: { error?: CombinedError; data?: unknown } }) {
+  if (isNotFound(result.error)) return <NotFound />;
+  if (result.error && !result.data) return <QueryError error={result.error} />;
+  return <Loading />;
+}
+
 export function QueryError({ error }: { error: CombinedError }) {
   const { t } = useI18n();
   if (error.networkError) return null; // the outage banner speaks for it

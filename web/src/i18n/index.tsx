@@ -1,4 +1,4 @@
-// Interface text: chosen from the browser, switchable, remembered; missing keys fall back to English.
+// Interface text: chosen from the browser, switchable, remembered; every language has every key.
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
 import type { DateWords } from "../lib/dates";
@@ -16,7 +16,7 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
   tg: "Тоҷикӣ",
 };
 
-const TABLES: Record<Language, Partial<Messages>> = { en, ru, az, tg };
+const TABLES: Record<Language, Messages> = { en, ru, az, tg };
 const MONTHS: Record<Language, readonly string[]> = { en: monthsEn, ru: monthsRu, az: monthsAz, tg: monthsTg };
 
 export const isLanguage = (value: string | null | undefined): value is Language =>
@@ -36,7 +36,7 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 export function translator(language: Language): Translate {
   const table = TABLES[language];
   return (key, params = {}) =>
-    (table[key] ?? en[key]).replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+    table[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
 export function dateWords(language: Language): DateWords {

@@ -7,8 +7,44 @@ export type Route =
   | { view: "path"; from: string | null; to: string | null }
   | { view: "signin" }
   | { view: "import" }
-  | { view: "node" | "network" | "timeline" | "cascade"; id: string }
+  | { view: "feed" }
+  | { view: "node" | "timeline" | "cascade"; id: string }
+  | { view: "network"; id: string; filters: NetworkFilters }
   | { view: "missing" };
+
+/** The network view's choices, kept in its URL so that links and back/forward keep them.
+ * Names are not checked here: the view drops those it does not know. */
+export type NetworkFilters = {
+  depth: 1 | 2;
+  types: string[];
+  relationships: string[];
+  sizeBy: "degree" | "centrality";
+  colour: "type" | "community";
+};
+
+export const NO_FILTERS: NetworkFilters = { depth: 1, types: [], relationships: [], sizeBy: "degree", colour: "type" };
+
+function networkFilters(query: URLSearchParams): NetworkFilters {
+  const list = (name: string): string[] => (query.get(name) ?? "").split(",").filter(Boolean);
+  return {
+    depth: query.get("depth") === "2" ? 2 : 1,
+    types: list("types"),
+    relationships: list("rel"),
+    sizeBy: query.get("size") === "centrality" ? "centrality" : "degree",
+    colour: query.get("colour") === "community" ? "community" : "type",
+  };
+}
+
+/** A network view's URL; defaults are left out, so the plain link stays `/network/{id}`. */
+export function networkHref(id: string, filters: NetworkFilters): string {
+  return href(nodeHref("network", id), {
+    depth: filters.depth === 1 ? null : String(filters.depth),
+    types: filters.types.join(","),
+    rel: filters.relationships.join(","),
+    size: filters.sizeBy === "degree" ? null : filters.sizeBy,
+    colour: filters.colour === "type" ? null : filters.colour,
+  });
+}
 
 const listeners = new Set<() => void>();
 
@@ -39,10 +75,12 @@ export function parseRoute(pathname: string, search: string): Route {
   if (pathname === "/path") return { view: "path", from: get("from"), to: get("to") };
   if (pathname === "/signin") return { view: "signin" };
   if (pathname === "/import") return { view: "import" };
+  if (pathname === "/feed") return { view: "feed" };
   const entity = /^\/(node|network|timeline|cascade)\/([^/]+)\/?$/.exec(pathname);
   if (entity) {
     const view = entity[1] as "node" | "network" | "timeline" | "cascade";
-    return { view, id: decodeURIComponent(entity[2]) };
+    const id = decodeURIComponent(entity[2]);
+    return view === "network" ? { view, id, filters: networkFilters(query) } : { view, id };
   }
   return { view: "missing" };
 }

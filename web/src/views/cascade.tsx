@@ -1,8 +1,8 @@
 // `/cascade/{id}`: a training of trainers and the roll-outs it led to, as a tree with reach.
 import { useQuery } from "@urql/preact";
 import { CascadeDocument, type CascadeQuery } from "../generated/graphql";
-import { Link } from "../components/links";
-import { Loading, NotFound, QueryError, isNotFound } from "../components/status";
+import { EntityHeading, Link } from "../components/links";
+import { Pending, isNotFound } from "../components/status";
 import { Txt } from "../components/text";
 import { useI18n } from "../i18n";
 import { formatDate } from "../lib/dates";
@@ -26,18 +26,11 @@ export function cascadeTree(sessions: readonly Session[]): Branch[] {
 export function CascadeView({ id }: { id: string }) {
   const { t } = useI18n();
   const [result] = useQuery({ query: CascadeDocument, variables: { id } });
-  if (isNotFound(result.error)) return <NotFound />;
-  if (result.error && !result.data) return <QueryError error={result.error} />;
-  if (!result.data) return <Loading />;
+  if (!result.data || isNotFound(result.error)) return <Pending result={result} />;
   const cascade = result.data.cascade;
   return (
     <section class="cascade">
-      <h1>
-        {t("cascadeTitle", { name: "" })}
-        <Link href={nodeHref("node", cascade.event.id)}>
-          <Txt value={cascade.event.name} />
-        </Link>
-      </h1>
+      <EntityHeading title="cascadeTitle" node={cascade.event} />
       <ul class="figures">
         <li>{t("cascadeSessions", { count: cascade.sessionCount })}</li>
         <li>

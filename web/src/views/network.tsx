@@ -1,43 +1,25 @@
 // `/network/{id}`: the neighbourhood as an interactive WebGL graph, with filters, community
 // colours, a text list of what is drawn, and downloads through the hub's export routes.
 import { useQuery } from "@urql/preact";
-import { useEffect, useRef, useState } from "preact/hooks";
-import {
-  CommunitiesDocument,
-  NeighbourhoodDocument,
-  type EntityType,
-  type ProjectionKind,
-  type RelationshipType,
-} from "../generated/graphql";
-import { Link, TYPENAMES } from "../components/links";
-import { Loading, NotFound, QueryError, isNotFound } from "../components/status";
+import { useEffect, useRef } from "preact/hooks";
+import { CommunitiesDocument, NeighbourhoodDocument } from "../generated/graphql";
+import { EntityHeading, Link, TYPENAMES } from "../components/links";
+import { Pending, isNotFound } from "../components/status";
 import { Txt } from "../components/text";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/en";
-import { href, navigate, nodeHref } from "../lib/router";
-import { COMMUNITY_COLOURS, TYPE_COLOURS, draw, type DrawnNode } from "../network/draw";
+import { href, navigate, networkHref, nodeHref, type NetworkFilters } from "../lib/router";
+import { draw } from "../network/draw";
+import { ENTITY_TYPES, PROJECTIONS, RELATIONSHIPS, knownFilters, toggle } from "../network/filters";
+import { COMMUNITY_COLOURS, TYPE_COLOURS, type DrawnNode, type SizeBy } from "../network/layout";
 
-const ENTITY_TYPES = Object.keys(TYPENAMES) as EntityType[];
-const RELATIONSHIPS: RelationshipType[] = [
-  "WORKS_FOR", "TOOK_PART", "BASED_IN", "HELD_IN", "PART_OF", "FUNDED_BY",
-  "IMPLEMENTED_BY", "COVERS", "ABOUT", "CASCADES_FROM", "DESCRIBES", "MENTIONS", "IN",
-];
-const PROJECTIONS: Partial<Record<EntityType, ProjectionKind>> = {
-  EXPERT: "EXPERTS_BY_EVENTS",
-  AGENCY: "AGENCIES_BY_EVENTS",
-  COUNTRY: "COUNTRIES_BY_PROGRAMMES",
-};
-
-function toggle<T>(list: T[], item: T): T[] {
-  return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
-}
-
-export function NetworkView({ id }: { id: string }) {
+export function NetworkView({ id, filters }: { id: string; filters: NetworkFilters }) {
   const { t } = useI18n();
-  const [depth, setDepth] = useState(1);
-  const [types, setTypes] = useState<EntityType[]>([]);
-  const [relationships, setRelationships] = useState<RelationshipType[]>([]);
-  const [byCommunity, setByCommunity] = useState(false);
+  const chosen = knownFilters(filters);
+  const { depth, types, relationships, sizeBy } = chosen;
+  const byCommunity = chosen.colour === "community";
+  /** Every change is a new history entry: back undoes it, the address shares it. */
+  const change = (update: Partial<NetworkFilters>): void => navigate(networkHref(id, { ...chosen, ...update }));
   const [result] = useQuery({
     query: NeighbourhoodDocument,
     variables: { id, depth, types: types.length ? types : null, relationships: relationships.length ? relationships : null },
@@ -49,9 +31,7 @@ export function NetworkView({ id }: { id: string }) {
     variables: { projection: { kind: projection ?? "AGENCIES_BY_EVENTS" } },
     pause: !byCommunity || !projection,
   });
-  if (isNotFound(result.error)) return <NotFound />;
-  if (result.error && !result.data) return <QueryError error={result.error} />;
-  if (!result.data) return <Loading />;
+  if (!result.data || isNotFound(result.error)) return <Pending result={result} />;
   const subgraph = result.data.neighbourhood;
   const community = new Map<string, number>();
   communities.data?.communities.communities.forEach((c) => c.members.forEach((m) => community.set(m.node.id, c.index)));
@@ -73,16 +53,11 @@ export function NetworkView({ id }: { id: string }) {
   };
   return (
     <section class="network">
-      <h1>
-        {t("networkTitle", { name: "" })}
-        <Link href={nodeHref("node", subgraph.center.id)}>
-          <Txt value={subgraph.center.name} />
-        </Link>
-      </h1>
+      <EntityHeading title="networkTitle" node={subgraph.center} />
       <form class="network-controls" onSubmit={(event) => event.preventDefault()}>
         <label for="depth">
           {t("depth")}{" "}
-          <select id="depth" value={depth} onChange={(event) => setDepth(Number(event.currentTarget.value))}>
+          <select id="depth" value={depth} onChange={(event) => change({ depth: event.currentTarget.value === "2" ? 2 : 1 })}>
             <option value="1">1</option>
             <option value="2">2</option>
           </select>
@@ -91,7 +66,7 @@ export function NetworkView({ id }: { id: string }) {
           <legend>{t("types")}</legend>
           {ENTITY_TYPES.map((type) => (
             <label key={type}>
-              <input type="checkbox" checked={types.includes(type)} onChange={() => setTypes(toggle(types, type))} />
+              <input type="checkbox" checked={types.includes(type)} onChange={() => change({ types: toggle(types, type) })} />
               <span class="swatch" style={{ background: TYPE_COLOURS[type] }} aria-hidden="true" />
               {t(`type_${TYPENAMES[type]}` as MessageKey)}
             </label>
@@ -104,7 +79,7 @@ export function NetworkView({ id }: { id: string }) {
               <input
                 type="checkbox"
                 checked={relationships.includes(type)}
-                onChange={() => setRelationships(toggle(relationships, type))}
+                onChange={() => change({ relationships: toggle(relationships, type) })}
               />
               {type.toLowerCase().replace(/_/g, " ")}
             </label>
@@ -112,13 +87,20 @@ export function NetworkView({ id }: { id: string }) {
         </fieldset>
         {projection ? (
           <label>
-            <input type="checkbox" checked={byCommunity} onChange={() => setByCommunity(!byCommunity)} /> {t("colourBy")}{" "}
-            {t("colourCommunity")}
+            <input type="checkbox" checked={byCommunity} onChange={() => change({ colour: byCommunity ? "type" : "community" })} />{" "}
+            {t("colourBy")} {t("colourCommunity")}
           </label>
         ) : null}
+        <label for="size-by">
+          {t("sizeBy")}{" "}
+          <select id="size-by" value={sizeBy} onChange={(event) => change({ sizeBy: event.currentTarget.value === "centrality" ? "centrality" : "degree" })}>
+            <option value="degree">{t("sizeDegree")}</option>
+            <option value="centrality">{t("sizeCentrality")}</option>
+          </select>
+        </label>
       </form>
-      <Canvas key={`${depth}-${types.join()}-${relationships.join()}-${byCommunity && community.size}`} nodes={nodes}
-        edges={subgraph.edges.map((e) => ({ source: e.source, target: e.target, type: e.type }))} colourOf={colourOf} />
+      <Canvas key={`${depth}-${types.join()}-${relationships.join()}-${sizeBy}-${byCommunity && community.size}`} nodes={nodes}
+        edges={subgraph.edges.map((e) => ({ source: e.source, target: e.target, type: e.type }))} colourOf={colourOf} sizeBy={sizeBy} />
       {subgraph.truncated ? <p class="hint">{t("truncated")}</p> : null}
       <p class="exports">
         {t("exportAs")}:{" "}
@@ -146,13 +128,21 @@ export function NetworkView({ id }: { id: string }) {
   );
 }
 
-function Canvas(props: { nodes: DrawnNode[]; edges: { source: string; target: string; type: string }[]; colourOf: (node: DrawnNode) => string }) {
+type CanvasProps = {
+  nodes: DrawnNode[];
+  edges: { source: string; target: string; type: string }[];
+  colourOf: (node: DrawnNode) => string;
+  sizeBy: SizeBy;
+};
+
+function Canvas(props: CanvasProps) {
   const { t } = useI18n();
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!container.current) return;
     const drawing = draw(container.current, props.nodes, props.edges, {
       colourOf: props.colourOf,
+      sizeBy: props.sizeBy,
       onOpen: (id) => navigate(nodeHref("node", id)),
     });
     container.current.dataset.drawn = String(drawing.nodeCount);

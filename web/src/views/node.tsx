@@ -3,7 +3,7 @@ import { useQuery } from "@urql/preact";
 import { useState } from "preact/hooks";
 import { NodePageDocument, type NodePageQuery } from "../generated/graphql";
 import { Link, NodeLink, TypeBadge } from "../components/links";
-import { Loading, NotFound, QueryError, isNotFound } from "../components/status";
+import { NotFound, Pending, isNotFound } from "../components/status";
 import { Source, Txt } from "../components/text";
 import { useI18n, type I18n } from "../i18n";
 import { formatDate } from "../lib/dates";
@@ -18,9 +18,7 @@ export function NodeView({ id }: { id: string }) {
   const [first, setFirst] = useState(PAGE);
   const [result] = useQuery({ query: NodePageDocument, variables: { id, first } });
   const i18n = useI18n();
-  if (isNotFound(result.error)) return <NotFound />;
-  if (result.error && !result.data) return <QueryError error={result.error} />;
-  if (!result.data) return <Loading />;
+  if (!result.data || isNotFound(result.error)) return <Pending result={result} />;
   const node = result.data.node;
   if (!node) return <NotFound />;
   const more = (): void => setFirst(Math.min(MAX, first + PAGE * 2));
@@ -165,6 +163,8 @@ const refs = (nodes: RelatedItem["node"][]): RelatedItem[] => nodes.map((node) =
 
 function related(node: Entity, more: () => void, i18n: I18n) {
   const when = (start: string | null): string | null => formatDate(start, i18n.dates);
+  const dated = (nodes: (RelatedItem["node"] & { start: string | null })[]): RelatedItem[] =>
+    nodes.map((n) => ({ node: n, extra: when(n.start) }));
   switch (node.__typename) {
     case "Expert":
       return (
@@ -192,7 +192,7 @@ function related(node: Entity, more: () => void, i18n: I18n) {
         <>
           <Related title="relAgencies" total={node.agencies.totalCount} onMore={more} items={refs(node.agencies.nodes)} />
           <Related title="relEvents" total={node.events.totalCount} onMore={more}
-            items={node.events.nodes.map((n) => ({ node: n, extra: when(n.start) }))} />
+            items={dated(node.events.nodes)} />
           <Related title="relProgrammes" total={node.programmes.totalCount} onMore={more} items={refs(node.programmes.nodes)} />
         </>
       );
@@ -200,7 +200,7 @@ function related(node: Entity, more: () => void, i18n: I18n) {
       return (
         <>
           <Related title="relEvents" total={node.events.totalCount} onMore={more}
-            items={node.events.nodes.map((n) => ({ node: n, extra: when(n.start) }))} />
+            items={dated(node.events.nodes)} />
           <Related title="relAgencies" total={node.agencies.totalCount} onMore={more} items={refs(node.agencies.nodes)} />
         </>
       );
@@ -212,7 +212,7 @@ function related(node: Entity, more: () => void, i18n: I18n) {
           <Related title="relImplementers" total={node.implementers.totalCount} onMore={more}
             items={node.implementers.edges.map((e) => ({ node: e.node, extra: e.role, source: e.source }))} />
           <Related title="relEvents" total={node.events.totalCount} onMore={more}
-            items={node.events.nodes.map((n) => ({ node: n, extra: when(n.start) }))} />
+            items={dated(node.events.nodes)} />
         </>
       );
     case "Event":
@@ -221,7 +221,7 @@ function related(node: Entity, more: () => void, i18n: I18n) {
           <Related title="relParticipants" total={node.participants.totalCount} onMore={more}
             items={node.participants.edges.map((e) => ({ node: e.node, extra: joined(e.role, e.count?.toString()), source: e.source }))} />
           <Related title="relCascades" total={node.cascades.totalCount} onMore={more}
-            items={node.cascades.nodes.map((n) => ({ node: n, extra: when(n.start) }))} />
+            items={dated(node.cascades.nodes)} />
           <Related title="relDescribedBy" total={node.describedBy.totalCount} onMore={more} items={refs(node.describedBy.nodes)} />
         </>
       );
@@ -230,7 +230,7 @@ function related(node: Entity, more: () => void, i18n: I18n) {
         <>
           <Related title="relExperts" total={node.experts.totalCount} onMore={more} items={refs(node.experts.nodes)} />
           <Related title="relEvents" total={node.events.totalCount} onMore={more}
-            items={node.events.nodes.map((n) => ({ node: n, extra: when(n.start) }))} />
+            items={dated(node.events.nodes)} />
         </>
       );
     case "Resource":

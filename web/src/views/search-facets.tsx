@@ -1,4 +1,5 @@
-// Facet filters with counts for a type tab: how the tab's first 100 hits fall into groups.
+// Facet filters for a type tab, with counts over all the tab's hits (`search { groupBy }`);
+// choosing one keeps those of the first 100 hits that fall in the group.
 import { useQuery } from "@urql/preact";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import {
@@ -21,7 +22,7 @@ import { href } from "../lib/router";
 type Where = Record<string, unknown>;
 type Dimension = { name: string; label: MessageKey; where: (key: string) => Where };
 type Spec = {
-  facets: TypedDocumentNode<Record<string, BucketFragment[]>, { ids: string[] }>;
+  facets: TypedDocumentNode<{ search: Record<string, BucketFragment[]> }, { query: string }>;
   members: TypedDocumentNode<Record<string, { nodes: { id: string }[] }>, { where: Where }>;
   dimensions: Dimension[];
 };
@@ -93,12 +94,12 @@ export function useFacetMembers(
   return new Set(list.nodes.map((node) => node.id));
 }
 
-export function Facets(props: { q: string; type: string; facet: string | null; ids: string[] }) {
+export function Facets(props: { q: string; type: string; facet: string | null }) {
   const { t } = useI18n();
   const spec = FACETED[props.type];
-  const [result] = useQuery({ query: spec.facets, variables: { ids: props.ids }, pause: props.ids.length === 0 });
+  const [result] = useQuery({ query: spec.facets, variables: { query: props.q } });
   if (!result.data) return null;
-  const data = result.data;
+  const data = result.data.search;
   return (
     <aside class="facets" aria-labelledby="facets-title">
       <h2 id="facets-title">{t("facets")}</h2>

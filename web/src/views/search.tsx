@@ -46,7 +46,7 @@ function Results({ q, type, after, facet }: Props) {
     <>
       <TypeTabs q={q} type={type} />
       <div class="results-layout">
-        {faceted && type ? <Facets q={q} type={type} facet={facet} ids={hitIds} /> : null}
+        {faceted && type ? <Facets q={q} type={type} facet={facet} /> : null}
         <div class="results">
           <p role="status">{t("resultsCount", { count: members ? edges.length : search.totalCount })}</p>
           {edges.length === 0 ? (

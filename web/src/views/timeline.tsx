@@ -1,8 +1,8 @@
 // `/timeline/{id}`: a programme's, agency's, country's or topic's events by year; undated last.
 import { useQuery } from "@urql/preact";
 import { TimelineDocument, type TimelineQuery } from "../generated/graphql";
-import { Link } from "../components/links";
-import { Loading, NotFound, QueryError, isNotFound } from "../components/status";
+import { EntityHeading, Link } from "../components/links";
+import { Pending, isNotFound } from "../components/status";
 import { Txt } from "../components/text";
 import { useI18n } from "../i18n";
 import { formatDate } from "../lib/dates";
@@ -23,18 +23,11 @@ export function byYear(items: readonly Item[]): [number | null, Item[]][] {
 export function TimelineView({ id }: { id: string }) {
   const { t, dates } = useI18n();
   const [result] = useQuery({ query: TimelineDocument, variables: { id } });
-  if (isNotFound(result.error)) return <NotFound />;
-  if (result.error && !result.data) return <QueryError error={result.error} />;
-  if (!result.data) return <Loading />;
+  if (!result.data || isNotFound(result.error)) return <Pending result={result} />;
   const timeline = result.data.timeline;
   return (
     <section class="timeline">
-      <h1>
-        {t("timelineTitle", { name: "" })}
-        <Link href={nodeHref("node", timeline.subject.id)}>
-          <Txt value={timeline.subject.name} />
-        </Link>
-      </h1>
+      <EntityHeading title="timelineTitle" node={timeline.subject} />
       {byYear(timeline.items).map(([year, items]) => (
         <section key={String(year)} aria-labelledby={`year-${year ?? "none"}`}>
           <h2 id={`year-${year ?? "none"}`}>{year ?? t("timelineUndated")}</h2>
