@@ -384,6 +384,6 @@ def record_type(label: Label) -> type[NodeRecord]:
     return _RECORD_TYPES[label]
 
 
-ExpertRecord: Final = _RECORD_TYPES[Label.EXPERT]
-EventRecord: Final = _RECORD_TYPES[Label.EVENT]
+ExpertRecord: Final[Any] = _RECORD_TYPES[Label.EXPERT]
+EventRecord: Final[Any] = _RECORD_TYPES[Label.EVENT]
 """Record classes tests check records against (`isinstance`)."""
