@@ -16,6 +16,7 @@ from typing import Any, Final, Optional
 import strawberry
 from strawberry.permission import PermissionExtension
 
+from graph.declarations import DECLARED
 from graph.errors import InvalidInputError
 from graph.model import LANGUAGES, Label
 from graph.writes.operations import CreateNode, DeleteNode, Operation, UpdateNode
@@ -164,61 +165,15 @@ def delete_field(label: Label) -> Any:
     )
 
 
-@strawberry.type
-class EntityMutation:
-    create_expert = create_field(
-        Label.EXPERT, inputs.CreateExpertInput, payloads.ExpertPayload, "expert"
-    )
-    update_expert = update_field(
-        Label.EXPERT, inputs.UpdateExpertInput, payloads.ExpertPayload, "expert"
-    )
-    delete_expert = delete_field(Label.EXPERT)
-    create_agency = create_field(
-        Label.AGENCY, inputs.CreateAgencyInput, payloads.AgencyPayload, "agency"
-    )
-    update_agency = update_field(
-        Label.AGENCY, inputs.UpdateAgencyInput, payloads.AgencyPayload, "agency"
-    )
-    delete_agency = delete_field(Label.AGENCY)
-    create_country = create_field(
-        Label.COUNTRY, inputs.CreateCountryInput, payloads.CountryPayload, "country"
-    )
-    update_country = update_field(
-        Label.COUNTRY, inputs.UpdateCountryInput, payloads.CountryPayload, "country"
-    )
-    delete_country = delete_field(Label.COUNTRY)
-    create_place = create_field(
-        Label.PLACE, inputs.CreatePlaceInput, payloads.PlacePayload, "place"
-    )
-    update_place = update_field(
-        Label.PLACE, inputs.UpdatePlaceInput, payloads.PlacePayload, "place"
-    )
-    delete_place = delete_field(Label.PLACE)
-    create_programme = create_field(
-        Label.PROGRAMME, inputs.CreateProgrammeInput, payloads.ProgrammePayload, "programme"
-    )
-    update_programme = update_field(
-        Label.PROGRAMME, inputs.UpdateProgrammeInput, payloads.ProgrammePayload, "programme"
-    )
-    delete_programme = delete_field(Label.PROGRAMME)
-    create_event = create_field(
-        Label.EVENT, inputs.CreateEventInput, payloads.EventPayload, "event"
-    )
-    update_event = update_field(
-        Label.EVENT, inputs.UpdateEventInput, payloads.EventPayload, "event"
-    )
-    delete_event = delete_field(Label.EVENT)
-    create_topic = create_field(
-        Label.TOPIC, inputs.CreateTopicInput, payloads.TopicPayload, "topic"
-    )
-    update_topic = update_field(
-        Label.TOPIC, inputs.UpdateTopicInput, payloads.TopicPayload, "topic"
-    )
-    delete_topic = delete_field(Label.TOPIC)
-    create_resource = create_field(
-        Label.RESOURCE, inputs.CreateResourceInput, payloads.ResourcePayload, "resource"
-    )
-    update_resource = update_field(
-        Label.RESOURCE, inputs.UpdateResourceInput, payloads.ResourcePayload, "resource"
-    )
-    delete_resource = delete_field(Label.RESOURCE)
+def _fields() -> dict[str, Any]:
+    """create_<entity>, update_<entity> and delete_<entity> for every label, in schema order."""
+    fields: dict[str, Any] = {}
+    for label in DECLARED:
+        key, returns = label.value.lower(), payloads.PAYLOADS[label]
+        fields[f"create_{key}"] = create_field(label, inputs.CREATE_INPUTS[label], returns, key)
+        fields[f"update_{key}"] = update_field(label, inputs.UPDATE_INPUTS[label], returns, key)
+        fields[f"delete_{key}"] = delete_field(label)
+    return fields
+
+
+EntityMutation = strawberry.type(type("EntityMutation", (), _fields()))
