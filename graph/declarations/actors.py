@@ -15,6 +15,7 @@ PERSONAL = " (personal data: partners, editors and admins only)."
 
 EXPERT: Final = Entity(
     Label.EXPERT,
+    "experts",
     "A person: official, trainer, consultant or coordinator.",
     fields=(
         Field("name", Scalar.TEXT, write=short, shown=False, read=False, required=True),
@@ -65,6 +66,8 @@ EXPERT: Final = Entity(
             "Resources that mention the person, newest first.",
         ),
     ),
+    list_doc="People, filtered and ordered (default: by name).",
+    group_doc="Experts matching `where`, counted per country/topic/...",
     where_doc="Conditions on experts.",
     langs_filter=False,
     filters=(
@@ -95,6 +98,7 @@ EXPERT: Final = Entity(
 
 AGENCY: Final = Entity(
     A,
+    "agencies",
     "An organisation: state service, international organisation, NGO, donor, college, "
     "delegation or one of their units.",
     fields=(
@@ -143,6 +147,8 @@ AGENCY: Final = Entity(
             "Resources that mention the agency, newest first.",
         ),
     ),
+    list_doc="Organisations, filtered and ordered (default: by name).",
+    group_doc="Agencies matching `where`, counted per kind or country.",
     where_doc="Conditions on agencies.",
     filters=(
         Filter("kind", F.STRING, "kind"),

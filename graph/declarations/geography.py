@@ -18,6 +18,7 @@ MENTIONED_IN: Final = "Resources that mention the {}, newest first."
 
 COUNTRY: Final = Entity(
     C,
+    "countries",
     "A country.",
     fields=(
         Field("iso2", Scalar.TEXT, "ISO 3166-1 alpha-2 code.", values.iso2, required=True),
@@ -51,6 +52,7 @@ COUNTRY: Final = Entity(
 
 PLACE: Final = Entity(
     PL,
+    "places",
     "A city, district, venue, community or region.",
     fields=(
         Field(

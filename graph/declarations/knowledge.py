@@ -15,6 +15,7 @@ T, R = Label.TOPIC, Label.RESOURCE
 
 TOPIC: Final = Entity(
     T,
+    "topics",
     "A subject of expertise, training or documents.",
     fields=(ALIASES,),
     relations=(
@@ -29,6 +30,7 @@ TOPIC: Final = Entity(
 
 RESOURCE: Final = Entity(
     R,
+    "resources",
     "A knowledge item: news, blog entry, article, curriculum, report.",
     texts=(Text("title"), Text("body", "Our own summary of the document in that language.")),
     fields=(

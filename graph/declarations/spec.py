@@ -137,12 +137,16 @@ class Entity:
     """One entity type, declared once."""
 
     label: Label
+    plural: str
+    """The root list's name (`experts`); `<plural>GroupBy` counts it."""
     doc: str
     fields: tuple[Field, ...]
     relations: tuple[Relation, ...] = ()
     texts: tuple[Text, ...] = ()
     filters: tuple[Filter, ...] = ()
     """Beyond the common id, slug, name (and lang) conditions."""
+    list_doc: str | None = None
+    group_doc: str | None = None
     where_doc: str = ""
     name_doc: str | None = None
     """How the `name` condition reads for this entity (events: "The title.")."""

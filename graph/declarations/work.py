@@ -51,6 +51,7 @@ def _resources(owner: str) -> tuple[Relation, ...]:
 
 PROGRAMME: Final = Entity(
     P,
+    "programmes",
     "A programme, project or phase of one.",
     fields=(
         Field("acronym", Scalar.TEXT, None, short),
@@ -128,6 +129,7 @@ PARTICIPANTS: Final = frozenset({Label.EXPERT, A})
 
 EVENT: Final = Entity(
     E,
+    "events",
     "A workshop, training of trainers, roll-out session, training, meeting or conference.",
     texts=(Text("title"), Text("summary", "Our summary of the event.")),
     fields=(
@@ -188,6 +190,7 @@ EVENT: Final = Entity(
         Relation("implementers", Edge.IMPLEMENTATION, A, "Agencies implementing the event."),
         *_resources("event"),
     ),
+    group_doc="Events matching `where`, counted per year/kind/country/...",
     where_doc="Conditions on events.",
     name_doc="The title.",
     filters=(
