@@ -152,7 +152,8 @@ class Entity:
     """How the `name` condition reads for this entity (events: "The title.")."""
     langs_filter: bool = True
     input_order: tuple[str, ...] = ()
-    """Plain fields in the order the inputs list them, when it is not the read order."""
+    """Written fields in the order the inputs list them, where that is not the read order
+    (kept for the exported schema's stability); fields not listed follow, in declared order."""
 
     @property
     def name(self) -> str:
@@ -162,5 +163,6 @@ class Entity:
         """Fields a write may set, in input order."""
         fields = [field for field in self.fields if field.write is not None]
         if self.input_order:
-            fields.sort(key=lambda field: self.input_order.index(field.key))
+            order = {key: index for index, key in enumerate(self.input_order)}
+            fields.sort(key=lambda field: order.get(field.key, len(order)))
         return tuple(fields)
