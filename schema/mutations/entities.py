@@ -74,7 +74,47 @@ def _typed(resolver: Callable[..., Any], given: type, returns: type) -> Callable
     return resolver
 
 
+async def _written(
+    info: Info,
+    name: str,
+    operations: list[Operation],
+    source: str | None,
+    given: Any,
+    answer: tuple[type[payloads.Payload], str, str],
+) -> Any:
+    """Run a create's or update's operations; the payload with the node or the user errors."""
+    returns, field, ident = answer
+    outcome = await perform(
+        info,
+        operations,
+        mutation=name,
+        source=source,
+        client_mutation_id=given.client_mutation_id,
+    )
+    if isinstance(outcome, list):
+        return _payload(returns, field, given, errors=outcome)
+    return _payload(returns, field, given, node=entity(outcome.nodes[ident]))
+
+
+def _mutation(
+    resolver: Callable[..., Any],
+    types: tuple[type, type],
+    name: str,
+    description: str,
+    allowed: Allowed,
+) -> Any:
+    given, returns = types
+    return strawberry.mutation(
+        resolver=_typed(resolver, given, returns),
+        name=name,
+        description=description,
+        extensions=[PermissionExtension(permissions=[allowed])],
+    )
+
+
 def create_field(label: Label, given: type, returns: type[payloads.Payload], field: str) -> Any:
+    name = f"create{label}"
+
     async def create(info: Info, input: Any) -> Any:
         try:
             ident = reference(input.id, "id") if input.id else new_slug(label, input)
@@ -86,49 +126,35 @@ def create_field(label: Label, given: type, returns: type[payloads.Payload], fie
             source = cited_source(input.source)
         except InvalidInputError as error:
             return _payload(returns, field, input, errors=[user_error(error)])
-        outcome = await perform(
-            info,
-            operations,
-            mutation=f"create{label}",
-            source=source,
-            client_mutation_id=input.client_mutation_id,
-        )
-        if isinstance(outcome, list):
-            return _payload(returns, field, input, errors=outcome)
-        return _payload(returns, field, input, node=entity(outcome.nodes[ident]))
+        return await _written(info, name, operations, source, input, (returns, field, ident))
 
-    return strawberry.mutation(
-        resolver=_typed(create, given, returns),
-        name=f"create{label}",
-        description=f"Create {_a(label)}, with links stated in the same input (all or nothing).",
-        extensions=[PermissionExtension(permissions=[Allowed(Action.CREATE, label)])],
+    return _mutation(
+        create,
+        (given, returns),
+        name,
+        f"Create {_a(label)}, with links stated in the same input (all or nothing).",
+        Allowed(Action.CREATE, label),
     )
 
 
 def update_field(label: Label, given: type, returns: type[payloads.Payload], field: str) -> Any:
+    name = f"update{label}"
+
     async def update(info: Info, input: Any) -> Any:
         try:
             ident = reference(input.id, "id", [label])
-            operations = [UpdateNode(label, ident, changes_of(label, input))]
+            operations: list[Operation] = [UpdateNode(label, ident, changes_of(label, input))]
             source = cited_source(input.source)
         except InvalidInputError as error:
             return _payload(returns, field, input, errors=[user_error(error)])
-        outcome = await perform(
-            info,
-            operations,
-            mutation=f"update{label}",
-            source=source,
-            client_mutation_id=input.client_mutation_id,
-        )
-        if isinstance(outcome, list):
-            return _payload(returns, field, input, errors=outcome)
-        return _payload(returns, field, input, node=entity(outcome.nodes[ident]))
+        return await _written(info, name, operations, source, input, (returns, field, ident))
 
-    return strawberry.mutation(
-        resolver=_typed(update, given, returns),
-        name=f"update{label}",
-        description=f"Change fields of {_a(label)}: fields left out stay, null removes.",
-        extensions=[PermissionExtension(permissions=[Allowed(Action.UPDATE, label)])],
+    return _mutation(
+        update,
+        (given, returns),
+        name,
+        f"Change fields of {_a(label)}: fields left out stay, null removes.",
+        Allowed(Action.UPDATE, label),
     )
 
 
@@ -157,11 +183,12 @@ def delete_field(label: Label) -> Any:
             client_mutation_id=input.client_mutation_id,
         )
 
-    return strawberry.mutation(
-        resolver=_typed(delete, inputs.DeleteInput, returns),
-        name=f"delete{label}",
-        description=f"Delete {_a(label)}. Fails while other nodes link to it, unless `cascade`.",
-        extensions=[PermissionExtension(permissions=[Allowed(Action.DELETE, label)])],
+    return _mutation(
+        delete,
+        (inputs.DeleteInput, returns),
+        f"delete{label}",
+        f"Delete {_a(label)}. Fails while other nodes link to it, unless `cascade`.",
+        Allowed(Action.DELETE, label),
     )
 
 

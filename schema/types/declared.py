@@ -9,6 +9,7 @@ what no declaration can say: a composite field (a programme's budget) or a netwo
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Mapping
 from typing import Any, Final, cast
 
@@ -21,15 +22,7 @@ from graph.model import Label
 from graph.records import NodeRecord
 from schema.context import Info
 from schema.permissions import CanReadPersonalData
-from schema.relations import (
-    ParticipationRole,
-    fundings,
-    implementations,
-    memberships,
-    one,
-    participations,
-    plain,
-)
+from schema.relations import ParticipationRole, one, related
 from schema.types.connection import (
     Connection,
     FundingConnection,
@@ -56,13 +49,6 @@ CONNECTIONS: Final[dict[Edge, Any]] = {
     Edge.PARTICIPATION: ParticipationConnection,
     Edge.FUNDING: FundingConnection,
     Edge.IMPLEMENTATION: ImplementationConnection,
-}
-
-PAGES: Final[dict[Edge, Callable[..., Any]]] = {
-    Edge.PLAIN: plain,
-    Edge.MEMBERSHIP: memberships,
-    Edge.FUNDING: fundings,
-    Edge.IMPLEMENTATION: implementations,
 }
 
 
@@ -105,51 +91,32 @@ def _relation(relation: Relation) -> Any:
         return strawberry.field(
             resolver=resolve_one, graphql_type=target | None, description=relation.doc
         )
-    shown = CONNECTIONS[relation.edge][target]
-    if relation.edge is Edge.PARTICIPATION:
-
-        async def resolve_roles(
-            root: Node,
-            info: Info,
-            role: ParticipationRole | None = None,
-            first: int | None = None,
-            after: str | None = None,
-            last: int | None = None,
-            before: str | None = None,
-        ) -> Any:
-            return await participations(
-                info, root.record, key, role, first=first, after=after, last=last, before=before
-            )
-
-        async def resolve_any_role(
-            root: Node,
-            info: Info,
-            first: int | None = None,
-            after: str | None = None,
-            last: int | None = None,
-            before: str | None = None,
-        ) -> Any:
-            return await participations(
-                info, root.record, key, first=first, after=after, last=last, before=before
-            )
-
-        resolver = resolve_roles if relation.by_role else resolve_any_role
-        return strawberry.field(resolver=resolver, graphql_type=shown, description=relation.doc)
-    page = PAGES[relation.edge]
+    edge = relation.edge
 
     async def resolve(
         root: Node,
         info: Info,
+        role: ParticipationRole | None = None,
         first: int | None = None,
         after: str | None = None,
         last: int | None = None,
         before: str | None = None,
     ) -> Any:
-        return await page(
-            info, root.record, key, first=first, after=after, last=last, before=before
-        )
+        paging = {"first": first, "after": after, "last": last, "before": before}
+        return await related(info, root.record, key, edge, role, **paging)
 
-    return strawberry.field(resolver=resolve, graphql_type=shown, description=relation.doc)
+    if not relation.by_role:
+        _without(resolve, "role")
+    return strawberry.field(
+        resolver=resolve, graphql_type=CONNECTIONS[edge][target], description=relation.doc
+    )
+
+
+def _without(resolver: Callable[..., Any], name: str) -> None:
+    """Drop an argument from what GraphQL sees of `resolver` (it keeps its default)."""
+    signature = inspect.signature(resolver)
+    kept = [parameter for parameter in signature.parameters.values() if parameter.name != name]
+    resolver.__signature__ = signature.replace(parameters=kept)  # type: ignore[attr-defined]
 
 
 def entity_type(
