@@ -41,42 +41,28 @@ ISO_639_1: Final = _codes(
     """
 )
 
-KINDS: Final[dict[Label, frozenset[str]]] = {
-    Label.AGENCY: frozenset(
-        {
-            "state_service",
-            "international_organisation",
-            "ngo",
-            "donor",
-            "college",
-            "delegation",
-            "consortium",
-            "training_centre",
-            "un_agency",
-            "bank",
-            "office",
-        }
+KIND_CODES: Final[dict[Label, tuple[str, ...]]] = {
+    Label.AGENCY: tuple(
+        "state_service international_organisation ngo donor college "
+        "delegation consortium training_centre un_agency bank office".split()
     ),
-    Label.PLACE: frozenset({"city", "district", "venue", "community", "region"}),
-    Label.PROGRAMME: frozenset({"programme", "project", "phase"}),
-    Label.EVENT: frozenset(
-        {
-            "workshop",
-            "training_of_trainers",
-            "roll_out_session",
-            "training",
-            "meeting",
-            "conference",
-            "activity_series",
-        }
+    Label.PLACE: tuple("city district venue community region".split()),
+    Label.PROGRAMME: tuple("programme project phase".split()),
+    Label.EVENT: tuple(
+        "workshop training_of_trainers roll_out_session "
+        "training meeting conference activity_series".split()
     ),
-    Label.RESOURCE: frozenset(
-        {"news", "blog_entry", "article", "curriculum", "report", "web_page"}
-    ),
+    Label.RESOURCE: tuple("news blog_entry article curriculum report web_page".split()),
 }
-"""The `kind` values each label allows (README "Graph model")."""
+"""The `kind` values each label allows (README "Graph model"), in the order the schema's
+enums list them."""
 
-EVENT_STATUSES: Final = frozenset({"announced", "held"})
+KINDS: Final[dict[Label, frozenset[str]]] = {
+    label: frozenset(codes) for label, codes in KIND_CODES.items()
+}
+
+EVENT_STATUS_CODES: Final = ("announced", "held")
+EVENT_STATUSES: Final = frozenset(EVENT_STATUS_CODES)
 PARTICIPATION_ROLES: Final = frozenset(
     {"speaker", "trainer", "participant", "facilitator", "organiser", "contact"}
 )
