@@ -15,6 +15,10 @@ def _codes(listing: str) -> frozenset[str]:
     return frozenset(listing.split())
 
 
+def _ordered(listing: str) -> tuple[str, ...]:
+    return tuple(listing.split())
+
+
 ISO_4217: Final = _codes(
     """
     AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV BRL BSD
@@ -42,17 +46,16 @@ ISO_639_1: Final = _codes(
 )
 
 KIND_CODES: Final[dict[Label, tuple[str, ...]]] = {
-    Label.AGENCY: tuple(
+    Label.AGENCY: _ordered(
         "state_service international_organisation ngo donor college "
-        "delegation consortium training_centre un_agency bank office".split()
+        "delegation consortium training_centre un_agency bank office"
     ),
-    Label.PLACE: tuple("city district venue community region".split()),
-    Label.PROGRAMME: tuple("programme project phase".split()),
-    Label.EVENT: tuple(
-        "workshop training_of_trainers roll_out_session "
-        "training meeting conference activity_series".split()
+    Label.PLACE: _ordered("city district venue community region"),
+    Label.PROGRAMME: _ordered("programme project phase"),
+    Label.EVENT: _ordered(
+        "workshop training_of_trainers roll_out_session training meeting conference activity_series"
     ),
-    Label.RESOURCE: tuple("news blog_entry article curriculum report web_page".split()),
+    Label.RESOURCE: _ordered("news blog_entry article curriculum report web_page"),
 }
 """The `kind` values each label allows (README "Graph model"), in the order the schema's
 enums list them."""
