@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from graph.declarations.checks import kind, short
-from graph.declarations.spec import Edge, Entity, Field, Filter, Relation, Scalar
+from graph.declarations.spec import Edge, Entity, Field, Filter, Relation, Scalar, on, related
 from graph.declarations.spec import FilterKind as F
 from graph.model import Label
 from graph.writes import values
@@ -83,16 +83,10 @@ EXPERT: Final = Entity(
             "role",
             doc="Words in one of the person's roles, ignoring case.",
         ),
-        Filter("topic", F.RELATED, "topic", frozenset({Label.TOPIC})),
-        Filter("agency", F.RELATED, "agency", frozenset({A})),
-        Filter(
-            "country",
-            F.RELATED,
-            "country",
-            frozenset({Label.COUNTRY}),
-            "Works for an agency based in this country.",
-        ),
-        Filter("event", F.RELATED, "event", frozenset({E}), "Took part in this event."),
+        related("topic", Label.TOPIC),
+        related("agency", A),
+        related("country", Label.COUNTRY, doc="Works for an agency based in this country."),
+        related("event", E, doc="Took part in this event."),
     ),
 )
 
@@ -151,26 +145,12 @@ AGENCY: Final = Entity(
     group_doc="Agencies matching `where`, counted per kind or country.",
     where_doc="Conditions on agencies.",
     filters=(
-        Filter("kind", F.STRING, "kind"),
-        Filter("acronym", F.STRING, "acronym"),
-        Filter(
-            "country",
-            F.RELATED,
-            "country",
-            frozenset({Label.COUNTRY}),
-            "Based in this country (or a place within it).",
-        ),
-        Filter("parent", F.RELATED, "parent", frozenset({A}), "A unit of this agency."),
-        Filter("event", F.RELATED, "event", frozenset({E}), "Took part in this event."),
-        Filter(
-            "programme",
-            F.RELATED,
-            "programme",
-            frozenset({P}),
-            "Funds or implements this programme.",
-        ),
-        Filter(
-            "expert", F.RELATED, "expert", frozenset({Label.EXPERT}), "This person works for it."
-        ),
+        on("kind", F.STRING),
+        on("acronym", F.STRING),
+        related("country", Label.COUNTRY, doc="Based in this country (or a place within it)."),
+        related("parent", A, doc="A unit of this agency."),
+        related("event", E, doc="Took part in this event."),
+        related("programme", P, doc="Funds or implements this programme."),
+        related("expert", Label.EXPERT, doc="This person works for it."),
     ),
 )

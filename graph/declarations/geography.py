@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from graph.declarations.checks import kind
-from graph.declarations.spec import Edge, Entity, Field, Filter, Relation, Scalar
+from graph.declarations.spec import Edge, Entity, Field, Relation, Scalar, on, related
 from graph.declarations.spec import FilterKind as F
 from graph.model import Label
 from graph.writes import values
@@ -47,7 +47,7 @@ COUNTRY: Final = Entity(
         Relation("mentionedIn", Edge.PLAIN, Label.RESOURCE, MENTIONED_IN.format("country")),
     ),
     where_doc="Conditions on countries.",
-    filters=(Filter("iso2", F.STRING, "iso2"),),
+    filters=(on("iso2", F.STRING),),
 )
 
 PLACE: Final = Entity(
@@ -77,7 +77,7 @@ PLACE: Final = Entity(
     ),
     where_doc="Conditions on places.",
     filters=(
-        Filter("kind", F.STRING, "kind"),
-        Filter("country", F.RELATED, "country", frozenset({C})),
+        on("kind", F.STRING),
+        related("country", C),
     ),
 )

@@ -6,7 +6,7 @@ from typing import Final
 
 from graph.declarations.checks import kind
 from graph.declarations.geography import ALIASES, MENTIONED_IN
-from graph.declarations.spec import Edge, Entity, Field, Filter, Relation, Scalar, Text
+from graph.declarations.spec import Edge, Entity, Field, Relation, Scalar, Text, on, related
 from graph.declarations.spec import FilterKind as F
 from graph.model import Label
 from graph.writes import values
@@ -69,11 +69,11 @@ RESOURCE: Final = Entity(
     where_doc="Conditions on resources.",
     name_doc="The title.",
     filters=(
-        Filter("kind", F.STRING, "kind"),
-        Filter("published_year", F.INT, "publishedYear"),
-        Filter("published", F.DATE, "published"),
-        Filter("describes", F.RELATED, "describes"),
-        Filter("mentions", F.RELATED, "mentions"),
-        Filter("topic", F.RELATED, "topic", frozenset({T})),
+        on("kind", F.STRING),
+        on("publishedYear", F.INT),
+        on("published", F.DATE),
+        related("describes"),
+        related("mentions"),
+        related("topic", T),
     ),
 )

@@ -132,6 +132,16 @@ class Filter:
     doc: str | None = None
 
 
+def related(name: str, *labels: Label, key: str | None = None, doc: str | None = None) -> Filter:
+    """A condition met when some related entity (of `labels`; any when none) matches."""
+    return Filter(name, FilterKind.RELATED, key or name, frozenset(labels) or None, doc)
+
+
+def on(key: str, kind: FilterKind) -> Filter:
+    """A condition on the entity's own property `key`, named as its field (`start_year`)."""
+    return Filter(snake(key), kind, key)
+
+
 @dataclass(frozen=True, slots=True)
 class Entity:
     """One entity type, declared once."""

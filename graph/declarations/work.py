@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from graph.declarations.checks import kind, short, status
-from graph.declarations.spec import Edge, Entity, Field, Filter, Relation, Scalar, Text
+from graph.declarations.spec import Edge, Entity, Field, Relation, Scalar, Text, on, related
 from graph.declarations.spec import FilterKind as F
 from graph.model import Label
 from graph.writes import values
@@ -111,17 +111,17 @@ PROGRAMME: Final = Entity(
     ),
     where_doc="Conditions on programmes, projects and phases.",
     filters=(
-        Filter("kind", F.STRING, "kind"),
-        Filter("acronym", F.STRING, "acronym"),
-        Filter("start_year", F.INT, "startYear"),
-        Filter("end_year", F.INT, "endYear"),
-        Filter("start", F.DATE, "start"),
-        Filter("end", F.DATE, "end"),
-        Filter("country", F.RELATED, "country", frozenset({C}), IN_COUNTRY.format("Covers")),
-        Filter("funder", F.RELATED, "funder", frozenset({A})),
-        Filter("implementer", F.RELATED, "implementer", frozenset({A})),
-        Filter("topic", F.RELATED, "topic", frozenset({T})),
-        Filter("parent", F.RELATED, "parent", frozenset({P}), "A phase or part of this programme."),
+        on("kind", F.STRING),
+        on("acronym", F.STRING),
+        on("startYear", F.INT),
+        on("endYear", F.INT),
+        on("start", F.DATE),
+        on("end", F.DATE),
+        related("country", C, doc=IN_COUNTRY.format("Covers")),
+        related("funder", A),
+        related("implementer", A),
+        related("topic", T),
+        related("parent", P, doc="A phase or part of this programme."),
     ),
 )
 
@@ -194,35 +194,17 @@ EVENT: Final = Entity(
     where_doc="Conditions on events.",
     name_doc="The title.",
     filters=(
-        Filter("kind", F.STRING, "kind"),
-        Filter("status", F.STRING, "status"),
-        Filter("start_year", F.INT, "startYear"),
-        Filter("start", F.DATE, "start"),
-        Filter("participant_count", F.INT, "participantCount"),
-        Filter("country", F.RELATED, "country", frozenset({C}), IN_COUNTRY.format("Held in")),
-        Filter(
-            "place",
-            F.RELATED,
-            "place",
-            frozenset({PL}),
-            "Held in this place (or a place within it).",
-        ),
-        Filter(
-            "programme",
-            F.RELATED,
-            "programme",
-            frozenset({P}),
-            "Part of this programme or of one of its phases.",
-        ),
-        Filter("topic", F.RELATED, "topic", frozenset({T})),
-        Filter(
-            "participant",
-            F.RELATED,
-            "participant",
-            PARTICIPANTS,
-            "This person or agency took part, in any role.",
-        ),
-        Filter("organiser", F.RELATED, "organiser", PARTICIPANTS),
-        Filter("cascades_from", F.RELATED, "cascadesFrom", frozenset({E})),
+        on("kind", F.STRING),
+        on("status", F.STRING),
+        on("startYear", F.INT),
+        on("start", F.DATE),
+        on("participantCount", F.INT),
+        related("country", C, doc=IN_COUNTRY.format("Held in")),
+        related("place", PL, doc="Held in this place (or a place within it)."),
+        related("programme", P, doc="Part of this programme or of one of its phases."),
+        related("topic", T),
+        related("participant", *PARTICIPANTS, doc="This person or agency took part, in any role."),
+        related("organiser", *PARTICIPANTS),
+        related("cascades_from", E, key="cascadesFrom"),
     ),
 )
