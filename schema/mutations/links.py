@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import strawberry
 from strawberry.permission import PermissionExtension
@@ -56,6 +57,15 @@ class UnlinkInput:
     client_mutation_id: str | None = None
 
 
+def _carried(name: str, shown: type) -> Any:
+    """A property of the written relationship, shown as is (null when it has none)."""
+
+    def resolve(root: WrittenRelationship) -> Any:
+        return getattr(root.written.relationship, name)
+
+    return strawberry.field(resolver=resolve, graphql_type=shown | None)
+
+
 @strawberry.type(description="A relationship as written (or as it was, when removed).")
 class WrittenRelationship:
     written: strawberry.Private[WrittenLink]
@@ -74,33 +84,13 @@ class WrittenRelationship:
         found = await loaders(info).nodes.load((self.written.end_label, self.written.end))
         return entity(found) if found is not None else None
 
-    @strawberry.field
-    def role(self) -> str | None:
-        return self.written.relationship.role
-
-    @strawberry.field
-    def since(self) -> str | None:
-        return self.written.relationship.since
-
-    @strawberry.field
-    def until(self) -> str | None:
-        return self.written.relationship.until
-
-    @strawberry.field
-    def count(self) -> int | None:
-        return self.written.relationship.count
-
-    @strawberry.field
-    def amount(self) -> float | None:
-        return self.written.relationship.amount
-
-    @strawberry.field
-    def currency(self) -> str | None:
-        return self.written.relationship.currency
-
-    @strawberry.field
-    def note(self) -> str | None:
-        return self.written.relationship.note
+    role = _carried("role", str)
+    since = _carried("since", str)
+    until = _carried("until", str)
+    count = _carried("count", int)
+    amount = _carried("amount", float)
+    currency = _carried("currency", str)
+    note = _carried("note", str)
 
     @strawberry.field
     def source(self, info: Info) -> str | None:
