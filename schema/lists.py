@@ -26,7 +26,7 @@ from schema.fetch_tree import list_fetches
 from schema.filters.common import Rule, to_predicate
 from schema.filters.order import ORDERS, OrderDirection, order_of
 from schema.filters.where import RULES, WHERE
-from schema.paging import page_request
+from schema.paging import page_request, paged
 from schema.relations import plain_connection
 from schema.types.connection import Connection
 
@@ -113,16 +113,7 @@ def list_field(label: Label) -> Any:
     """The root list of `label`: `where`, `orderBy` and Relay paging."""
     rules = RULES[label]
 
-    async def listed(
-        info: Info,
-        where: Any = None,
-        order_by: Any = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Any:
-        paging = {"first": first, "after": after, "last": last, "before": before}
+    async def listed(info: Info, where: Any = None, order_by: Any = None, **paging: Any) -> Any:
         return await root_list(info, label, where, rules, order_by, paging)
 
     listed.__annotations__ = {
@@ -132,7 +123,7 @@ def list_field(label: Label) -> Any:
         "order_by": ORDERS[label] | None,
         "return": cast(Any, Connection)[ENTITY_TYPE[label]],
     }
-    return strawberry.field(resolver=listed, description=DECLARED[label].list_doc)
+    return strawberry.field(resolver=paged(listed), description=DECLARED[label].list_doc)
 
 
 ListQuery = strawberry.type(

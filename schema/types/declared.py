@@ -9,7 +9,6 @@ what no declaration can say: a composite field (a programme's budget) or a netwo
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Mapping
 from typing import Any, Final, cast
 
@@ -21,6 +20,7 @@ from graph.declarations.spec import Edge, Field, Relation, Scalar, Text
 from graph.model import Label
 from graph.records import NodeRecord
 from schema.context import Info
+from schema.paging import paged
 from schema.permissions import CanReadPersonalData
 from schema.relations import ParticipationRole, one, related
 from schema.types.connection import (
@@ -94,29 +94,15 @@ def _relation(relation: Relation) -> Any:
     edge = relation.edge
 
     async def resolve(
-        root: Node,
-        info: Info,
-        role: ParticipationRole | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        root: Node, info: Info, role: ParticipationRole | None = None, **paging: Any
     ) -> Any:
-        paging = {"first": first, "after": after, "last": last, "before": before}
         return await related(info, root.record, key, edge, role, **paging)
 
-    if not relation.by_role:
-        _without(resolve, "role")
     return strawberry.field(
-        resolver=resolve, graphql_type=CONNECTIONS[edge][target], description=relation.doc
+        resolver=paged(resolve, without=() if relation.by_role else ("role",)),
+        graphql_type=CONNECTIONS[edge][target],
+        description=relation.doc,
     )
-
-
-def _without(resolver: Callable[..., Any], name: str) -> None:
-    """Drop an argument from what GraphQL sees of `resolver` (it keeps its default)."""
-    signature = inspect.signature(resolver)
-    kept = [parameter for parameter in signature.parameters.values() if parameter.name != name]
-    resolver.__signature__ = signature.replace(parameters=kept)  # type: ignore[attr-defined]
 
 
 def entity_type(
