@@ -12,14 +12,7 @@ import strawberry
 
 from graph.model import Label
 from graph.writes.codes import EVENT_STATUS_CODES, KIND_CODES
-
-
-def vocabulary(name: str, codes: tuple[str, ...], description: str) -> type[Enum]:
-    """A GraphQL enum of stored codes (`training_of_trainers` as TRAINING_OF_TRAINERS)."""
-    made = Enum(name, {code.upper(): code for code in codes})  # type: ignore[misc]
-    shown: type[Enum] = strawberry.enum(made, description=description)
-    return shown
-
+from schema.types.vocabulary import vocabulary
 
 AgencyKind = vocabulary(
     "AgencyKind", KIND_CODES[Label.AGENCY], "What kind of organisation an agency is."
