@@ -145,8 +145,7 @@ AGENCY: Final = Entity(
     group_doc="Agencies matching `where`, counted per kind or country.",
     where_doc="Conditions on agencies.",
     filters=(
-        on("kind", F.STRING),
-        on("acronym", F.STRING),
+        *on(F.STRING, "kind", "acronym"),
         related("country", Label.COUNTRY, doc="Based in this country (or a place within it)."),
         related("parent", A, doc="A unit of this agency."),
         related("event", E, doc="Took part in this event."),

@@ -47,7 +47,7 @@ COUNTRY: Final = Entity(
         Relation("mentionedIn", Edge.PLAIN, Label.RESOURCE, MENTIONED_IN.format("country")),
     ),
     where_doc="Conditions on countries.",
-    filters=(on("iso2", F.STRING),),
+    filters=on(F.STRING, "iso2"),
 )
 
 PLACE: Final = Entity(
@@ -77,7 +77,7 @@ PLACE: Final = Entity(
     ),
     where_doc="Conditions on places.",
     filters=(
-        on("kind", F.STRING),
+        *on(F.STRING, "kind"),
         related("country", C),
     ),
 )

@@ -69,9 +69,9 @@ RESOURCE: Final = Entity(
     where_doc="Conditions on resources.",
     name_doc="The title.",
     filters=(
-        on("kind", F.STRING),
-        on("publishedYear", F.INT),
-        on("published", F.DATE),
+        *on(F.STRING, "kind"),
+        *on(F.INT, "publishedYear"),
+        *on(F.DATE, "published"),
         related("describes"),
         related("mentions"),
         related("topic", T),

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum, auto
+from enum import Enum
 from typing import Any
 
 from graph.model import Label
@@ -25,39 +25,14 @@ Reader = Callable[[str, Any], Any]
 """Checks and normalises one written value (`graph/writes/values.py`); raises on bad input."""
 
 
-class Scalar(Enum):
-    """What a plain field holds, as GraphQL and the record see it."""
+Scalar = Enum("Scalar", "TEXT INT NUMBER FLAG TEXTS")
+"""What a plain field holds, as GraphQL and the record see it."""
 
-    TEXT = auto()
-    INT = auto()
-    NUMBER = auto()
-    FLAG = auto()
-    TEXTS = auto()
+Edge = Enum("Edge", "ONE PLAIN MEMBERSHIP PARTICIPATION FUNDING IMPLEMENTATION")
+"""How a relation field pages its related nodes, and which edge properties it shows."""
 
-
-class Edge(Enum):
-    """How a relation field pages its related nodes, and which edge properties it shows."""
-
-    ONE = auto()
-    PLAIN = auto()
-    MEMBERSHIP = auto()
-    PARTICIPATION = auto()
-    FUNDING = auto()
-    IMPLEMENTATION = auto()
-
-
-class FilterKind(Enum):
-    """How a `where` condition is checked and which graph filter keys it feeds."""
-
-    ID = auto()
-    SLUG = auto()
-    TEXT = auto()
-    STRING = auto()
-    LIST = auto()
-    CONTAINS = auto()
-    INT = auto()
-    DATE = auto()
-    RELATED = auto()
+FilterKind = Enum("FilterKind", "ID SLUG TEXT STRING LIST CONTAINS INT DATE RELATED")
+"""How a `where` condition is checked and which graph filter keys it feeds."""
 
 
 def snake(key: str) -> str:
@@ -137,9 +112,9 @@ def related(name: str, *labels: Label, key: str | None = None, doc: str | None =
     return Filter(name, FilterKind.RELATED, key or name, frozenset(labels) or None, doc)
 
 
-def on(key: str, kind: FilterKind) -> Filter:
-    """A condition on the entity's own property `key`, named as its field (`start_year`)."""
-    return Filter(snake(key), kind, key)
+def on(kind: FilterKind, *keys: str) -> tuple[Filter, ...]:
+    """Conditions on the entity's own properties `keys`, each named as its field (`start_year`)."""
+    return tuple(Filter(snake(key), kind, key) for key in keys)
 
 
 @dataclass(frozen=True, slots=True)
