@@ -62,31 +62,16 @@ class ListArguments:
     """Name of the list's order, carried by its cursors."""
 
 
-def list_arguments(
-    info: Info,
-    label: Label,
-    where: Any,
-    rules: dict[str, Rule],
-    order_by: _OrderInput | None,
-    paging: dict[str, Any],
-) -> ListArguments:
-    order = _order(order_by)
-    ordering = f"{label.value}:{order.key}:{order.direction.value}"
-    request = page_request(info, ordering, **paging)
-    return ListArguments(to_predicate(where, rules), order, request, ordering)
-
-
 async def root_list(
-    info: Info,
-    label: Label,
-    where: Any,
-    rules: dict[str, Rule],
-    order_by: _OrderInput | None,
-    paging: dict[str, Any],
+    info: Info, label: Label, where: Any, order_by: _OrderInput | None, paging: dict[str, Any]
 ) -> Connection[Any]:
     """One page of a label's list with the pages its selection shows under each node; the
     cursor names the order it belongs to."""
-    arguments = list_arguments(info, label, where, rules, order_by, paging)
+    order = _order(order_by)
+    ordering = f"{label.value}:{order.key}:{order.direction.value}"
+    arguments = ListArguments(
+        to_predicate(where, RULES[label]), order, page_request(info, ordering, **paging), ordering
+    )
     selected = list_fetches(info, label)
     under = selected.under
     fetched = await fetch_list(
@@ -111,10 +96,9 @@ async def root_list(
 
 def list_field(label: Label) -> Any:
     """The root list of `label`: `where`, `orderBy` and Relay paging."""
-    rules = RULES[label]
 
     async def listed(info: Info, where: Any = None, order_by: Any = None, **paging: Any) -> Any:
-        return await root_list(info, label, where, rules, order_by, paging)
+        return await root_list(info, label, where, order_by, paging)
 
     listed.__annotations__ = {
         **listed.__annotations__,
