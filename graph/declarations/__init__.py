@@ -1,8 +1,8 @@
 """One declaration per entity type (`spec.Entity`); everything about an entity derives from it.
 
 To add a plain field, add a `Field` to the entity's declaration here (and values to the seed
-data): the record, writes, inputs, the GraphQL type and the snippets follow (README, "Adding a
-field, a relationship, an entity type").
+data): the record, writes, inputs, the GraphQL type and the snippets follow (README,
+"How to add ...").
 """
 
 from __future__ import annotations
