@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from graph.declarations.checks import kind, short
+from graph.declarations.checks import kind_field, short
 from graph.declarations.spec import Edge, Entity, Field, Filter, Relation, Scalar, on, related
 from graph.declarations.spec import FilterKind as F
 from graph.model import Label
@@ -97,14 +97,7 @@ AGENCY: Final = Entity(
     "delegation or one of their units.",
     fields=(
         Field("acronym", Scalar.TEXT, None, short, snippet=True),
-        Field(
-            "kind",
-            Scalar.TEXT,
-            "state_service, international_organisation, ngo, donor...",
-            kind(A),
-            required=True,
-            choices="AgencyKind",
-        ),
+        kind_field(A, "state_service, international_organisation, ngo, donor..."),
         Field("aliases", Scalar.TEXTS, write=values.texts, shown=False, read=False),
         Field("address", Scalar.TEXT, None, short),
         Field("email", Scalar.TEXT, "Contact e-mail.", values.email),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from graph.declarations.checks import kind
+from graph.declarations.checks import kind_field
 from graph.declarations.spec import Edge, Entity, Field, Relation, Scalar, on, related
 from graph.declarations.spec import FilterKind as F
 from graph.model import Label
@@ -55,14 +55,7 @@ PLACE: Final = Entity(
     "places",
     "A city, district, venue, community or region.",
     fields=(
-        Field(
-            "kind",
-            Scalar.TEXT,
-            "city, district, venue, community or region.",
-            kind(PL),
-            required=True,
-            choices="PlaceKind",
-        ),
+        kind_field(PL, "city, district, venue, community or region."),
         ALIASES,
     ),
     relations=(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from graph.declarations.checks import kind
+from graph.declarations.checks import kind_field
 from graph.declarations.geography import ALIASES, MENTIONED_IN
 from graph.declarations.spec import Edge, Entity, Field, Relation, Scalar, Text, on, related
 from graph.declarations.spec import FilterKind as F
@@ -34,14 +34,7 @@ RESOURCE: Final = Entity(
     "A knowledge item: news, blog entry, article, curriculum, report.",
     texts=(Text("title"), Text("body", "Our own summary of the document in that language.")),
     fields=(
-        Field(
-            "kind",
-            Scalar.TEXT,
-            "news, blog_entry, article, curriculum, report or web_page.",
-            kind(R),
-            required=True,
-            choices="ResourceKind",
-        ),
+        kind_field(R, "news, blog_entry, article, curriculum, report or web_page."),
         Field(
             "published",
             Scalar.TEXT,

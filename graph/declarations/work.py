@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from graph.declarations.checks import kind, short, status
+from graph.declarations.checks import kind_field, short, status
 from graph.declarations.spec import Edge, Entity, Field, Relation, Scalar, Text, on, related
 from graph.declarations.spec import FilterKind as F
 from graph.model import Label
@@ -56,14 +56,7 @@ PROGRAMME: Final = Entity(
     fields=(
         Field("acronym", Scalar.TEXT, None, short),
         Field("aliases", Scalar.TEXTS, write=values.texts, shown=False, read=False),
-        Field(
-            "kind",
-            Scalar.TEXT,
-            "programme, project or phase.",
-            kind(P),
-            required=True,
-            choices="ProgrammeKind",
-        ),
+        kind_field(P, "programme, project or phase."),
         Field("phase", Scalar.INT, "Phase number, for phases.", values.count),
         _date("start", "Start date, ISO 8601, possibly partial (2019-04, 2019)."),
         _date("end", END),
@@ -130,14 +123,7 @@ EVENT: Final = Entity(
     "A workshop, training of trainers, roll-out session, training, meeting or conference.",
     texts=(Text("title"), Text("summary", "Our summary of the event.")),
     fields=(
-        Field(
-            "kind",
-            Scalar.TEXT,
-            "workshop, training_of_trainers, roll_out_session, training...",
-            kind(E),
-            required=True,
-            choices="EventKind",
-        ),
+        kind_field(E, "workshop, training_of_trainers, roll_out_session, training..."),
         Field("status", Scalar.TEXT, "announced, held or planned.", status, choices="EventStatus"),
         _date("start", "Start date, ISO 8601, possibly partial (--11-26 has no year)."),
         _date("end", END),

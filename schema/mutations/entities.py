@@ -97,18 +97,15 @@ async def _written(
 
 
 def _mutation(
-    resolver: Callable[..., Any],
-    types: tuple[type, type],
-    name: str,
-    description: str,
-    allowed: Allowed,
+    resolver: Callable[..., Any], action: Action, label: Label, types: tuple[type, type], said: str
 ) -> Any:
+    """`<action><Label>`, allowed to whoever may take `action` on `label`."""
     given, returns = types
     return strawberry.mutation(
         resolver=_typed(resolver, given, returns),
-        name=name,
-        description=description,
-        extensions=[PermissionExtension(permissions=[allowed])],
+        name=f"{action}{label}",
+        description=said,
+        extensions=[PermissionExtension(permissions=[Allowed(action, label)])],
     )
 
 
@@ -128,13 +125,8 @@ def create_field(label: Label, given: type, returns: type[payloads.Payload], fie
             return _payload(returns, field, input, errors=[user_error(error)])
         return await _written(info, name, operations, source, input, (returns, field, ident))
 
-    return _mutation(
-        create,
-        (given, returns),
-        name,
-        f"Create {_a(label)}, with links stated in the same input (all or nothing).",
-        Allowed(Action.CREATE, label),
-    )
+    said = f"Create {_a(label)}, with links stated in the same input (all or nothing)."
+    return _mutation(create, Action.CREATE, label, (given, returns), said)
 
 
 def update_field(label: Label, given: type, returns: type[payloads.Payload], field: str) -> Any:
@@ -149,13 +141,8 @@ def update_field(label: Label, given: type, returns: type[payloads.Payload], fie
             return _payload(returns, field, input, errors=[user_error(error)])
         return await _written(info, name, operations, source, input, (returns, field, ident))
 
-    return _mutation(
-        update,
-        (given, returns),
-        name,
-        f"Change fields of {_a(label)}: fields left out stay, null removes.",
-        Allowed(Action.UPDATE, label),
-    )
+    said = f"Change fields of {_a(label)}: fields left out stay, null removes."
+    return _mutation(update, Action.UPDATE, label, (given, returns), said)
 
 
 def delete_field(label: Label) -> Any:
@@ -183,13 +170,8 @@ def delete_field(label: Label) -> Any:
             client_mutation_id=input.client_mutation_id,
         )
 
-    return _mutation(
-        delete,
-        (inputs.DeleteInput, returns),
-        f"delete{label}",
-        f"Delete {_a(label)}. Fails while other nodes link to it, unless `cascade`.",
-        Allowed(Action.DELETE, label),
-    )
+    said = f"Delete {_a(label)}. Fails while other nodes link to it, unless `cascade`."
+    return _mutation(delete, Action.DELETE, label, (inputs.DeleteInput, returns), said)
 
 
 def _fields() -> dict[str, Any]:
