@@ -1,8 +1,9 @@
 """Typed, frozen records that `graph/` hands to the GraphQL layer instead of driver records.
 
-Each label gets its own record so resolvers see real attributes (`record.acronym`) with types
-mypy can check; `node_record` builds the right one from a node's property map, keeping only
-what the README's graph model names, so stray properties never leak into the API.
+Each label gets its own record class, built from its declaration (`graph/declarations/`), so
+resolvers see real attributes (`record.acronym`); `node_record` builds the right one from a
+node's property map, keeping only what the declarations name, so stray properties never leak
+into the API.
 
 Records are frozen `msgspec.Struct`s rather than frozen dataclasses: a list page builds some
 750 of them (records, rows, pages), and a frozen dataclass assigns each field through
@@ -12,14 +13,15 @@ reference back to itself, so they are also kept out of the cyclic collector (`gc
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from functools import lru_cache
-from typing import Any, Final, LiteralString
+from typing import Any, Final, LiteralString, cast
 
 import msgspec
 
+from graph.declarations import DECLARED
+from graph.declarations.spec import Entity, Scalar, snake
 from graph.model import LABEL_NAMED, LANGUAGES, MULTILINGUAL_FIELDS, Label
 from graph.origins import BACKGROUND, Origin, default_origin, read_marks
 from graph.origins import PROPERTY as ORIGINS
@@ -50,69 +52,6 @@ class NodeRecord(msgspec.Struct, frozen=True, gc=False):
             lang: self.origins.get(f"{field}_{lang}") or default_origin(f"{field}_{lang}")
             for lang in self.texts.get(field, {})
         }
-
-
-class ExpertRecord(NodeRecord, frozen=True, gc=False):
-    aliases: tuple[str, ...] = ()
-    honorific: str | None = None
-    roles: tuple[str, ...] = ()
-    languages: tuple[str, ...] = ()
-    email: str | None = None
-    phone: str | None = None
-
-
-class AgencyRecord(NodeRecord, frozen=True, gc=False):
-    acronym: str | None = None
-    kind: str | None = None
-    address: str | None = None
-    email: str | None = None
-    phone: str | None = None
-
-
-class CountryRecord(NodeRecord, frozen=True, gc=False):
-    iso2: str | None = None
-
-
-class PlaceRecord(NodeRecord, frozen=True, gc=False):
-    kind: str | None = None
-
-
-class ProgrammeRecord(NodeRecord, frozen=True, gc=False):
-    acronym: str | None = None
-    kind: str | None = None
-    phase: int | None = None
-    start: str | None = None
-    end: str | None = None
-    start_year: int | None = None
-    end_year: int | None = None
-    budget_amount: float | None = None
-    budget_currency: str | None = None
-    budget_text: str | None = None
-
-
-class EventRecord(NodeRecord, frozen=True, gc=False):
-    kind: str | None = None
-    start: str | None = None
-    end: str | None = None
-    start_year: int | None = None
-    end_year: int | None = None
-    duration_days: float | None = None
-    participant_count: int | None = None
-    participant_description: str | None = None
-    country_count: int | None = None
-    status: str | None = None
-
-
-class TopicRecord(NodeRecord, frozen=True, gc=False):
-    pass
-
-
-class ResourceRecord(NodeRecord, frozen=True, gc=False):
-    kind: str | None = None
-    published: str | None = None
-    published_year: int | None = None
-    url: str | None = None
-    contradictions: tuple[str, ...] = ()
 
 
 class RelationshipRecord(msgspec.Struct, frozen=True, gc=False):
@@ -247,6 +186,10 @@ def _number(value: Any) -> float | None:
     return None
 
 
+def _bool(value: Any) -> bool | None:
+    return value if isinstance(value, bool) else None
+
+
 def _strings(value: Any) -> tuple[str, ...]:
     if isinstance(value, list | tuple):
         return tuple(item for item in value if isinstance(item, str))
@@ -273,52 +216,53 @@ def _first_text(texts: Texts) -> str | None:
     return None
 
 
+_CONVERSIONS: Final[dict[Scalar, Callable[[Any], Any]]] = {
+    Scalar.TEXT: _str,
+    Scalar.INT: _int,
+    Scalar.NUMBER: _number,
+    Scalar.FLAG: _bool,
+    Scalar.TEXTS: _strings,
+}
+
+_DEFAULTS: Final[dict[Scalar, tuple[Any, Any]]] = {
+    Scalar.TEXT: (str | None, None),
+    Scalar.INT: (int | None, None),
+    Scalar.NUMBER: (float | None, None),
+    Scalar.FLAG: (bool | None, None),
+    Scalar.TEXTS: (tuple[str, ...], ()),
+}
+"""Record field type and default per scalar: absent values read as the default."""
+
 OWN_PROPERTIES: Final[dict[Label, tuple[tuple[LiteralString, Callable[[Any], Any]], ...]]] = {
-    Label.EXPERT: (
-        *(("aliases", _strings), ("honorific", _str), ("roles", _strings)),
-        *(("languages", _strings), ("email", _str), ("phone", _str)),
-    ),
-    Label.AGENCY: (
-        *(("acronym", _str), ("kind", _str), ("address", _str)),
-        *(("email", _str), ("phone", _str)),
-    ),
-    Label.COUNTRY: (("iso2", _str),),
-    Label.PLACE: (("kind", _str),),
-    Label.PROGRAMME: (
-        *(("acronym", _str), ("kind", _str), ("phase", _int), ("start", _str), ("end", _str)),
-        *(("startYear", _int), ("endYear", _int), ("budgetAmount", _number)),
-        *(("budgetCurrency", _str), ("budgetText", _str)),
-    ),
-    Label.EVENT: (
-        *(("kind", _str), ("start", _str), ("end", _str), ("startYear", _int)),
-        *(("endYear", _int), ("durationDays", _number), ("participantCount", _int)),
-        *(("participantDescription", _str), ("countryCount", _int), ("status", _str)),
-    ),
-    Label.TOPIC: (),
-    Label.RESOURCE: (
-        *(("kind", _str), ("published", _str), ("publishedYear", _int), ("url", _str)),
-        *(("contradictions", _strings),),
-    ),
+    label: tuple((field.key, _CONVERSIONS[field.scalar]) for field in entity.fields if field.read)
+    for label, entity in DECLARED.items()
 }
 """Per label, the stored properties of its own fields (beyond the common ones) and their
-conversion; the record field is the property's snake_case name (`startYear` ->
-`start_year`). `graph/properties.py` projects exactly these keys."""
+conversion, from its declaration (`graph/declarations/`); the record field is the property's
+snake_case name (`startYear` -> `start_year`). `graph/properties.py` projects exactly these
+keys (declared keys are constants, never user text)."""
+
+
+def _record_struct(entity: Entity) -> type[NodeRecord]:
+    """The frozen record class of an entity: `NodeRecord` plus its declared fields."""
+    fields = [(field.name, *_DEFAULTS[field.scalar]) for field in entity.fields if field.read]
+    made = msgspec.defstruct(
+        f"{entity.name}Record",
+        fields,
+        bases=(NodeRecord,),
+        module=__name__,
+        frozen=True,
+        gc=False,
+    )
+    return cast(type[NodeRecord], made)
+
 
 _RECORD_TYPES: Final[dict[Label, type[NodeRecord]]] = {
-    Label.EXPERT: ExpertRecord,
-    Label.AGENCY: AgencyRecord,
-    Label.COUNTRY: CountryRecord,
-    Label.PLACE: PlaceRecord,
-    Label.PROGRAMME: ProgrammeRecord,
-    Label.EVENT: EventRecord,
-    Label.TOPIC: TopicRecord,
-    Label.RESOURCE: ResourceRecord,
+    label: _record_struct(entity) for label, entity in DECLARED.items()
 }
 
 _OWN_FIELDS: Final[dict[Label, tuple[tuple[str, str, Callable[[Any], Any]], ...]]] = {
-    label: tuple(
-        (key, re.sub(r"(?<!^)(?=[A-Z])", "_", key).lower(), convert) for key, convert in own
-    )
+    label: tuple((key, snake(key), convert) for key, convert in own)
     for label, own in OWN_PROPERTIES.items()
 }
 """(stored property, record field, conversion), worked out once. Every conversion turns an
@@ -405,10 +349,6 @@ def _rank(value: Any) -> str | None:
     return str(value) if value is not None else None
 
 
-def _bool(value: Any) -> bool | None:
-    return value if isinstance(value, bool) else None
-
-
 _RELATIONSHIP_FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "role": ("role", _str),
     "since": ("since", _str),
@@ -442,3 +382,8 @@ def relationship_record(rel_type: str, properties: Mapping[str, Any]) -> Relatio
 def record_type(label: Label) -> type[NodeRecord]:
     """The record class of nodes of `label` (to decode one stored as JSON)."""
     return _RECORD_TYPES[label]
+
+
+ExpertRecord: Final[Any] = _RECORD_TYPES[Label.EXPERT]
+EventRecord: Final[Any] = _RECORD_TYPES[Label.EVENT]
+"""Record classes tests check records against (`isinstance`)."""

@@ -13,9 +13,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from graph.declarations import DECLARED
 from graph.names import name_key
-from graph.records import AgencyRecord, ExpertRecord, NodeRecord, Snippet, TextRange
+from graph.records import NodeRecord, Snippet, TextRange
 
+SNIPPET_NAMES: Final = {
+    label: tuple((field.key, field.name) for field in entity.fields if field.snippet)
+    for label, entity in DECLARED.items()
+}
+"""Per label, (stored key, record field) of the names besides `name` a hit may match in."""
 OPERATORS: Final = frozenset({"and", "or", "not", "to"})
 WORD: Final = re.compile(r"\w+")
 TERM: Final = re.compile(r"[\w*?]+")
@@ -71,10 +77,10 @@ def candidates(record: NodeRecord, lang: str | None) -> list[tuple[str, str | No
             if lang in per_language
         ]
     names: list[tuple[str, str | None, str]] = [("name", None, record.name)]
-    if isinstance(record, AgencyRecord) and record.acronym:
-        names.append(("acronym", None, record.acronym))
-    if isinstance(record, ExpertRecord) and record.honorific:
-        names.append(("honorific", None, record.honorific))
+    for key, attribute in SNIPPET_NAMES[record.label]:
+        text = getattr(record, attribute, None)
+        if text:
+            names.append((key, None, text))
     return names
 
 

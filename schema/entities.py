@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Final
+
+from graph.model import Label
 from schema.types.agency import Agency
 from schema.types.country import Country
 from schema.types.event import Event
@@ -14,7 +17,13 @@ from schema.types.topic import Topic
 
 ENTITY_TYPES = (Expert, Agency, Country, Place, Programme, Event, Topic, Resource)
 
+ENTITY_TYPE: Final[dict[Label, type[Node]]] = {
+    Label(shown.__name__): shown for shown in ENTITY_TYPES
+}
+"""The GraphQL type of each label, for fields built per label (root lists, group-bys)."""
+
 __all__ = [
+    "ENTITY_TYPE",
     "ENTITY_TYPES",
     "Agency",
     "Country",

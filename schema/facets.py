@@ -7,34 +7,15 @@ from typing import Any
 
 import strawberry
 
+from graph.declarations import DECLARED
 from graph.model import Label
 from graph.records import FacetBucket as BucketRecord
 from graph.repositories import REPOSITORIES
 from schema.context import Info
 from schema.errors import BadUserInputError
 from schema.filters.common import Rule, to_predicate
-from schema.filters.order import (
-    AgencyGroupBy,
-    EventGroupBy,
-    ExpertGroupBy,
-    PlaceGroupBy,
-    ProgrammeGroupBy,
-    ResourceGroupBy,
-)
-from schema.filters.where import (
-    AGENCY_RULES,
-    EVENT_RULES,
-    EXPERT_RULES,
-    PLACE_RULES,
-    PROGRAMME_RULES,
-    RESOURCE_RULES,
-    AgencyWhere,
-    EventWhere,
-    ExpertWhere,
-    PlaceWhere,
-    ProgrammeWhere,
-    ResourceWhere,
-)
+from schema.filters.order import GROUP_BYS
+from schema.filters.where import RULES, WHERE
 from schema.ids import to_global_id
 from schema.types.node import Node, entity
 
@@ -80,64 +61,27 @@ def facet_buckets(buckets: list[BucketRecord]) -> list[FacetBucket]:
     return result
 
 
-@strawberry.type
-class FacetQuery:
-    @strawberry.field(description="Experts matching `where`, counted per country/topic/...")
-    async def experts_group_by(
-        self,
-        info: Info,
-        by: ExpertGroupBy,
-        where: ExpertWhere | None = None,
-        limit: int = DEFAULT_BUCKETS,
-    ) -> list[FacetBucket]:
-        return await group(info, Label.EXPERT, by, where, EXPERT_RULES, limit)
+def group_field(label: Label) -> Any:
+    """`<plural>GroupBy`: the label's list matching `where`, counted per group."""
+    rules = RULES[label]
 
-    @strawberry.field(description="Agencies matching `where`, counted per kind or country.")
-    async def agencies_group_by(
-        self,
-        info: Info,
-        by: AgencyGroupBy,
-        where: AgencyWhere | None = None,
-        limit: int = DEFAULT_BUCKETS,
+    async def grouped(
+        info: Info, by: Enum, where: Any = None, limit: int = DEFAULT_BUCKETS
     ) -> list[FacetBucket]:
-        return await group(info, Label.AGENCY, by, where, AGENCY_RULES, limit)
+        return await group(info, label, by, where, rules, limit)
 
-    @strawberry.field
-    async def places_group_by(
-        self,
-        info: Info,
-        by: PlaceGroupBy,
-        where: PlaceWhere | None = None,
-        limit: int = DEFAULT_BUCKETS,
-    ) -> list[FacetBucket]:
-        return await group(info, Label.PLACE, by, where, PLACE_RULES, limit)
+    grouped.__annotations__ = {
+        **grouped.__annotations__,
+        "by": GROUP_BYS[label],
+        "where": WHERE[label] | None,
+    }
+    return strawberry.field(resolver=grouped, description=DECLARED[label].group_doc)
 
-    @strawberry.field
-    async def programmes_group_by(
-        self,
-        info: Info,
-        by: ProgrammeGroupBy,
-        where: ProgrammeWhere | None = None,
-        limit: int = DEFAULT_BUCKETS,
-    ) -> list[FacetBucket]:
-        return await group(info, Label.PROGRAMME, by, where, PROGRAMME_RULES, limit)
 
-    @strawberry.field(description="Events matching `where`, counted per year/kind/country/...")
-    async def events_group_by(
-        self,
-        info: Info,
-        by: EventGroupBy,
-        where: EventWhere | None = None,
-        limit: int = DEFAULT_BUCKETS,
-    ) -> list[FacetBucket]:
-        return await group(info, Label.EVENT, by, where, EVENT_RULES, limit)
-
-    @strawberry.field
-    async def resources_group_by(
-        self,
-        info: Info,
-        by: ResourceGroupBy,
-        where: ResourceWhere | None = None,
-        limit: int = DEFAULT_BUCKETS,
-    ) -> list[FacetBucket]:
-        return await group(info, Label.RESOURCE, by, where, RESOURCE_RULES, limit)
+FacetQuery = strawberry.type(
+    type(
+        "FacetQuery",
+        (),
+        {f"{DECLARED[label].plural}_group_by": group_field(label) for label in GROUP_BYS},
+    )
+)

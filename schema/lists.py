@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Final, Protocol
+from typing import Any, Final, Protocol, cast
 
 import strawberry
 
+from graph.declarations import DECLARED
 from graph.filters import Predicate
 from graph.model import Label
 from graph.paging import PageRequest
@@ -20,40 +21,12 @@ from graph.plans import fetch_list
 from graph.repositories import REPOSITORIES
 from graph.repositories.base import Order
 from schema.context import Info
-from schema.entities import Agency, Country, Event, Expert, Place, Programme, Resource, Topic
+from schema.entities import ENTITY_TYPE
 from schema.fetch_tree import list_fetches
 from schema.filters.common import Rule, to_predicate
-from schema.filters.order import (
-    AgencyOrder,
-    CountryOrder,
-    EventOrder,
-    ExpertOrder,
-    OrderDirection,
-    PlaceOrder,
-    ProgrammeOrder,
-    ResourceOrder,
-    TopicOrder,
-    order_of,
-)
-from schema.filters.where import (
-    AGENCY_RULES,
-    COUNTRY_RULES,
-    EVENT_RULES,
-    EXPERT_RULES,
-    PLACE_RULES,
-    PROGRAMME_RULES,
-    RESOURCE_RULES,
-    TOPIC_RULES,
-    AgencyWhere,
-    CountryWhere,
-    EventWhere,
-    ExpertWhere,
-    PlaceWhere,
-    ProgrammeWhere,
-    ResourceWhere,
-    TopicWhere,
-)
-from schema.paging import page_request
+from schema.filters.order import ORDERS, OrderDirection, order_of
+from schema.filters.where import RULES, WHERE
+from schema.paging import page_request, paged
 from schema.relations import plain_connection
 from schema.types.connection import Connection
 
@@ -73,14 +46,7 @@ def _order(order_by: _OrderInput | None) -> Order:
 
 
 ROOT_LISTS: Final[dict[str, tuple[Label, dict[str, Rule]]]] = {
-    "experts": (Label.EXPERT, EXPERT_RULES),
-    "agencies": (Label.AGENCY, AGENCY_RULES),
-    "countries": (Label.COUNTRY, COUNTRY_RULES),
-    "places": (Label.PLACE, PLACE_RULES),
-    "programmes": (Label.PROGRAMME, PROGRAMME_RULES),
-    "events": (Label.EVENT, EVENT_RULES),
-    "topics": (Label.TOPIC, TOPIC_RULES),
-    "resources": (Label.RESOURCE, RESOURCE_RULES),
+    entity.plural: (label, RULES[label]) for label, entity in DECLARED.items()
 }
 """Root list fields by GraphQL name: the label listed and its filter rules."""
 
@@ -96,31 +62,16 @@ class ListArguments:
     """Name of the list's order, carried by its cursors."""
 
 
-def list_arguments(
-    info: Info,
-    label: Label,
-    where: Any,
-    rules: dict[str, Rule],
-    order_by: _OrderInput | None,
-    paging: dict[str, Any],
-) -> ListArguments:
-    order = _order(order_by)
-    ordering = f"{label.value}:{order.key}:{order.direction.value}"
-    request = page_request(info, ordering, **paging)
-    return ListArguments(to_predicate(where, rules), order, request, ordering)
-
-
 async def root_list(
-    info: Info,
-    label: Label,
-    where: Any,
-    rules: dict[str, Rule],
-    order_by: _OrderInput | None,
-    paging: dict[str, Any],
+    info: Info, label: Label, where: Any, order_by: _OrderInput | None, paging: dict[str, Any]
 ) -> Connection[Any]:
     """One page of a label's list with the pages its selection shows under each node; the
     cursor names the order it belongs to."""
-    arguments = list_arguments(info, label, where, rules, order_by, paging)
+    order = _order(order_by)
+    ordering = f"{label.value}:{order.key}:{order.direction.value}"
+    arguments = ListArguments(
+        to_predicate(where, RULES[label]), order, page_request(info, ordering, **paging), ordering
+    )
     selected = list_fetches(info, label)
     under = selected.under
     fetched = await fetch_list(
@@ -143,116 +94,22 @@ async def root_list(
     return plain_connection(fetched.page, arguments.ordering)
 
 
-@strawberry.type
-class ListQuery:
-    @strawberry.field(description="People, filtered and ordered (default: by name).")
-    async def experts(
-        self,
-        info: Info,
-        where: ExpertWhere | None = None,
-        order_by: ExpertOrder | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[Expert]:
-        paging = {"first": first, "after": after, "last": last, "before": before}
-        return await root_list(info, Label.EXPERT, where, EXPERT_RULES, order_by, paging)
+def list_field(label: Label) -> Any:
+    """The root list of `label`: `where`, `orderBy` and Relay paging."""
 
-    @strawberry.field(description="Organisations, filtered and ordered (default: by name).")
-    async def agencies(
-        self,
-        info: Info,
-        where: AgencyWhere | None = None,
-        order_by: AgencyOrder | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[Agency]:
-        paging = {"first": first, "after": after, "last": last, "before": before}
-        return await root_list(info, Label.AGENCY, where, AGENCY_RULES, order_by, paging)
+    async def listed(info: Info, where: Any = None, order_by: Any = None, **paging: Any) -> Any:
+        return await root_list(info, label, where, order_by, paging)
 
-    @strawberry.field
-    async def countries(
-        self,
-        info: Info,
-        where: CountryWhere | None = None,
-        order_by: CountryOrder | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[Country]:
-        paging = {"first": first, "after": after, "last": last, "before": before}
-        return await root_list(info, Label.COUNTRY, where, COUNTRY_RULES, order_by, paging)
+    listed.__annotations__ = {
+        **listed.__annotations__,
+        "info": Info,
+        "where": WHERE[label] | None,
+        "order_by": ORDERS[label] | None,
+        "return": cast(Any, Connection)[ENTITY_TYPE[label]],
+    }
+    return strawberry.field(resolver=paged(listed), description=DECLARED[label].list_doc)
 
-    @strawberry.field
-    async def places(
-        self,
-        info: Info,
-        where: PlaceWhere | None = None,
-        order_by: PlaceOrder | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[Place]:
-        paging = {"first": first, "after": after, "last": last, "before": before}
-        return await root_list(info, Label.PLACE, where, PLACE_RULES, order_by, paging)
 
-    @strawberry.field
-    async def programmes(
-        self,
-        info: Info,
-        where: ProgrammeWhere | None = None,
-        order_by: ProgrammeOrder | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[Programme]:
-        paging = {"first": first, "after": after, "last": last, "before": before}
-        return await root_list(info, Label.PROGRAMME, where, PROGRAMME_RULES, order_by, paging)
-
-    @strawberry.field
-    async def events(
-        self,
-        info: Info,
-        where: EventWhere | None = None,
-        order_by: EventOrder | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[Event]:
-        paging = {"first": first, "after": after, "last": last, "before": before}
-        return await root_list(info, Label.EVENT, where, EVENT_RULES, order_by, paging)
-
-    @strawberry.field
-    async def topics(
-        self,
-        info: Info,
-        where: TopicWhere | None = None,
-        order_by: TopicOrder | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[Topic]:
-        paging = {"first": first, "after": after, "last": last, "before": before}
-        return await root_list(info, Label.TOPIC, where, TOPIC_RULES, order_by, paging)
-
-    @strawberry.field
-    async def resources(
-        self,
-        info: Info,
-        where: ResourceWhere | None = None,
-        order_by: ResourceOrder | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[Resource]:
-        paging = {"first": first, "after": after, "last": last, "before": before}
-        return await root_list(info, Label.RESOURCE, where, RESOURCE_RULES, order_by, paging)
+ListQuery = strawberry.type(
+    type("ListQuery", (), {entity.plural: list_field(label) for label, entity in DECLARED.items()})
+)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from typing import Any, Final, TypeVar
 
@@ -70,3 +71,28 @@ def connection_fields(
         ],
         "nodes": nodes,
     }
+
+
+RELAY_PAGING: Final = tuple(
+    inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=shown)
+    for name, shown in (
+        ("first", int | None),
+        ("after", str | None),
+        ("last", int | None),
+        ("before", str | None),
+    )
+)
+"""Relay's paging arguments, in the order every connection field lists them."""
+
+
+def paged(resolver: Callable[..., Any], *, without: tuple[str, ...] = ()) -> Callable[..., Any]:
+    """`resolver(root, info, ..., **paging)` as GraphQL sees it: its own arguments (less
+    `without`), then `first`, `after`, `last`, `before`, passed on in `paging`."""
+    signature = inspect.signature(resolver)
+    own = [
+        parameter
+        for parameter in signature.parameters.values()
+        if parameter.kind is not inspect.Parameter.VAR_KEYWORD and parameter.name not in without
+    ]
+    resolver.__signature__ = signature.replace(parameters=[*own, *RELAY_PAGING])  # type: ignore[attr-defined]
+    return resolver

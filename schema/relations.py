@@ -9,12 +9,14 @@ repository's constant relation (`graph/repositories/*`), and the loader batches 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from enum import Enum
 from typing import Any, Final
 
 import strawberry
 
+from graph.declarations.spec import Edge
 from graph.paging import PageRequest
 from graph.records import NodeRecord, Page, RelationshipRecord, Row
 from schema.context import Info
@@ -24,7 +26,6 @@ from schema.paging import connection_fields, page_request
 from schema.selected import names_beyond
 from schema.types.connection import (
     Connection,
-    Edge,
     FundingConnection,
     FundingEdge,
     ImplementationConnection,
@@ -33,6 +34,9 @@ from schema.types.connection import (
     MembershipEdge,
     ParticipationConnection,
     ParticipationEdge,
+)
+from schema.types.connection import (
+    Edge as NodeEdge,
 )
 from schema.types.node import Node, entity
 
@@ -96,88 +100,40 @@ async def _page(
     return await loader.load(owner.id), ordering
 
 
-def _rel(row: Row) -> RelationshipRecord:
-    return row.relationship or RelationshipRecord(type="")
-
-
 def plain_connection(page: Page, ordering: str) -> Connection[Any]:
     return Connection(
-        **connection_fields(page, ordering, lambda at, node, _: Edge(at=at, node=node))
+        **connection_fields(page, ordering, lambda at, node, _: NodeEdge(at=at, node=node))
     )
-
-
-def membership_connection(page: Page, ordering: str) -> MembershipConnection[Any]:
-    def edge(at: CursorAt, node: Node, row: Row) -> MembershipEdge[Any]:
-        rel = _rel(row)
-        return MembershipEdge(
-            at=at,
-            node=node,
-            role=rel.role,
-            since=rel.since,
-            until=rel.until,
-            rank=rel.rank,
-            note=rel.note,
-            stated_by=rel.source,
-        )
-
-    return MembershipConnection(**connection_fields(page, ordering, edge))
-
-
-def participation_connection(page: Page, ordering: str) -> ParticipationConnection[Any]:
-    def edge(at: CursorAt, node: Node, row: Row) -> ParticipationEdge[Any]:
-        rel = _rel(row)
-        return ParticipationEdge(
-            at=at,
-            node=node,
-            role=rel.role,
-            count=rel.count,
-            note=rel.note,
-            stated_by=rel.source,
-        )
-
-    return ParticipationConnection(**connection_fields(page, ordering, edge))
-
-
-def funding_connection(page: Page, ordering: str) -> FundingConnection[Any]:
-    def edge(at: CursorAt, node: Node, row: Row) -> FundingEdge[Any]:
-        rel = _rel(row)
-        return FundingEdge(
-            at=at,
-            node=node,
-            amount=rel.amount,
-            currency=rel.currency,
-            period=rel.period,
-            text=rel.text,
-            note=rel.note,
-            stated_by=rel.source,
-        )
-
-    return FundingConnection(**connection_fields(page, ordering, edge))
-
-
-def implementation_connection(page: Page, ordering: str) -> ImplementationConnection[Any]:
-    def edge(at: CursorAt, node: Node, row: Row) -> ImplementationEdge[Any]:
-        rel = _rel(row)
-        return ImplementationEdge(
-            at=at, node=node, lead=rel.lead, role=rel.role, note=rel.note, stated_by=rel.source
-        )
-
-    return ImplementationConnection(**connection_fields(page, ordering, edge))
 
 
 ConnectionBuilder = Callable[[Page, str], Any]
 
-CONNECTION_BUILDERS: Final[dict[str, ConnectionBuilder]] = {
-    "MembershipConnection": membership_connection,
-    "ParticipationConnection": participation_connection,
-    "FundingConnection": funding_connection,
-    "ImplementationConnection": implementation_connection,
-    "Connection": plain_connection,
-}
-"""Connection builders by the suffix of the GraphQL type they build (`AgencyMembershipConnection`).
 
-Every relationship resolver builds through these, and the root lists through the plain one.
-"""
+def _edge_connection(connection_type: type, edge_type: type) -> ConnectionBuilder:
+    """A builder of connections whose edges carry the relationship's properties of the same
+    names as the edge type's fields (a membership's role and period, a funding's amount)."""
+    carried = [
+        field.name
+        for field in dataclasses.fields(edge_type)
+        if field.init and field.name in RelationshipRecord.__struct_fields__
+    ]
+
+    def edge(at: CursorAt, node: Node, row: Row) -> Any:
+        rel = row.relationship or RelationshipRecord(type="")
+        shown = {name: getattr(rel, name) for name in carried}
+        return edge_type(at=at, node=node, stated_by=rel.source, **shown)
+
+    return lambda page, ordering: connection_type(**connection_fields(page, ordering, edge))
+
+
+CONNECTION_BUILDERS: Final[dict[Edge, ConnectionBuilder]] = {
+    Edge.PLAIN: plain_connection,
+    Edge.MEMBERSHIP: _edge_connection(MembershipConnection, MembershipEdge),
+    Edge.PARTICIPATION: _edge_connection(ParticipationConnection, ParticipationEdge),
+    Edge.FUNDING: _edge_connection(FundingConnection, FundingEdge),
+    Edge.IMPLEMENTATION: _edge_connection(ImplementationConnection, ImplementationEdge),
+}
+"""Connection builders by the kind of relation they page (`graph/declarations/`)."""
 
 
 def relation_ordering(owner: NodeRecord, field: str) -> str:
@@ -185,41 +141,17 @@ def relation_ordering(owner: NodeRecord, field: str) -> str:
     return f"{owner.label.value}.{field}"
 
 
-async def plain(info: Info, owner: NodeRecord, field: str, **paging: Any) -> Connection[Any]:
-    page, ordering = await _page(info, owner, field, paging)
-    return plain_connection(page, ordering)
-
-
-async def memberships(
-    info: Info, owner: NodeRecord, field: str, **paging: Any
-) -> MembershipConnection[Any]:
-    page, ordering = await _page(info, owner, field, paging)
-    return membership_connection(page, ordering)
-
-
-async def participations(
+async def related(
     info: Info,
     owner: NodeRecord,
     field: str,
+    edge: Edge,
     role: ParticipationRole | None = None,
     **paging: Any,
-) -> ParticipationConnection[Any]:
+) -> Any:
+    """The connection of `owner`'s relation `field`: attached, counted, or loaded."""
     page, ordering = await _page(info, owner, field, paging, role)
-    return participation_connection(page, ordering)
-
-
-async def fundings(
-    info: Info, owner: NodeRecord, field: str, **paging: Any
-) -> FundingConnection[Any]:
-    page, ordering = await _page(info, owner, field, paging)
-    return funding_connection(page, ordering)
-
-
-async def implementations(
-    info: Info, owner: NodeRecord, field: str, **paging: Any
-) -> ImplementationConnection[Any]:
-    page, ordering = await _page(info, owner, field, paging)
-    return implementation_connection(page, ordering)
+    return CONNECTION_BUILDERS[edge](page, ordering)
 
 
 ONE = PageRequest(size=1)

@@ -9,6 +9,7 @@ from typing import Final
 
 import strawberry
 
+from graph.model import Label
 from graph.records import Position, SearchHit
 from graph.records import Snippet as SnippetRecord
 from graph.search import search as search_graph
@@ -175,7 +176,7 @@ class SearchQuery:
         page = await search_graph(
             info.context.cypher,
             query,
-            labels=[kind.label for kind in types] if types else None,
+            labels=[Label(kind.value) for kind in types] if types else None,
             lang=code,
             offset=offset,
             limit=size,

@@ -134,7 +134,7 @@ class Subscription:
         types: list[EntityType] | None = None,
         ids: list[strawberry.ID] | None = None,
     ) -> AsyncGenerator[EntityChange, None]:
-        labels = frozenset(kind.label for kind in types) if types else None
+        labels = frozenset(Label(kind.value) for kind in types) if types else None
         wanted = _wanted_ids(ids)
         viewer = info.context.viewer
         async for numbered in _follow(info.context.feed):

@@ -6,6 +6,7 @@ from typing import Final
 
 import strawberry
 
+from graph.model import Label
 from graph.suggest import suggest as suggest_graph
 from schema.context import Info
 from schema.errors import BadUserInputError
@@ -35,7 +36,7 @@ class SuggestQuery:
         records = await suggest_graph(
             info.context.cypher,
             prefix,
-            labels=[kind.label for kind in types] if types else None,
+            labels=[Label(kind.value) for kind in types] if types else None,
             limit=size,
         )
         return [entity(record) for record in records]

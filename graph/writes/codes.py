@@ -15,6 +15,10 @@ def _codes(listing: str) -> frozenset[str]:
     return frozenset(listing.split())
 
 
+def _ordered(listing: str) -> tuple[str, ...]:
+    return tuple(listing.split())
+
+
 ISO_4217: Final = _codes(
     """
     AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV BRL BSD
@@ -41,42 +45,27 @@ ISO_639_1: Final = _codes(
     """
 )
 
-KINDS: Final[dict[Label, frozenset[str]]] = {
-    Label.AGENCY: frozenset(
-        {
-            "state_service",
-            "international_organisation",
-            "ngo",
-            "donor",
-            "college",
-            "delegation",
-            "consortium",
-            "training_centre",
-            "un_agency",
-            "bank",
-            "office",
-        }
+KIND_CODES: Final[dict[Label, tuple[str, ...]]] = {
+    Label.AGENCY: _ordered(
+        "state_service international_organisation ngo donor college "
+        "delegation consortium training_centre un_agency bank office"
     ),
-    Label.PLACE: frozenset({"city", "district", "venue", "community", "region"}),
-    Label.PROGRAMME: frozenset({"programme", "project", "phase"}),
-    Label.EVENT: frozenset(
-        {
-            "workshop",
-            "training_of_trainers",
-            "roll_out_session",
-            "training",
-            "meeting",
-            "conference",
-            "activity_series",
-        }
+    Label.PLACE: _ordered("city district venue community region"),
+    Label.PROGRAMME: _ordered("programme project phase"),
+    Label.EVENT: _ordered(
+        "workshop training_of_trainers roll_out_session training meeting conference activity_series"
     ),
-    Label.RESOURCE: frozenset(
-        {"news", "blog_entry", "article", "curriculum", "report", "web_page"}
-    ),
+    Label.RESOURCE: _ordered("news blog_entry article curriculum report web_page"),
 }
-"""The `kind` values each label allows (README "Graph model")."""
+"""The `kind` values each label allows (README "Graph model"), in the order the schema's
+enums list them."""
 
-EVENT_STATUSES: Final = frozenset({"announced", "held"})
+KINDS: Final[dict[Label, frozenset[str]]] = {
+    label: frozenset(codes) for label, codes in KIND_CODES.items()
+}
+
+EVENT_STATUS_CODES: Final = ("announced", "held")
+EVENT_STATUSES: Final = frozenset(EVENT_STATUS_CODES)
 PARTICIPATION_ROLES: Final = frozenset(
     {"speaker", "trainer", "participant", "facilitator", "organiser", "contact"}
 )

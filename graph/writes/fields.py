@@ -9,20 +9,20 @@ Properties the API does not know (written by the loader) are kept as they are.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from graph.declarations import DECLARED
+from graph.declarations.spec import Reader
 from graph.model import LANGUAGES, MULTILINGUAL_FIELDS, Label
 from graph.origins import PROPERTY as ORIGINS
 from graph.origins import Origin, marked
 from graph.variants import VARIANT_FIELDS, name_properties
 from graph.writes import values
-from graph.writes.codes import EVENT_STATUSES, KINDS
 from graph.writes.errors import InvalidFieldError
 
 Props = dict[str, Any]
-Reader = Callable[[str, Any], Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,72 +34,17 @@ class NodeChanges:
     """Multilingual field -> language -> text (None removes that language's text)."""
 
 
-def _kind(label: Label) -> Reader:
-    return lambda name, value: values.choice(name, value, KINDS[label])
-
-
-def _short(name: str, value: Any) -> str:
-    return values.text(name, value, max_length=2000)
-
-
-def _status(name: str, value: Any) -> str:
-    return values.choice(name, value, EVENT_STATUSES)
-
-
 COMMON: Final[dict[str, Reader]] = {"note": values.text, "aliases": values.texts}
 
 FIELDS: Final[dict[Label, dict[str, Reader]]] = {
-    Label.EXPERT: {
+    label: {
         **COMMON,
-        "name": _short,
-        "honorific": _short,
-        "roles": values.texts,
-        "languages": values.spoken_languages,
-        "email": values.email,
-        "phone": values.phone,
-    },
-    Label.AGENCY: {
-        **COMMON,
-        "acronym": _short,
-        "kind": _kind(Label.AGENCY),
-        "address": _short,
-        "email": values.email,
-        "phone": values.phone,
-    },
-    Label.COUNTRY: {**COMMON, "iso2": values.iso2},
-    Label.PLACE: {**COMMON, "kind": _kind(Label.PLACE)},
-    Label.PROGRAMME: {
-        **COMMON,
-        "acronym": _short,
-        "kind": _kind(Label.PROGRAMME),
-        "phase": values.count,
-        "start": values.partial_date,
-        "end": values.partial_date,
-        "budgetAmount": values.amount,
-        "budgetCurrency": values.currency,
-        "budgetText": _short,
-    },
-    Label.EVENT: {
-        **COMMON,
-        "kind": _kind(Label.EVENT),
-        "start": values.partial_date,
-        "end": values.partial_date,
-        "durationDays": values.positive_number,
-        "participantCount": values.count,
-        "participantDescription": _short,
-        "countryCount": values.count,
-        "status": _status,
-    },
-    Label.TOPIC: dict(COMMON),
-    Label.RESOURCE: {
-        **COMMON,
-        "kind": _kind(Label.RESOURCE),
-        "published": values.partial_date,
-        "url": values.url,
-        "contradictions": values.texts,
-    },
+        **{field.key: field.write for field in entity.fields if field.write is not None},
+    }
+    for label, entity in DECLARED.items()
 }
-"""Plain (one-language) fields per label; multilingual ones are in MULTILINGUAL_FIELDS."""
+"""Plain (one-language) fields per label, from its declaration (`graph/declarations/`), with
+the reader that checks each; multilingual ones are in MULTILINGUAL_FIELDS."""
 
 DATE_FIELDS: Final = ("start", "end", "published")
 DISPLAY_FIELD: Final[dict[Label, str]] = {

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
-from enum import Enum, auto
 from typing import Any, Final
 
 import strawberry
 
+from graph.declarations.spec import FilterKind
 from graph.filters import MAX_NESTING, AllOf, AnyOf, Leaf, Negation, Predicate
 from graph.model import Label
 from schema.errors import BadUserInputError
@@ -71,16 +71,8 @@ class RelatedFilter:
     name: TextFilter | None = None
 
 
-class Kind(Enum):
-    ID = auto()
-    SLUG = auto()
-    TEXT = auto()
-    STRING = auto()
-    LIST = auto()
-    CONTAINS = auto()
-    INT = auto()
-    DATE = auto()
-    RELATED = auto()
+Kind = FilterKind
+"""How a condition is checked: declared with it (`graph/declarations/`)."""
 
 
 @dataclass(frozen=True, slots=True)

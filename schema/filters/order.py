@@ -1,12 +1,19 @@
-"""`orderBy` inputs and `groupBy` choices per list; enum values are `graph/` sort/facet keys."""
+"""`orderBy` inputs and `groupBy` choices per list, from the repository's sort and facet keys
+(`graph/repositories/*`, `ListSpec.orders` and `.facets`): enum values are those keys."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
+from typing import Final
 
 import strawberry
 
+from graph.declarations import DECLARED
+from graph.declarations.spec import snake
+from graph.model import Label
 from graph.paging import Direction
+from graph.repositories import REPOSITORIES
 from graph.repositories.base import Order
 
 
@@ -21,153 +28,31 @@ def order_of(field: Enum | None, direction: OrderDirection) -> Order:
     return Order(str(field.value) if field is not None else "name", Direction(direction.value))
 
 
-@strawberry.enum
-class ExpertOrderField(Enum):
-    NAME = "name"
-    AGENCIES_COUNT = "agenciesCount"
-    EVENTS_COUNT = "eventsCount"
+def _enum(name: str, keys: Iterable[str]) -> type[Enum]:
+    """A GraphQL enum whose values are graph keys (`eventsCount` as EVENTS_COUNT)."""
+    made = Enum(name, {snake(key).upper(): key for key in keys})  # type: ignore[misc]
+    shown: type[Enum] = strawberry.enum(made)
+    return shown
 
 
-@strawberry.input
-class ExpertOrder:
-    field: ExpertOrderField = ExpertOrderField.NAME
-    direction: OrderDirection = OrderDirection.ASC
+def order_input(label: Label) -> type:
+    """`<Label>Order`: one of the list's sort keys (`ListSpec.orders`) and a direction."""
+    fields = _enum(f"{label.value}OrderField", REPOSITORIES[label].spec.orders)
+    namespace = {
+        "__annotations__": {"field": fields, "direction": OrderDirection},
+        "field": fields["NAME"],
+        "direction": OrderDirection.ASC,
+    }
+    made: type = strawberry.input(type(f"{label.value}Order", (), namespace))
+    return made
 
 
-@strawberry.enum
-class AgencyOrderField(Enum):
-    NAME = "name"
-    EVENTS_COUNT = "eventsCount"
-    EXPERTS_COUNT = "expertsCount"
-    PROGRAMMES_COUNT = "programmesCount"
+ORDERS: Final = {label: order_input(label) for label in DECLARED}
+"""The `orderBy` input type of each label's list."""
 
-
-@strawberry.input
-class AgencyOrder:
-    field: AgencyOrderField = AgencyOrderField.NAME
-    direction: OrderDirection = OrderDirection.ASC
-
-
-@strawberry.enum
-class CountryOrderField(Enum):
-    NAME = "name"
-    ISO2 = "iso2"
-    EVENTS_COUNT = "eventsCount"
-    AGENCIES_COUNT = "agenciesCount"
-    PROGRAMMES_COUNT = "programmesCount"
-
-
-@strawberry.input
-class CountryOrder:
-    field: CountryOrderField = CountryOrderField.NAME
-    direction: OrderDirection = OrderDirection.ASC
-
-
-@strawberry.enum
-class PlaceOrderField(Enum):
-    NAME = "name"
-    EVENTS_COUNT = "eventsCount"
-
-
-@strawberry.input
-class PlaceOrder:
-    field: PlaceOrderField = PlaceOrderField.NAME
-    direction: OrderDirection = OrderDirection.ASC
-
-
-@strawberry.enum
-class ProgrammeOrderField(Enum):
-    NAME = "name"
-    START = "start"
-    BUDGET = "budget"
-    EVENTS_COUNT = "eventsCount"
-
-
-@strawberry.input
-class ProgrammeOrder:
-    field: ProgrammeOrderField = ProgrammeOrderField.NAME
-    direction: OrderDirection = OrderDirection.ASC
-
-
-@strawberry.enum
-class EventOrderField(Enum):
-    NAME = "name"
-    START = "start"
-    PARTICIPANT_COUNT = "participantCount"
-    PARTICIPANTS_COUNT = "participantsCount"
-
-
-@strawberry.input
-class EventOrder:
-    field: EventOrderField = EventOrderField.NAME
-    direction: OrderDirection = OrderDirection.ASC
-
-
-@strawberry.enum
-class TopicOrderField(Enum):
-    NAME = "name"
-    EVENTS_COUNT = "eventsCount"
-    EXPERTS_COUNT = "expertsCount"
-    RESOURCES_COUNT = "resourcesCount"
-
-
-@strawberry.input
-class TopicOrder:
-    field: TopicOrderField = TopicOrderField.NAME
-    direction: OrderDirection = OrderDirection.ASC
-
-
-@strawberry.enum
-class ResourceOrderField(Enum):
-    NAME = "name"
-    PUBLISHED = "published"
-
-
-@strawberry.input
-class ResourceOrder:
-    field: ResourceOrderField = ResourceOrderField.NAME
-    direction: OrderDirection = OrderDirection.ASC
-
-
-@strawberry.enum
-class ExpertGroupBy(Enum):
-    COUNTRY = "country"
-    TOPIC = "topic"
-    AGENCY = "agency"
-    LANGUAGE = "language"
-
-
-@strawberry.enum
-class AgencyGroupBy(Enum):
-    KIND = "kind"
-    COUNTRY = "country"
-
-
-@strawberry.enum
-class PlaceGroupBy(Enum):
-    KIND = "kind"
-    COUNTRY = "country"
-
-
-@strawberry.enum
-class ProgrammeGroupBy(Enum):
-    KIND = "kind"
-    COUNTRY = "country"
-    FUNDER = "funder"
-
-
-@strawberry.enum
-class EventGroupBy(Enum):
-    YEAR = "year"
-    KIND = "kind"
-    STATUS = "status"
-    COUNTRY = "country"
-    PROGRAMME = "programme"
-    TOPIC = "topic"
-
-
-@strawberry.enum
-class ResourceGroupBy(Enum):
-    KIND = "kind"
-    YEAR = "year"
-    LANG = "lang"
+GROUP_BYS: Final = {
+    label: _enum(f"{label.value}GroupBy", REPOSITORIES[label].spec.facets)
+    for label in DECLARED
+    if REPOSITORIES[label].spec.facets
+}
+"""The `groupBy` choices of each label that has any (`ListSpec.facets`)."""

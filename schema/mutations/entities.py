@@ -16,6 +16,7 @@ from typing import Any, Final, Optional
 import strawberry
 from strawberry.permission import PermissionExtension
 
+from graph.declarations import DECLARED
 from graph.errors import InvalidInputError
 from graph.model import LANGUAGES, Label
 from graph.writes.operations import CreateNode, DeleteNode, Operation, UpdateNode
@@ -73,7 +74,44 @@ def _typed(resolver: Callable[..., Any], given: type, returns: type) -> Callable
     return resolver
 
 
+async def _written(
+    info: Info,
+    name: str,
+    operations: list[Operation],
+    source: str | None,
+    given: Any,
+    answer: tuple[type[payloads.Payload], str, str],
+) -> Any:
+    """Run a create's or update's operations; the payload with the node or the user errors."""
+    returns, field, ident = answer
+    outcome = await perform(
+        info,
+        operations,
+        mutation=name,
+        source=source,
+        client_mutation_id=given.client_mutation_id,
+    )
+    if isinstance(outcome, list):
+        return _payload(returns, field, given, errors=outcome)
+    return _payload(returns, field, given, node=entity(outcome.nodes[ident]))
+
+
+def _mutation(
+    resolver: Callable[..., Any], action: Action, label: Label, types: tuple[type, type], said: str
+) -> Any:
+    """`<action><Label>`, allowed to whoever may take `action` on `label`."""
+    given, returns = types
+    return strawberry.mutation(
+        resolver=_typed(resolver, given, returns),
+        name=f"{action}{label}",
+        description=said,
+        extensions=[PermissionExtension(permissions=[Allowed(action, label)])],
+    )
+
+
 def create_field(label: Label, given: type, returns: type[payloads.Payload], field: str) -> Any:
+    name = f"create{label}"
+
     async def create(info: Info, input: Any) -> Any:
         try:
             ident = reference(input.id, "id") if input.id else new_slug(label, input)
@@ -85,50 +123,26 @@ def create_field(label: Label, given: type, returns: type[payloads.Payload], fie
             source = cited_source(input.source)
         except InvalidInputError as error:
             return _payload(returns, field, input, errors=[user_error(error)])
-        outcome = await perform(
-            info,
-            operations,
-            mutation=f"create{label}",
-            source=source,
-            client_mutation_id=input.client_mutation_id,
-        )
-        if isinstance(outcome, list):
-            return _payload(returns, field, input, errors=outcome)
-        return _payload(returns, field, input, node=entity(outcome.nodes[ident]))
+        return await _written(info, name, operations, source, input, (returns, field, ident))
 
-    return strawberry.mutation(
-        resolver=_typed(create, given, returns),
-        name=f"create{label}",
-        description=f"Create {_a(label)}, with links stated in the same input (all or nothing).",
-        extensions=[PermissionExtension(permissions=[Allowed(Action.CREATE, label)])],
-    )
+    said = f"Create {_a(label)}, with links stated in the same input (all or nothing)."
+    return _mutation(create, Action.CREATE, label, (given, returns), said)
 
 
 def update_field(label: Label, given: type, returns: type[payloads.Payload], field: str) -> Any:
+    name = f"update{label}"
+
     async def update(info: Info, input: Any) -> Any:
         try:
             ident = reference(input.id, "id", [label])
-            operations = [UpdateNode(label, ident, changes_of(label, input))]
+            operations: list[Operation] = [UpdateNode(label, ident, changes_of(label, input))]
             source = cited_source(input.source)
         except InvalidInputError as error:
             return _payload(returns, field, input, errors=[user_error(error)])
-        outcome = await perform(
-            info,
-            operations,
-            mutation=f"update{label}",
-            source=source,
-            client_mutation_id=input.client_mutation_id,
-        )
-        if isinstance(outcome, list):
-            return _payload(returns, field, input, errors=outcome)
-        return _payload(returns, field, input, node=entity(outcome.nodes[ident]))
+        return await _written(info, name, operations, source, input, (returns, field, ident))
 
-    return strawberry.mutation(
-        resolver=_typed(update, given, returns),
-        name=f"update{label}",
-        description=f"Change fields of {_a(label)}: fields left out stay, null removes.",
-        extensions=[PermissionExtension(permissions=[Allowed(Action.UPDATE, label)])],
-    )
+    said = f"Change fields of {_a(label)}: fields left out stay, null removes."
+    return _mutation(update, Action.UPDATE, label, (given, returns), said)
 
 
 def delete_field(label: Label) -> Any:
@@ -156,69 +170,19 @@ def delete_field(label: Label) -> Any:
             client_mutation_id=input.client_mutation_id,
         )
 
-    return strawberry.mutation(
-        resolver=_typed(delete, inputs.DeleteInput, returns),
-        name=f"delete{label}",
-        description=f"Delete {_a(label)}. Fails while other nodes link to it, unless `cascade`.",
-        extensions=[PermissionExtension(permissions=[Allowed(Action.DELETE, label)])],
-    )
+    said = f"Delete {_a(label)}. Fails while other nodes link to it, unless `cascade`."
+    return _mutation(delete, Action.DELETE, label, (inputs.DeleteInput, returns), said)
 
 
-@strawberry.type
-class EntityMutation:
-    create_expert = create_field(
-        Label.EXPERT, inputs.CreateExpertInput, payloads.ExpertPayload, "expert"
-    )
-    update_expert = update_field(
-        Label.EXPERT, inputs.UpdateExpertInput, payloads.ExpertPayload, "expert"
-    )
-    delete_expert = delete_field(Label.EXPERT)
-    create_agency = create_field(
-        Label.AGENCY, inputs.CreateAgencyInput, payloads.AgencyPayload, "agency"
-    )
-    update_agency = update_field(
-        Label.AGENCY, inputs.UpdateAgencyInput, payloads.AgencyPayload, "agency"
-    )
-    delete_agency = delete_field(Label.AGENCY)
-    create_country = create_field(
-        Label.COUNTRY, inputs.CreateCountryInput, payloads.CountryPayload, "country"
-    )
-    update_country = update_field(
-        Label.COUNTRY, inputs.UpdateCountryInput, payloads.CountryPayload, "country"
-    )
-    delete_country = delete_field(Label.COUNTRY)
-    create_place = create_field(
-        Label.PLACE, inputs.CreatePlaceInput, payloads.PlacePayload, "place"
-    )
-    update_place = update_field(
-        Label.PLACE, inputs.UpdatePlaceInput, payloads.PlacePayload, "place"
-    )
-    delete_place = delete_field(Label.PLACE)
-    create_programme = create_field(
-        Label.PROGRAMME, inputs.CreateProgrammeInput, payloads.ProgrammePayload, "programme"
-    )
-    update_programme = update_field(
-        Label.PROGRAMME, inputs.UpdateProgrammeInput, payloads.ProgrammePayload, "programme"
-    )
-    delete_programme = delete_field(Label.PROGRAMME)
-    create_event = create_field(
-        Label.EVENT, inputs.CreateEventInput, payloads.EventPayload, "event"
-    )
-    update_event = update_field(
-        Label.EVENT, inputs.UpdateEventInput, payloads.EventPayload, "event"
-    )
-    delete_event = delete_field(Label.EVENT)
-    create_topic = create_field(
-        Label.TOPIC, inputs.CreateTopicInput, payloads.TopicPayload, "topic"
-    )
-    update_topic = update_field(
-        Label.TOPIC, inputs.UpdateTopicInput, payloads.TopicPayload, "topic"
-    )
-    delete_topic = delete_field(Label.TOPIC)
-    create_resource = create_field(
-        Label.RESOURCE, inputs.CreateResourceInput, payloads.ResourcePayload, "resource"
-    )
-    update_resource = update_field(
-        Label.RESOURCE, inputs.UpdateResourceInput, payloads.ResourcePayload, "resource"
-    )
-    delete_resource = delete_field(Label.RESOURCE)
+def _fields() -> dict[str, Any]:
+    """create_<entity>, update_<entity> and delete_<entity> for every label, in schema order."""
+    fields: dict[str, Any] = {}
+    for label in DECLARED:
+        key, returns = label.value.lower(), payloads.PAYLOADS[label]
+        fields[f"create_{key}"] = create_field(label, inputs.CREATE_INPUTS[label], returns, key)
+        fields[f"update_{key}"] = update_field(label, inputs.UPDATE_INPUTS[label], returns, key)
+        fields[f"delete_{key}"] = delete_field(label)
+    return fields
+
+
+EntityMutation = strawberry.type(type("EntityMutation", (), _fields()))

@@ -1,24 +1,26 @@
-"""Create and update inputs, one pair per entity type (field names follow the read types).
+"""Create and update inputs, one pair per entity type, built from its declaration.
 
-Create inputs require the display name (a title for events and resources) and take an
-optional readable `id` (derived from the name when absent). Update inputs take only what
-changes: a field left out stays as it is, a field set to null is removed.
+Create inputs require the display name (a title for events and resources) and the fields
+declared `required`, then take an optional readable `id` (derived from the name when absent)
+and every other written field. Update inputs take only what changes: a field left out stays
+as it is, a field set to null is removed. Field order: display name, required fields, other
+texts, other fields (in the declaration's input order), `note`, then what steers the write.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from typing import Any, Final
+
 import strawberry
 from strawberry import UNSET
 
+from graph.declarations import DECLARED
+from graph.declarations.spec import Entity, Field, Scalar
+from graph.model import MULTILINGUAL_FIELDS, Label
+from graph.writes.fields import DISPLAY_FIELD
+from schema.mutations import enums
 from schema.mutations.common import LangTextInput
-from schema.mutations.enums import (
-    AgencyKind,
-    EventKind,
-    EventStatus,
-    PlaceKind,
-    ProgrammeKind,
-    ResourceKind,
-)
 from schema.mutations.link_inputs import NodeLinkInput, ParticipantsInput
 
 ID = strawberry.ID
@@ -26,238 +28,92 @@ Texts = list[LangTextInput]
 NEW_ID = "Readable id (slug) for the new node; derived from the name when left out."
 SOURCE = "The Resource that states these facts; the caller's account when left out."
 
+TAKEN: Final[dict[Scalar, Any]] = {
+    Scalar.TEXT: str,
+    Scalar.INT: int,
+    Scalar.NUMBER: float,
+    Scalar.FLAG: bool,
+    Scalar.TEXTS: list[str],
+}
 
-@strawberry.input
-class CreateExpertInput:
-    name: str
-    id: ID | None = strawberry.field(default=None, description=NEW_ID)
-    aliases: list[str] | None = None
-    honorific: str | None = None
-    roles: list[str] | None = None
-    languages: list[str] | None = strawberry.field(default=None, description="ISO 639-1.")
-    email: str | None = None
-    phone: str | None = None
-    note: str | None = None
-    source: ID | None = strawberry.field(default=None, description=SOURCE)
-    links: list[NodeLinkInput] | None = None
-    client_mutation_id: str | None = None
+STEERING: Final[dict[Label, dict[str, Any]]] = {
+    Label.EVENT: {"participants": ParticipantsInput | None},
+}
+"""Create input fields that steer the write beyond links (an event's participants)."""
 
-
-@strawberry.input
-class UpdateExpertInput:
-    id: ID
-    name: str | None = UNSET
-    aliases: list[str] | None = UNSET
-    honorific: str | None = UNSET
-    roles: list[str] | None = UNSET
-    languages: list[str] | None = UNSET
-    email: str | None = UNSET
-    phone: str | None = UNSET
-    note: str | None = UNSET
-    source: ID | None = strawberry.field(default=None, description=SOURCE)
-    client_mutation_id: str | None = None
+Spec = tuple[str, Any, Any]
+"""(Python name, annotation, default or `strawberry.field`) of one input field."""
 
 
-@strawberry.input
-class CreateAgencyInput:
-    name: Texts
-    kind: AgencyKind
-    id: ID | None = strawberry.field(default=None, description=NEW_ID)
-    acronym: str | None = None
-    aliases: list[str] | None = None
-    address: str | None = None
-    email: str | None = None
-    phone: str | None = None
-    note: str | None = None
-    source: ID | None = strawberry.field(default=None, description=SOURCE)
-    links: list[NodeLinkInput] | None = None
-    client_mutation_id: str | None = None
+def _taken(field: Field) -> Any:
+    if field.choices is not None:
+        return getattr(enums, field.choices)
+    return TAKEN[field.input_scalar or field.scalar]
 
 
-@strawberry.input
-class UpdateAgencyInput:
-    id: ID
-    name: Texts | None = UNSET
-    kind: AgencyKind | None = UNSET
-    acronym: str | None = UNSET
-    aliases: list[str] | None = UNSET
-    address: str | None = UNSET
-    email: str | None = UNSET
-    phone: str | None = UNSET
-    note: str | None = UNSET
-    source: ID | None = strawberry.field(default=None, description=SOURCE)
-    client_mutation_id: str | None = None
+def _parts(entity: Entity) -> tuple[list[str], list[Field], list[Field]]:
+    """Texts beyond the display name; required written fields; the other written fields."""
+    display = DISPLAY_FIELD[entity.label]
+    texts = [text for text in MULTILINGUAL_FIELDS[entity.label] if text != display]
+    written = entity.written()
+    return (
+        texts,
+        [field for field in written if field.required],
+        [field for field in written if not field.required],
+    )
 
 
-@strawberry.input
-class CreateCountryInput:
-    name: Texts
-    iso2: str
-    id: ID | None = strawberry.field(default=None, description=NEW_ID)
-    aliases: list[str] | None = None
-    note: str | None = None
-    source: ID | None = strawberry.field(default=None, description=SOURCE)
-    links: list[NodeLinkInput] | None = None
-    client_mutation_id: str | None = None
+def _display(label: Label) -> list[str]:
+    display = DISPLAY_FIELD[label]
+    return [display] if display in MULTILINGUAL_FIELDS[label] else []
 
 
-@strawberry.input
-class UpdateCountryInput:
-    id: ID
-    name: Texts | None = UNSET
-    iso2: str | None = UNSET
-    aliases: list[str] | None = UNSET
-    note: str | None = UNSET
-    source: ID | None = strawberry.field(default=None, description=SOURCE)
-    client_mutation_id: str | None = None
+def _input(name: str, specs: list[Spec]) -> type:
+    namespace: dict[str, Any] = {"__annotations__": {key: kind for key, kind, _ in specs}}
+    namespace.update(
+        {key: default for key, _, default in specs if default is not dataclasses.MISSING}
+    )
+    made: type = strawberry.input(type(name, (), namespace))
+    return made
 
 
-@strawberry.input
-class CreatePlaceInput:
-    name: Texts
-    kind: PlaceKind
-    id: ID | None = strawberry.field(default=None, description=NEW_ID)
-    aliases: list[str] | None = None
-    note: str | None = None
-    source: ID | None = strawberry.field(default=None, description=SOURCE)
-    links: list[NodeLinkInput] | None = None
-    client_mutation_id: str | None = None
+def create_input(entity: Entity) -> type:
+    texts, required, optional = _parts(entity)
+    specs: list[Spec] = [(key, Texts, dataclasses.MISSING) for key in _display(entity.label)]
+    specs += [(field.name, _taken(field), dataclasses.MISSING) for field in required]
+    specs.append(("id", ID | None, strawberry.field(default=None, description=NEW_ID)))
+    specs += [(key, Texts | None, None) for key in texts]
+    specs += [
+        (
+            field.name,
+            _taken(field) | None,
+            strawberry.field(default=None, description=field.input_doc),
+        )
+        for field in optional
+    ]
+    specs.append(("note", str | None, None))
+    specs += [(key, kind, None) for key, kind in STEERING.get(entity.label, {}).items()]
+    specs.append(("source", ID | None, strawberry.field(default=None, description=SOURCE)))
+    specs.append(("links", list[NodeLinkInput] | None, None))
+    specs.append(("client_mutation_id", str | None, None))
+    return _input(f"Create{entity.name}Input", specs)
 
 
-@strawberry.input
-class UpdatePlaceInput:
-    id: ID
-    name: Texts | None = UNSET
-    kind: PlaceKind | None = UNSET
-    aliases: list[str] | None = UNSET
-    note: str | None = UNSET
-    source: ID | None = strawberry.field(default=None, description=SOURCE)
-    client_mutation_id: str | None = None
+def update_input(entity: Entity) -> type:
+    texts, required, optional = _parts(entity)
+    specs: list[Spec] = [("id", ID, dataclasses.MISSING)]
+    specs += [(key, Texts | None, UNSET) for key in _display(entity.label)]
+    specs += [(field.name, _taken(field) | None, UNSET) for field in required]
+    specs += [(key, Texts | None, UNSET) for key in texts]
+    specs += [(field.name, _taken(field) | None, UNSET) for field in optional]
+    specs.append(("note", str | None, UNSET))
+    specs.append(("source", ID | None, strawberry.field(default=None, description=SOURCE)))
+    specs.append(("client_mutation_id", str | None, None))
+    return _input(f"Update{entity.name}Input", specs)
 
 
-@strawberry.input
-class CreateProgrammeInput:
-    name: Texts
-    kind: ProgrammeKind
-    id: ID | None = strawberry.field(default=None, description=NEW_ID)
-    acronym: str | None = None
-    aliases: list[str] | None = None
-    phase: int | None = None
-    start: str | None = strawberry.field(default=None, description="Partial ISO date.")
-    end: str | None = strawberry.field(default=None, description="Partial ISO date.")
-    budget_amount: str | None = strawberry.field(default=None, description="Decimal amount.")
-    budget_currency: str | None = strawberry.field(default=None, description="ISO 4217.")
-    budget_text: str | None = strawberry.field(default=None, description="As the source says.")
-    note: str | None = None
-    source: ID | None = strawberry.field(default=None, description=SOURCE)
-    links: list[NodeLinkInput] | None = None
-    client_mutation_id: str | None = None
-
-
-@strawberry.input
-class UpdateProgrammeInput:
-    id: ID
-    name: Texts | None = UNSET
-    kind: ProgrammeKind | None = UNSET
-    acronym: str | None = UNSET
-    aliases: list[str] | None = UNSET
-    phase: int | None = UNSET
-    start: str | None = UNSET
-    end: str | None = UNSET
-    budget_amount: str | None = UNSET
-    budget_currency: str | None = UNSET
-    budget_text: str | None = UNSET
-    note: str | None = UNSET
-    source: ID | None = strawberry.field(default=None, description=SOURCE)
-    client_mutation_id: str | None = None
-
-
-@strawberry.input
-class CreateEventInput:
-    title: Texts
-    kind: EventKind
-    id: ID | None = strawberry.field(default=None, description=NEW_ID)
-    summary: Texts | None = None
-    start: str | None = strawberry.field(default=None, description="Partial ISO date.")
-    end: str | None = strawberry.field(default=None, description="Partial ISO date.")
-    duration_days: float | None = None
-    participant_count: int | None = None
-    participant_description: str | None = None
-    country_count: int | None = None
-    status: EventStatus | None = None
-    note: str | None = None
-    participants: ParticipantsInput | None = None
-    source: ID | None = strawberry.field(default=None, description=SOURCE)
-    links: list[NodeLinkInput] | None = None
-    client_mutation_id: str | None = None
-
-
-@strawberry.input
-class UpdateEventInput:
-    id: ID
-    title: Texts | None = UNSET
-    kind: EventKind | None = UNSET
-    summary: Texts | None = UNSET
-    start: str | None = UNSET
-    end: str | None = UNSET
-    duration_days: float | None = UNSET
-    participant_count: int | None = UNSET
-    participant_description: str | None = UNSET
-    country_count: int | None = UNSET
-    status: EventStatus | None = UNSET
-    note: str | None = UNSET
-    source: ID | None = strawberry.field(default=None, description=SOURCE)
-    client_mutation_id: str | None = None
-
-
-@strawberry.input
-class CreateTopicInput:
-    name: Texts
-    id: ID | None = strawberry.field(default=None, description=NEW_ID)
-    aliases: list[str] | None = None
-    note: str | None = None
-    source: ID | None = strawberry.field(default=None, description=SOURCE)
-    links: list[NodeLinkInput] | None = None
-    client_mutation_id: str | None = None
-
-
-@strawberry.input
-class UpdateTopicInput:
-    id: ID
-    name: Texts | None = UNSET
-    aliases: list[str] | None = UNSET
-    note: str | None = UNSET
-    source: ID | None = strawberry.field(default=None, description=SOURCE)
-    client_mutation_id: str | None = None
-
-
-@strawberry.input
-class CreateResourceInput:
-    title: Texts
-    kind: ResourceKind
-    id: ID | None = strawberry.field(default=None, description=NEW_ID)
-    body: Texts | None = None
-    published: str | None = strawberry.field(default=None, description="Partial ISO date.")
-    url: str | None = None
-    contradictions: list[str] | None = None
-    note: str | None = None
-    source: ID | None = strawberry.field(default=None, description=SOURCE)
-    links: list[NodeLinkInput] | None = None
-    client_mutation_id: str | None = None
-
-
-@strawberry.input
-class UpdateResourceInput:
-    id: ID
-    title: Texts | None = UNSET
-    kind: ResourceKind | None = UNSET
-    body: Texts | None = UNSET
-    published: str | None = UNSET
-    url: str | None = UNSET
-    contradictions: list[str] | None = UNSET
-    note: str | None = UNSET
-    source: ID | None = strawberry.field(default=None, description=SOURCE)
-    client_mutation_id: str | None = None
+CREATE_INPUTS: Final = {label: create_input(entity) for label, entity in DECLARED.items()}
+UPDATE_INPUTS: Final = {label: update_input(entity) for label, entity in DECLARED.items()}
 
 
 @strawberry.input(description="Delete a node; `cascade` also removes links other nodes have to it.")

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import Any
 
 import strawberry
 from strawberry.permission import PermissionExtension
 
 from graph.errors import InvalidInputError
 from graph.model import RelType
-from graph.writes.operations import Link, Unlink, WriteOutcome, WrittenLink
+from graph.writes.operations import Link, Operation, Unlink, WriteOutcome, WrittenLink
 from schema.context import Info
 from schema.loaders import loaders
 from schema.mutations.common import UserError, cited_source, perform, reference, user_error
@@ -56,6 +58,15 @@ class UnlinkInput:
     client_mutation_id: str | None = None
 
 
+def _carried(name: str, shown: type) -> Any:
+    """A property of the written relationship, shown as is (null when it has none)."""
+
+    def resolve(root: WrittenRelationship) -> Any:
+        return getattr(root.written.relationship, name)
+
+    return strawberry.field(resolver=resolve, graphql_type=shown | None)
+
+
 @strawberry.type(description="A relationship as written (or as it was, when removed).")
 class WrittenRelationship:
     written: strawberry.Private[WrittenLink]
@@ -74,33 +85,13 @@ class WrittenRelationship:
         found = await loaders(info).nodes.load((self.written.end_label, self.written.end))
         return entity(found) if found is not None else None
 
-    @strawberry.field
-    def role(self) -> str | None:
-        return self.written.relationship.role
-
-    @strawberry.field
-    def since(self) -> str | None:
-        return self.written.relationship.since
-
-    @strawberry.field
-    def until(self) -> str | None:
-        return self.written.relationship.until
-
-    @strawberry.field
-    def count(self) -> int | None:
-        return self.written.relationship.count
-
-    @strawberry.field
-    def amount(self) -> float | None:
-        return self.written.relationship.amount
-
-    @strawberry.field
-    def currency(self) -> str | None:
-        return self.written.relationship.currency
-
-    @strawberry.field
-    def note(self) -> str | None:
-        return self.written.relationship.note
+    role = _carried("role", str)
+    since = _carried("since", str)
+    until = _carried("until", str)
+    count = _carried("count", int)
+    amount = _carried("amount", float)
+    currency = _carried("currency", str)
+    note = _carried("note", str)
 
     @strawberry.field
     def source(self, info: Info) -> str | None:
@@ -135,6 +126,32 @@ def _too_many(info: Info, count: int) -> UserError | None:
     return None
 
 
+def _ends(given: Any, index: int) -> tuple[RelType, str, str]:
+    """A link input's type and the slugs of its two ends."""
+    start = reference(given.from_, f"links.{index}.from")
+    return RelType(given.type.value), start, reference(given.to, f"links.{index}.to")
+
+
+async def _run(
+    info: Info,
+    given: Any,
+    mutation: str,
+    planned: Callable[[], tuple[Sequence[Operation], str | None]],
+) -> LinkPayload:
+    """Check the batch size, plan the operations (bad input answers `userErrors`), run them."""
+    client_id = given.client_mutation_id
+    if (problem := _too_many(info, len(given.links))) is not None:
+        return LinkPayload(user_errors=[problem], client_mutation_id=client_id)
+    try:
+        operations, source = planned()
+    except InvalidInputError as error:
+        return LinkPayload(user_errors=[user_error(error)], client_mutation_id=client_id)
+    outcome = await perform(
+        info, operations, mutation=mutation, source=source, client_mutation_id=client_id
+    )
+    return _payload(outcome, client_id, removed=mutation == "unlink")
+
+
 @strawberry.type
 class LinkMutation:
     @strawberry.mutation(
@@ -142,61 +159,26 @@ class LinkMutation:
         extensions=[PermissionExtension(permissions=[Allowed(Action.LINK)])],
     )
     async def link(self, info: Info, input: LinkInput) -> LinkPayload | None:
-        if (problem := _too_many(info, len(input.links))) is not None:
-            return LinkPayload(user_errors=[problem], client_mutation_id=input.client_mutation_id)
-        try:
-            operations = [
-                Link(
-                    RelType(given.type.value),
-                    reference(given.from_, f"links.{index}.from"),
-                    reference(given.to, f"links.{index}.to"),
-                    properties_of(given.properties),
-                    f"links.{index}",
-                )
+        def planned() -> tuple[list[Link], str | None]:
+            links = [
+                Link(*_ends(given, index), properties_of(given.properties), f"links.{index}")
                 for index, given in enumerate(input.links)
             ]
-            source = cited_source(input.source)
-        except InvalidInputError as error:
-            errors = [user_error(error)]
-            return LinkPayload(user_errors=errors, client_mutation_id=input.client_mutation_id)
-        outcome = await perform(
-            info,
-            operations,
-            mutation="link",
-            source=source,
-            client_mutation_id=input.client_mutation_id,
-        )
-        return _payload(outcome, input.client_mutation_id, removed=False)
+            return links, cited_source(input.source)
+
+        return await _run(info, input, "link", planned)
 
     @strawberry.mutation(
         description="Remove relationships; removing one that does not exist is an error.",
         extensions=[PermissionExtension(permissions=[Allowed(Action.UNLINK)])],
     )
     async def unlink(self, info: Info, input: UnlinkInput) -> LinkPayload | None:
-        if (problem := _too_many(info, len(input.links))) is not None:
-            return LinkPayload(user_errors=[problem], client_mutation_id=input.client_mutation_id)
-        try:
+        def planned() -> tuple[list[Unlink], None]:
             operations = []
             for index, given in enumerate(input.links):
                 keys = {"role": given.role, "since": given.since, "period": given.period}
                 stated = {name: value for name, value in keys.items() if value is not None}
-                operations.append(
-                    Unlink(
-                        RelType(given.type.value),
-                        reference(given.from_, f"links.{index}.from"),
-                        reference(given.to, f"links.{index}.to"),
-                        stated or None,
-                        f"links.{index}",
-                    )
-                )
-        except InvalidInputError as error:
-            errors = [user_error(error)]
-            return LinkPayload(user_errors=errors, client_mutation_id=input.client_mutation_id)
-        outcome = await perform(
-            info,
-            operations,
-            mutation="unlink",
-            source=None,
-            client_mutation_id=input.client_mutation_id,
-        )
-        return _payload(outcome, input.client_mutation_id, removed=True)
+                operations.append(Unlink(*_ends(given, index), stated or None, f"links.{index}"))
+            return operations, None
+
+        return await _run(info, input, "unlink", planned)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 import strawberry
 
+from graph.model import Label
 from schema.mutations.common import UserError
 from schema.types.agency import Agency
 from schema.types.country import Country
@@ -23,44 +26,27 @@ class Payload:
     client_mutation_id: str | None = None
 
 
-@strawberry.type
-class ExpertPayload(Payload):
-    expert: Expert | None = None
+def _payload(label: Label, shown: type) -> type[Payload]:
+    """`<Label>Payload`: the base payload plus the written node under the label's name."""
+    key = label.value.lower()
+    namespace = {"__annotations__": {key: shown | None}, key: None}
+    made: type[Payload] = strawberry.type(type(f"{label.value}Payload", (Payload,), namespace))
+    return made
 
 
-@strawberry.type
-class AgencyPayload(Payload):
-    agency: Agency | None = None
-
-
-@strawberry.type
-class CountryPayload(Payload):
-    country: Country | None = None
-
-
-@strawberry.type
-class PlacePayload(Payload):
-    place: Place | None = None
-
-
-@strawberry.type
-class ProgrammePayload(Payload):
-    programme: Programme | None = None
-
-
-@strawberry.type
-class EventPayload(Payload):
-    event: Event | None = None
-
-
-@strawberry.type
-class TopicPayload(Payload):
-    topic: Topic | None = None
-
-
-@strawberry.type
-class ResourcePayload(Payload):
-    resource: Resource | None = None
+PAYLOADS: Final = {
+    label: _payload(label, shown)
+    for label, shown in (
+        (Label.EXPERT, Expert),
+        (Label.AGENCY, Agency),
+        (Label.COUNTRY, Country),
+        (Label.PLACE, Place),
+        (Label.PROGRAMME, Programme),
+        (Label.EVENT, Event),
+        (Label.TOPIC, Topic),
+        (Label.RESOURCE, Resource),
+    )
+}
 
 
 @strawberry.type

@@ -29,26 +29,10 @@ def _slug(root: Any) -> str:
     return record.id
 
 
-async def _collaborators(
-    root: strawberry.Parent[Any],
-    info: Info,
-    period: PeriodInput | None = None,
-    topic: strawberry.ID | None = None,
-    first: int = DEFAULT_LINKS,
-) -> list[Tie]:
-    return await resolve_ties(info, "collaborators", _slug(root), period, topic, first)
+def ties_field(kind: TieKind, description: str) -> Any:
+    """The entity's ties of `kind`, strongest first, with their evidence."""
 
-
-def collaborators_field() -> Any:
-    return strawberry.field(
-        resolver=_collaborators,
-        description="People who shared events (weight 1 each) or programmes (0.25 each) with "
-        "this expert, strongest first, with the shared items as evidence.",
-    )
-
-
-def partners_field(kind: TieKind) -> Any:
-    async def partners(
+    async def ties(
         root: strawberry.Parent[Any],
         info: Info,
         period: PeriodInput | None = None,
@@ -57,10 +41,22 @@ def partners_field(kind: TieKind) -> Any:
     ) -> list[Tie]:
         return await resolve_ties(info, kind, _slug(root), period, topic, first)
 
-    return strawberry.field(
-        resolver=partners,
-        description="Partners through shared events (weight 1 each), shared programmes and "
-        "funding flows (2 each), strongest first, with first/last year and evidence.",
+    return strawberry.field(resolver=ties, description=description)
+
+
+def collaborators_field() -> Any:
+    return ties_field(
+        "collaborators",
+        "People who shared events (weight 1 each) or programmes (0.25 each) with this expert, "
+        "strongest first, with the shared items as evidence.",
+    )
+
+
+def partners_field(kind: TieKind) -> Any:
+    return ties_field(
+        kind,
+        "Partners through shared events (weight 1 each), shared programmes and funding flows "
+        "(2 each), strongest first, with first/last year and evidence.",
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING
 
 import strawberry
 
@@ -13,27 +14,16 @@ from graph.network.records import Period
 from schema.errors import BadUserInputError
 from schema.network.ids import slug_of
 from schema.types.node import EntityType
+from schema.types.vocabulary import vocabulary
 
-
-@strawberry.enum(description="The kinds of relationship in the graph (README, 'Graph model').")
-class RelationshipType(Enum):
-    WORKS_FOR = "WORKS_FOR"
-    BASED_IN = "BASED_IN"
-    TOOK_PART = "TOOK_PART"
-    HELD_IN = "HELD_IN"
-    IN = "IN"
-    PART_OF = "PART_OF"
-    FUNDED_BY = "FUNDED_BY"
-    IMPLEMENTED_BY = "IMPLEMENTED_BY"
-    COVERS = "COVERS"
-    ABOUT = "ABOUT"
-    CASCADES_FROM = "CASCADES_FROM"
-    DESCRIBES = "DESCRIBES"
-    MENTIONS = "MENTIONS"
-
-    @property
-    def rel_type(self) -> RelType:
-        return RelType(self.value)
+if TYPE_CHECKING:
+    RelationshipType = RelType
+else:
+    RelationshipType = vocabulary(
+        "RelationshipType",
+        (rel_type.value for rel_type in RelType),
+        "The kinds of relationship in the graph (README, 'Graph model').",
+    )
 
 
 @strawberry.enum(
@@ -106,8 +96,8 @@ def topic_slug(topic: str | None) -> str | None:
 
 
 def labels_of(types: list[EntityType] | None) -> frozenset[Label] | None:
-    return frozenset(t.label for t in types) if types is not None else None
+    return frozenset(Label(kind.value) for kind in types) if types is not None else None
 
 
 def rel_types_of(types: list[RelationshipType] | None) -> frozenset[RelType] | None:
-    return frozenset(t.rel_type for t in types) if types is not None else None
+    return frozenset(RelType(kind.value) for kind in types) if types is not None else None

@@ -7,7 +7,7 @@ thinks of them: an expert's agency *with* the role and the period, an event's pa
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import strawberry
 
@@ -73,6 +73,16 @@ class Connection(Generic[NodeT]):
     nodes: list[NodeT] = strawberry.field(description="The page's nodes, without cursors.")
 
 
+@strawberry.type
+class EdgeConnection(Generic[NodeT]):
+    """A page of relationship edges; each subclass names the kind of its edges."""
+
+    total_count: int
+    page_info: PageInfo
+    edges: list[Any]
+    nodes: list[NodeT]
+
+
 @strawberry.type(description="An agency-and-person link (WORKS_FOR) with its role and period.")
 class MembershipEdge(StatedEdge, Generic[NodeT]):
     node: NodeT
@@ -84,11 +94,8 @@ class MembershipEdge(StatedEdge, Generic[NodeT]):
 
 
 @strawberry.type
-class MembershipConnection(Generic[NodeT]):
-    total_count: int
-    page_info: PageInfo
+class MembershipConnection(EdgeConnection[NodeT]):
     edges: list[MembershipEdge[NodeT]]
-    nodes: list[NodeT]
 
 
 @strawberry.type(
@@ -103,11 +110,8 @@ class ParticipationEdge(StatedEdge, Generic[NodeT]):
 
 
 @strawberry.type
-class ParticipationConnection(Generic[NodeT]):
-    total_count: int
-    page_info: PageInfo
+class ParticipationConnection(EdgeConnection[NodeT]):
     edges: list[ParticipationEdge[NodeT]]
-    nodes: list[NodeT]
 
 
 @strawberry.type(description="A funding link (FUNDED_BY) with the amount as the source states.")
@@ -121,11 +125,8 @@ class FundingEdge(StatedEdge, Generic[NodeT]):
 
 
 @strawberry.type
-class FundingConnection(Generic[NodeT]):
-    total_count: int
-    page_info: PageInfo
+class FundingConnection(EdgeConnection[NodeT]):
     edges: list[FundingEdge[NodeT]]
-    nodes: list[NodeT]
 
 
 @strawberry.type(description="An implementing link (IMPLEMENTED_BY): lead partner or not.")
@@ -137,8 +138,5 @@ class ImplementationEdge(StatedEdge, Generic[NodeT]):
 
 
 @strawberry.type
-class ImplementationConnection(Generic[NodeT]):
-    total_count: int
-    page_info: PageInfo
+class ImplementationConnection(EdgeConnection[NodeT]):
     edges: list[ImplementationEdge[NodeT]]
-    nodes: list[NodeT]

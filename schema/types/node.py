@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from enum import Enum
-from typing import Final, TypeVar
+from typing import TYPE_CHECKING, Final, TypeVar
 
 import strawberry
 
@@ -21,26 +20,20 @@ from schema.ids import to_global_id
 from schema.languages import normalised
 from schema.permissions import shown_source
 from schema.types.text import LocalizedText, localized, unlocalized
+from schema.types.vocabulary import vocabulary
 
 DISPLAY_NAME_TEXTS: Final = ("name", "title")
 """The multilingual fields `Node.name` shows, first found first: the name or, for events
 and resources, the title."""
 
 
-@strawberry.enum(description="The kinds of entity in the graph.")
-class EntityType(Enum):
-    EXPERT = "Expert"
-    AGENCY = "Agency"
-    COUNTRY = "Country"
-    PLACE = "Place"
-    PROGRAMME = "Programme"
-    EVENT = "Event"
-    TOPIC = "Topic"
-    RESOURCE = "Resource"
-
-    @property
-    def label(self) -> Label:
-        return Label(self.value)
+if TYPE_CHECKING:
+    EntityType = Label
+else:
+    EntityType = vocabulary(
+        "EntityType", (label.value for label in Label), "The kinds of entity in the graph."
+    )
+"""The labels as a GraphQL enum (`EntityType(label.value)`; `Label(kind.value)` back)."""
 
 
 @strawberry.interface(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, TypeAlias
+from typing import TYPE_CHECKING, Annotated, Any, Final, TypeAlias
 
 import strawberry
+
+from graph.model import Label
 
 if TYPE_CHECKING:
     from schema.types.agency import Agency
@@ -24,3 +26,15 @@ PlaceRef: TypeAlias = Annotated["Place", strawberry.lazy("schema.types.place")]
 ProgrammeRef: TypeAlias = Annotated["Programme", strawberry.lazy("schema.types.programme")]
 ResourceRef: TypeAlias = Annotated["Resource", strawberry.lazy("schema.types.resource")]
 TopicRef: TypeAlias = Annotated["Topic", strawberry.lazy("schema.types.topic")]
+
+REFS: Final[dict[Label, Any]] = {
+    Label.AGENCY: AgencyRef,
+    Label.COUNTRY: CountryRef,
+    Label.EVENT: EventRef,
+    Label.EXPERT: ExpertRef,
+    Label.PLACE: PlaceRef,
+    Label.PROGRAMME: ProgrammeRef,
+    Label.RESOURCE: ResourceRef,
+    Label.TOPIC: TopicRef,
+}
+"""The lazy reference to each entity type, for types built from declarations."""
