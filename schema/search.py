@@ -114,7 +114,7 @@ class SearchResults:
         buckets = await group_hits(
             info.context.cypher,
             self.query,
-            label=self.types[0].label,
+            label=Label(self.types[0].value),
             facet=by.value,
             lang=self.lang,
             limit=limit,
