@@ -21,9 +21,9 @@ from api import serving
 from api.cli_writes import import_files, keys_app, redact_stored
 from api.lifespan import neo4j_uri
 from api.settings import Settings, SettingsError, load_settings
-from graph.cypher import Cypher
-from graph.driver import open_driver
-from graph.migrations import apply_migrations
+from graph.database.cypher import Cypher
+from graph.database.driver import open_driver
+from graph.database.migrations import apply_migrations
 from graph.neo4j_local import LocalNeo4j, LocalNeo4jConfig, LocalNeo4jError
 from graph.neo4j_local.processes import process_stat
 

@@ -20,7 +20,7 @@ from typing import Any
 from neo4j import AsyncDriver, RoutingControl
 
 from bench.mix import TargetQuery, render, with_unique
-from graph.cypher import causal_bookmarks
+from graph.database.cypher import causal_bookmarks
 
 LUA = Path(__file__).with_name("lua") / "graphql.lua"
 QUANTILES = 400

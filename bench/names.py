@@ -20,8 +20,8 @@ from collections.abc import Callable
 from typing import Any
 
 from bench.network import Bench, command, ensure_graph, table
-from graph.cypher import Cypher
-from graph.driver import open_driver
+from graph.database.cypher import Cypher
+from graph.database.driver import open_driver
 from seed.vocabulary import FIRST_NAMES, LAST_NAMES
 
 SEARCH_EN = """query($q: String!) { search(query: $q, lang: "en", first: 20) {

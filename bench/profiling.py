@@ -25,7 +25,7 @@ from bench.rounds import TMP, log, write_bodies
 from bench.run import RESULTS
 from bench.samples import draw_samples
 from bench.servers import PROJECT, start_hub
-from graph.driver import open_driver
+from graph.database.driver import open_driver
 
 TOP = 40
 

@@ -31,7 +31,7 @@ from bench.report import MB, SizeReport, write_outputs
 from bench.rounds import TMP, RoundPlan, log, timed_rounds
 from bench.samples import draw_samples
 from bench.servers import PROJECT, Server, start_hub, start_peer
-from graph.driver import open_driver
+from graph.database.driver import open_driver
 
 RESULTS = PROJECT / "bench" / "results"
 

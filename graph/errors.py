@@ -31,7 +31,8 @@ class InvalidInputError(GraphError):
 
 
 class QueryTimeoutError(GraphError):
-    """A transaction ran past its class's time limit (graph/time_limits.py) and was stopped."""
+    """A transaction ran past its class's time limit (graph/database/time_limits.py) and was
+    stopped."""
 
     def __init__(self, work: str, seconds: float, hint: str) -> None:
         super().__init__(f"The {work} took longer than its {seconds:g} s limit and was stopped.")

@@ -26,7 +26,8 @@ NODE_INTERFACE: Final = "Node"
 
 @dataclass(frozen=True, slots=True)
 class HitReads:
-    """Properties the hits need (`graph.properties.node_properties` names); None: all."""
+    """Properties the hits need (`graph.repositories.properties.node_properties` names); None:
+    all."""
 
     reads: frozenset[str] | None
     written_at: bool

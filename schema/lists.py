@@ -2,7 +2,7 @@
 
 A page, its total count, its has-next/has-previous flags and every relationship page its
 selection shows under its nodes come from one Cypher statement (schema/fetch_tree.py builds
-the tree from the root field's own selection, graph/plans.py compiles it).
+the tree from the root field's own selection, graph/repositories/plans.py compiles it).
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from typing import Any, Final, Protocol
 
 import strawberry
 
-from graph.filters import Predicate
 from graph.model import Label
-from graph.paging import PageRequest
-from graph.plans import fetch_list
 from graph.repositories import REPOSITORIES
 from graph.repositories.base import Order
+from graph.repositories.filters import Predicate
+from graph.repositories.paging import PageRequest
+from graph.repositories.plans import fetch_list
 from schema.context import Info
 from schema.entities import Agency, Country, Event, Expert, Place, Programme, Resource, Topic
 from schema.fetch_tree import list_fetches

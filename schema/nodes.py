@@ -1,8 +1,8 @@
 """Global object identification: `node(id)` and `nodes(ids)` (Relay).
 
 `node(id)` loads the node with every relationship page its selection shows in one statement
-(schema/fetch_tree.py, graph/plans.py); `nodes(ids)` loads the nodes through their DataLoader,
-and the relationships under them through theirs.
+(schema/fetch_tree.py, graph/repositories/plans.py); `nodes(ids)` loads the nodes through their
+DataLoader, and the relationships under them through theirs.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import strawberry
 from graphql import GraphQLObjectType
 
-from graph.plans import fetch_node
+from graph.repositories.plans import fetch_node
 from schema.context import Info
 from schema.errors import BadUserInputError
 from schema.fetch_tree import node_fetches

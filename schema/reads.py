@@ -3,7 +3,7 @@
 Compiled pages (`schema/fetch_tree.py`) and search hits ask Neo4j for the properties the
 selection shows instead of every property: a list page's event then carries 7 of its 23
 properties and a search hit its names, not its article bodies. The names returned are the
-ones `graph.properties.node_properties(..., reads=...)` takes.
+ones `graph.repositories.properties.node_properties(..., reads=...)` takes.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Final
 
 from graph.model import MULTILINGUAL_FIELDS, Label
-from graph.properties import COMMON_FIELDS, NARROWABLE
+from graph.repositories.properties import COMMON_FIELDS, NARROWABLE
 from schema.types.node import DISPLAY_NAME_TEXTS
 
 WRITTEN_AT: Final = "writtenAt"

@@ -15,8 +15,8 @@ from typing import Any, Final
 
 import strawberry
 
-from graph.paging import PageRequest
-from graph.records import NodeRecord, Page, RelationshipRecord, Row
+from graph.repositories.paging import PageRequest
+from graph.repositories.records import NodeRecord, Page, RelationshipRecord, Row
 from schema.context import Info
 from schema.cursors import CursorAt
 from schema.loaders import loaders

@@ -8,10 +8,10 @@ from typing import Final
 
 import strawberry
 
-from graph.records import Position, SearchHit
-from graph.records import Snippet as SnippetRecord
-from graph.search import search as search_graph
-from graph.search import snippet_of
+from graph.repositories.records import Position, SearchHit
+from graph.repositories.records import Snippet as SnippetRecord
+from graph.text.search import search as search_graph
+from graph.text.search import snippet_of
 from schema.context import Info
 from schema.cursors import CursorAt, decode_cursor
 from schema.errors import BadUserInputError

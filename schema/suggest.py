@@ -6,7 +6,7 @@ from typing import Final
 
 import strawberry
 
-from graph.suggest import suggest as suggest_graph
+from graph.text.suggest import suggest as suggest_graph
 from schema.context import Info
 from schema.errors import BadUserInputError
 from schema.types.node import EntityType, Node, entity

@@ -20,12 +20,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final, LiteralString
 
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
+from graph.database.time_limits import analysis
 from graph.errors import NotFoundError
 from graph.network.linkfilter import LinkFilter
-from graph.network.records import Link
-from graph.network.shape import NODE_FIELDS, link
-from graph.time_limits import analysis
+from graph.network.node_rows import NODE_FIELDS, link
+from graph.network.results import Link
 
 _AGGREGATE: Final[LiteralString] = (
     """

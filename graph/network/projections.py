@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Final, LiteralString
 
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
+from graph.database.time_limits import analysis
 from graph.errors import InvalidInputError, NotFoundError
 from graph.model import Label
-from graph.network.records import Period
-from graph.time_limits import analysis
+from graph.network.results import Period
 
 
 class Projection(StrEnum):

@@ -21,20 +21,11 @@ from typing import Any, Final, LiteralString
 
 from neo4j import AsyncManagedTransaction
 
-from graph.audit import Change, audit_entries, record_changes
-from graph.cypher import Cypher
+from graph.auditing.trail import Change, audit_entries, record_changes
+from graph.database.cypher import Cypher
 from graph.model import ALLOWED_LINKS, Label, RelType
-from graph.records import node_record, relationship_record
+from graph.repositories.records import node_record, relationship_record
 from graph.writes import queries
-from graph.writes.errors import (
-    Dependent,
-    DependentsError,
-    DuplicateIdError,
-    ForeignLinksError,
-    InvalidFieldError,
-    MissingNodeError,
-    OutOfScopeError,
-)
 from graph.writes.fields import node_properties
 from graph.writes.link_fields import link_properties
 from graph.writes.operations import (
@@ -49,6 +40,15 @@ from graph.writes.operations import (
 )
 from graph.writes.principal import Principal
 from graph.writes.receipts import Receipt, write_once
+from graph.writes.refusals import (
+    Dependent,
+    DependentsError,
+    DuplicateIdError,
+    ForeignLinksError,
+    InvalidFieldError,
+    MissingNodeError,
+    OutOfScopeError,
+)
 from graph.writes.values import slug
 
 HUB_LABELS: Final = [label.value for label in Label]

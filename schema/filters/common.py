@@ -2,7 +2,7 @@
 
 Each list's `where` input declares, per field, a `Rule`: which graph filter key it feeds and
 how its value is checked (global IDs decoded and their label checked, dates validated).
-The walk builds a `graph.filters` predicate; `AND`/`OR`/`NOT` nest the same input type.
+The walk builds a `graph.repositories.filters` predicate; `AND`/`OR`/`NOT` nest the same input type.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from typing import Any, Final
 
 import strawberry
 
-from graph.filters import MAX_NESTING, AllOf, AnyOf, Leaf, Negation, Predicate
 from graph.model import Label
+from graph.repositories.filters import MAX_NESTING, AllOf, AnyOf, Leaf, Negation, Predicate
 from schema.errors import BadUserInputError
 from schema.ids import from_global_id
 

@@ -6,8 +6,8 @@ from enum import Enum
 
 import strawberry
 
-from graph.paging import Direction
 from graph.repositories.base import Order
+from graph.repositories.paging import Direction
 
 
 @strawberry.enum

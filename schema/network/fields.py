@@ -14,7 +14,7 @@ from typing import Any
 import strawberry
 
 from graph.network.linkfilter import DEFAULT_LINKS
-from graph.records import NodeRecord
+from graph.repositories.records import NodeRecord
 from schema.context import Info
 from schema.network.cascades import Cascade
 from schema.network.inputs import PeriodInput

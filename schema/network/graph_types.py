@@ -16,8 +16,8 @@ from typing import Final
 import strawberry
 
 from graph.model import LANGUAGES, Label, RelType
-from graph.network import records
-from graph.origins import Origin
+from graph.network import results as records
+from graph.writes.origins import Origin
 from schema.context import Info
 from schema.ids import to_global_id
 from schema.network.inputs import RelationshipType

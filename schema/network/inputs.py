@@ -9,7 +9,7 @@ import strawberry
 from graph.analytics.brokers import Ranking
 from graph.model import Label, RelType
 from graph.network.projections import DEFAULT_MAX_GROUP, Projection, ProjectionSpec
-from graph.network.records import Period
+from graph.network.results import Period
 from schema.errors import BadUserInputError
 from schema.network.ids import slug_of
 from schema.types.node import EntityType

@@ -12,13 +12,13 @@ from typing import Literal
 
 from strawberry.dataloader import DataLoader
 
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
 from graph.errors import NotFoundError
 from graph.network.cascades import cascades_of
 from graph.network.collaborators import collaborators_of
 from graph.network.linkfilter import LinkFilter
 from graph.network.partners import agency_partners_of, country_partners_of
-from graph.network.records import Cascade, Link
+from graph.network.results import Cascade, Link
 from schema.context import Info
 
 TieKind = Literal["collaborators", "agency_partners", "country_partners"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from graph.model import Label
-from graph.records import CountryRecord
+from graph.repositories.records import CountryRecord
 from schema.context import Info
 from schema.network.fields import partners_field
 from schema.relations import plain

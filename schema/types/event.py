@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from graph.model import Label
-from graph.records import EventRecord
+from graph.repositories.records import EventRecord
 from schema.context import Info
 from schema.network.fields import cascade_field
 from schema.relations import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from graph.model import Label
-from graph.records import ExpertRecord
+from graph.repositories.records import ExpertRecord
 from schema.context import Info
 from schema.network.fields import collaborators_field
 from schema.permissions import CanReadPersonalData

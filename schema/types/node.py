@@ -15,7 +15,7 @@ from typing import Final, TypeVar
 import strawberry
 
 from graph.model import MULTILINGUAL_FIELDS, Label
-from graph.records import NodeRecord
+from graph.repositories.records import NodeRecord
 from schema.context import Info
 from schema.ids import to_global_id
 from schema.languages import normalised

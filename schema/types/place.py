@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from graph.model import Label
-from graph.records import PlaceRecord
+from graph.repositories.records import PlaceRecord
 from schema.context import Info
 from schema.relations import one, plain
 from schema.types.connection import Connection

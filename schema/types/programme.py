@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from graph.model import Label
-from graph.records import ProgrammeRecord
+from graph.repositories.records import ProgrammeRecord
 from schema.context import Info
 from schema.relations import fundings, implementations, one, plain
 from schema.types.connection import Connection, FundingConnection, ImplementationConnection

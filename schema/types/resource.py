@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from graph.model import Label
-from graph.records import ResourceRecord
+from graph.repositories.records import ResourceRecord
 from schema.context import Info
 from schema.relations import plain
 from schema.types.connection import Connection

@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from graph.model import Label
-from graph.records import TopicRecord
+from graph.repositories.records import TopicRecord
 from schema.context import Info
 from schema.relations import plain
 from schema.types.connection import Connection

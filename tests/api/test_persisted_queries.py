@@ -15,8 +15,8 @@ from pydantic import SecretStr
 
 from api.app import create_app
 from api.settings import Settings
-from graph.cypher import Cypher
-from graph.persisted_queries import count_persisted_queries
+from graph.database.cypher import Cypher
+from graph.database.persisted_queries import count_persisted_queries
 from tests.neo4j_server import Neo4jServer
 
 QUERY = "query Version { apiVersion }"

@@ -7,7 +7,7 @@ import asyncio
 import httpx
 
 from api.app import create_app
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
 from graph.model import Label
 from schema.ids import to_global_id
 from tests.api.test_auth import settings_for

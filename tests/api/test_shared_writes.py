@@ -10,7 +10,7 @@ import httpx
 
 from api.app import create_app
 from api.context import request_cypher
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
 from tests.api.test_auth import hs256, settings_for
 from tests.graph.test_shared_writes import (
     PATIENCE,

@@ -15,18 +15,18 @@ from urllib.parse import urlsplit
 import pytest
 from neo4j import AsyncDriver
 
-from graph.audit import Change, record_changes
-from graph.audit_feed import (
+from graph.auditing.changes import entity_changes
+from graph.auditing.feed import (
     FRESH_PENDING,
     AuditFeed,
     FeedOverflowError,
     Follower,
     TooManyFollowersError,
 )
-from graph.audit_sequence import NumberedEntry, entries_after, log_head, number_pending
-from graph.cypher import Cypher
-from graph.driver import open_driver
-from graph.entity_changes import entity_changes
+from graph.auditing.sequence import NumberedEntry, entries_after, log_head, number_pending
+from graph.auditing.trail import Change, record_changes
+from graph.database.cypher import Cypher
+from graph.database.driver import open_driver
 from graph.model import Label
 from graph.writes.principal import Principal, Role
 from tests.conftest import DATABASE

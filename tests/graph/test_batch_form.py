@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from graph.batch_form import BatchForm, batch_form
-from graph.cypher import Cypher
+from graph.batching.batch_form import BatchForm, batch_form
+from graph.database.cypher import Cypher
 from tests.graph.test_read_batch import TOPICS
 
 Read = dict[str, Any]

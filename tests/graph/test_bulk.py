@@ -7,23 +7,23 @@ from datetime import UTC, datetime
 
 import pytest
 
-from graph.bulk import (
+from graph.database.cypher import Cypher
+from graph.database.maintenance import GraphSize, graph_size
+from graph.database.migrations import FULLTEXT_INDEXES, apply_migrations
+from graph.errors import GraphError
+from graph.loading.bulk import (
     DROP_FULLTEXT_INDEXES,
     drop_fulltext_indexes,
     fulltext_index_names,
     write_links,
     write_nodes,
 )
-from graph.bulk_any_queries import MERGE_LINKS_BY_TYPE
-from graph.bulk_create_queries import CREATE_LINKS
-from graph.bulk_merge_queries import MERGE_LINKS
-from graph.bulk_node_queries import CREATE_NODES, MERGE_NODES
-from graph.cypher import Cypher
-from graph.errors import GraphError
-from graph.maintenance import GraphSize, graph_size
-from graph.migrations import FULLTEXT_INDEXES, apply_migrations
+from graph.loading.bulk_any_queries import MERGE_LINKS_BY_TYPE
+from graph.loading.bulk_create_queries import CREATE_LINKS
+from graph.loading.bulk_merge_queries import MERGE_LINKS
+from graph.loading.bulk_node_queries import CREATE_NODES, MERGE_NODES
 from graph.model import ALLOWED_LINKS, Label, RelType
-from graph.stored import stored_node
+from graph.repositories.stored import stored_node
 
 AT = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 LINK_QUERY = re.compile(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from neo4j import AsyncManagedTransaction
 
-from graph.cypher import Cypher, causal_bookmarks
-from graph.driver import open_driver
+from graph.database.cypher import Cypher, causal_bookmarks
+from graph.database.driver import open_driver
 from tests.conftest import DATABASE
 from tests.neo4j_server import Neo4jServer
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from graph.cypher import Cypher
-from graph.migrations import (
+from graph.database.cypher import Cypher
+from graph.database.migrations import (
     CONSTRAINTS,
     FULLTEXT_INDEX_BY_LANGUAGE,
     FULLTEXT_INDEXES,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.names import name_key, name_keys
+from graph.text.names import name_key, name_keys
 
 
 @pytest.mark.parametrize(

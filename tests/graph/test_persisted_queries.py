@@ -6,8 +6,8 @@ import asyncio
 
 from neo4j import AsyncDriver
 
-from graph.cypher import Cypher
-from graph.persisted_queries import (
+from graph.database.cypher import Cypher
+from graph.database.persisted_queries import (
     count_persisted_queries,
     fetch_persisted_query,
     register_persisted_query,

@@ -7,13 +7,13 @@ from typing import LiteralString
 import pytest
 
 from graph.model import Label
-from graph.properties import (
+from graph.repositories.properties import (
     every_property,
     node_properties,
     node_values,
     relationship_values,
 )
-from graph.records import EventRecord, node_record, relationship_record
+from graph.repositories.records import EventRecord, node_record, relationship_record
 from tests.seeded import SeededGraph, seeded
 
 __all__ = ["seeded"]

@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
 from graph.errors import GraphError
 
 TOPICS = "UNWIND $ids AS id CREATE (:Topic {id: id, name: 'Topic ' + id})"

@@ -8,14 +8,14 @@ import msgspec
 import pytest
 
 from graph.model import Label, RelType
-from graph.network.shape import (
+from graph.network.node_rows import (
     NODE_KEYS,
     graph_edge,
     graph_edge_values,
     graph_node,
     graph_node_values,
 )
-from graph.records import (
+from graph.repositories.records import (
     EventRecord,
     ExpertRecord,
     Page,

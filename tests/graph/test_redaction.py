@@ -1,4 +1,4 @@
-"""No personal contact survives in text that passes through graph/redaction.py."""
+"""No personal contact survives in text that passes through graph/text/redaction.py."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, reject, settings
 from hypothesis import strategies as st
 
-from graph.redaction import MARKER, REGIONS, find_contacts, phone_form, redact, redacted
+from graph.text.redaction import MARKER, REGIONS, find_contacts, phone_form, redact, redacted
 from graph.writes import values
-from graph.writes.errors import InvalidFieldError
+from graph.writes.refusals import InvalidFieldError
 from tests.sources import source_documents
 
 BOMCA_CONTACT = (

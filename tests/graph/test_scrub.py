@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from graph.cypher import Cypher
-from graph.scrub import scrub_stored_texts
+from graph.database.cypher import Cypher
+from graph.text.scrub import scrub_stored_texts
 
 OLD_GRAPH = """
 CREATE (e:Expert {id: 'old', name: 'Old Expert', email: 'old@example.org',

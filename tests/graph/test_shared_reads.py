@@ -10,11 +10,11 @@ from typing import Any, LiteralString
 import pytest
 from neo4j import AsyncDriver
 
-from graph.batch_form import PARAMETER
-from graph.cypher import Cypher
+from graph.batching.batch_form import PARAMETER
+from graph.batching.read_batch import Row
+from graph.batching.shared_reads import MAX_SHARED, SharedReads
+from graph.database.cypher import Cypher
 from graph.errors import GraphError
-from graph.read_batch import Row
-from graph.shared_reads import MAX_SHARED, SharedReads
 from tests.conftest import DATABASE
 from tests.graph.test_read_batch import BY_ID, FAILING, NO_SUBQUERY, TOPICS, together
 
@@ -169,7 +169,7 @@ async def test_at_most_one_read_per_statement_means_every_read_alone(
     assert sent.texts == [BY_ID] * 4
 
 
-# Texts of this test alone: graph/read_batch.py remembers per process which texts combine.
+# Texts of this test alone: graph/batching/read_batch.py remembers per process which texts combine.
 PAGE_TOPIC = "MATCH (t:Topic {id: $id}) RETURN t {.id, .name} AS pageTopic"
 PAGE_NAMES = "MATCH (t:Topic) WHERE t.id IN $ids RETURN t.id AS id, t.name AS pageName ORDER BY id"
 

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from neo4j import AsyncDriver, AsyncManagedTransaction
 
-from graph.cypher import Cypher
+from graph.batching.shared_writes import SharedWrites
+from graph.database.cypher import Cypher
+from graph.database.maintenance import delete_everything
 from graph.errors import ConflictError
-from graph.maintenance import delete_everything
-from graph.shared_writes import SharedWrites
 from tests.conftest import DATABASE
 
 PATIENCE = 10.0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.snippets import query_terms, snippet
+from graph.text.snippets import query_terms, snippet
 
 
 def marked(query: str, text: str) -> list[str]:

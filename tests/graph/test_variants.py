@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from graph.model import Label
-from graph.name_queries import plain, prefix_query, variants_query
-from graph.transliteration import cyrillic_forms, fold, latin_forms
-from graph.variants import name_properties, phrase_forms, query_forms
+from graph.text.name_queries import plain, prefix_query, variants_query
+from graph.text.transliteration import cyrillic_forms, fold, latin_forms
+from graph.text.variants import name_properties, phrase_forms, query_forms
 
 
 @pytest.mark.parametrize(

@@ -25,9 +25,9 @@ from graphql import (
 
 import schema.lists
 import schema.nodes
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
 from graph.model import Label
-from graph.records import NO_POSITION
+from graph.repositories.records import NO_POSITION
 from graph.writes.principal import Principal, Role
 from schema.context import Context, Info, Limits
 from schema.cursors import CursorAt
@@ -271,7 +271,7 @@ async def test_root_resolvers_beside_compiled_roots_answer_the_same(seeded: Seed
 async def test_root_fields_share_one_statement_once_their_reads_are_known(
     seeded: SeededGraph,
 ) -> None:
-    """A page's root fields go to Neo4j as one statement (graph/read_batch.py)."""
+    """A page's root fields go to Neo4j as one statement (graph/batching/read_batch.py)."""
     query = """query ($id: ID!) {
       node(id: $id) {
         ... on Expert { name { text } agencies(first: 5) { edges { role node { slug } } } }
@@ -328,7 +328,8 @@ async def test_relationships_below_search_hits_fall_back_to_their_loaders(
 async def test_a_selection_beyond_the_statements_slots_leaves_the_rest_to_loaders(
     seeded: SeededGraph,
 ) -> None:
-    """A statement holds at most `graph.plans.SLOTS` pages; fields beyond are loaded after."""
+    """A statement holds at most `graph.repositories.plans.SLOTS` pages; fields beyond are loaded
+    after."""
     aliases = " ".join(f"e{i}: events(first: {i + 1}) {{ totalCount }}" for i in range(30))
     query = "{ experts(first: 5) { nodes { slug " + aliases + " } } }"
     answer, trips = await compiled_answer(seeded, query)
@@ -445,7 +446,7 @@ async def _statement(
 async def test_requests_of_one_selection_send_one_text_whatever_their_values(
     seeded: SeededGraph,
 ) -> None:
-    """A statement is written once per selection shape (`graph.plans._remembered`):
+    """A statement is written once per selection shape (`graph.repositories.plans._remembered`):
     page sizes, the list's cursor and roles are parameters, so requests that differ in them
     alone send the same text and still get their own answers; another shape gets another
     text."""

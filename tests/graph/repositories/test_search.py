@@ -6,7 +6,7 @@ import pytest
 
 from graph.errors import InvalidInputError, InvalidSearchQueryError
 from graph.model import Label
-from graph.search import search, snippet_of
+from graph.text.search import search, snippet_of
 from tests.seeded import SeededGraph
 
 

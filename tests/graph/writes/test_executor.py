@@ -9,24 +9,24 @@ from typing import Any, LiteralString, TypeVar, cast
 import pytest
 from neo4j import AsyncDriver, AsyncManagedTransaction
 
-from graph.audit import NOISE, AuditEntry, audit_log, entity_sources
-from graph.cypher import Cypher
+from graph.auditing.trail import NOISE, AuditEntry, audit_log, entity_sources
+from graph.database.cypher import Cypher
 from graph.errors import GraphError
 from graph.model import ALLOWED_LINKS, Label, RelType
 from graph.network.neighbourhood import neighbourhood
 from graph.writes.digest import graph_digest
-from graph.writes.errors import (
+from graph.writes.executor import apply_writes
+from graph.writes.fields import DISPLAY_FIELD, NodeChanges
+from graph.writes.operations import CreateNode, DeleteNode, Link, Operation, Unlink, UpdateNode
+from graph.writes.principal import Principal, Role
+from graph.writes.queries import FIND_CREATE_AND_LINK
+from graph.writes.refusals import (
     DependentsError,
     DuplicateIdError,
     InvalidFieldError,
     MissingNodeError,
     OutOfScopeError,
 )
-from graph.writes.executor import apply_writes
-from graph.writes.fields import DISPLAY_FIELD, NodeChanges
-from graph.writes.operations import CreateNode, DeleteNode, Link, Operation, Unlink, UpdateNode
-from graph.writes.principal import Principal, Role
-from graph.writes.queries import FIND_CREATE_AND_LINK
 from tests.conftest import DATABASE
 
 T = TypeVar("T")

@@ -1,0 +1,444 @@
+"""Typed, frozen records that `graph/` hands to the GraphQL layer instead of driver records.
+
+Each label gets its own record so resolvers see real attributes (`record.acronym`) with types
+mypy can check; `node_record` builds the right one from a node's property map, keeping only
+what the README's graph model names, so stray properties never leak into the API.
+
+Records are frozen `msgspec.Struct`s rather than frozen dataclasses: a list page builds some
+750 of them (records, rows, pages), and a frozen dataclass assigns each field through
+`object.__setattr__` (2.7 us for an event record against 0.3 us). None of them can hold a
+reference back to itself, so they are also kept out of the cyclic collector (`gc=False`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from functools import lru_cache
+from typing import Any, Final, LiteralString
+
+import msgspec
+
+from graph.model import LABEL_NAMED, LANGUAGES, MULTILINGUAL_FIELDS, Label
+from graph.writes.origins import BACKGROUND, Origin, default_origin, read_marks
+from graph.writes.origins import PROPERTY as ORIGINS
+
+Texts = Mapping[str, Mapping[str, str]]
+"""Multilingual text of one node: field -> language -> text (only non-empty texts)."""
+
+
+class NodeRecord(msgspec.Struct, frozen=True, gc=False):
+    """What every node has: identity, display name, languages, texts and provenance."""
+
+    label: Label
+    id: str
+    name: str
+    langs: tuple[str, ...] = ()
+    texts: Texts = msgspec.field(default_factory=dict)
+    source: str | None = None
+    written_at: datetime | None = None
+    note: str | None = None
+    origins: Mapping[str, Origin] = msgspec.field(default_factory=dict)
+    """Text key (`name_ru`) -> where that text comes from (graph/writes/origins.py)."""
+    background: tuple[str, ...] = ()
+    """Properties stated from background knowledge rather than a source."""
+
+    def text_origins(self, field: str) -> dict[str, Origin]:
+        """Language -> origin of each of the field's texts."""
+        return {
+            lang: self.origins.get(f"{field}_{lang}") or default_origin(f"{field}_{lang}")
+            for lang in self.texts.get(field, {})
+        }
+
+
+class ExpertRecord(NodeRecord, frozen=True, gc=False):
+    aliases: tuple[str, ...] = ()
+    honorific: str | None = None
+    roles: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    email: str | None = None
+    phone: str | None = None
+
+
+class AgencyRecord(NodeRecord, frozen=True, gc=False):
+    acronym: str | None = None
+    kind: str | None = None
+    address: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
+class CountryRecord(NodeRecord, frozen=True, gc=False):
+    iso2: str | None = None
+
+
+class PlaceRecord(NodeRecord, frozen=True, gc=False):
+    kind: str | None = None
+
+
+class ProgrammeRecord(NodeRecord, frozen=True, gc=False):
+    acronym: str | None = None
+    kind: str | None = None
+    phase: int | None = None
+    start: str | None = None
+    end: str | None = None
+    start_year: int | None = None
+    end_year: int | None = None
+    budget_amount: float | None = None
+    budget_currency: str | None = None
+    budget_text: str | None = None
+
+
+class EventRecord(NodeRecord, frozen=True, gc=False):
+    kind: str | None = None
+    start: str | None = None
+    end: str | None = None
+    start_year: int | None = None
+    end_year: int | None = None
+    duration_days: float | None = None
+    participant_count: int | None = None
+    participant_description: str | None = None
+    country_count: int | None = None
+    status: str | None = None
+
+
+class TopicRecord(NodeRecord, frozen=True, gc=False):
+    pass
+
+
+class ResourceRecord(NodeRecord, frozen=True, gc=False):
+    kind: str | None = None
+    published: str | None = None
+    published_year: int | None = None
+    url: str | None = None
+    contradictions: tuple[str, ...] = ()
+
+
+class RelationshipRecord(msgspec.Struct, frozen=True, gc=False):
+    """Properties a relationship may carry (README table); absent ones stay None."""
+
+    type: str
+    role: str | None = None
+    since: str | None = None
+    until: str | None = None
+    rank: str | None = None
+    count: int | None = None
+    note: str | None = None
+    amount: float | None = None
+    currency: str | None = None
+    period: str | None = None
+    text: str | None = None
+    lead: bool | None = None
+    source: str | None = None
+    written_at: datetime | None = None
+    background: bool | None = None
+
+
+SortValue = str | int | float
+
+
+class Position(msgspec.Struct, frozen=True, gc=False):
+    """Where an item sits in an ordered list: its sort key and a unique tie-breaker."""
+
+    key: SortValue
+    tie: str
+
+
+NO_POSITION: Final = Position("", "")
+"""The position of rows read without one, by pages that show no cursor (compared by
+identity; `schema.cursors` refuses to encode it)."""
+
+
+def position(key: Any, tie: Any) -> Position:
+    """A row's position from its sort key and tie, or NO_POSITION when it was read without
+    (a tie is never null otherwise)."""
+    return NO_POSITION if tie is None else Position(key, tie)
+
+
+def position_of(item: Mapping[str, Any]) -> Position:
+    """A row's position from its `k` and `t` map entries."""
+    return position(item.get("k"), item.get("t"))
+
+
+class Row(msgspec.Struct, frozen=True, gc=False):
+    """One item of a page: the node, the relationship that led to it (if any), its position."""
+
+    node: NodeRecord
+    position: Position
+    relationship: RelationshipRecord | None = None
+
+
+class Page(msgspec.Struct, frozen=True, gc=False):
+    rows: tuple[Row, ...]
+    total: int
+    has_next: bool
+    has_previous: bool
+
+
+EMPTY_PAGE = Page(rows=(), total=0, has_next=False, has_previous=False)
+
+
+class FacetBucket(msgspec.Struct, frozen=True, gc=False):
+    """One group of a group-by count: a node (country, topic...) or a plain value (year)."""
+
+    count: int
+    node: NodeRecord | None = None
+    value: str | int | None = None
+
+
+class TextRange(msgspec.Struct, frozen=True, gc=False):
+    start: int
+    end: int
+
+
+class Snippet(msgspec.Struct, frozen=True, gc=False):
+    text: str
+    field: str
+    lang: str | None
+    matches: tuple[TextRange, ...]
+
+
+class SearchHit(msgspec.Struct, frozen=True, gc=False):
+    node: NodeRecord
+    score: float
+    lang: str | None
+    query: str
+    """The search text, kept so the snippet is computed only if asked for (`search.snippet_of`)."""
+
+
+class SearchPage(msgspec.Struct, frozen=True, gc=False):
+    hits: tuple[SearchHit, ...]
+    total: int
+    offset: int
+    has_next: bool
+
+
+def label_of(labels: Sequence[str]) -> Label | None:
+    """The hub label among a node's labels (nodes carry exactly one of them)."""
+    for name in labels:
+        label = LABEL_NAMED.get(name)
+        if label is not None:
+            return label
+    return None
+
+
+_TEXT_KEYS: dict[Label, tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = {
+    label: tuple(
+        (field_name, tuple((lang, f"{field_name}_{lang}") for lang in LANGUAGES))
+        for field_name in fields
+    )
+    for label, fields in MULTILINGUAL_FIELDS.items()
+}
+"""Per label: (field, ((language, property key), ...)), built once instead of per node."""
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return None
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if isinstance(value, list | tuple):
+        return tuple(item for item in value if isinstance(item, str))
+    return (value,) if isinstance(value, str) else ()
+
+
+def _datetime(value: Any) -> datetime | None:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        return datetime.fromisoformat(value)
+    to_native = getattr(value, "to_native", None)
+    if callable(to_native):
+        native = to_native()
+        return native if isinstance(native, datetime) else None
+    return None
+
+
+def _first_text(texts: Texts) -> str | None:
+    for per_language in texts.values():
+        for lang in LANGUAGES:
+            if lang in per_language:
+                return per_language[lang]
+    return None
+
+
+OWN_PROPERTIES: Final[dict[Label, tuple[tuple[LiteralString, Callable[[Any], Any]], ...]]] = {
+    Label.EXPERT: (
+        *(("aliases", _strings), ("honorific", _str), ("roles", _strings)),
+        *(("languages", _strings), ("email", _str), ("phone", _str)),
+    ),
+    Label.AGENCY: (
+        *(("acronym", _str), ("kind", _str), ("address", _str)),
+        *(("email", _str), ("phone", _str)),
+    ),
+    Label.COUNTRY: (("iso2", _str),),
+    Label.PLACE: (("kind", _str),),
+    Label.PROGRAMME: (
+        *(("acronym", _str), ("kind", _str), ("phase", _int), ("start", _str), ("end", _str)),
+        *(("startYear", _int), ("endYear", _int), ("budgetAmount", _number)),
+        *(("budgetCurrency", _str), ("budgetText", _str)),
+    ),
+    Label.EVENT: (
+        *(("kind", _str), ("start", _str), ("end", _str), ("startYear", _int)),
+        *(("endYear", _int), ("durationDays", _number), ("participantCount", _int)),
+        *(("participantDescription", _str), ("countryCount", _int), ("status", _str)),
+    ),
+    Label.TOPIC: (),
+    Label.RESOURCE: (
+        *(("kind", _str), ("published", _str), ("publishedYear", _int), ("url", _str)),
+        *(("contradictions", _strings),),
+    ),
+}
+"""Per label, the stored properties of its own fields (beyond the common ones) and their
+conversion; the record field is the property's snake_case name (`startYear` ->
+`start_year`). `graph/repositories/properties.py` projects exactly these keys."""
+
+_RECORD_TYPES: Final[dict[Label, type[NodeRecord]]] = {
+    Label.EXPERT: ExpertRecord,
+    Label.AGENCY: AgencyRecord,
+    Label.COUNTRY: CountryRecord,
+    Label.PLACE: PlaceRecord,
+    Label.PROGRAMME: ProgrammeRecord,
+    Label.EVENT: EventRecord,
+    Label.TOPIC: TopicRecord,
+    Label.RESOURCE: ResourceRecord,
+}
+
+_OWN_FIELDS: Final[dict[Label, tuple[tuple[str, str, Callable[[Any], Any]], ...]]] = {
+    label: tuple(
+        (key, re.sub(r"(?<!^)(?=[A-Z])", "_", key).lower(), convert) for key, convert in own
+    )
+    for label, own in OWN_PROPERTIES.items()
+}
+"""(stored property, record field, conversion), worked out once. Every conversion turns an
+absent value into the field's default, so only the properties present are converted: a
+compiled page projects just the ones it shows."""
+
+
+NodeReader = Callable[[Sequence[Any]], NodeRecord]
+"""Builds the record of one node from the values of a fixed list of property keys."""
+
+_COMMON_OPTIONAL: Final[tuple[tuple[str, str, Callable[[Any], Any]], ...]] = (
+    ("langs", "langs", _strings),
+    ("source", "source", _str),
+    ("writtenAt", "written_at", _datetime),
+    ("note", "note", _str),
+    (ORIGINS, "origins", read_marks),
+    (BACKGROUND, "background", _strings),
+)
+"""Common properties beyond id and name: (stored property, record field, conversion); each
+field's default is what its conversion would make of an absent value."""
+
+
+def node_record(label: Label, properties: Mapping[str, Any]) -> NodeRecord:
+    """The typed record for a node of `label` from its property map."""
+    return node_reader(label, tuple(properties))(tuple(properties.values()))
+
+
+@lru_cache(maxsize=1024)
+def node_reader(label: Label, keys: tuple[str, ...]) -> NodeReader:
+    """The record builder for nodes of `label` whose properties come as values of `keys`.
+
+    Worked out once per label and key list: which values are texts of which field and
+    language, which are own properties and how each converts. Planned reads project a
+    constant list of keys (`graph.repositories.properties.Projection`), so building the 150 records
+    of a list page is a loop over the values present instead of a membership test for every
+    property the label could have (and a property map zipped per node before that).
+    """
+    at = {key: index for index, key in enumerate(keys)}
+    texts_at = tuple(
+        (field_name, pairs)
+        for field_name, lang_keys in _TEXT_KEYS[label]
+        if (pairs := tuple((lang, at[key]) for lang, key in lang_keys if key in at))
+    )
+    converted_at = tuple(
+        (name, at[key], convert)
+        for key, name, convert in (*_COMMON_OPTIONAL, *_OWN_FIELDS[label])
+        if key in at
+    )
+    id_at, name_at, size = at.get("id"), at.get("name"), len(keys)
+    record_type = _RECORD_TYPES[label]
+
+    def read(values: Sequence[Any]) -> NodeRecord:
+        if len(values) != size:
+            raise ValueError(f"{label.value} values do not match their {size} keys")
+        texts: dict[str, dict[str, str]] = {}
+        for field_name, pairs in texts_at:
+            per_language: dict[str, str] | None = None
+            for lang, index in pairs:
+                text = values[index]
+                if isinstance(text, str) and text.strip():
+                    if per_language is None:
+                        per_language = texts[field_name] = {}
+                    per_language[lang] = text
+        ident = "" if id_at is None else values[id_at]
+        name = None if name_at is None else values[name_at]
+        if not isinstance(name, str) or not name:
+            name = _first_text(texts) or str(ident)
+        fields: dict[str, Any] = {
+            "label": label,
+            "id": ident if isinstance(ident, str) else str(ident),
+            "name": name,
+            "texts": texts,
+        }
+        for field_name, index, convert in converted_at:
+            value = values[index]
+            if value is not None:
+                fields[field_name] = convert(value)
+        return record_type(**fields)
+
+    return read
+
+
+def _rank(value: Any) -> str | None:
+    return str(value) if value is not None else None
+
+
+def _bool(value: Any) -> bool | None:
+    return value if isinstance(value, bool) else None
+
+
+_RELATIONSHIP_FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    "role": ("role", _str),
+    "since": ("since", _str),
+    "until": ("until", _str),
+    "rank": ("rank", _rank),
+    "count": ("count", _int),
+    "note": ("note", _str),
+    "amount": ("amount", _number),
+    "currency": ("currency", _str),
+    "period": ("period", _str),
+    "text": ("text", _str),
+    "lead": ("lead", _bool),
+    "source": ("source", _str),
+    "background": ("background", _bool),
+    "writtenAt": ("written_at", _datetime),
+}
+"""Stored property -> (record field, conversion). Relationships carry few of them, so the
+record is built from the properties present (a 200-node neighbourhood has ~400 edges) and
+not null (compiled pages return every allow-listed one)."""
+
+
+def relationship_record(rel_type: str, properties: Mapping[str, Any]) -> RelationshipRecord:
+    values: dict[str, Any] = {}
+    for key, value in properties.items():
+        field_spec = _RELATIONSHIP_FIELDS.get(key)
+        if field_spec is not None and value is not None:
+            values[field_spec[0]] = field_spec[1](value)
+    return RelationshipRecord(rel_type, **values)
+
+
+def record_type(label: Label) -> type[NodeRecord]:
+    """The record class of nodes of `label` (to decode one stored as JSON)."""
+    return _RECORD_TYPES[label]
