@@ -39,7 +39,7 @@ from graph.network.projections import Projection, ProjectionSpec
 from graph.network.results import Period
 from graph.writes.principal import ANONYMOUS
 from schema.costs import neighbourhood_cost, projection_cost
-from schema.network.ids import slug_of
+from schema.network.id_or_slug import slug_of
 from schema.permissions import Action, allowed
 
 Handler = Callable[[Request], Awaitable[Response]]

@@ -11,7 +11,6 @@ from graph.model import Label
 from graph.repositories import REPOSITORIES
 from schema.context import Info
 from schema.errors import BadUserInputError
-from schema.filters.common import Rule, to_predicate
 from schema.filters.order import (
     AgencyGroupBy,
     EventGroupBy,
@@ -20,6 +19,7 @@ from schema.filters.order import (
     ProgrammeGroupBy,
     ResourceGroupBy,
 )
+from schema.filters.scalar_rules import Rule, to_predicate
 from schema.filters.where import (
     AGENCY_RULES,
     EVENT_RULES,
@@ -35,7 +35,7 @@ from schema.filters.where import (
     ResourceWhere,
 )
 from schema.ids import to_global_id
-from schema.types.node import Node, entity
+from schema.types.node_interface import Node, entity
 
 DEFAULT_BUCKETS = 20
 

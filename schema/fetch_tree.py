@@ -41,7 +41,7 @@ from graph.repositories.plans import SLOTS, Fetch
 from graph.repositories.properties import RELATIONSHIP_PROPERTIES
 from schema.context import Info
 from schema.paging import page_request
-from schema.reads import WRITTEN_AT, field_reads
+from schema.shown_properties import WRITTEN_AT, field_reads
 
 ONE: Final = PageRequest(size=1)
 ROW_FIELDS: Final = frozenset({"edges", "nodes"})

@@ -19,10 +19,9 @@ from graph.repositories.base import Order
 from graph.repositories.filters import Predicate
 from graph.repositories.paging import PageRequest
 from graph.repositories.plans import fetch_list
+from schema.all_entities import Agency, Country, Event, Expert, Place, Programme, Resource, Topic
 from schema.context import Info
-from schema.entities import Agency, Country, Event, Expert, Place, Programme, Resource, Topic
 from schema.fetch_tree import list_fetches
-from schema.filters.common import Rule, to_predicate
 from schema.filters.order import (
     AgencyOrder,
     CountryOrder,
@@ -35,6 +34,7 @@ from schema.filters.order import (
     TopicOrder,
     order_of,
 )
+from schema.filters.scalar_rules import Rule, to_predicate
 from schema.filters.where import (
     AGENCY_RULES,
     COUNTRY_RULES,

@@ -11,7 +11,7 @@ from schema.context import Info
 from schema.cursors import CursorAt, decode_cursor
 from schema.errors import BadUserInputError
 from schema.types.connection import PageInfo
-from schema.types.node import Node, entity
+from schema.types.node_interface import Node, entity
 
 DEFAULT_PAGE_SIZE: Final = 20
 

@@ -21,7 +21,7 @@ from schema.context import Info
 from schema.cursors import CursorAt
 from schema.loaders import loaders
 from schema.paging import connection_fields, page_request
-from schema.selected import names_beyond
+from schema.selection_fields import names_beyond
 from schema.types.connection import (
     Connection,
     Edge,
@@ -34,7 +34,7 @@ from schema.types.connection import (
     ParticipationConnection,
     ParticipationEdge,
 )
-from schema.types.node import Node, entity
+from schema.types.node_interface import Node, entity
 
 
 @strawberry.enum(description="How a person or agency took part in an event.")

@@ -15,11 +15,11 @@ from graph.text.search import snippet_of
 from schema.context import Info
 from schema.cursors import CursorAt, decode_cursor
 from schema.errors import BadUserInputError
-from schema.hit_reads import hit_reads
 from schema.languages import normalised
 from schema.paging import DEFAULT_PAGE_SIZE
+from schema.search_hit_properties import hit_reads
 from schema.types.connection import PageInfo
-from schema.types.node import EntityType, Node, entity
+from schema.types.node_interface import EntityType, Node, entity
 
 MAX_OFFSET: Final = 5000
 

@@ -28,7 +28,7 @@ from schema.errors import BadUserInputError, Code, CodedError
 from schema.ids import from_global_id, to_global_id
 from schema.mutations.accounts import AuditRecord
 from schema.permissions import Action, allowed, require, shown_source
-from schema.types.node import EntityType
+from schema.types.node_interface import EntityType
 
 MAX_IDS: Final = 100
 

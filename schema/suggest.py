@@ -9,7 +9,7 @@ import strawberry
 from graph.text.suggest import suggest as suggest_graph
 from schema.context import Info
 from schema.errors import BadUserInputError
-from schema.types.node import EntityType, Node, entity
+from schema.types.node_interface import EntityType, Node, entity
 
 DEFAULT_SUGGESTIONS: Final = 10
 MAX_SUGGESTIONS: Final = 50

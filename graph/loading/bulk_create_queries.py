@@ -3,7 +3,7 @@ label).
 
 Written out in full (never assembled at run time) so that every statement Neo4j runs can be
 read here. One query per pair of endpoint labels lets each endpoint be found with a single
-unique-index seek (a label disjunction would seek once per label); tests/graph/test_bulk.py
+unique-index seek (a label disjunction would seek once per label); tests/graph/loading/test_bulk.py
 checks that the keys are exactly the combinations graph/model.py's ALLOWED_LINKS permits and
 that each query names the labels and type of its key. `key` and `writtenAt` are set after
 `SET r = row.props`, so a row's props need not repeat them.

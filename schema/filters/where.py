@@ -12,7 +12,7 @@ from typing import Final
 import strawberry
 
 from graph.model import Label
-from schema.filters.common import (
+from schema.filters.scalar_rules import (
     DateFilter,
     IDFilter,
     IntFilter,

@@ -6,8 +6,8 @@ import strawberry
 
 from graph.analytics import reports as analytics
 from graph.network import results as records
+from schema.network.arguments import ProjectionKind
 from schema.network.graph_types import GraphNode, graph_node
-from schema.network.inputs import ProjectionKind
 
 
 @strawberry.type(description="The projection a result was computed on.")

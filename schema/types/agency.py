@@ -24,7 +24,7 @@ from schema.types.connection import (
     MembershipConnection,
     ParticipationConnection,
 )
-from schema.types.node import Node, register
+from schema.types.node_interface import Node, register
 from schema.types.refs import CountryRef, EventRef, ExpertRef, PlaceRef, ProgrammeRef, ResourceRef
 
 

@@ -10,7 +10,7 @@ from schema.context import Info
 from schema.network.fields import partners_field
 from schema.relations import plain
 from schema.types.connection import Connection
-from schema.types.node import Node, register
+from schema.types.node_interface import Node, register
 from schema.types.refs import AgencyRef, EventRef, PlaceRef, ProgrammeRef, ResourceRef
 
 

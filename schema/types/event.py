@@ -22,7 +22,7 @@ from schema.types.connection import (
     ImplementationConnection,
     ParticipationConnection,
 )
-from schema.types.node import Node, register
+from schema.types.node_interface import Node, register
 from schema.types.refs import AgencyRef, CountryRef, PlaceRef, ProgrammeRef, ResourceRef, TopicRef
 from schema.types.text import LocalizedText, localized
 

@@ -11,7 +11,7 @@ from schema.network.fields import collaborators_field
 from schema.permissions import CanReadPersonalData
 from schema.relations import ParticipationRole, memberships, participations, plain
 from schema.types.connection import Connection, MembershipConnection, ParticipationConnection
-from schema.types.node import Node, register
+from schema.types.node_interface import Node, register
 from schema.types.refs import AgencyRef, EventRef, ResourceRef, TopicRef
 
 

@@ -9,7 +9,7 @@ from graph.repositories.records import PlaceRecord
 from schema.context import Info
 from schema.relations import one, plain
 from schema.types.connection import Connection
-from schema.types.node import Node, register
+from schema.types.node_interface import Node, register
 from schema.types.refs import AgencyRef, CountryRef, EventRef, ResourceRef
 
 

@@ -9,7 +9,7 @@ from graph.repositories.records import ProgrammeRecord
 from schema.context import Info
 from schema.relations import fundings, implementations, one, plain
 from schema.types.connection import Connection, FundingConnection, ImplementationConnection
-from schema.types.node import Node, register
+from schema.types.node_interface import Node, register
 from schema.types.refs import AgencyRef, CountryRef, EventRef, PlaceRef, ResourceRef, TopicRef
 
 

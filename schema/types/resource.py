@@ -9,7 +9,7 @@ from graph.repositories.records import ResourceRecord
 from schema.context import Info
 from schema.relations import plain
 from schema.types.connection import Connection
-from schema.types.node import Node, register
+from schema.types.node_interface import Node, register
 from schema.types.refs import TopicRef
 from schema.types.text import LocalizedText, localized
 

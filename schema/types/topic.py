@@ -9,7 +9,7 @@ from graph.repositories.records import TopicRecord
 from schema.context import Info
 from schema.relations import plain
 from schema.types.connection import Connection
-from schema.types.node import Node, register
+from schema.types.node_interface import Node, register
 from schema.types.refs import EventRef, ExpertRef, ProgrammeRef, ResourceRef
 
 

@@ -24,7 +24,7 @@ from graphql import (
 )
 
 import schema.lists
-import schema.nodes
+import schema.node_lookup
 from graph.database.cypher import Cypher
 from graph.model import Label
 from graph.repositories.records import NO_POSITION
@@ -104,7 +104,7 @@ async def by_loaders(
     """The answer with nothing loaded ahead: every relationship through its DataLoader, and
     every property of the root's nodes read."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(schema.nodes, "node_fetches", _node_without_fetches)
+        patch.setattr(schema.node_lookup, "node_fetches", _node_without_fetches)
         patch.setattr(schema.lists, "list_fetches", _without_fetches)
         result = await execute(cypher, query, variables, languages=languages)
     assert result.errors is None, [error.formatted for error in result.errors]

@@ -1,4 +1,5 @@
-"""All entity types; importing this module registers the eight with `schema.types.node`."""
+"""All entity types; importing this module registers the eight with
+`schema.types.node_interface`."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from schema.types.agency import Agency
 from schema.types.country import Country
 from schema.types.event import Event
 from schema.types.expert import Expert
-from schema.types.node import EntityType, Node, entity
+from schema.types.node_interface import EntityType, Node, entity
 from schema.types.place import Place
 from schema.types.programme import Programme
 from schema.types.resource import Resource

@@ -16,7 +16,7 @@ from schema.errors import BadUserInputError
 from schema.fetch_tree import node_fetches
 from schema.ids import from_global_id
 from schema.loaders import loaders
-from schema.types.node import Node, entity
+from schema.types.node_interface import Node, entity
 
 
 @strawberry.type

@@ -11,8 +11,8 @@ from graph.model import Label, RelType
 from graph.network.projections import DEFAULT_MAX_GROUP, Projection, ProjectionSpec
 from graph.network.results import Period
 from schema.errors import BadUserInputError
-from schema.network.ids import slug_of
-from schema.types.node import EntityType
+from schema.network.id_or_slug import slug_of
+from schema.types.node_interface import EntityType
 
 
 @strawberry.enum(description="The kinds of relationship in the graph (README, 'Graph model').")

@@ -16,8 +16,8 @@ from strawberry.types.nodes import SelectedField, Selection
 
 from graph.model import LABEL_NAMED, Label
 from schema.context import Info
-from schema.reads import WRITTEN_AT, field_reads
-from schema.selected import fields_named, names_beyond
+from schema.selection_fields import fields_named, names_beyond
+from schema.shown_properties import WRITTEN_AT, field_reads
 
 EDGE_FIELDS: Final = frozenset({"__typename", "cursor", "node", "score", "lang"})
 """Edge fields that need nothing of the hit's texts (`snippet` does)."""

@@ -8,7 +8,7 @@ import pytest
 
 from graph.batching.batch_form import BatchForm, batch_form
 from graph.database.cypher import Cypher
-from tests.graph.test_read_batch import TOPICS
+from tests.graph.batching.test_read_batch import TOPICS
 
 Read = dict[str, Any]
 

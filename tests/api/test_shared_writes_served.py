@@ -12,7 +12,7 @@ from api.app import create_app
 from api.context import request_cypher
 from graph.database.cypher import Cypher
 from tests.api.test_auth import hs256, settings_for
-from tests.graph.test_shared_writes import (
+from tests.graph.batching.test_shared_writes import (
     PATIENCE,
     SETTLE,
     HeldWrite,

@@ -21,12 +21,12 @@ from schema.context import Info
 from schema.errors import BadUserInputError
 from schema.network import resolvers
 from schema.network.analytics import CentralityResult, CommunityResult, ExpertRecommendation
+from schema.network.arguments import PeriodInput, ProjectionInput, RankBy, RelationshipType
 from schema.network.cascades import Cascade, Timeline
-from schema.network.ids import slug_of
-from schema.network.inputs import PeriodInput, ProjectionInput, RankBy, RelationshipType
+from schema.network.id_or_slug import slug_of
 from schema.network.subgraphs import GraphPath, Subgraph
 from schema.network.ties import Tie
-from schema.types.node import EntityType
+from schema.types.node_interface import EntityType
 
 
 @strawberry.type

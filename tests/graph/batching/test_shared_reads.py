@@ -16,7 +16,7 @@ from graph.batching.shared_reads import MAX_SHARED, SharedReads
 from graph.database.cypher import Cypher
 from graph.errors import GraphError
 from tests.conftest import DATABASE
-from tests.graph.test_read_batch import BY_ID, FAILING, NO_SUBQUERY, TOPICS, together
+from tests.graph.batching.test_read_batch import BY_ID, FAILING, NO_SUBQUERY, TOPICS, together
 
 FIRST_IDS = "MATCH (t:Topic) WHERE t.id >= $from RETURN t.id AS id ORDER BY id LIMIT $first"
 

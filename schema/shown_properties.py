@@ -12,7 +12,7 @@ from typing import Final
 
 from graph.model import MULTILINGUAL_FIELDS, Label
 from graph.repositories.properties import COMMON_FIELDS, NARROWABLE
-from schema.types.node import DISPLAY_NAME_TEXTS
+from schema.types.node_interface import DISPLAY_NAME_TEXTS
 
 WRITTEN_AT: Final = "writtenAt"
 """Read through its own flag (`written_at`), as ISO text."""

@@ -11,7 +11,7 @@ from graph.database.cypher import Cypher
 from graph.model import Label
 from schema.ids import to_global_id
 from tests.api.test_auth import settings_for
-from tests.graph.test_read_batch import TOPICS
+from tests.graph.batching.test_read_batch import TOPICS
 from tests.neo4j_server import Neo4jServer
 
 TOPIC = """
