@@ -8,7 +8,7 @@ from typing import Any
 import strawberry
 
 from graph.model import Label
-from graph.repositories import REPOSITORIES
+from graph.repositories.registry import REPOSITORIES
 from schema.context import Info
 from schema.errors import BadUserInputError
 from schema.filters.order import (

@@ -35,10 +35,10 @@ from graphql.execution.values import VariableValues
 
 from graph.errors import GraphError
 from graph.model import LABEL_NAMED, Label
-from graph.repositories import REPOSITORIES
 from graph.repositories.paging import PageRequest
 from graph.repositories.plans import SLOTS, Fetch
 from graph.repositories.properties import RELATIONSHIP_PROPERTIES
+from graph.repositories.registry import REPOSITORIES
 from schema.context import Info
 from schema.paging import page_request
 from schema.shown_properties import WRITTEN_AT, field_reads

@@ -14,11 +14,11 @@ from typing import Any, Final, Protocol
 import strawberry
 
 from graph.model import Label
-from graph.repositories import REPOSITORIES
 from graph.repositories.base import Order
 from graph.repositories.filters import Predicate
 from graph.repositories.paging import PageRequest
 from graph.repositories.plans import fetch_list
+from graph.repositories.registry import REPOSITORIES
 from schema.all_entities import Agency, Country, Event, Expert, Place, Programme, Resource, Topic
 from schema.context import Info
 from schema.fetch_tree import list_fetches
