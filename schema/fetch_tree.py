@@ -1,4 +1,4 @@
-"""From a root field's own `info` to the `graph.repositories.plans.Fetch` tree that loads its page
+"""From a root field's own `info` to the `graph.repositories.fetches.Fetch` tree that loads its page
 at once.
 
 The root resolvers `node` and the root lists compile their selection the way @neo4j/graphql
@@ -35,8 +35,8 @@ from graphql.execution.values import VariableValues
 
 from graph.errors import GraphError
 from graph.model import LABEL_NAMED, Label
+from graph.repositories.fetches import SLOTS, Fetch
 from graph.repositories.paging import PageRequest
-from graph.repositories.plans import SLOTS, Fetch
 from graph.repositories.properties import RELATIONSHIP_PROPERTIES
 from graph.repositories.registry import REPOSITORIES
 from schema.context import Info

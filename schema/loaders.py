@@ -15,8 +15,9 @@ from strawberry.dataloader import DataLoader
 from graph.database.cypher import Cypher
 from graph.model import Label
 from graph.repositories.base import nodes_by_id
+from graph.repositories.pages import Page
 from graph.repositories.paging import PageRequest
-from graph.repositories.records import NodeRecord, Page
+from graph.repositories.records import NodeRecord
 from graph.repositories.registry import REPOSITORIES
 from graph.repositories.written import WrittenCounts
 from graph.writes.operations import WriteOutcome

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final, TypeVar
 
+from graph.repositories.pages import Page, Row
 from graph.repositories.paging import PageRequest
-from graph.repositories.records import Page, Row
 from schema.context import Info
 from schema.cursors import CursorAt, decode_cursor
 from schema.errors import BadUserInputError

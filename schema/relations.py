@@ -15,8 +15,9 @@ from typing import Any, Final
 
 import strawberry
 
+from graph.repositories.pages import Page, Row
 from graph.repositories.paging import PageRequest
-from graph.repositories.records import NodeRecord, Page, RelationshipRecord, Row
+from graph.repositories.records import NodeRecord, RelationshipRecord
 from schema.context import Info
 from schema.cursors import CursorAt
 from schema.loaders import loaders

@@ -8,8 +8,8 @@ from typing import Final
 
 import strawberry
 
-from graph.repositories.records import Position, SearchHit
-from graph.repositories.records import Snippet as SnippetRecord
+from graph.repositories.pages import Position, SearchHit
+from graph.repositories.pages import Snippet as SnippetRecord
 from graph.text.search import search as search_graph
 from graph.text.search import snippet_of
 from schema.context import Info

@@ -17,6 +17,7 @@ from graph.database.cypher import Cypher
 from graph.errors import InvalidInputError
 from graph.model import Label
 from graph.repositories.filters import Fragment, Predicate, compile_where
+from graph.repositories.pages import EMPTY_PAGE, FacetBucket, Page, Row, position_of
 from graph.repositories.paging import (
     Direction,
     PageRequest,
@@ -26,17 +27,7 @@ from graph.repositories.paging import (
     scan_order,
     window,
 )
-from graph.repositories.records import (
-    EMPTY_PAGE,
-    FacetBucket,
-    NodeRecord,
-    Page,
-    Row,
-    label_of,
-    node_record,
-    position_of,
-    relationship_record,
-)
+from graph.repositories.records import NodeRecord, label_of, node_record, relationship_record
 
 
 @dataclass(frozen=True, slots=True)

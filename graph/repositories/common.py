@@ -19,8 +19,8 @@ from graph.repositories.base import (
     related_pages,
 )
 from graph.repositories.filters import Fragment, Predicate, any_spelling, folded
+from graph.repositories.pages import FacetBucket, Page
 from graph.repositories.paging import Direction, PageRequest
-from graph.repositories.records import FacetBucket, Page
 from graph.repositories.written import WrittenCounts
 
 NAME_KEY: Final[LiteralString] = "toLower(coalesce(n.name, ''))"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Final, LiteralString, TypeVar
 
-from graph.repositories.records import Page, Position, Row
+from graph.repositories.pages import Page, Position, Row
 
 T = TypeVar("T")
 

@@ -20,9 +20,10 @@ from graph.database.cypher import Cypher
 from graph.database.migrations import FULLTEXT_INDEX_BY_LANGUAGE
 from graph.errors import GraphError, InvalidInputError, InvalidSearchQueryError
 from graph.model import LANGUAGES, Label
+from graph.repositories.pages import SearchHit, SearchPage, Snippet
 from graph.repositories.paging import fill
 from graph.repositories.properties import Projection, every_property, node_values
-from graph.repositories.records import SearchHit, SearchPage, Snippet, label_of, node_record
+from graph.repositories.records import label_of, node_record
 from graph.text.name_queries import plain, variants_query
 from graph.text.names import name_key
 from graph.text.snippets import candidates, snippet

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from graph.repositories.records import AgencyRecord, ExpertRecord, NodeRecord, Snippet, TextRange
+from graph.repositories.pages import Snippet, TextRange
+from graph.repositories.records import AgencyRecord, ExpertRecord, NodeRecord
 from graph.text.names import name_key
 
 OPERATORS: Final = frozenset({"and", "or", "not", "to"})

@@ -7,9 +7,9 @@ from graph.database.cypher import Cypher
 from graph.model import Label
 from graph.repositories.base import Order
 from graph.repositories.filters import Predicate
+from graph.repositories.pages import Page
 from graph.repositories.paging import PageRequest
 from graph.repositories.plans import fetch_list
-from graph.repositories.records import Page
 from graph.repositories.registry import REPOSITORIES
 
 

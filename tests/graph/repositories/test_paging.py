@@ -6,8 +6,8 @@ import pytest
 
 from graph.model import Label
 from graph.repositories.base import Order
+from graph.repositories.pages import Page
 from graph.repositories.paging import Direction, PageRequest
-from graph.repositories.records import Page
 from graph.repositories.registry import REPOSITORIES
 from tests.graph.repositories.listing import list_page
 from tests.seeded import SeededGraph

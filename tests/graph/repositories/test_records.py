@@ -15,14 +15,12 @@ from graph.network.node_rows import (
     graph_node,
     graph_node_values,
 )
+from graph.repositories.pages import Page, Row, position_of
 from graph.repositories.records import (
     EventRecord,
     ExpertRecord,
-    Page,
-    Row,
     node_reader,
     node_record,
-    position_of,
     relationship_record,
 )
 

@@ -14,9 +14,7 @@ from graph.writes.refusals import (
     InvalidFieldError,
     MissingNodeError,
 )
-from tests.graph.writes.writing import (
-    write,
-)
+from tests.graph.writes.writing import write
 
 
 async def test_links_refuse_labels_the_type_does_not_join(small_graph: Cypher) -> None:

@@ -9,9 +9,7 @@ from graph.model import Label, RelType
 from graph.writes.digest import graph_digest
 from graph.writes.fields import NodeChanges
 from graph.writes.operations import DeleteNode, Link, Operation, UpdateNode
-from graph.writes.refusals import (
-    OutOfScopeError,
-)
+from graph.writes.refusals import OutOfScopeError
 from tests.graph.writes.writing import (
     PARTNER,
     expert,
