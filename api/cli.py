@@ -132,7 +132,8 @@ def seed_command(
     ),
 ) -> None:
     """Migrate, then load the source-document graph (or a synthetic one) into Neo4j."""
-    from seed.command import Connection, SeedRequest, run_seed_command
+    from seed.command import SeedRequest, run_seed_command
+    from seed.connection import Connection
     from seed.offline import points_at_local_launcher
 
     settings = settings_or_exit()

@@ -21,7 +21,7 @@ from graph.database.driver import open_driver
 from graph.database.migrations import apply_migrations
 from graph.loading.bulk import fulltext_index_names
 from graph.neo4j_local import LocalNeo4j, LocalNeo4jConfig
-from seed.command import Connection
+from seed.connection import Connection
 from seed.load import load_synthetic
 from seed.offline import points_at_local_launcher, seed_offline
 from tests.ports import free_port
