@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TypeVar
+
+T = TypeVar("T")
+
 
 class GraphError(Exception):
     """Base of every error `graph/` raises; Neo4j's own exceptions never leave this package."""
@@ -39,3 +44,11 @@ class QueryTimeoutError(GraphError):
         self.work = work
         self.seconds = seconds
         self.hint = hint
+
+
+def one_found(found: Mapping[str, T], label: str, ident: str) -> T:
+    """One id's answer from a look-up made for many ids at once (the DataLoaders' shape), where
+    an id missing from the answers is a node that does not exist."""
+    if ident not in found:
+        raise NotFoundError(label, ident)
+    return found[ident]

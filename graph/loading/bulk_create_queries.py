@@ -1,21 +1,13 @@
 """Constant relationship CREATE queries of graph/loading/bulk.py, one per (type, start label, end
-label).
-
-Written out in full (never assembled at run time) so that every statement Neo4j runs can be
-read here. One query per pair of endpoint labels lets each endpoint be found with a single
-unique-index seek (a label disjunction would seek once per label); tests/graph/loading/test_bulk.py
-checks that the keys are exactly the combinations graph/model.py's ALLOWED_LINKS permits and
-that each query names the labels and type of its key. `key` and `writtenAt` are set after
-`SET r = row.props`, so a row's props need not repeat them.
-"""
+label): the CREATE counterparts of graph/loading/bulk_merge_queries.py, written out in full for
+the reasons given there, and checked by the same test."""
 
 from __future__ import annotations
 
 from typing import Final, LiteralString
 
+from graph.loading.bulk_merge_queries import LinkShape
 from graph.model import Label, RelType
-
-LinkShape = tuple[RelType, Label, Label]
 
 CREATE_LINKS: Final[dict[LinkShape, LiteralString]] = {
     (RelType.WORKS_FOR, Label.EXPERT, Label.AGENCY): (

@@ -14,7 +14,7 @@ from typing import Final, LiteralString
 
 from graph.database.cypher import Cypher
 from graph.database.time_limits import analysis
-from graph.errors import NotFoundError
+from graph.errors import NotFoundError, one_found
 from graph.network.linkfilter import LinkFilter
 from graph.network.node_rows import NODE_FIELDS, link
 from graph.network.results import Link
@@ -149,6 +149,4 @@ async def collaborators(
 ) -> tuple[Link, ...]:
     """The strongest collaborators of `expert_id`, strongest first."""
     found = await collaborators_of(cypher, expert_ids=[expert_id], where=where)
-    if expert_id not in found:
-        raise NotFoundError("Expert", expert_id)
-    return found[expert_id]
+    return one_found(found, "Expert", expert_id)
