@@ -24,8 +24,8 @@ import jwt
 from starlette.datastructures import Headers
 
 from api.settings import Settings
-from graph.accounts import authenticate_key
-from graph.cypher import Cypher
+from graph.database.accounts import authenticate_key
+from graph.database.cypher import Cypher
 from graph.writes.principal import ANONYMOUS, CREDENTIAL_ROLES, Principal, Role
 from graph.writes.values import SLUG
 

@@ -21,9 +21,9 @@ from api import serving
 from api.cli_writes import import_files, keys_app, redact_stored
 from api.lifespan import neo4j_uri
 from api.settings import Settings, SettingsError, load_settings
-from graph.cypher import Cypher
-from graph.driver import open_driver
-from graph.migrations import apply_migrations
+from graph.database.cypher import Cypher
+from graph.database.driver import open_driver
+from graph.database.migrations import apply_migrations
 from graph.neo4j_local import LocalNeo4j, LocalNeo4jConfig, LocalNeo4jError
 from graph.neo4j_local.processes import process_stat
 
@@ -132,7 +132,8 @@ def seed_command(
     ),
 ) -> None:
     """Migrate, then load the source-document graph (or a synthetic one) into Neo4j."""
-    from seed.command import Connection, SeedRequest, run_seed_command
+    from seed.command import SeedRequest, run_seed_command
+    from seed.connection import Connection
     from seed.offline import points_at_local_launcher
 
     settings = settings_or_exit()

@@ -17,11 +17,11 @@ import typer
 
 from api.lifespan import neo4j_uri
 from api.settings import SettingsError, load_settings
-from graph.accounts import create_key, list_keys, revoke_key
-from graph.cypher import Cypher
-from graph.driver import open_driver
+from graph.database.accounts import create_key, list_keys, revoke_key
+from graph.database.cypher import Cypher
+from graph.database.driver import open_driver
 from graph.errors import GraphError
-from graph.scrub import scrub_stored_texts
+from graph.text.scrub import scrub_stored_texts
 from graph.writes.principal import Principal, Role
 from seed.document_import import MlangSyntaxError, import_document
 

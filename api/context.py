@@ -8,7 +8,7 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 
 from api.languages import accepted_languages
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
 from graph.writes.principal import ANONYMOUS
 from schema.context import Context, Limits
 

@@ -27,7 +27,7 @@ from api.context import request_cypher
 from api.ratelimit import Meter, too_many_requests
 from graph.analytics.downloads import neighbourhood_file, projection_file
 from graph.analytics.export import MEDIA_TYPES, ExportFormat
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
 from graph.errors import (
     GraphUnavailableError,
     InvalidInputError,
@@ -36,10 +36,10 @@ from graph.errors import (
 )
 from graph.model import Label, RelType
 from graph.network.projections import Projection, ProjectionSpec
-from graph.network.records import Period
+from graph.network.results import Period
 from graph.writes.principal import ANONYMOUS
 from schema.costs import neighbourhood_cost, projection_cost
-from schema.network.ids import slug_of
+from schema.network.id_or_slug import slug_of
 from schema.permissions import Action, allowed
 
 Handler = Callable[[Request], Awaitable[Response]]

@@ -48,7 +48,7 @@ from api.operations import UNKNOWN, Operation, Operations
 from api.persisted import PersistedQueries
 from api.ratelimit import Meter, too_many_requests
 from api.tracing import annotate_span
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
 from graph.errors import GraphUnavailableError
 from schema.context import Context, Limits
 from schema.errors import REQUEST_CODES
@@ -65,7 +65,7 @@ MAX_COSTS: Final = 512
 UNAVAILABLE: Final = "SERVICE_UNAVAILABLE"
 RETRY_AFTER: Final = "1"
 """Seconds a client should wait before retrying while Neo4j is unreachable: the worker's
-breaker probes it five times a second (graph/breaker.py)."""
+breaker probes it five times a second (graph/database/breaker.py)."""
 SUBSCRIPTION_TRANSPORTS: Final = (
     "a subscription needs a stream: a WebSocket (graphql-transport-ws) on /graphql, "
     "or a POST with `Accept: text/event-stream` (graphql-sse)"

@@ -7,7 +7,7 @@ import logging
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from graph.driver import check_connectivity
+from graph.database.driver import check_connectivity
 from graph.errors import GraphUnavailableError
 
 logger = logging.getLogger("hub.health")

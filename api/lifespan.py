@@ -12,13 +12,13 @@ from starlette.applications import Starlette
 from api.gc_tuning import tuned_collector
 from api.metrics import subscription_closed, subscription_opened, worker_stopped
 from api.settings import Settings
-from graph.audit_feed import AuditFeed
-from graph.breaker import Breaker
-from graph.cypher import Cypher
-from graph.driver import open_driver
-from graph.shared_reads import SharedReads
-from graph.shared_writes import SharedWrites
-from graph.time_limits import TimeLimits
+from graph.auditing.feed import AuditFeed
+from graph.batching.shared_reads import SharedReads
+from graph.batching.shared_writes import SharedWrites
+from graph.database.breaker import Breaker
+from graph.database.cypher import Cypher
+from graph.database.driver import open_driver
+from graph.database.time_limits import TimeLimits
 
 
 def neo4j_uri(settings: Settings) -> str:

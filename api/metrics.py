@@ -28,7 +28,7 @@ from prometheus_client import (
 from starlette.requests import Request
 from starlette.responses import Response
 
-from graph import pool_usage
+from graph.database import pool_usage
 
 MULTIPROC_ENV: Final = "PROMETHEUS_MULTIPROC_DIR"
 MAX_OPERATION_NAMES: Final = 200

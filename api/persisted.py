@@ -2,8 +2,8 @@
 
 APQ (the default): a client sends `extensions.persistedQuery {version: 1, sha256Hash}`; an
 unknown hash gets `PersistedQueryNotFound` (code `PERSISTED_QUERY_NOT_FOUND`), and the client
-sends the query once with its hash, which registers it (graph/persisted_queries.py); from then
-on the hash alone runs it, over GET too, so answers can be cached by URL.
+sends the query once with its hash, which registers it (graph/database/persisted_queries.py); from
+then on the hash alone runs it, over GET too, so answers can be cached by URL.
 
 Trusted documents (`HUB_TRUSTED_DOCUMENTS=<file>`, the hash -> document JSON that
 graphql-codegen and Relay emit): only listed documents run, by hash, by `documentId`, or as
@@ -24,8 +24,8 @@ from typing import Any, Final
 import orjson
 
 from api.graphql_request import GraphQLParams, RequestError
-from graph.cypher import Cypher
-from graph.persisted_queries import fetch_persisted_query, register_persisted_query
+from graph.database.cypher import Cypher
+from graph.database.persisted_queries import fetch_persisted_query, register_persisted_query
 
 NOT_FOUND: Final = "PersistedQueryNotFound"
 SHA256: Final = re.compile(r"^[0-9a-f]{64}$")

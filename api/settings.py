@@ -16,8 +16,8 @@ from cryptography.hazmat.primitives.serialization import load_pem_public_key
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from graph.shared_reads import MAX_SHARED
-from graph.shared_writes import MAX_SHARED_WRITES
+from graph.batching.shared_reads import MAX_SHARED
+from graph.batching.shared_writes import MAX_SHARED_WRITES
 
 JWT_ALGORITHMS = frozenset({"HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "ES256", "ES384"})
 NEO4J_SCHEMES = frozenset({"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"})

@@ -3,7 +3,8 @@
 Answers are compared through mix.toml's `compare` paths, which reduce each target's JSON shape
 to the same facts; every target, the floor included, is asked over HTTP as the load asks it.
 Round trips are counted in-process: the hub's app runs on an ASGI transport
-and every `graph.cypher.Cypher` it creates is kept, so its own `round_trips` counter is read.
+and every `graph.database.cypher.Cypher` it creates is kept, so its own `round_trips` counter is
+read.
 """
 
 from __future__ import annotations
@@ -91,7 +92,7 @@ def _short(value: Any) -> str:
 @contextmanager
 def counted_cyphers() -> Iterator[list[Any]]:
     """Every `Cypher` built while active, so a request's round trips can be summed after it."""
-    from graph import cypher as cypher_module
+    from graph.database import cypher as cypher_module
 
     created: list[Any] = []
     original = cypher_module.Cypher.__init__
@@ -118,7 +119,7 @@ async def count_round_trips(
     """Neo4j round trips per hub request, for each sample, with the hub app in this process.
 
     The document is sent once before counting: a page's root fields share one statement
-    once each of their reads has run alone (graph/read_batch.py); the steady state is what
+    once each of their reads has run alone (graph/batching/read_batch.py); the steady state is what
     the load sees.
     """
     counts: list[int] = []

@@ -25,7 +25,7 @@ from starlette.routing import Route
 
 from api.settings import Settings, load_settings
 from bench.mix import MixQuery, load_mix
-from graph.driver import open_driver
+from graph.database.driver import open_driver
 
 
 def create_floor_app(settings: Settings) -> Starlette:

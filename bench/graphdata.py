@@ -19,7 +19,7 @@ from typing import Final, LiteralString
 from neo4j import AsyncDriver, RoutingControl
 
 from bench.servers import PROJECT, run_checked
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
 from graph.neo4j_local import LocalNeo4j, LocalNeo4jConfig
 
 STATE = PROJECT / "bench" / "results" / "tmp" / "graph-state.json"

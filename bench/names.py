@@ -28,8 +28,8 @@ from typing import Any
 
 from bench.network import Bench, Timing, command, ensure_graph, table
 from bench.slices import rotation
-from graph.cypher import Cypher
-from graph.driver import open_driver
+from graph.database.cypher import Cypher
+from graph.database.driver import open_driver
 from seed.vocabulary import FIRST_NAMES, LAST_NAMES
 
 SEARCH_EN = """query($q: String!) { search(query: $q, lang: "en", first: 20) {

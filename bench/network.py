@@ -27,11 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from graph.analytics.cache import AnalyticsCache
-from graph.cypher import Cypher
-from graph.driver import open_driver
-from graph.maintenance import delete_everything, graph_size
-from graph.migrations import apply_migrations
-from graph.network.nodes import nodes_by_slug
+from graph.database.cypher import Cypher
+from graph.database.driver import open_driver
+from graph.database.maintenance import delete_everything, graph_size
+from graph.database.migrations import apply_migrations
+from graph.network.nodes_by_slug import nodes_by_slug
 from graph.network.version import GraphVersion
 from schema.context import Context
 from schema.schema import build_schema

@@ -26,7 +26,7 @@ from bench.samples import draw_samples
 from bench.servers import PROJECT, start_hub
 from bench.slices import TMP, log
 from bench.stream import write_bodies
-from graph.driver import open_driver
+from graph.database.driver import open_driver
 
 TOP = 40
 

@@ -47,7 +47,7 @@ from bench.stream import (
     write_file,
     write_stream,
 )
-from graph.driver import open_driver
+from graph.database.driver import open_driver
 
 RESULTS = PROJECT / "bench" / "results"
 UNSHARED = {"NEO4J_SHARED_READS": "1", "NEO4J_SHARED_WRITES": "1"}

@@ -19,7 +19,7 @@ from bench.samples import draw_samples
 from bench.servers import PROJECT, MemoryWatch, start_hub
 from bench.slices import TMP, log
 from bench.stream import write_bodies
-from graph.driver import open_driver
+from graph.database.driver import open_driver
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,1 +1,1 @@
-"""Everything that speaks Cypher: driver lifecycle, migrations, repositories."""
+"""Everything that speaks Cypher, grouped by concern (see README "Folder map")."""

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TypeVar
+
+T = TypeVar("T")
+
 
 class GraphError(Exception):
     """Base of every error `graph/` raises; Neo4j's own exceptions never leave this package."""
@@ -31,10 +36,19 @@ class InvalidInputError(GraphError):
 
 
 class QueryTimeoutError(GraphError):
-    """A transaction ran past its class's time limit (graph/time_limits.py) and was stopped."""
+    """A transaction ran past its class's time limit (graph/database/time_limits.py) and was
+    stopped."""
 
     def __init__(self, work: str, seconds: float, hint: str) -> None:
         super().__init__(f"The {work} took longer than its {seconds:g} s limit and was stopped.")
         self.work = work
         self.seconds = seconds
         self.hint = hint
+
+
+def one_found(found: Mapping[str, T], label: str, ident: str) -> T:
+    """One id's answer from a look-up made for many ids at once (the DataLoaders' shape), where
+    an id missing from the answers is a node that does not exist."""
+    if ident not in found:
+        raise NotFoundError(label, ident)
+    return found[ident]

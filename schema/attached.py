@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from graph.plans import Fetched
-from graph.records import NodeRecord
+from graph.repositories.fetches import Fetched
+from graph.repositories.records import NodeRecord
 
 if TYPE_CHECKING:  # schema/fetch_tree.py reads the context, which holds these pages
     from schema.fetch_tree import NodeFetches

@@ -8,8 +8,8 @@ from typing import Any
 from strawberry.types import Info as StrawberryInfo
 
 from graph.analytics.cache import AnalyticsCache
-from graph.audit_feed import AuditFeed
-from graph.cypher import Cypher
+from graph.auditing.feed import AuditFeed
+from graph.database.cypher import Cypher
 from graph.writes.principal import ANONYMOUS, Principal
 from schema.attached import AttachedPages
 
@@ -43,7 +43,7 @@ class Context:
     idempotency_key: str | None = None
     """The request's `Idempotency-Key` header: its mutations land once however often sent."""
     feed: AuditFeed | None = None
-    """The worker's live-update poller (graph/audit_feed.py), for subscriptions."""
+    """The worker's live-update poller (graph/auditing/feed.py), for subscriptions."""
     connection_params: dict[str, Any] | None = None
     """A WebSocket's `connection_init` payload, where its credentials come (api/websocket.py)."""
     attached: AttachedPages = field(default_factory=AttachedPages)

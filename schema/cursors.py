@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Final
 
-from graph.records import NO_POSITION, Position
+from graph.repositories.pages import NO_POSITION, Position
 from schema.errors import BadUserInputError
 
 MAX_CURSOR_LENGTH: Final = 2000

@@ -104,7 +104,7 @@ def code_of(error: GraphQLError, phase: str | None) -> tuple[Code, str]:
 
 def is_expected(error: GraphQLError) -> bool:
     """Errors worth no stack trace in the log: the caller's mistakes, an outage (the breaker
-    logs it once, graph/breaker.py) and time limits (one warning line each)."""
+    logs it once, graph/database/breaker.py) and time limits (one warning line each)."""
     original = error.original_error
     if original is None or isinstance(original, CodedError):
         return True

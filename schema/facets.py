@@ -9,15 +9,15 @@ import strawberry
 
 from graph.declarations import DECLARED
 from graph.model import Label
-from graph.records import FacetBucket as BucketRecord
-from graph.repositories import REPOSITORIES
+from graph.repositories.pages import FacetBucket as BucketRecord
+from graph.repositories.registry import REPOSITORIES
 from schema.context import Info
 from schema.errors import BadUserInputError
-from schema.filters.common import Rule, to_predicate
 from schema.filters.order import GROUP_BYS
+from schema.filters.scalar_rules import Rule, to_predicate
 from schema.filters.where import RULES, WHERE
 from schema.ids import to_global_id
-from schema.types.node import Node, entity
+from schema.types.node_interface import Node, entity
 
 DEFAULT_BUCKETS = 20
 

@@ -1,12 +1,13 @@
-"""From a root field's own `info` to the `graph.plans.Fetch` tree that loads its page at once.
+"""From a root field's own `info` to the `graph.repositories.fetches.Fetch` tree that loads its page
+at once.
 
 The root resolvers `node` and the root lists compile their selection the way @neo4j/graphql
 does from its root resolvers: graphql-core's own field collection (fragments, `@skip` and
 `@include` with this request's variables) walks the selection, and each relationship field
 under a node becomes a fetch with the page its arguments ask for and only the parts its
 selection reads (rows for edges/nodes/cursors, the total for `totalCount`, the far-side check
-for `pageInfo`). `graph/plans.py` compiles the tree into one statement; the relation resolvers
-then find their page attached (`schema/attached.py`) instead of asking a DataLoader.
+for `pageInfo`). `graph/repositories/plans.py` compiles the tree into one statement; the relation
+resolvers then find their page attached (`schema/attached.py`) instead of asking a DataLoader.
 
 A field the tree cannot load exactly is left out of it, and its resolver falls back to its
 DataLoader: relationships under an abstract node or under both `edges.node` and `nodes`,
@@ -34,13 +35,13 @@ from graphql.execution.values import VariableValues
 
 from graph.errors import GraphError
 from graph.model import LABEL_NAMED, Label
-from graph.paging import PageRequest
-from graph.plans import SLOTS, Fetch
-from graph.properties import RELATIONSHIP_PROPERTIES
-from graph.repositories import REPOSITORIES
+from graph.repositories.fetches import SLOTS, Fetch
+from graph.repositories.paging import PageRequest
+from graph.repositories.properties import RELATIONSHIP_PROPERTIES
+from graph.repositories.registry import REPOSITORIES
 from schema.context import Info
 from schema.paging import page_request
-from schema.reads import WRITTEN_AT, field_reads
+from schema.shown_properties import WRITTEN_AT, field_reads
 
 ONE: Final = PageRequest(size=1)
 ROW_FIELDS: Final = frozenset({"edges", "nodes"})
@@ -60,7 +61,7 @@ class NodeFetches:
     """What each fetch's related nodes carry, in the order of `fetches`."""
     written_at: bool = False
     reads: frozenset[str] | None = None
-    """The node properties the selection shows (`graph.properties.node_properties`)."""
+    """The node properties the selection shows (`graph.repositories.properties.node_properties`)."""
 
 
 NOTHING: Final = NodeFetches()

@@ -2,7 +2,7 @@
 
 A page, its total count, its has-next/has-previous flags and every relationship page its
 selection shows under its nodes come from one Cypher statement (schema/fetch_tree.py builds
-the tree from the root field's own selection, graph/plans.py compiles it).
+the tree from the root field's own selection, graph/repositories/plans.py compiles it).
 """
 
 from __future__ import annotations
@@ -14,17 +14,17 @@ from typing import Any, Final, Protocol, cast
 import strawberry
 
 from graph.declarations import DECLARED
-from graph.filters import Predicate
 from graph.model import Label
-from graph.paging import PageRequest
-from graph.plans import fetch_list
-from graph.repositories import REPOSITORIES
 from graph.repositories.base import Order
+from graph.repositories.filters import Predicate
+from graph.repositories.paging import PageRequest
+from graph.repositories.plans import fetch_list
+from graph.repositories.registry import REPOSITORIES
+from schema.all_entities import ENTITY_TYPE
 from schema.context import Info
-from schema.entities import ENTITY_TYPE
 from schema.fetch_tree import list_fetches
-from schema.filters.common import Rule, to_predicate
 from schema.filters.order import ORDERS, OrderDirection, order_of
+from schema.filters.scalar_rules import Rule, to_predicate
 from schema.filters.where import RULES, WHERE
 from schema.paging import page_request, paged
 from schema.relations import plain_connection

@@ -12,15 +12,16 @@ from collections.abc import Sequence
 
 from strawberry.dataloader import DataLoader
 
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
 from graph.model import Label
-from graph.ownership import current_experts
-from graph.paging import PageRequest
-from graph.records import NodeRecord, Page
-from graph.repositories import REPOSITORIES
 from graph.repositories.base import nodes_by_id
+from graph.repositories.pages import Page
+from graph.repositories.paging import PageRequest
+from graph.repositories.records import NodeRecord
+from graph.repositories.registry import REPOSITORIES
 from graph.repositories.written import WrittenCounts
 from graph.writes.operations import WriteOutcome
+from graph.writes.ownership import current_experts
 from schema.context import Info
 
 NodeRef = tuple[Label, str]
@@ -58,7 +59,7 @@ class Loaders:
         return loader
 
     def works_for(self, agency: str) -> DataLoader[str, bool]:
-        """Whether each expert id works for `agency` now (graph/ownership.py), one read."""
+        """Whether each expert id works for `agency` now (graph/writes/ownership.py), one read."""
         loader = self._staff.get(agency)
         if loader is None:
 

@@ -6,13 +6,13 @@ import inspect
 from collections.abc import Callable
 from typing import Any, Final, TypeVar
 
-from graph.paging import PageRequest
-from graph.records import Page, Row
+from graph.repositories.pages import Page, Row
+from graph.repositories.paging import PageRequest
 from schema.context import Info
 from schema.cursors import CursorAt, decode_cursor
 from schema.errors import BadUserInputError
 from schema.types.connection import PageInfo
-from schema.types.node import Node, entity
+from schema.types.node_interface import Node, entity
 
 DEFAULT_PAGE_SIZE: Final = 20
 

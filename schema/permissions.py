@@ -2,7 +2,7 @@
 
 Roles: `anonymous` reads public data; `partner` also reads the personal contact data of its
 agency's current experts and writes its own agency's records (the agency itself, its current
-experts, the events it organised: graph/ownership.py; creating experts and events, updating
+experts, the events it organised: graph/writes/ownership.py; creating experts and events, updating
 those and the agency, deleting experts and events as long as no other agency's links go with
 them, linking from them); `editor` writes everything except API keys; `admin` may do
 everything.

@@ -14,8 +14,8 @@ from strawberry.tools import merge_types
 from schema.facets import FacetQuery
 from schema.lists import ListQuery
 from schema.mutations import AccountQuery
-from schema.network.queries import NetworkQuery
-from schema.nodes import NodeQuery
+from schema.network.root_fields import NetworkQuery
+from schema.node_lookup import NodeQuery
 from schema.search import SearchQuery
 from schema.suggest import SuggestQuery
 

@@ -17,13 +17,14 @@ from typing import Any, Final
 import strawberry
 
 from graph.declarations.spec import Edge
-from graph.paging import PageRequest
-from graph.records import NodeRecord, Page, RelationshipRecord, Row
+from graph.repositories.pages import Page, Row
+from graph.repositories.paging import PageRequest
+from graph.repositories.records import NodeRecord, RelationshipRecord
 from schema.context import Info
 from schema.cursors import CursorAt
 from schema.loaders import loaders
 from schema.paging import connection_fields, page_request
-from schema.selected import names_beyond
+from schema.selection_fields import names_beyond
 from schema.types.connection import (
     Connection,
     FundingConnection,
@@ -38,7 +39,7 @@ from schema.types.connection import (
 from schema.types.connection import (
     Edge as NodeEdge,
 )
-from schema.types.node import Node, entity
+from schema.types.node_interface import Node, entity
 
 
 @strawberry.enum(description="How a person or agency took part in an event.")

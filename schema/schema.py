@@ -11,8 +11,8 @@ from strawberry.extensions import AddValidationRules
 from strawberry.types import ExecutionContext
 
 from graph.errors import QueryTimeoutError
+from schema.all_entities import ENTITY_TYPES
 from schema.context import Limits
-from schema.entities import ENTITY_TYPES
 from schema.errors import ErrorCodes, is_expected
 from schema.limits import limit_extensions
 from schema.mutations import Mutation

@@ -10,20 +10,20 @@ from typing import Final
 import strawberry
 
 from graph.model import Label
-from graph.records import Position, SearchHit
-from graph.records import Snippet as SnippetRecord
-from graph.search import search as search_graph
-from graph.search import snippet_of
-from graph.search_groups import group_hits
+from graph.repositories.pages import Position, SearchHit
+from graph.repositories.pages import Snippet as SnippetRecord
+from graph.text.search import search as search_graph
+from graph.text.search import snippet_of
+from graph.text.search_groups import group_hits
 from schema.context import Info
 from schema.cursors import CursorAt, decode_cursor
 from schema.errors import BadUserInputError
 from schema.facets import DEFAULT_BUCKETS, FacetBucket, checked_limit, facet_buckets
-from schema.hit_reads import hit_reads
 from schema.languages import normalised
 from schema.paging import DEFAULT_PAGE_SIZE
+from schema.search_hit_properties import hit_reads
 from schema.types.connection import PageInfo
-from schema.types.node import EntityType, Node, entity
+from schema.types.node_interface import EntityType, Node, entity
 
 MAX_OFFSET: Final = 5000
 

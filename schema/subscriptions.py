@@ -1,6 +1,6 @@
 """The root `Subscription`: changes as they are committed, over graphql-transport-ws and SSE.
 
-Both fields follow the worker's audit feed (graph/audit_feed.py). What a subscriber sees is
+Both fields follow the worker's audit feed (graph/auditing/feed.py). What a subscriber sees is
 decided per event by who they are: anonymous callers and partners see a neutral
 "contributed" where an account wrote the change (never an account id), and personal fields
 (e-mail, phone) are not even named to callers who may not read them. Values never travel;
@@ -16,10 +16,10 @@ from typing import Final
 
 import strawberry
 
-from graph.audit import PERSONAL
-from graph.audit_feed import AuditFeed, FeedOverflowError, TooManyFollowersError
-from graph.audit_sequence import NumberedEntry
-from graph.entity_changes import EntityChangeRecord, LinkChange, entity_changes
+from graph.auditing.changes import EntityChangeRecord, LinkChange, entity_changes
+from graph.auditing.feed import AuditFeed, FeedOverflowError, TooManyFollowersError
+from graph.auditing.sequence import NumberedEntry
+from graph.auditing.trail import PERSONAL
 from graph.errors import GraphUnavailableError
 from graph.model import Label
 from graph.writes.principal import ACCOUNT_PREFIX, CONTRIBUTED, Principal
@@ -28,7 +28,7 @@ from schema.errors import BadUserInputError, Code, CodedError
 from schema.ids import from_global_id, to_global_id
 from schema.mutations.accounts import AuditRecord
 from schema.permissions import Action, allowed, require, shown_source
-from schema.types.node import EntityType
+from schema.types.node_interface import EntityType
 
 MAX_IDS: Final = 100
 

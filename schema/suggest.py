@@ -7,10 +7,10 @@ from typing import Final
 import strawberry
 
 from graph.model import Label
-from graph.suggest import suggest as suggest_graph
+from graph.text.suggest import suggest as suggest_graph
 from schema.context import Info
 from schema.errors import BadUserInputError
-from schema.types.node import EntityType, Node, entity
+from schema.types.node_interface import EntityType, Node, entity
 
 DEFAULT_SUGGESTIONS: Final = 10
 MAX_SUGGESTIONS: Final = 50

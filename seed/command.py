@@ -20,13 +20,14 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from graph.bulk import DEFAULT_BATCH_SIZE, drop_fulltext_indexes
-from graph.cypher import Cypher
-from graph.driver import open_driver
+from graph.database.cypher import Cypher
+from graph.database.driver import open_driver
+from graph.database.maintenance import delete_everything
+from graph.database.migrations import apply_migrations
 from graph.errors import GraphError, GraphUnavailableError
-from graph.maintenance import delete_everything
-from graph.migrations import apply_migrations
+from graph.loading.bulk import DEFAULT_BATCH_SIZE, drop_fulltext_indexes
 from graph.neo4j_local import LocalNeo4j, LocalNeo4jError
+from seed.connection import Connection
 from seed.load import SYNTHETIC_BATCH_SIZE, SeedReport, load_seed, load_synthetic
 from seed.offline import seed_offline
 from seed.problems import SeedDataError
@@ -43,14 +44,6 @@ class SeedRequest:
     """Rows per transaction; 0 means the loader's default."""
     offline: bool = False
     """Replace the local launcher's database with neo4j-admin's bulk importer (seed/offline.py)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Connection:
-    uri: str
-    user: str
-    password: str
-    database: str
 
 
 async def run_seed_command(

@@ -17,11 +17,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
-from graph.mentions import NameIndex
 from graph.model import Label
-from graph.redaction import Contact, phone_form
+from graph.text.mentions import NameIndex
+from graph.text.redaction import Contact, phone_form
 from graph.writes import values
-from graph.writes.errors import InvalidFieldError
+from graph.writes.refusals import InvalidFieldError
 
 WINDOW: Final = 300
 OWNERS: Final = frozenset({Label.EXPERT})

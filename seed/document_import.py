@@ -5,10 +5,10 @@ The page is split into text per language: `{mlang xx}` blocks give each language
 language paragraph by paragraph from its script and letters (Tajik and Azerbaijani have
 letters of their own; other Cyrillic is taken as Russian, other Latin as English), since the
 sources mix languages on one page. Malformed markup is refused with its line and column.
-Personal contacts are then taken out of every text (graph/redaction.py), those that clearly
+Personal contacts are then taken out of every text (graph/text/redaction.py), those that clearly
 belong to a named person going to the expert's protected fields (seed/contact_owners.py);
-the names found in every language are linked (graph/mentions.py), and the Resource is stored
-or updated (graph/importing.py): the one of the URL, else the one with the same content.
+the names found in every language are linked (graph/text/mentions.py), and the Resource is stored
+or updated (graph/loading/importing.py): the one of the URL, else the one with the same content.
 """
 
 from __future__ import annotations
@@ -19,19 +19,19 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Final
 
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
 from graph.errors import InvalidInputError
-from graph.importing import (
+from graph.loading.importing import (
     ContactUpdate,
     DocumentText,
     StoredDocument,
     find_resource,
     store_document,
 )
-from graph.mentions import Mention, name_index
 from graph.model import LANGUAGES
-from graph.names import name_key
-from graph.redaction import Contact, redact
+from graph.text.mentions import Mention, name_index
+from graph.text.names import name_key
+from graph.text.redaction import Contact, redact
 from graph.writes.principal import Principal
 from graph.writes.values import partial_date
 from graph.writes.values import url as checked_url

@@ -1,7 +1,7 @@
 """Loading graphs: the source-document seed (validated, merged) and synthetic ones (streamed).
 
 Nodes go first (per label), then relationships (per type), each batch its own transaction
-through graph/bulk.py. The seed is MERGEd on ids and relationship keys, so loading the same
+through graph/loading/bulk.py. The seed is MERGEd on ids and relationship keys, so loading the same
 data again leaves the graph as it was (only `writtenAt` moves). A synthetic graph is streamed
 chunk by chunk, the next chunk generated in a worker thread while Neo4j writes the current
 one, and a chunk's nodes written while the previous chunk's relationships are; on an emptied
@@ -20,9 +20,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
 
-from graph.bulk import DEFAULT_BATCH_SIZE, LinkShape, WriteMode, write_links, write_nodes
-from graph.cypher import Cypher
-from graph.maintenance import entity_count
+from graph.database.cypher import Cypher
+from graph.database.maintenance import entity_count
+from graph.loading.bulk import DEFAULT_BATCH_SIZE, LinkShape, WriteMode, write_links, write_nodes
 from graph.model import Label
 from seed.synthetic import SyntheticGraph
 from seed.synthetic_parts import Batch
@@ -34,7 +34,7 @@ Progress = Callable[[int, int], None]
 SYNTHETIC_BATCH_SIZE: Final = 5_000
 """2,000 to 10,000 rows measured alike on two cores; 20,000 wrote relationships a fifth slower."""
 NODE_CONCURRENCY: Final = 2
-"""Node batch transactions in flight at once (graph/bulk.py explains why that is safe)."""
+"""Node batch transactions in flight at once (graph/loading/bulk.py explains why that is safe)."""
 
 
 @dataclass(frozen=True, slots=True)

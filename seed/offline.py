@@ -14,18 +14,15 @@ import contextlib
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from graph.cypher import Cypher
-from graph.driver import open_driver
-from graph.migrations import apply_migrations
+from graph.database.cypher import Cypher
+from graph.database.driver import open_driver
+from graph.database.migrations import apply_migrations
 from graph.neo4j_local import LocalNeo4j
 from graph.neo4j_local.bulk_import import ImportSources, import_full
+from seed.connection import Connection
 from seed.synthetic_csv import ARRAY_DELIMITER_OPTION, CsvGraph, Progress, write_synthetic_csv
-
-if TYPE_CHECKING:
-    from seed.command import Connection
 
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 

@@ -1,4 +1,4 @@
-"""Origin marks for every text of the seed data (graph/origins.py says what they mean).
+"""Origin marks for every text of the seed data (graph/writes/origins.py says what they mean).
 
 The rule, from what the files already say: summaries and bodies are ours (EDITORIAL), and so
 are topic names (the centre's own subject headings, not words a source uses as a name); a name
@@ -16,12 +16,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Final
 
 from graph.model import LANGUAGES, MULTILINGUAL_FIELDS, Label
-from graph.origins import BACKGROUND, WRITTEN_TEXTS, Origin, marks_property
-from graph.origins import PROPERTY as ORIGINS
+from graph.writes.origins import BACKGROUND, WRITTEN_TEXTS, Origin, marks_property
+from graph.writes.origins import PROPERTY as ORIGINS
 from seed.fields import FieldError
 
 if TYPE_CHECKING:
-    from seed.records import SeedNode
+    from seed.record_nodes import SeedNode
 
 OVERRIDES: Final = "origin"
 _NAMED: Final = {origin.value.lower(): origin for origin in Origin}

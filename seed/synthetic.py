@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from graph.model import LANGUAGES, Label, RelType
-from graph.variants import name_properties
+from graph.text.variants import name_properties
 from seed import vocabulary as words
 from seed.synthetic_parts import (
     Batch,

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Final, Generic, TypeVar
 
-from graph.bulk import LinkShape
+from graph.loading.bulk import LinkShape
 from graph.model import LANGUAGES, Label, RelType
-from graph.variants import name_properties
-from seed.records import link_key
+from graph.text.variants import name_properties
+from seed.record_nodes import link_key
 from seed.vocabulary import Texts
 
 Row = dict[str, Any]

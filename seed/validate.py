@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from graph.model import ALLOWED_LINKS, Label
 from seed.origins import mark_texts
 from seed.problems import Problem, SeedDataError, record_ref
-from seed.records import SeedLink, SeedNode, read_record
+from seed.record_nodes import SeedLink, SeedNode, read_record
 
 DEFAULT_DIR: Final = Path(__file__).resolve().parent / "data"
 

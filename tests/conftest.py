@@ -7,10 +7,10 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 from neo4j import AsyncDriver
 
-from graph.cypher import Cypher
-from graph.driver import open_driver
-from graph.maintenance import delete_everything
-from graph.migrations import apply_migrations
+from graph.database.cypher import Cypher
+from graph.database.driver import open_driver
+from graph.database.maintenance import delete_everything
+from graph.database.migrations import apply_migrations
 from tests.neo4j_server import Neo4jServer, neo4j_for_tests
 
 DATABASE = "neo4j"

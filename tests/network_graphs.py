@@ -1,4 +1,4 @@
-"""Small hand-built graphs for the network tests, written through `graph.bulk`.
+"""Small hand-built graphs for the network tests, written through `graph.loading.bulk`.
 
 Each builder states its shape in its docstring so a test can say what the right answer is by
 construction (who is the bridge, which cliques form communities) without reading Cypher.
@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from graph.bulk import write_links, write_nodes
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
+from graph.loading.bulk import write_links, write_nodes
 from graph.model import MULTILINGUAL_FIELDS, Label, RelType
-from graph.names import name_keys
+from graph.text.names import name_keys
 
 
 @dataclass

@@ -16,10 +16,10 @@ import strawberry
 from neo4j import AsyncDriver
 from strawberry.types import ExecutionResult
 
-from graph.cypher import Cypher
-from graph.maintenance import delete_everything
+from graph.batching.shared_reads import SharedReads
+from graph.database.cypher import Cypher
+from graph.database.maintenance import delete_everything
 from graph.model import Label
-from graph.shared_reads import SharedReads
 from schema.context import Context, Limits
 from schema.ids import to_global_id
 from schema.schema import build_schema
@@ -33,7 +33,7 @@ class SeededGraph:
     driver: AsyncDriver
     shared_reads: SharedReads
     """One worker's shared reads, as the app has: from a text's second read on, every read
-    goes in its batch form (graph/batch_form.py), so each test's answers hold it to the
+    goes in its batch form (graph/batching/batch_form.py), so each test's answers hold it to the
     statement's own."""
 
     def cypher(self) -> Cypher:

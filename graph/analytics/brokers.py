@@ -13,18 +13,18 @@ from typing import Final
 
 from graph.analytics.cache import Analysis, AnalyticsCache
 from graph.analytics.centrality import Centrality
-from graph.analytics.records import (
+from graph.analytics.reports import (
     CentralityReport,
     Community,
     CommunityReport,
     ProjectionSummary,
     RankedNode,
 )
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
+from graph.database.time_limits import analysis
 from graph.errors import InvalidInputError
-from graph.network.nodes import nodes_by_slug
+from graph.network.nodes_by_slug import nodes_by_slug
 from graph.network.projections import ProjectionSpec, member_groups
-from graph.time_limits import analysis
 
 MAX_RANKED: Final = 200
 MAX_COMMUNITIES: Final = 100

@@ -12,11 +12,11 @@ from typing import Final
 from graph.analytics.brokers import load_analysis
 from graph.analytics.cache import AnalyticsCache
 from graph.analytics.export import ExportFormat, projection_graph, render, subgraph_graph
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
 from graph.errors import InvalidInputError
 from graph.model import Label, RelType
 from graph.network.neighbourhood import neighbourhood
-from graph.network.nodes import nodes_by_slug
+from graph.network.nodes_by_slug import nodes_by_slug
 from graph.network.projections import ProjectionSpec
 
 MAX_EXPORT_EDGES: Final = 250_000

@@ -24,7 +24,7 @@ from graph.analytics.cache import Analysis
 from graph.analytics.centrality import Centrality
 from graph.analytics.communities import Communities
 from graph.model import LANGUAGES
-from graph.network.records import GraphNode, Subgraph
+from graph.network.results import GraphNode, Subgraph
 from graph.writes.principal import public_source
 
 if TYPE_CHECKING:

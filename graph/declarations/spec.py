@@ -2,10 +2,10 @@
 conditions are stated.
 
 Everything else is derived from it, the way @neo4j/graphql derives a schema from type
-definitions: the record (`graph/records.py`), what a write accepts and how it checks each value
-(`graph/writes/fields.py`), the search snippet's names (`graph/snippets.py`), and in `schema/` the
-GraphQL type, its create and update inputs and its `where` input. (The list's sort keys and
-group-by keys are the repository's `ListSpec`, next to their Cypher; `schema/` derives the
+definitions: the record (`graph/repositories/records.py`), what a write accepts and how it checks
+each value (`graph/writes/fields.py`), the search snippet's names (`graph/text/snippets.py`), and in
+`schema/` the GraphQL type, its create and update inputs and its `where` input. (The list's sort
+keys and group-by keys are the repository's `ListSpec`, next to their Cypher; `schema/` derives the
 `orderBy` and `groupBy` enums from it.)
 The declaration holds data only (no Strawberry, no Cypher), so `graph/` can read it and
 `schema/` can build types from it without the dependency pointing the wrong way.

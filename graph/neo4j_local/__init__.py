@@ -1,6 +1,7 @@
 """A real Neo4j Community server for machines without Docker, built from Maven Central jars."""
 
-from graph.neo4j_local.errors import (
+from graph.neo4j_local.server import LocalNeo4j, LocalNeo4jConfig, ServerStatus
+from graph.neo4j_local.startup_errors import (
     ClasspathResolutionError,
     JavaNotFoundError,
     LocalNeo4jError,
@@ -8,7 +9,6 @@ from graph.neo4j_local.errors import (
     PortInUseError,
     StartupFailedError,
 )
-from graph.neo4j_local.server import LocalNeo4j, LocalNeo4jConfig, ServerStatus
 
 __all__ = [
     "ClasspathResolutionError",

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.neo4j_local.classpath import resolve_classpath
-from graph.neo4j_local.errors import LocalNeo4jError
 from graph.neo4j_local.server import ADMIN_TOOL, LocalNeo4j
+from graph.neo4j_local.startup_errors import LocalNeo4jError
 from graph.neo4j_local.tools import find_java
 
 

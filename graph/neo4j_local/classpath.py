@@ -6,7 +6,7 @@ import hashlib
 import subprocess
 from pathlib import Path
 
-from graph.neo4j_local.errors import ClasspathResolutionError
+from graph.neo4j_local.startup_errors import ClasspathResolutionError
 from graph.neo4j_local.tools import find_maven
 
 POM = Path(__file__).with_name("pom.xml")

@@ -25,8 +25,8 @@ from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
 from graph.neo4j_local.classpath import resolve_classpath
-from graph.neo4j_local.errors import PortInUseError, StartupFailedError
 from graph.neo4j_local.processes import process_stat
+from graph.neo4j_local.startup_errors import PortInUseError, StartupFailedError
 from graph.neo4j_local.tools import find_java
 
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
@@ -37,7 +37,7 @@ With ALL, Neo4j also sends clients the hint `connection.recv_timeout_seconds` (1
 the Python driver then wraps every socket read in `wait_for` with that timeout: a task and
 a timer per read, about 0.2-0.4 ms of the 2-3 ms of Python a small read costs the hub. The
 hub and its Neo4j sit on one host or network, where a dead peer shows up as a closed socket;
-the driver checks connections idle for 30 s before reuse (graph/driver.py). Same setting in
+the driver checks connections idle for 30 s before reuse (graph/database/driver.py). Same setting in
 docker-compose.yml."""
 TRANSACTION_TIMEOUT = "2m"
 """`db.transaction.timeout`: no transaction runs unbounded, even one that names no limit."""
@@ -187,7 +187,8 @@ class LocalNeo4j:
             "server.directories.import": str(self.home / "import"),
             "db.tx_log.rotation.retention_policy": "2 files",
             # A backstop for transactions that set no limit of their own (seeding, the CLI);
-            # the API's set theirs by class (graph/time_limits.py). Same in docker-compose.yml.
+            # the API's set theirs by class (graph/database/time_limits.py). Same in
+            # docker-compose.yml.
             "db.transaction.timeout": TRANSACTION_TIMEOUT,
             # See `BOLT_KEEP_ALIVE`: NOOPs while a result streams, but no receive-timeout hint.
             "server.bolt.connection_keep_alive_for_requests": BOLT_KEEP_ALIVE,

@@ -8,7 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from graph.neo4j_local.errors import JavaNotFoundError, MavenNotFoundError
+from graph.neo4j_local.startup_errors import JavaNotFoundError, MavenNotFoundError
 
 MINIMUM_JAVA = 17
 

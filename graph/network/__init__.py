@@ -1,5 +1,5 @@
 """Network questions over the graph: paths, neighbourhoods, partners, cascades, timelines.
 
 Every module here holds its Cypher as constants and returns frozen records from
-`graph.network.records`; the analytics that need a whole projection live in `graph.analytics`.
+`graph.network.results`; the analytics that need a whole projection live in `graph.analytics`.
 """

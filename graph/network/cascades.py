@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Final, LiteralString
 
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
+from graph.database.time_limits import analysis
 from graph.errors import NotFoundError
 from graph.model import Label
-from graph.network.records import Cascade, CascadeSession, GraphNode, Trainer
-from graph.network.shape import NODE_FIELDS, graph_node
-from graph.time_limits import analysis
+from graph.network.node_rows import NODE_FIELDS, graph_node
+from graph.network.results import Cascade, CascadeSession, GraphNode, Trainer
 
 MAX_LEVELS: Final = 10
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final, LiteralString
 
-from graph.cypher import Cypher
-from graph.errors import NotFoundError
+from graph.database.cypher import Cypher
+from graph.database.time_limits import analysis
+from graph.errors import NotFoundError, one_found
 from graph.network.linkfilter import LinkFilter
-from graph.network.records import Link
-from graph.network.shape import NODE_FIELDS, link
-from graph.time_limits import analysis
+from graph.network.node_rows import NODE_FIELDS, link
+from graph.network.results import Link
 
 _IN_PERIOD: Final[LiteralString] = """
 ($yearFrom IS NULL OR coalesce(item.endYear, item.startYear) >= $yearFrom)
@@ -149,6 +149,4 @@ async def collaborators(
 ) -> tuple[Link, ...]:
     """The strongest collaborators of `expert_id`, strongest first."""
     found = await collaborators_of(cypher, expert_ids=[expert_id], where=where)
-    if expert_id not in found:
-        raise NotFoundError("Expert", expert_id)
-    return found[expert_id]
+    return one_found(found, "Expert", expert_id)

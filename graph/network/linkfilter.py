@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from graph.errors import InvalidInputError
-from graph.network.records import Period
+from graph.network.results import Period
 
 MAX_LINKS: Final = 100
 DEFAULT_LINKS: Final = 20

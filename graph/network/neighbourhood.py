@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from typing import Final, LiteralString
 
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
+from graph.database.time_limits import analysis
 from graph.errors import InvalidInputError, NotFoundError
 from graph.model import Label, RelType
-from graph.network.records import Subgraph
-from graph.network.shape import (
+from graph.network.node_rows import (
     EDGE_PROPERTIES,
     graph_edge_values,
     graph_node_values,
@@ -29,8 +29,8 @@ from graph.network.shape import (
     node_values,
     types_or_all,
 )
-from graph.paging import fill
-from graph.time_limits import analysis
+from graph.network.results import Subgraph
+from graph.repositories.paging import fill
 
 MAX_DEPTH: Final = 3
 MAX_LIMIT: Final = 500

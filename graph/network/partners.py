@@ -20,12 +20,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final, LiteralString
 
-from graph.cypher import Cypher
-from graph.errors import NotFoundError
+from graph.database.cypher import Cypher
+from graph.database.time_limits import analysis
+from graph.errors import NotFoundError, one_found
 from graph.network.linkfilter import LinkFilter
-from graph.network.records import Link
-from graph.network.shape import NODE_FIELDS, link
-from graph.time_limits import analysis
+from graph.network.node_rows import NODE_FIELDS, link
+from graph.network.results import Link
 
 _AGGREGATE: Final[LiteralString] = (
     """
@@ -154,9 +154,7 @@ async def agency_partners(
 ) -> tuple[Link, ...]:
     """The agencies tied to `agency_id`, strongest first."""
     found = await agency_partners_of(cypher, agency_ids=[agency_id], where=where)
-    if agency_id not in found:
-        raise NotFoundError("Agency", agency_id)
-    return found[agency_id]
+    return one_found(found, "Agency", agency_id)
 
 
 async def country_partners(
@@ -164,9 +162,7 @@ async def country_partners(
 ) -> tuple[Link, ...]:
     """The countries tied to `country_id`, strongest first."""
     found = await country_partners_of(cypher, country_ids=[country_id], where=where)
-    if country_id not in found:
-        raise NotFoundError("Country", country_id)
-    return found[country_id]
+    return one_found(found, "Country", country_id)
 
 
 async def agency_partners_of(

@@ -15,12 +15,18 @@ from __future__ import annotations
 
 from typing import Final, LiteralString
 
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
+from graph.database.time_limits import analysis
 from graph.errors import InvalidInputError, NotFoundError
 from graph.model import Label, RelType
-from graph.network.records import GraphPath
-from graph.network.shape import EDGE_PROPERTIES, NODE_FIELDS, graph_edge, graph_node, labels_or_all
-from graph.time_limits import analysis
+from graph.network.node_rows import (
+    EDGE_PROPERTIES,
+    NODE_FIELDS,
+    graph_edge,
+    graph_node,
+    labels_or_all,
+)
+from graph.network.results import GraphPath
 
 MAX_HOPS: Final = 8
 DEFAULT_HOPS: Final = 4

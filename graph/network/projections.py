@@ -24,11 +24,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Final, LiteralString
 
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
+from graph.database.time_limits import analysis
 from graph.errors import InvalidInputError, NotFoundError
 from graph.model import Label
-from graph.network.records import Period
-from graph.time_limits import analysis
+from graph.network.results import Period
+from graph.repositories.paging import fill
 
 
 class Projection(StrEnum):
@@ -67,25 +68,24 @@ RETURN CASE WHEN size(members) <= $maxGroup THEN members ELSE [] END AS members,
        size(members) > $maxGroup AS leftOut
 """
 
-EXPERT_GROUPS: Final[LiteralString] = """
-MATCH (x:Expert)-[:TOOK_PART]->(item:Event)
+_GROUPS: Final[LiteralString] = """
+<MATCH>
 WHERE ($yearFrom IS NULL OR coalesce(item.endYear, item.startYear) >= $yearFrom)
   AND ($yearTo IS NULL OR coalesce(item.startYear, item.endYear) <= $yearTo)
   AND ($topic IS NULL OR EXISTS { (item)-[:ABOUT]->(:Topic {id: $topic}) })
-WITH item, collect(DISTINCT x.id) AS members
+WITH item, collect(DISTINCT member.id) AS members
 RETURN CASE WHEN size(members) <= $maxGroup THEN members ELSE [] END AS members,
        size(members) > $maxGroup AS leftOut
 """
+"""The groups of one projection: the members of each item (an event, a programme) in range."""
 
-COUNTRY_GROUPS: Final[LiteralString] = """
-MATCH (item:Programme)-[:COVERS]->()-[:IN*0..3]->(c:Country)
-WHERE ($yearFrom IS NULL OR coalesce(item.endYear, item.startYear) >= $yearFrom)
-  AND ($yearTo IS NULL OR coalesce(item.startYear, item.endYear) <= $yearTo)
-  AND ($topic IS NULL OR EXISTS { (item)-[:ABOUT]->(:Topic {id: $topic}) })
-WITH item, collect(DISTINCT c.id) AS members
-RETURN CASE WHEN size(members) <= $maxGroup THEN members ELSE [] END AS members,
-       size(members) > $maxGroup AS leftOut
-"""
+EXPERT_GROUPS: Final = fill(
+    _GROUPS, {"<MATCH>": "MATCH (member:Expert)-[:TOOK_PART]->(item:Event)"}
+)
+
+COUNTRY_GROUPS: Final = fill(
+    _GROUPS, {"<MATCH>": "MATCH (item:Programme)-[:COVERS]->()-[:IN*0..3]->(member:Country)"}
+)
 
 GROUP_QUERIES: Final[dict[Projection, LiteralString]] = {
     Projection.AGENCIES_BY_EVENTS: AGENCY_GROUPS,

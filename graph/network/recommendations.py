@@ -26,12 +26,12 @@ from __future__ import annotations
 import re
 from typing import Any, Final, LiteralString
 
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
+from graph.database.time_limits import analysis
 from graph.errors import InvalidInputError, NotFoundError
-from graph.names import name_key
-from graph.network.records import Reason, Recommendation
-from graph.network.shape import NODE_FIELDS, graph_node
-from graph.time_limits import analysis
+from graph.network.node_rows import NODE_FIELDS, graph_node
+from graph.network.results import Reason, Recommendation
+from graph.text.names import name_key
 
 MAX_RESULTS: Final = 50
 DEFAULT_RESULTS: Final = 10

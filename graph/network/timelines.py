@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 from typing import Any, Final, LiteralString
 
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
+from graph.database.time_limits import analysis
 from graph.errors import InvalidInputError, NotFoundError
-from graph.network.records import Period, Timeline, TimelineItem
-from graph.network.shape import NODE_FIELDS, graph_node
-from graph.time_limits import analysis
+from graph.network.node_rows import NODE_FIELDS, graph_node
+from graph.network.results import Period, Timeline, TimelineItem
 
 MAX_ITEMS: Final = 500
 DEFAULT_ITEMS: Final = 100

@@ -7,7 +7,7 @@ remembers to bump it, while a fingerprint needs nobody's cooperation. It has two
 - node and relationship counts, read on every check. Neo4j answers them from its count
   store in O(1), whatever the graph's size. Any creation or deletion changes them, and so
   does every mutation made through the API, property-only updates included, because each
-  commits its `AuditEntry` node (graph/audit.py) in the same transaction.
+  commits its `AuditEntry` node (graph/auditing/trail.py) in the same transaction.
 - the latest `writtenAt` of any node or relationship, which every write stamps (README,
   "Graph model"). Reading it means scanning the graph (about 2 s at 100 000 experts), so
   it is refreshed at most every `FULL_CHECK_SECONDS`; it catches writes that change no count
@@ -21,7 +21,7 @@ from __future__ import annotations
 import time
 from typing import Final, LiteralString
 
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
 
 FULL_CHECK_SECONDS: Final = 60.0
 

@@ -1,40 +1,6 @@
-"""One repository per label; `REPOSITORIES` finds the one for a label chosen at run time."""
+"""One repository per label (agency.py ... topic.py, `registry.REPOSITORIES`), and the read
+compiler they share: filters, paging, projections, the records they return, and the plans
+that load a page with every relationship page under it in one statement.
 
-from __future__ import annotations
-
-from typing import Final
-
-from graph.model import Label
-from graph.repositories.agency import AgencyRepository
-from graph.repositories.common import Repository
-from graph.repositories.country import CountryRepository
-from graph.repositories.event import EventRepository
-from graph.repositories.expert import ExpertRepository
-from graph.repositories.place import PlaceRepository
-from graph.repositories.programme import ProgrammeRepository
-from graph.repositories.resource import ResourceRepository
-from graph.repositories.topic import TopicRepository
-
-REPOSITORIES: Final[dict[Label, type[Repository]]] = {
-    Label.EXPERT: ExpertRepository,
-    Label.AGENCY: AgencyRepository,
-    Label.COUNTRY: CountryRepository,
-    Label.PLACE: PlaceRepository,
-    Label.PROGRAMME: ProgrammeRepository,
-    Label.EVENT: EventRepository,
-    Label.TOPIC: TopicRepository,
-    Label.RESOURCE: ResourceRepository,
-}
-
-__all__ = [
-    "REPOSITORIES",
-    "AgencyRepository",
-    "CountryRepository",
-    "EventRepository",
-    "ExpertRepository",
-    "PlaceRepository",
-    "ProgrammeRepository",
-    "Repository",
-    "ResourceRepository",
-    "TopicRepository",
-]
+This package module stays empty: importing a record type must not import every repository.
+"""

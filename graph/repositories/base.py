@@ -13,22 +13,21 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, LiteralString
 
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
 from graph.errors import InvalidInputError
-from graph.filters import Fragment, Predicate, compile_where
 from graph.model import Label
-from graph.paging import Direction, PageRequest, beyond, fill, page_of, scan_order, window
-from graph.records import (
-    EMPTY_PAGE,
-    FacetBucket,
-    NodeRecord,
-    Page,
-    Row,
-    label_of,
-    node_record,
-    position_of,
-    relationship_record,
+from graph.repositories.filters import Fragment, Predicate, compile_where
+from graph.repositories.pages import EMPTY_PAGE, FacetBucket, Page, Row, position_of
+from graph.repositories.paging import (
+    Direction,
+    PageRequest,
+    beyond,
+    fill,
+    page_of,
+    scan_order,
+    window,
 )
+from graph.repositories.records import NodeRecord, label_of, node_record, relationship_record
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +178,7 @@ def list_pieces(
     spec: ListSpec, *, where: Predicate | None, order: Order, request: PageRequest
 ) -> tuple[dict[LiteralString, LiteralString], dict[str, Any]]:
     """The placeholders of a list's match, filter, order and window, and the filter's
-    parameters, for `graph.plans.fetch_list`."""
+    parameters, for `graph.repositories.plans.fetch_list`."""
     key = spec.orders.get(order.key)
     if key is None:
         raise InvalidInputError(f"{spec.label} lists cannot be ordered by {order.key!r}")

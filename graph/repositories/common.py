@@ -9,11 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import ClassVar, Final, LiteralString
 
-from graph.cypher import Cypher
-from graph.filters import Fragment, Predicate, any_spelling, folded
+from graph.database.cypher import Cypher
 from graph.model import Label
-from graph.paging import Direction, PageRequest
-from graph.records import FacetBucket, Page
 from graph.repositories.base import (
     ListSpec,
     Relation,
@@ -21,6 +18,9 @@ from graph.repositories.base import (
     related_counts,
     related_pages,
 )
+from graph.repositories.filters import Fragment, Predicate, any_spelling, folded
+from graph.repositories.pages import FacetBucket, Page
+from graph.repositories.paging import Direction, PageRequest
 from graph.repositories.written import WrittenCounts
 
 NAME_KEY: Final[LiteralString] = "toLower(coalesce(n.name, ''))"

@@ -11,7 +11,7 @@ import hashlib
 import json
 from typing import Any, Final, LiteralString
 
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
 
 NODES: Final[LiteralString] = """
 MATCH (n) RETURN labels(n) AS labels, properties(n) AS props

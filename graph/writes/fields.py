@@ -16,11 +16,11 @@ from typing import Any, Final
 from graph.declarations import DECLARED
 from graph.declarations.spec import Reader
 from graph.model import LANGUAGES, MULTILINGUAL_FIELDS, Label
-from graph.origins import PROPERTY as ORIGINS
-from graph.origins import Origin, marked
-from graph.variants import VARIANT_FIELDS, name_properties
+from graph.text.variants import VARIANT_FIELDS, name_properties
 from graph.writes import values
-from graph.writes.errors import InvalidFieldError
+from graph.writes.origins import PROPERTY as ORIGINS
+from graph.writes.origins import Origin, marked
+from graph.writes.refusals import InvalidFieldError
 
 Props = dict[str, Any]
 
@@ -64,7 +64,7 @@ def node_properties(
     """`current` with `changes` applied and derived properties recomputed.
 
     `current` is empty for a new node; its `id` and provenance are the caller's business.
-    Texts written get `origin` as their mark (graph/origins.py): an account's words are
+    Texts written get `origin` as their mark (graph/writes/origins.py): an account's words are
     editorial, an imported document's are the source's.
     """
     props: Props = {name: value for name, value in current.items() if not _derived(name, label)}

@@ -12,7 +12,7 @@ from typing import Any, Final
 from graph.model import RelType
 from graph.writes import values
 from graph.writes.codes import PARTICIPATION_ROLES
-from graph.writes.errors import InvalidFieldError
+from graph.writes.refusals import InvalidFieldError
 
 Props = dict[str, Any]
 Reader = Callable[[str, Any], Any]

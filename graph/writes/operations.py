@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.audit import Change
+from graph.auditing.trail import Change
 from graph.model import Label, RelType
-from graph.records import NodeRecord, RelationshipRecord
+from graph.repositories.records import NodeRecord, RelationshipRecord
 from graph.writes.fields import NodeChanges
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Final, LiteralString
 
-from graph.audit import ENTRIES_ALONG, write_entry
+from graph.auditing.trail import ENTRIES_ALONG, write_entry
 from graph.model import ALLOWED_LINKS, Label, RelType
 
 _FOUND: Final[LiteralString] = """
@@ -66,7 +66,7 @@ RETURN n IS NOT NULL AND (
 ) AS inScope
 """
 """Is the node one of the agency's records: the agency, its current experts, the events it
-organised (graph/ownership.py)."""
+organised (graph/writes/ownership.py)."""
 
 FOREIGN_LINKS: Final[LiteralString] = """
 MATCH (a:Agency {id: $agency})

@@ -2,8 +2,8 @@
 
 A commit can succeed while its caller hears that it failed: the connection drops after Neo4j
 committed (the driver's `IncompleteCommit`), or a group of writes sharing one commit
-(graph/shared_writes.py) is told it failed and each write is then run again alone. Running a
-mutation again would then audit it twice and answer CONFLICT (its create already happened)
+(graph/batching/shared_writes.py) is told it failed and each write is then run again alone. Running
+a mutation again would then audit it twice and answer CONFLICT (its create already happened)
 or NOT_FOUND (its delete already happened). So every mutation writes a `:WriteReceipt` in its
 own transaction, and any run after the first looks for it first: found, the mutation landed,
 and its answer is the first run's (kept in memory) or, for a client's retry in another
@@ -27,10 +27,10 @@ import msgspec
 from neo4j import AsyncManagedTransaction
 from neo4j.exceptions import ConstraintError, IncompleteCommit
 
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
 from graph.errors import ConflictError, GraphError, GraphUnavailableError
 from graph.model import Label, RelType
-from graph.records import RelationshipRecord, record_type
+from graph.repositories.records import RelationshipRecord, record_type
 from graph.writes.operations import Operation, WriteOutcome, WrittenLink
 from graph.writes.principal import Principal
 

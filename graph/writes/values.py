@@ -14,9 +14,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Final
 
 from graph.model import LANGUAGES
-from graph.redaction import redact
+from graph.text.redaction import redact
 from graph.writes.codes import ISO_639_1, ISO_4217
-from graph.writes.errors import InvalidFieldError
+from graph.writes.refusals import InvalidFieldError
 
 SLUG: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_ID_LENGTH: Final = 120
@@ -45,7 +45,7 @@ def slug(field: str, value: str) -> str:
 
 
 def text(field: str, value: str, *, max_length: int = MAX_TEXT_LENGTH) -> str:
-    """Free text, trimmed, personal contacts replaced by a marker (graph/redaction.py).
+    """Free text, trimmed, personal contacts replaced by a marker (graph/text/redaction.py).
 
     Control characters other than line breaks and tabs are refused, and so is a text that
     holds nothing but contacts: those belong in the protected email/phone fields.

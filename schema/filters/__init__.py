@@ -1,1 +1,2 @@
-"""`where` and `orderBy` inputs, and their translation into `graph.filters` predicates."""
+"""`where` and `orderBy` inputs, and their translation into `graph.repositories.filters`
+predicates."""

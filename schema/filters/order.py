@@ -12,9 +12,9 @@ import strawberry
 from graph.declarations import DECLARED
 from graph.declarations.spec import snake
 from graph.model import Label
-from graph.paging import Direction
-from graph.repositories import REPOSITORIES
 from graph.repositories.base import Order
+from graph.repositories.paging import Direction
+from graph.repositories.registry import REPOSITORIES
 
 
 @strawberry.enum

@@ -15,7 +15,7 @@ import strawberry
 from graph.declarations import DECLARED
 from graph.declarations.spec import Entity, Filter
 from graph.model import Label
-from schema.filters.common import (
+from schema.filters.scalar_rules import (
     DateFilter,
     IDFilter,
     IntFilter,

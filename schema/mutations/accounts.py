@@ -7,8 +7,8 @@ from datetime import datetime
 import strawberry
 from strawberry.permission import PermissionExtension
 
-from graph.accounts import ApiKeyRecord, create_key, list_keys, revoke_key
-from graph.audit import AuditEntry, audit_log, entity_sources
+from graph.auditing.trail import AuditEntry, audit_log, entity_sources
+from graph.database.accounts import ApiKeyRecord, create_key, list_keys, revoke_key
 from graph.errors import InvalidInputError, NotFoundError
 from graph.writes.principal import Role
 from schema.context import Info

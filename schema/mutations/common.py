@@ -18,10 +18,10 @@ from graphql import GraphQLError
 
 from graph.errors import ConflictError, InvalidInputError, NotFoundError
 from graph.model import LANGUAGES, MULTILINGUAL_FIELDS, Label
-from graph.writes.errors import InvalidFieldError, OutOfScopeError
 from graph.writes.executor import apply_writes
 from graph.writes.fields import NodeChanges
 from graph.writes.operations import Operation, WriteOutcome
+from graph.writes.refusals import InvalidFieldError, OutOfScopeError
 from graph.writes.values import slug
 from schema.context import Info
 from schema.ids import from_global_id

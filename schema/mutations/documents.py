@@ -13,7 +13,7 @@ from schema.loaders import loaders
 from schema.mutations.common import SourcePosition, UserError, UserErrorCode, user_error
 from schema.mutations.payloads import Payload
 from schema.permissions import Action, Allowed
-from schema.types.node import Node, entity
+from schema.types.node_interface import Node, entity
 from schema.types.resource import Resource
 from seed.document_import import MlangSyntaxError, import_document
 

@@ -33,7 +33,7 @@ from schema.mutations.common import (
 )
 from schema.mutations.link_inputs import node_links, participant_links
 from schema.permissions import Action, Allowed, ownership_links
-from schema.types.node import entity
+from schema.types.node_interface import entity
 
 _NOT_SLUG: Final = re.compile(r"[^a-z0-9]+")
 

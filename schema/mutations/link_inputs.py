@@ -11,7 +11,7 @@ from graph.model import RelType
 from graph.writes.operations import Link
 from schema.mutations.common import reference
 from schema.mutations.enums import LinkDirection
-from schema.network.inputs import RelationshipType
+from schema.network.arguments import RelationshipType
 from schema.relations import ParticipationRole
 
 

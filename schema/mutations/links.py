@@ -17,9 +17,9 @@ from schema.loaders import loaders
 from schema.mutations.common import UserError, cited_source, perform, reference, user_error
 from schema.mutations.link_inputs import LinkPropertiesInput, properties_of
 from schema.mutations.payloads import Payload
-from schema.network.inputs import RelationshipType
+from schema.network.arguments import RelationshipType
 from schema.permissions import Action, Allowed, shown_source
-from schema.types.node import Node, entity
+from schema.types.node_interface import Node, entity
 
 
 @strawberry.input(description="One relationship to create (or restate, which updates it).")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import strawberry
 
-from graph.analytics import records as analytics
-from graph.network import records
+from graph.analytics import reports as analytics
+from graph.network import results as records
+from schema.network.arguments import ProjectionKind
 from schema.network.graph_types import GraphNode, graph_node
-from schema.network.inputs import ProjectionKind
 
 
 @strawberry.type(description="The projection a result was computed on.")

@@ -7,7 +7,7 @@ from enum import Enum
 import strawberry
 
 from graph.model import Label
-from graph.network import records
+from graph.network import results as records
 from schema.ids import to_global_id
 from schema.network.graph_types import GraphNode, graph_node
 

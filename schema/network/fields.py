@@ -14,11 +14,11 @@ from typing import Any
 import strawberry
 
 from graph.network.linkfilter import DEFAULT_LINKS
-from graph.records import NodeRecord
+from graph.repositories.records import NodeRecord
 from schema.context import Info
+from schema.network.arguments import PeriodInput
 from schema.network.cascades import Cascade
-from schema.network.inputs import PeriodInput
-from schema.network.loaders import TieKind
+from schema.network.network_loaders import TieKind
 from schema.network.resolvers import resolve_cascade, resolve_ties
 from schema.network.ties import Tie
 

@@ -16,13 +16,13 @@ from typing import Final
 import strawberry
 
 from graph.model import LANGUAGES, Label, RelType
-from graph.network import records
-from graph.origins import Origin
+from graph.network import results as records
+from graph.writes.origins import Origin
 from schema.context import Info
 from schema.ids import to_global_id
-from schema.network.inputs import RelationshipType
+from schema.network.arguments import RelationshipType
 from schema.permissions import shown_source
-from schema.types.node import EntityType
+from schema.types.node_interface import EntityType
 from schema.types.text import LocalizedText, localized, unlocalized
 
 ENTITY_TYPES: Final = {label: EntityType(label.value) for label in Label}

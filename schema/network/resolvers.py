@@ -18,9 +18,7 @@ from graph.network import neighbourhood, paths, recommendations, timelines
 from graph.network.linkfilter import LinkFilter
 from schema.context import Info
 from schema.network.analytics import CentralityResult, CommunityResult, ExpertRecommendation
-from schema.network.cascades import Cascade, Timeline
-from schema.network.ids import id_or_name, slug_of
-from schema.network.inputs import (
+from schema.network.arguments import (
     PeriodInput,
     ProjectionInput,
     RankBy,
@@ -30,11 +28,13 @@ from schema.network.inputs import (
     rel_types_of,
     topic_slug,
 )
-from schema.network.loaders import TieKind, network_loaders
+from schema.network.cascades import Cascade, Timeline
+from schema.network.id_or_slug import id_or_name, slug_of
+from schema.network.network_loaders import TieKind, network_loaders
 from schema.network.subgraphs import GraphPath, Subgraph
 from schema.network.ties import Tie, ties
-from schema.selected import asks_any, fields_named, names_beyond
-from schema.types.node import EntityType
+from schema.selection_fields import asks_any, fields_named, names_beyond
+from schema.types.node_interface import EntityType
 
 
 async def resolve_path(

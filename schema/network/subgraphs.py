@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from graph.network import records
+from graph.network import results as records
 from schema.context import Info
 from schema.network.graph_types import GraphEdge, GraphNode, graph_edges, graph_node
 from schema.types.text import localized

@@ -6,7 +6,7 @@ from enum import Enum
 
 import strawberry
 
-from graph.network import records
+from graph.network import results as records
 from schema.network.graph_types import GraphNode, graph_node
 
 

@@ -1,4 +1,4 @@
 """GraphQL object types: one module per entity, plus connections, nodes and texts.
 
-Import `schema.entities` (not this package) to get every entity type registered.
+Import `schema.all_entities` (not this package) to get every entity type registered.
 """

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from graph.model import Label
 from schema.network.fields import partners_field
 from schema.types.declared import entity_type
-from schema.types.node import Node
+from schema.types.node_interface import Node
 
 if TYPE_CHECKING:
 

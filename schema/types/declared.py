@@ -18,7 +18,7 @@ from strawberry.permission import BasePermission
 from graph.declarations import DECLARED
 from graph.declarations.spec import Edge, Field, Relation, Scalar, Text
 from graph.model import Label
-from graph.records import NodeRecord
+from graph.repositories.records import NodeRecord
 from schema.context import Info
 from schema.paging import paged
 from schema.permissions import CanReadPersonalData
@@ -30,7 +30,7 @@ from schema.types.connection import (
     MembershipConnection,
     ParticipationConnection,
 )
-from schema.types.node import Node, register
+from schema.types.node_interface import Node, register
 from schema.types.refs import REFS
 from schema.types.text import LocalizedText, localized
 

@@ -8,7 +8,7 @@ import strawberry
 
 from graph.model import Label
 from schema.types.declared import entity_type
-from schema.types.node import Node
+from schema.types.node_interface import Node
 
 
 @strawberry.type(description="An amount of money as stated, with the source's own wording.")

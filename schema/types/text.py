@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 import strawberry
 
-from graph.origins import Origin
+from graph.writes.origins import Origin
 from schema.context import Info
 from schema.languages import pick, preferences
 

@@ -14,8 +14,8 @@ from pydantic import SecretStr
 
 from api.app import create_app
 from api.settings import Settings
-from graph.accounts import create_key
-from graph.cypher import Cypher
+from graph.database.accounts import create_key
+from graph.database.cypher import Cypher
 from graph.writes.principal import Principal, Role
 from tests.neo4j_server import Neo4jServer
 from tests.seeded import SeededGraph

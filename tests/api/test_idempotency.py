@@ -12,8 +12,8 @@ from pydantic import SecretStr
 
 from api.app import create_app
 from api.settings import Settings
-from graph.audit import audit_log
-from graph.cypher import Cypher
+from graph.auditing.trail import audit_log
+from graph.database.cypher import Cypher
 from tests.neo4j_server import Neo4jServer
 
 SECRET = "an-hmac-secret-that-is-long-enough-for-hs256"

@@ -24,9 +24,9 @@ import httpx
 import pytest
 from neo4j import GraphDatabase
 
-from graph.cypher import Cypher
-from graph.driver import open_driver
-from graph.migrations import apply_migrations
+from graph.database.cypher import Cypher
+from graph.database.driver import open_driver
+from graph.database.migrations import apply_migrations
 from graph.neo4j_local import LocalNeo4j, LocalNeo4jConfig
 from tests.editors import SECRET, editor_headers
 from tests.live_hub import LiveHub, hub_env, live_hub

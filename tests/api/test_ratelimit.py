@@ -19,8 +19,8 @@ from api.auth import Authenticator
 from api.bucket_table import BucketTable, create_table_file
 from api.ratelimit import RateLimiter
 from api.settings import Settings
-from graph.accounts import create_key
-from graph.cypher import Cypher
+from graph.database.accounts import create_key
+from graph.database.cypher import Cypher
 from graph.writes.principal import Principal, Role
 from tests.neo4j_server import Neo4jServer
 

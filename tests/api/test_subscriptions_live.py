@@ -19,8 +19,8 @@ import jwt
 import pytest
 from neo4j import AsyncDriver
 
-from graph.cypher import Cypher
-from graph.maintenance import delete_everything
+from graph.database.cypher import Cypher
+from graph.database.maintenance import delete_everything
 from graph.model import Label
 from schema.ids import from_global_id, to_global_id
 from tests.conftest import DATABASE

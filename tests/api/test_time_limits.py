@@ -22,7 +22,7 @@ from pydantic import SecretStr
 
 from api.app import create_app
 from api.settings import Settings
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
 from tests.editors import SECRET, editor_headers
 from tests.live_hub import hub_env, live_hub
 from tests.neo4j_server import Neo4jServer

@@ -24,8 +24,8 @@ from bench.check import check_answers, count_round_trips
 from bench.floorapp import create_floor_app
 from bench.mix import load_mix
 from bench.samples import draw_samples
-from graph.cypher import Cypher
-from graph.maintenance import delete_everything
+from graph.database.cypher import Cypher
+from graph.database.maintenance import delete_everything
 from seed.load import load_synthetic
 from tests.api.test_auth import hs256, settings_for
 from tests.neo4j_server import Neo4jServer

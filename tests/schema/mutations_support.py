@@ -8,7 +8,7 @@ from typing import Any
 import strawberry
 from strawberry.types import ExecutionResult
 
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
 from graph.model import Label, RelType
 from graph.writes.executor import apply_writes
 from graph.writes.fields import NodeChanges

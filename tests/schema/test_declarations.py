@@ -11,10 +11,10 @@ from graph.declarations import DECLARED
 from graph.declarations.checks import short
 from graph.declarations.spec import Entity, Field, Scalar
 from graph.model import Label
-from graph.records import node_record, record_type
-from graph.repositories import REPOSITORIES
-from graph.writes.errors import InvalidFieldError
+from graph.repositories.records import node_record, record_type
+from graph.repositories.registry import REPOSITORIES
 from graph.writes.fields import FIELDS, NodeChanges, node_properties
+from graph.writes.refusals import InvalidFieldError
 from schema.filters.where import RULES
 from schema.mutations.inputs import create_input, update_input
 

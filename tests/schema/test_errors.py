@@ -7,7 +7,7 @@ import logging
 import pytest
 from neo4j import AsyncGraphDatabase
 
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
 from tests.ports import collect_refused_sockets, free_port
 from tests.seeded import SeededGraph, codes_of, execute
 

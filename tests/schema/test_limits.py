@@ -10,7 +10,7 @@ import strawberry.schema.schema as strawberry_schema
 from graphql import get_introspection_query, parse
 from strawberry.extensions.validation_cache import _get_validate_cache
 
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
 from schema.context import Limits
 from tests.seeded import SeededGraph, codes_of, execute
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
 from graph.model import Label
 from graph.writes.digest import graph_digest
 from schema.ids import to_global_id

@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from graph.accounts import create_key
-from graph.audit import audit_log
-from graph.cypher import Cypher
+from graph.auditing.trail import audit_log
+from graph.database.accounts import create_key
+from graph.database.cypher import Cypher
 from graph.model import Label
 from graph.writes.digest import graph_digest
 from schema.ids import to_global_id

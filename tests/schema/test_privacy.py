@@ -19,8 +19,8 @@ from pydantic import SecretStr
 
 from api.app import create_app
 from api.settings import Settings
-from graph.cypher import Cypher
-from graph.maintenance import delete_everything
+from graph.database.cypher import Cypher
+from graph.database.maintenance import delete_everything
 from graph.model import Label
 from graph.writes.principal import ANONYMOUS, Principal
 from seed.document_import import import_document

@@ -19,7 +19,7 @@ from pydantic import SecretStr
 
 from api.app import create_app
 from api.settings import Settings
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
 from graph.model import Label
 from graph.writes.digest import graph_digest
 from graph.writes.principal import ANONYMOUS

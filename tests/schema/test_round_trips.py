@@ -16,8 +16,8 @@ import pytest
 import yaml
 from neo4j import AsyncDriver
 
-from graph.cypher import Cypher
-from graph.maintenance import delete_everything
+from graph.database.cypher import Cypher
+from graph.database.maintenance import delete_everything
 from graph.model import Label
 from schema.ids import to_global_id
 from seed.load import load_seed

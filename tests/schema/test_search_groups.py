@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from neo4j import AsyncDriver
 
-from graph.cypher import Cypher
-from graph.maintenance import delete_everything
+from graph.database.cypher import Cypher
+from graph.database.maintenance import delete_everything
 from seed.load import load_synthetic
 from tests.seeded import DATABASE, codes_of, data_of, execute
 

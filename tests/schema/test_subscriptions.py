@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from neo4j import AsyncDriver
 
-from graph.audit import Change, record_changes
-from graph.audit_feed import AuditFeed
-from graph.cypher import Cypher
+from graph.auditing.feed import AuditFeed
+from graph.auditing.trail import Change, record_changes
+from graph.database.cypher import Cypher
 from graph.writes.principal import ANONYMOUS, Principal, Role
 from schema.context import Context
 from schema.schema import build_schema

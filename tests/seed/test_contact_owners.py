@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from graph.mentions import Known, NameIndex
 from graph.model import Label
-from graph.names import name_keys
-from graph.redaction import redact
+from graph.text.mentions import Known, NameIndex
+from graph.text.names import name_keys
+from graph.text.redaction import redact
 from seed.contact_owners import contact_owners
 
 PEOPLE = [

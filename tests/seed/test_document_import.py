@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.cypher import Cypher
-from graph.search import search
+from graph.database.cypher import Cypher
+from graph.text.search import search
 from graph.writes.digest import graph_digest
 from graph.writes.principal import Principal, Role
 from seed.document_import import MlangSyntaxError, import_document, read_document
@@ -155,8 +155,8 @@ def test_text_is_split_per_language_from_blocks_and_scripts() -> None:
 
 
 def test_names_match_accent_and_case_insensitively_longest_first() -> None:
-    from graph.mentions import Known, NameIndex
     from graph.model import Label
+    from graph.text.mentions import Known, NameIndex
 
     index = NameIndex(
         [

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.cypher import Cypher
-from graph.maintenance import graph_size
-from graph.shape import graph_digest
-from graph.stored import stored_node
+from graph.analytics.graph_shape import graph_digest
+from graph.database.cypher import Cypher
+from graph.database.maintenance import graph_size
+from graph.repositories.stored import stored_node
 from seed.load import load_seed, seed_if_empty
 from seed.problems import SeedDataError
 from seed.validate import read_seed

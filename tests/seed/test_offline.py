@@ -15,13 +15,13 @@ import pytest
 from typer.testing import CliRunner
 
 from api.cli import app
-from graph.bulk import fulltext_index_names
-from graph.cypher import Cypher
-from graph.driver import open_driver
-from graph.migrations import apply_migrations
+from graph.analytics.graph_shape import Census, census, graph_digest
+from graph.database.cypher import Cypher
+from graph.database.driver import open_driver
+from graph.database.migrations import apply_migrations
+from graph.loading.bulk import fulltext_index_names
 from graph.neo4j_local import LocalNeo4j, LocalNeo4jConfig
-from graph.shape import Census, census, graph_digest
-from seed.command import Connection
+from seed.connection import Connection
 from seed.load import load_synthetic
 from seed.offline import points_at_local_launcher, seed_offline
 from tests.ports import free_port

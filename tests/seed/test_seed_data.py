@@ -19,6 +19,7 @@ import pytest
 import yaml
 
 from graph.model import ALLOWED_LINKS, LANGUAGES, MULTILINGUAL_FIELDS, Label, RelType
+from graph.writes.codes import KINDS
 from seed.mlang import parse_mlang
 from seed.numbers import parse_money
 from tests.sources import source_documents
@@ -35,39 +36,6 @@ FILES: dict[str, Label] = {
     "events.yaml": Label.EVENT,
     "topics.yaml": Label.TOPIC,
     "resources.yaml": Label.RESOURCE,
-}
-KINDS: dict[Label, frozenset[str]] = {
-    Label.AGENCY: frozenset(
-        [
-            "state_service",
-            "international_organisation",
-            "ngo",
-            "donor",
-            "college",
-            "delegation",
-            "consortium",
-            "training_centre",
-            "un_agency",
-            "bank",
-            "office",
-        ]
-    ),
-    Label.PLACE: frozenset(["city", "district", "venue", "community", "region"]),
-    Label.PROGRAMME: frozenset(["programme", "project", "phase"]),
-    Label.EVENT: frozenset(
-        [
-            "workshop",
-            "training_of_trainers",
-            "roll_out_session",
-            "training",
-            "meeting",
-            "conference",
-            "activity_series",
-        ]
-    ),
-    Label.RESOURCE: frozenset(
-        ["news", "blog_entry", "article", "curriculum", "report", "web_page"]
-    ),
 }
 EVENT_STATUSES = frozenset({"announced", "under way", "held", "planned"})
 TOOK_PART_ROLES = frozenset(

@@ -7,16 +7,16 @@ import re
 import statistics
 from collections import defaultdict
 
-from graph.cypher import Cypher
-from graph.maintenance import delete_everything, graph_size
-from graph.model import Label, RelType
-from graph.shape import (
+from graph.analytics.graph_shape import (
     agency_sizes,
     census,
     experts_without_employer,
     graph_digest,
     longest_cascade,
 )
+from graph.database.cypher import Cypher
+from graph.database.maintenance import delete_everything, graph_size
+from graph.model import Label, RelType
 from seed.load import load_synthetic
 from seed.synthetic import CHUNK_EXPERTS, SyntheticGraph
 from seed.synthetic_parts import Batch, label_of

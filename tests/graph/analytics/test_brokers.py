@@ -6,11 +6,11 @@ import pytest
 
 from graph.analytics.brokers import Ranking, centrality_report, community_report
 from graph.analytics.cache import AnalyticsCache
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
 from graph.errors import InvalidInputError, NotFoundError
 from graph.model import Label, RelType
 from graph.network.projections import Projection, ProjectionSpec
-from graph.network.records import Period
+from graph.network.results import Period
 from tests.network_graphs import GraphBuilder
 
 AGENCIES = ProjectionSpec(Projection.AGENCIES_BY_EVENTS)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
 from graph.errors import InvalidInputError, NotFoundError
 from graph.model import Label, RelType
 from graph.network.cascades import cascade
-from graph.network.records import Period
+from graph.network.results import Period
 from graph.network.timelines import precision, timeline
 from tests.network_graphs import GraphBuilder
 

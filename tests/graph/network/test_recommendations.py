@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
 from graph.errors import InvalidInputError, NotFoundError
 from graph.model import Label, RelType
 from graph.network.recommendations import recommend_experts

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
 from graph.errors import InvalidInputError, NotFoundError
 from graph.model import Label, RelType
 from graph.network.collaborators import collaborators
 from graph.network.linkfilter import LinkFilter
 from graph.network.partners import agency_partners, country_partners
-from graph.network.records import Link, Period
+from graph.network.results import Link, Period
 from tests.network_graphs import GraphBuilder
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
 from graph.model import Label, RelType
 from graph.network.version import GraphVersion, graph_version
 from tests.network_graphs import GraphBuilder

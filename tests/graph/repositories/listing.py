@@ -1,16 +1,16 @@
-"""A label's list page through `graph.plans.fetch_list`, the one list read, with nothing
-loaded under its nodes: what the repository tests page through."""
+"""A label's list page through `graph.repositories.plans.fetch_list`, the one list read, with
+nothing loaded under its nodes: what the repository tests page through."""
 
 from __future__ import annotations
 
-from graph.cypher import Cypher
-from graph.filters import Predicate
+from graph.database.cypher import Cypher
 from graph.model import Label
-from graph.paging import PageRequest
-from graph.plans import fetch_list
-from graph.records import Page
-from graph.repositories import REPOSITORIES
 from graph.repositories.base import Order
+from graph.repositories.filters import Predicate
+from graph.repositories.pages import Page
+from graph.repositories.paging import PageRequest
+from graph.repositories.plans import fetch_list
+from graph.repositories.registry import REPOSITORIES
 
 
 async def list_page(

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from graph.filters import Leaf
 from graph.model import Label
-from graph.repositories import REPOSITORIES
+from graph.repositories.filters import Leaf
+from graph.repositories.registry import REPOSITORIES
 from tests.seeded import SeededGraph
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from graph.errors import InvalidInputError
-from graph.filters import MAX_CONDITIONS, AllOf, AnyOf, Leaf, Negation, compile_where
 from graph.model import Label
-from graph.paging import PageRequest
 from graph.repositories.base import Order
 from graph.repositories.event import EVENTS
 from graph.repositories.expert import EXPERTS
+from graph.repositories.filters import MAX_CONDITIONS, AllOf, AnyOf, Leaf, Negation, compile_where
+from graph.repositories.paging import PageRequest
 from tests.graph.repositories.listing import list_page
 from tests.seeded import SeededGraph
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from graph.model import Label
-from graph.paging import Direction, PageRequest
-from graph.records import Page
-from graph.repositories import REPOSITORIES
 from graph.repositories.base import Order
+from graph.repositories.pages import Page
+from graph.repositories.paging import Direction, PageRequest
+from graph.repositories.registry import REPOSITORIES
 from tests.graph.repositories.listing import list_page
 from tests.seeded import SeededGraph
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from graph.model import Label
-from graph.paging import PageRequest
-from graph.repositories import REPOSITORIES
+from graph.repositories.paging import PageRequest
+from graph.repositories.registry import REPOSITORIES
 from tests.seeded import SeededGraph
 
 PAGE = PageRequest(size=50)

@@ -15,12 +15,12 @@ import pytest
 from neo4j import AsyncDriver, AsyncManagedTransaction
 from neo4j.exceptions import IncompleteCommit
 
-from graph.audit import audit_log
-from graph.cypher import Cypher
+from graph.auditing.trail import audit_log
+from graph.batching.shared_writes import SharedWrites
+from graph.database.cypher import Cypher
+from graph.database.maintenance import delete_everything
 from graph.errors import ConflictError
-from graph.maintenance import delete_everything
 from graph.model import Label, RelType
-from graph.shared_writes import SharedWrites
 from graph.writes.executor import apply_writes
 from graph.writes.fields import NodeChanges
 from graph.writes.operations import CreateNode, DeleteNode, Link, Operation, WriteOutcome

@@ -8,10 +8,10 @@ import pytest
 
 from graph.model import ALLOWED_LINKS, Label, RelType
 from graph.writes import values
-from graph.writes.errors import InvalidFieldError
 from graph.writes.fields import NodeChanges, node_properties
 from graph.writes.link_fields import link_properties
 from graph.writes.queries import LINK, UNLINK
+from graph.writes.refusals import InvalidFieldError
 
 INJECTIONS = [
     "x'}) DETACH DELETE n //",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.cypher import Cypher
+from graph.database.cypher import Cypher
 from graph.model import Label, RelType
 from graph.repositories.base import Relation, related_counts
 from graph.repositories.event import EventRepository

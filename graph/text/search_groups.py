@@ -1,0 +1,47 @@
+"""Facet counts over every hit of a search, not just a page of them.
+
+One statement: the same index queries as `search` (so the same hits that `totalCount`
+counts), each node once, of the one label asked for, then that label's list grouping
+(graph/repositories: country, agency, topic, year...). Ranking is left out: membership is
+all a count needs.
+"""
+
+from __future__ import annotations
+
+from typing import Final, LiteralString
+
+from graph.database.cypher import Cypher
+from graph.errors import GraphError
+from graph.model import Label
+from graph.repositories.base import buckets_of, grouping
+from graph.repositories.pages import FacetBucket
+from graph.repositories.registry import REPOSITORIES
+from graph.text.search import checked, indexes_for, lucene_error
+
+HITS: Final[LiteralString] = """
+UNWIND $indexes AS index
+CALL db.index.fulltext.queryNodes(index.name, index.query, {limit: index.limit})
+  YIELD node
+WITH DISTINCT node AS n"""
+
+
+async def group_hits(
+    cypher: Cypher,
+    query: str,
+    *,
+    label: Label,
+    facet: str,
+    lang: str | None = None,
+    limit: int,
+) -> list[FacetBucket]:
+    """How all of `query`'s hits of `label` fall into `facet`'s groups, largest first."""
+    statement = grouping(REPOSITORIES[label].spec, facet, HITS, "$label IN labels(n)")
+    parameters = {"indexes": indexes_for(lang, checked(query)), "label": label.value}
+    try:
+        rows = await cypher.read(statement, {**parameters, "limit": limit})
+    except GraphError as error:
+        lucene = lucene_error(error)
+        if lucene is None:
+            raise
+        raise lucene from error
+    return buckets_of(rows)
