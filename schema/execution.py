@@ -52,12 +52,17 @@ _GETTERS: WeakKeyDictionary[GraphQLSchema, dict[int, Getter | None]] = WeakKeyDi
 """Per schema, by field identity (a schema keeps its fields, so identities stay theirs)."""
 
 
-def getter(schema: GraphQLSchema, field_def: GraphQLField) -> Getter | None:
-    """The function behind `field_def` when calling it with the object is all Strawberry's
-    resolver would do; None for any other field. Worked out once per field."""
+def getters(schema: GraphQLSchema) -> dict[int, Getter | None]:
+    """The schema's getters found so far, by field identity (looked up once per request)."""
     known = _GETTERS.get(schema)
     if known is None:
         known = _GETTERS[schema] = {}
+    return known
+
+
+def getter(known: dict[int, Getter | None], field_def: GraphQLField) -> Getter | None:
+    """The function behind `field_def` when calling it with the object is all Strawberry's
+    resolver would do; None for any other field. Worked out once per field."""
     try:
         return known[id(field_def)]
     except KeyError:
@@ -109,6 +114,7 @@ class HubExecutionContext(StrawberryGraphQLCoreExecutionContext):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.is_awaitable = awaitable  # type: ignore[assignment]
+        self._getters = getters(self.schema)
 
     def execute_field(
         self,
@@ -127,7 +133,7 @@ class HubExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 parent_type, source, field_details_list, path, position_context
             )
         return_type = field_def.type
-        get = getter(self.schema, field_def)
+        get = getter(self._getters, field_def)
         info: Any = None  # a leaf's completion never reads it
         if get is None or not is_leaf_type(get_named_type(return_type)):
             info = self.build_resolve_info(
