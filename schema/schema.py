@@ -14,6 +14,7 @@ from graph.errors import QueryTimeoutError
 from schema.all_entities import ENTITY_TYPES
 from schema.context import Limits
 from schema.errors import ErrorCodes, is_expected
+from schema.execution import HubExecutionContext
 from schema.limits import limit_extensions
 from schema.mutations import Mutation
 from schema.queries import Query
@@ -51,4 +52,5 @@ def build_schema(limits: Limits | None = None, *, introspection: bool = True) ->
         subscription=Subscription,
         types=ENTITY_TYPES,
         extensions=extensions,
+        execution_context_class=HubExecutionContext,
     )
