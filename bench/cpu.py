@@ -22,10 +22,10 @@ import httpx
 
 from api.serving import APP
 from bench.mix import load_mix, request_body
-from bench.rounds import TMP
+from bench.slices import TMP
 from bench.samples import draw_samples
 from bench.servers import Server, start_hub
-from graph.driver import open_driver
+from graph.database.driver import open_driver
 
 
 def main(argv: Sequence[str] | None = None) -> int:
