@@ -22,9 +22,9 @@ import httpx
 
 from api.serving import APP
 from bench.mix import load_mix, request_body
-from bench.slices import TMP
 from bench.samples import draw_samples
 from bench.servers import Server, start_hub
+from bench.slices import TMP
 from graph.database.driver import open_driver
 
 
