@@ -26,7 +26,9 @@ from starlette.websockets import WebSocket
 
 from api.auth import AuthenticationError, Authenticator, credentials, verify_jwt
 from api.context import request_cypher
+from api.metrics import refused
 from api.ratelimit import Meter, RateLimiter, too_many_requests
+from graph.database.breaker import RETRY_AFTER
 from graph.errors import GraphError
 from graph.writes.principal import ANONYMOUS, Principal
 
@@ -56,6 +58,7 @@ def key_bucket(api_key: str) -> str:
 
 
 def unauthenticated(message: str) -> Response:
+    refused(401)
     body = {"errors": [{"message": message, "extensions": {"code": "UNAUTHENTICATED"}}]}
     return Response(
         orjson.dumps(body),
@@ -66,9 +69,16 @@ def unauthenticated(message: str) -> Response:
 
 
 def unavailable() -> Response:
+    """An API key could not be looked up: Neo4j is down (the breaker says so at once)."""
+    refused(503)
     message = "cannot check credentials: the graph database is not available"
     body = {"errors": [{"message": message, "extensions": {"code": "SERVICE_UNAVAILABLE"}}]}
-    return Response(orjson.dumps(body), status_code=503, media_type="application/json")
+    return Response(
+        orjson.dumps(body),
+        status_code=503,
+        media_type="application/json",
+        headers={"Retry-After": RETRY_AFTER},
+    )
 
 
 class AccessControl:
@@ -147,4 +157,5 @@ class AccessControl:
         elif "websocket.http.response" in scope.get("extensions", {}):
             await connection.send_denial_response(too_many_requests(decision))
         else:
+            refused(429)
             await connection.close(code=4429, reason="too many requests")

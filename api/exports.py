@@ -27,6 +27,7 @@ from api.context import request_cypher
 from api.ratelimit import Meter, too_many_requests
 from graph.analytics.downloads import neighbourhood_file, projection_file
 from graph.analytics.export import MEDIA_TYPES, ExportFormat
+from graph.database.breaker import RETRY_AFTER
 from graph.database.cypher import Cypher
 from graph.errors import (
     GraphUnavailableError,
@@ -66,7 +67,7 @@ def _guarded(handler: Handler) -> Handler:
             return _error(404, "NOT_FOUND", str(error))
         except GraphUnavailableError:
             unavailable = _error(503, "SERVICE_UNAVAILABLE", "the graph database is not available")
-            unavailable.headers["Retry-After"] = "1"
+            unavailable.headers["Retry-After"] = RETRY_AFTER
             return unavailable
         except QueryTimeoutError as error:
             return _error(504, "QUERY_TIMEOUT", f"{error} {error.hint}")

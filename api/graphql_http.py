@@ -48,6 +48,7 @@ from api.operations import UNKNOWN, Operation, Operations
 from api.persisted import PersistedQueries
 from api.ratelimit import Meter, too_many_requests
 from api.tracing import annotate_span
+from graph.database.breaker import RETRY_AFTER
 from graph.database.cypher import Cypher
 from graph.errors import GraphUnavailableError
 from schema.context import Context, Limits
@@ -63,9 +64,6 @@ OK: Final = "OK"
 MAX_COSTS: Final = 512
 """Documents whose cost is remembered (a document's cost does not depend on its variables)."""
 UNAVAILABLE: Final = "SERVICE_UNAVAILABLE"
-RETRY_AFTER: Final = "1"
-"""Seconds a client should wait before retrying while Neo4j is unreachable: the worker's
-breaker probes it five times a second (graph/database/breaker.py)."""
 SUBSCRIPTION_TRANSPORTS: Final = (
     "a subscription needs a stream: a WebSocket (graphql-transport-ws) on /graphql, "
     "or a POST with `Accept: text/event-stream` (graphql-sse)"

@@ -7,6 +7,7 @@ import logging
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
+from graph.database.breaker import RETRY_AFTER
 from graph.database.driver import check_connectivity
 from graph.errors import GraphUnavailableError
 
@@ -29,6 +30,6 @@ async def readyz(request: Request) -> JSONResponse:
     except GraphUnavailableError as error:
         logger.warning("not ready: %s", error)
         return JSONResponse(
-            {"status": "unavailable"}, status_code=503, headers={"Retry-After": "1"}
+            {"status": "unavailable"}, status_code=503, headers={"Retry-After": RETRY_AFTER}
         )
     return JSONResponse({"status": "ready"})

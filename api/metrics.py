@@ -7,7 +7,8 @@ Operation names become label values only when they are plain GraphQL names, and 
 first `MAX_OPERATION_NAMES` of them per worker: a client inventing names cannot blow up
 the series count.
 
-For subscriptions (another module): `subscription_opened()` and `subscription_closed()`.
+For subscriptions (another module): `subscription_opened()` and `subscription_closed()`; for
+the answers that refuse a request at the door or for its cost: `refused()`.
 """
 
 from __future__ import annotations
@@ -58,6 +59,12 @@ ROUND_TRIPS = Histogram(
     ["type"],
     buckets=(0, 1, 2, 3, 4, 6, 8, 12, 16, 32, 64),
 )
+REFUSALS = Counter(
+    "hub_refused_requests",
+    "Requests refused before any GraphQL ran, by HTTP status: 401 credentials refused, 429 "
+    "rate limit (a WebSocket closed with 4429 included), 503 credentials not checkable.",
+    ["status"],
+)
 POOL_IN_USE = Gauge(
     "hub_neo4j_connections_in_use",
     "Neo4j transactions in flight, each holding one pooled connection.",
@@ -77,6 +84,10 @@ def _pool_changed(delta: int) -> None:
 
 
 pool_usage.listen(_pool_changed)
+
+
+def refused(status: int) -> None:
+    REFUSALS.labels(str(status)).inc()
 
 
 def subscription_opened() -> None:

@@ -23,6 +23,7 @@ import orjson
 from starlette.responses import Response
 
 from api.bucket_table import BucketTable
+from api.metrics import refused
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,8 @@ class Meter:
 
 
 def too_many_requests(decision: Decision) -> Response:
+    """The 429 answer, counted in the metrics (every one built is sent)."""
+    refused(429)
     body = {
         "errors": [
             {

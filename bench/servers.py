@@ -102,13 +102,22 @@ def tree_cpu_seconds(pid: int) -> float:
 
 def listening_pid(port: int) -> int | None:
     """The process that listens on a local TCP port (the Neo4j JVM behind a Bolt URI)."""
+    pids = listening_pids(port)
+    return min(pids) if pids else None
+
+
+def listening_pids(port: int) -> set[int]:
+    """Every process that listens on a local TCP port: a hub's workers each open their own
+    socket on it (api/serving.py)."""
+    pids: set[int] = set()
     with contextlib.suppress(psutil.Error):
         for connection in psutil.net_connections(kind="tcp"):
-            address = connection.laddr
-            listening = connection.status == psutil.CONN_LISTEN
-            if listening and isinstance(address, tuple) and address and address[1] == port:
-                return None if connection.pid is None else int(connection.pid)
-    return None
+            address, pid = connection.laddr, connection.pid
+            if pid is None or connection.status != psutil.CONN_LISTEN:
+                continue
+            if isinstance(address, tuple) and address and address[1] == port:
+                pids.add(int(pid))
+    return pids
 
 
 def _spawn(

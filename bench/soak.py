@@ -5,16 +5,17 @@
 Reads (pages, a detail, search, path, neighbourhood, a cached centrality) and, when
 HUB_JWT_SECRET is set in the environment (the hub's own), editor writes creating and
 renaming topics. Every answer is checked: an HTTP 5xx, a transport failure or a GraphQL error
-counts as an error, by code. The hub's worker processes (the children of the process
-listening on the URL's port, or that process alone) are sampled for RSS: the growth is
-measured from the end of the warm-up (the first tenth of the run) to the end. Not part of CI
-at this length; tests/bench/test_soak.py runs the same load for 60 s.
+counts as an error, by code. The hub's worker processes (every process listening on the
+URL's port) are sampled for RSS: the growth is measured from the end of the warm-up (the
+first tenth of the run) to the end. Not part of CI at this length; tests/bench/test_soak.py
+runs the same load for 60 s.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import statistics
 import time
@@ -27,7 +28,7 @@ import httpx
 import jwt
 import psutil
 
-from bench.servers import listening_pid
+from bench.servers import listening_pids
 
 READS: tuple[tuple[str, str], ...] = (
     ("page", "{ experts(first: 20) { nodes { slug name { text } } totalCount } }"),
@@ -82,16 +83,13 @@ def editor_token(secret: str) -> str:
 
 
 def workers_rss_mb(url: str) -> float:
-    """RSS of the hub's workers: the listener's children, or the listener itself."""
-    pid = listening_pid(urlsplit(url).port or 80)
-    if pid is None:
-        return 0.0
-    try:
-        parent = psutil.Process(pid)
-        processes = parent.children(recursive=True) or [parent]
-        return sum(process.memory_info().rss for process in processes) / 2**20
-    except psutil.Error:
-        return 0.0
+    """RSS of the hub's workers: every process listening on the URL's port (each worker of
+    a multi-worker hub opens its own socket there; a single worker is `hub serve` itself)."""
+    total = 0
+    for pid in listening_pids(urlsplit(url).port or 80):
+        with contextlib.suppress(psutil.Error):
+            total += psutil.Process(pid).memory_info().rss
+    return total / 2**20
 
 
 def problems(response: httpx.Response) -> list[str]:

@@ -12,6 +12,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -69,6 +70,9 @@ def live_hub(env: Mapping[str, str], timeout: float = 60) -> Iterator[LiveHub]:
         start_new_session=True,
     )
     hub = LiveHub(int(env["HUB_PORT"]), process)
+    output: list[str] = []
+    reader = threading.Thread(target=_drain, args=(process, output), daemon=True)
+    reader.start()
     try:
         _wait_until_ready(hub, timeout)
         yield hub
@@ -80,9 +84,20 @@ def live_hub(env: Mapping[str, str], timeout: float = 60) -> Iterator[LiveHub]:
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait(timeout=15)
-        assert process.stdout is not None
-        print(process.stdout.read())
-        process.stdout.close()
+        reader.join(timeout=15)
+        print("".join(output))
+
+
+def _drain(process: subprocess.Popen[str], output: list[str]) -> None:
+    """Read the hub's output while it runs, for printing at the end.
+
+    Read only at the end, a pipe holds 64 KiB: a hub logging through an outage (a failed
+    probe five times a second) filled it within a minute, then blocked in its next log call
+    and stopped answering, which a test then saw as requests hanging.
+    """
+    assert process.stdout is not None
+    with process.stdout:
+        output.extend(process.stdout)
 
 
 def _wait_until_ready(hub: LiveHub, timeout: float) -> None:

@@ -89,6 +89,20 @@ async def data_of(cypher: Cypher, query: str, variables: dict[str, Any] | None =
     return result.data
 
 
+async def refused_unasked(
+    seeded: SeededGraph, query: str | tuple[str, dict[str, Any]]
+) -> ExecutionResult:
+    """Run `query` (a text, or a text and its variables), which the cost rule must refuse:
+    no data, only `QUERY_TOO_COMPLEX`, and not one statement sent to Neo4j."""
+    text, variables = (query, None) if isinstance(query, str) else query
+    cypher = seeded.cypher()
+    result = await execute(cypher, text, variables)
+    assert result.data is None
+    assert set(codes_of(result)) == {"QUERY_TOO_COMPLEX"}, codes_of(result)
+    assert cypher.round_trips == 0
+    return result
+
+
 def codes_of(result: ExecutionResult) -> list[str]:
     return [(error.extensions or {}).get("code", "") for error in result.errors or ()]
 

@@ -21,9 +21,15 @@ from graph.errors import GraphUnavailableError
 
 logger = logging.getLogger("hub.neo4j")
 
-PROBE_TIMEOUT: Final = 1.0
-"""Seconds a probe waits for Neo4j: a healthy server answers `verify_connectivity` in ms."""
+PROBE_TIMEOUT: Final = 1.5
+"""Seconds a probe waits for Neo4j: a healthy server answers `verify_connectivity` in ms.
+Longer than the driver's TCP connect timeout (graph/database/driver.py, `CONNECT_TIMEOUT`), so a
+connect that hangs is ended by the driver, which closes its socket, not cancelled by the
+probe, which would leave the socket to the garbage collector (see `CONNECT_TIMEOUT`)."""
 PROBE_INTERVAL: Final = 0.2
+RETRY_AFTER: Final = "1"
+"""Whole seconds a caller refused for an outage should wait (HTTP's `Retry-After`): the
+probe asks `1 / PROBE_INTERVAL` times within them."""
 
 
 class Breaker:
@@ -34,6 +40,7 @@ class Breaker:
         self._interval = interval
         self._open = False
         self._probe: asyncio.Task[None] | None = None
+        self._last_failure = ""
 
     @property
     def is_open(self) -> bool:
@@ -61,8 +68,12 @@ class Breaker:
             async with asyncio.timeout(PROBE_TIMEOUT):
                 await self._driver.verify_connectivity()
         except (TimeoutError, DriverError, Neo4jError, OSError) as error:
-            logger.info("Neo4j probe failed: %s", error or type(error).__name__)
+            reason = str(error) or type(error).__name__
+            if reason != self._last_failure:  # five lines a second through an outage, else
+                logger.info("Neo4j probe failed: %s", reason)
+            self._last_failure = reason
             return False
+        self._last_failure = ""
         return True
 
     async def close(self) -> None:

@@ -12,7 +12,20 @@ from graph.errors import GraphUnavailableError
 
 CONNECT_TIMEOUT: Final = 1.0
 """Seconds for a TCP connect and Bolt handshake: Neo4j sits on the same host or network, and
-a stopped server accepts the TCP connection but never completes the handshake."""
+a stopped server accepts the TCP connection but never completes the handshake.
+
+A connect cancelled from outside leaves its socket open (neo4j 6.4.1, the newest release):
+`AsyncBoltSocketBase._connect_secure` (neo4j/_async_compat/network/_bolt_socket.py) closes
+its raw socket on `Exception` only, and `asyncio.CancelledError` is not one, so a task
+cancelled while `loop.sock_connect` or the TLS wrap is pending drops the socket unclosed;
+the garbage collector closes it later with a `ResourceWarning` (blamed on whatever runs
+then; reproduced on loopback by a `verify_connectivity` cancelled 1.2-2.4 ms in). Cancelled
+later, in the Bolt handshake, HELLO or LOGON, the driver closes it. The hub
+cannot reach that local, so it avoids the cancel where it can: the driver's own timer bounds
+every connect, and the hub's own waits on Neo4j (the breaker's probe, `/readyz`'s check) are
+longer than this one. A time limit or a client hang-up that lands inside a connect of
+microseconds (loopback; a partitioned network, up to this timeout) still leaves one socket
+to the collector: rare, closed within a collection, and not worth patching the driver."""
 ACQUIRE_TIMEOUT: Final = 2.0
 """Seconds to wait for a pooled connection, including opening one (longer than a connect)."""
 RETRY_TIME: Final = 1.0

@@ -7,30 +7,21 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-from pydantic import SecretStr
 
 from api.app import create_app
 from api.gc_tuning import YOUNGEST_THRESHOLD
-from api.settings import Settings
+from graph.database.accounts import PREFIX
+from tests.app_client import app_client, hub_settings
 from tests.neo4j_server import Neo4jServer
 from tests.ports import collect_refused_sockets, free_port
 
-
-def settings_for(uri: str, password: str) -> Settings:
-    return Settings(neo4j_uri=uri, neo4j_password=SecretStr(password))
-
-
-async def client_for(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
-            yield client
+WELL_FORMED = f"{PREFIX}_{'0' * 16}_{'a' * 43}"
+"""An API key of the right shape (only those are looked up in Neo4j)."""
 
 
 @pytest.fixture
 async def client(neo4j_server: Neo4jServer) -> AsyncIterator[httpx.AsyncClient]:
-    async for client in client_for(settings_for(neo4j_server.uri, neo4j_server.password)):
+    async with app_client(hub_settings(neo4j_server)) as client:
         yield client
 
 
@@ -61,13 +52,31 @@ async def test_readyz_is_503_without_internals_when_neo4j_is_down() -> None:
 
 
 async def _probed_with_neo4j_down() -> tuple[int, int, dict[str, str]]:
-    settings = settings_for(f"bolt://127.0.0.1:{free_port()}", "irrelevant")
-    probed: tuple[int, int, dict[str, str]] | None = None
-    async for client in client_for(settings):
+    async with app_client(hub_settings(nowhere())) as client:
         ready = await client.get("/readyz")
-        probed = ((await client.get("/healthz")).status_code, ready.status_code, ready.json())
-    assert probed is not None
-    return probed
+        return (await client.get("/healthz")).status_code, ready.status_code, ready.json()
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+async def test_an_api_key_that_cannot_be_checked_answers_503_with_retry_after() -> None:
+    """The door (api/access.py) looks API keys up in Neo4j: down, it says when to retry."""
+    status, retry_after, codes = await _api_key_with_neo4j_down()
+    await collect_refused_sockets()
+    assert (status, retry_after, codes) == (503, "1", ["SERVICE_UNAVAILABLE"])
+
+
+async def _api_key_with_neo4j_down() -> tuple[int, str | None, list[str]]:
+    async with app_client(hub_settings(nowhere())) as client:
+        answer = await client.post(
+            "/graphql", json={"query": "{ viewer { role } }"}, headers={"X-API-Key": WELL_FORMED}
+        )
+    codes = [error["extensions"]["code"] for error in answer.json()["errors"]]
+    return answer.status_code, answer.headers.get("retry-after"), codes
+
+
+def nowhere() -> Neo4jServer:
+    """A Neo4j that refuses every connection: a loopback port nothing listens on."""
+    return Neo4jServer(f"bolt://127.0.0.1:{free_port()}", "neo4j", "irrelevant", "nowhere")
 
 
 async def test_the_collector_skips_startup_objects_while_the_app_runs(
@@ -75,7 +84,7 @@ async def test_the_collector_skips_startup_objects_while_the_app_runs(
 ) -> None:
     """api/gc_tuning.py: frozen while serving, Python's own settings back after shutdown."""
     before = gc.get_threshold()
-    app = create_app(settings_for(neo4j_server.uri, neo4j_server.password))
+    app = create_app(hub_settings(neo4j_server))
     async with app.router.lifespan_context(app):
         assert gc.get_freeze_count() > 10_000
         assert gc.get_threshold() == (YOUNGEST_THRESHOLD, before[1], before[2])

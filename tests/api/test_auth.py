@@ -17,11 +17,11 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from pydantic import SecretStr
 
-from api.app import create_app
 from api.settings import Settings
 from graph.database.accounts import create_key
 from graph.database.cypher import Cypher
 from graph.writes.principal import Principal, Role
+from tests.app_client import app_client, hub_settings
 from tests.neo4j_server import Neo4jServer
 
 SECRET = "an-hmac-secret-that-is-long-enough-for-hs256"
@@ -44,31 +44,23 @@ OTHER_PRIVATE_KEY, _ = rsa_pair()
 
 
 def settings_for(server: Neo4jServer, **overrides: Any) -> Settings:
-    values: dict[str, Any] = {
-        "neo4j_uri": server.uri,
-        "neo4j_user": server.user,
-        "neo4j_password": SecretStr(server.password),
-        "hub_jwt_secret": SecretStr(SECRET),
-        "hub_jwt_public_key": PUBLIC_PEM,
-        "hub_jwt_issuer": ISSUER,
-        "hub_jwt_audience": AUDIENCE,
-        **overrides,
-    }
-    return Settings(**values)
-
-
-async def client_for(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
-            yield client
+    """A hub that accepts this module's tokens (HS256 and RS256, issuer and audience)."""
+    return hub_settings(
+        server,
+        **{
+            "hub_jwt_secret": SecretStr(SECRET),
+            "hub_jwt_public_key": PUBLIC_PEM,
+            "hub_jwt_issuer": ISSUER,
+            "hub_jwt_audience": AUDIENCE,
+            **overrides,
+        },
+    )
 
 
 @pytest.fixture
 async def client(neo4j_server: Neo4jServer, cypher: Cypher) -> AsyncIterator[httpx.AsyncClient]:
     del cypher  # an empty graph: no keys left over from other tests
-    async for client in client_for(settings_for(neo4j_server)):
+    async with app_client(settings_for(neo4j_server)) as client:
         yield client
 
 
@@ -209,7 +201,7 @@ async def test_an_hmac_token_signed_with_the_public_key_is_refused(
     """Algorithm confusion: HS256 verified against the RSA public key must never pass."""
     settings = settings_for(neo4j_server, hub_jwt_secret=None)
     token = forged_hs256(PUBLIC_PEM.encode())
-    async for client in client_for(settings):
+    async with app_client(settings) as client:
         response = await ask(client, {"Authorization": f"Bearer {token}"})
         assert response.status_code == 401
 
@@ -268,9 +260,9 @@ async def test_wrong_credentials_are_refused_not_downgraded(
 
 async def test_introspection_can_be_turned_off(neo4j_server: Neo4jServer) -> None:
     query = "{ __schema { queryType { name } } }"
-    async for client in client_for(settings_for(neo4j_server)):
+    async with app_client(settings_for(neo4j_server)) as client:
         assert (await ask(client, {}, query)).json()["data"]["__schema"]["queryType"]["name"]
-    async for client in client_for(settings_for(neo4j_server, hub_introspection=False)):
+    async with app_client(settings_for(neo4j_server, hub_introspection=False)) as client:
         response = await ask(client, {}, query)
         assert response.json()["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
         assert (await ask(client, {}, "{ apiVersion }")).json()["data"]["apiVersion"]

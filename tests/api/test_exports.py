@@ -11,11 +11,9 @@ import httpx
 import igraph
 import networkx as nx
 import pytest
-from pydantic import SecretStr
 
-from api.app import create_app
-from api.settings import Settings
 from graph.model import Label
+from tests.app_client import app_client, hub_settings
 from tests.neo4j_server import Neo4jServer
 from tests.seeded import SeededGraph, gid
 
@@ -26,16 +24,9 @@ ROLL_OUT = gid(Label.EVENT, "rtcm-roll-out-session")
 async def client(
     neo4j_server: Neo4jServer, seeded: SeededGraph
 ) -> AsyncIterator[httpx.AsyncClient]:
-    settings = Settings(
-        neo4j_uri=neo4j_server.uri,
-        neo4j_password=SecretStr(neo4j_server.password),
-        hub_rate_limit_per_minute=0,  # many exports from one client; limits: test_ratelimit.py
-    )
-    app = create_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
-            yield client
+    # many exports from one client; limits: test_ratelimit.py
+    async with app_client(hub_settings(neo4j_server, hub_rate_limit_per_minute=0)) as client:
+        yield client
 
 
 async def download(client: httpx.AsyncClient, path: str, tmp_path: Path) -> Path:

@@ -8,12 +8,10 @@ from typing import Any
 
 import httpx
 import pytest
-from pydantic import SecretStr
 
-from api.app import create_app
 from api.graphql_http import GRAPHQL_RESPONSE, negotiate
-from api.settings import Settings
 from graph.model import Label
+from tests.app_client import app_client, hub_settings
 from tests.neo4j_server import Neo4jServer
 from tests.seeded import SeededGraph, gid
 
@@ -26,16 +24,8 @@ DEEP = "{ events { nodes { " + "cascades { nodes { " * 6 + "slug" + " } }" * 6 +
 async def client(
     neo4j_server: Neo4jServer, seeded: SeededGraph
 ) -> AsyncIterator[httpx.AsyncClient]:
-    settings = Settings(
-        neo4j_uri=neo4j_server.uri,
-        neo4j_password=SecretStr(neo4j_server.password),
-        hub_rate_limit_per_minute=0,
-    )
-    app = create_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
-            yield client
+    async with app_client(hub_settings(neo4j_server, hub_rate_limit_per_minute=0)) as client:
+        yield client
 
 
 def codes(response: httpx.Response) -> list[str]:
@@ -156,31 +146,27 @@ async def test_malformed_requests_get_4xx_with_a_coded_json_body(
 async def test_the_body_and_variables_bounds_are_the_configured_ones(
     neo4j_server: Neo4jServer,
 ) -> None:
-    settings = Settings(
-        neo4j_uri=neo4j_server.uri,
-        neo4j_password=SecretStr(neo4j_server.password),
+    settings = hub_settings(
+        neo4j_server,
         hub_rate_limit_per_minute=0,
         hub_max_body_bytes=2_000,
         hub_max_variables_bytes=300,
     )
-    app = create_app(settings)
     query = "query ($v: String) { apiVersion }"
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
-            small = {"query": query, "variables": {"v": "x" * 200}}
-            assert (await client.post("/graphql", json=small)).status_code == 200
-            for body in (
-                {"query": query, "variables": {"v": "x" * 400}},
-                {"query": query + " " * 2_100},
-            ):
-                response = await client.post("/graphql", json=body)
-                assert response.status_code == 413
-                assert codes(response) == ["PAYLOAD_TOO_LARGE"]
-            variables = json.dumps({"v": "x" * 400})
-            response = await client.get("/graphql", params={"query": query, "variables": variables})
+    async with app_client(settings) as client:
+        small = {"query": query, "variables": {"v": "x" * 200}}
+        assert (await client.post("/graphql", json=small)).status_code == 200
+        for body in (
+            {"query": query, "variables": {"v": "x" * 400}},
+            {"query": query + " " * 2_100},
+        ):
+            response = await client.post("/graphql", json=body)
             assert response.status_code == 413
-            assert "variables" in response.json()["errors"][0]["message"]
+            assert codes(response) == ["PAYLOAD_TOO_LARGE"]
+        variables = json.dumps({"v": "x" * 400})
+        response = await client.get("/graphql", params={"query": query, "variables": variables})
+        assert response.status_code == 413
+        assert "variables" in response.json()["errors"][0]["message"]
 
 
 @pytest.mark.parametrize(
@@ -263,12 +249,7 @@ async def test_graphiql_is_served_to_browsers_only(client: httpx.AsyncClient) ->
 async def test_a_repeated_read_answers_the_same_bytes_over_http(
     neo4j_server: Neo4jServer, seeded: SeededGraph
 ) -> None:
-    settings = Settings(
-        neo4j_uri=neo4j_server.uri,
-        neo4j_password=SecretStr(neo4j_server.password),
-        hub_rate_limit_per_minute=0,
-    )
-    app = create_app(settings)
+    settings = hub_settings(neo4j_server, hub_rate_limit_per_minute=0)
     query = """query Detail($id: ID!) {
       node(id: $id) { ... on Expert { slug agencies { totalCount } } }
     }"""
@@ -277,12 +258,10 @@ async def test_a_repeated_read_answers_the_same_bytes_over_http(
         "variables": {"id": gid(Label.EXPERT, "vusal-huseynov")},
         "operationName": "Detail",
     }
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
-            first = await client.post("/graphql", json=body)
-            second = await client.post("/graphql", json=body)
-            wrong = await client.post("/graphql", json={**body, "variables": {"id": "nope"}})
+    async with app_client(settings) as client:
+        first = await client.post("/graphql", json=body)
+        second = await client.post("/graphql", json=body)
+        wrong = await client.post("/graphql", json={**body, "variables": {"id": "nope"}})
     assert first.content == second.content
     assert second.json()["data"]["node"]["agencies"]["totalCount"] >= 1
     assert codes(wrong) == ["BAD_USER_INPUT"]

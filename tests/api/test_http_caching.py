@@ -10,13 +10,11 @@ import brotli
 import httpx
 import pytest
 import zstandard
-from pydantic import SecretStr
 
-from api.app import create_app
-from api.settings import Settings
 from graph.database.accounts import create_key
 from graph.database.cypher import Cypher
 from graph.writes.principal import Principal, Role
+from tests.app_client import app_client, hub_settings
 from tests.neo4j_server import Neo4jServer
 from tests.seeded import SeededGraph
 
@@ -31,18 +29,14 @@ APP_ORIGIN = "http://app.example.org"
 async def client(
     neo4j_server: Neo4jServer, seeded: SeededGraph
 ) -> AsyncIterator[httpx.AsyncClient]:
-    settings = Settings(
-        neo4j_uri=neo4j_server.uri,
-        neo4j_password=SecretStr(neo4j_server.password),
+    settings = hub_settings(
+        neo4j_server,
         hub_rate_limit_per_minute=0,
         hub_cache_max_age=120,
         hub_cors_origins=APP_ORIGIN,
     )
-    app = create_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
-            yield client
+    async with app_client(settings) as client:
+        yield client
 
 
 async def test_anonymous_get_reads_are_public_with_a_strong_etag(
@@ -195,18 +189,13 @@ async def test_without_configured_origins_no_cors_headers_are_sent(
     neo4j_server: Neo4jServer, cypher: Cypher
 ) -> None:
     del cypher
-    app = create_app(
-        Settings(neo4j_uri=neo4j_server.uri, neo4j_password=SecretStr(neo4j_server.password))
-    )
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as plain:
-            preflight = await plain.options(
-                "/graphql",
-                headers={"origin": APP_ORIGIN, "access-control-request-method": "POST"},
-            )
-            assert preflight.status_code == 405
-            assert "access-control-allow-origin" not in preflight.headers
+    async with app_client(hub_settings(neo4j_server)) as plain:
+        preflight = await plain.options(
+            "/graphql",
+            headers={"origin": APP_ORIGIN, "access-control-request-method": "POST"},
+        )
+        assert preflight.status_code == 405
+        assert "access-control-allow-origin" not in preflight.headers
 
 
 async def test_metrics_count_this_process_s_requests(client: httpx.AsyncClient) -> None:

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import AsyncIterator
 
 import httpx
-import jwt
 import pytest
 from pydantic import SecretStr
 
-from api.app import create_app
-from api.settings import Settings
 from graph.auditing.trail import audit_log
 from graph.database.cypher import Cypher
+from tests.app_client import app_client, hub_settings
+from tests.editors import SECRET, editor_headers
 from tests.neo4j_server import Neo4jServer
 
-SECRET = "an-hmac-secret-that-is-long-enough-for-hs256"
 CREATE = (
     'mutation($cmid: String) { createTopic(input: {id: "t1", clientMutationId: $cmid, '
     'name: [{lang: "en", text: "Borders"}]}) { topic { slug } userErrors { code } } }'
@@ -27,24 +24,11 @@ DELETE = 'mutation { a: deleteTopic(input: {id: "t1"}) { deletedId userErrors { 
 @pytest.fixture
 async def client(neo4j_server: Neo4jServer, cypher: Cypher) -> AsyncIterator[httpx.AsyncClient]:
     del cypher  # an empty graph
-    settings = Settings(
-        neo4j_uri=neo4j_server.uri,
-        neo4j_password=SecretStr(neo4j_server.password),
-        hub_jwt_secret=SecretStr(SECRET),
-        hub_rate_limit_per_minute=0,
+    settings = hub_settings(
+        neo4j_server, hub_jwt_secret=SecretStr(SECRET), hub_rate_limit_per_minute=0
     )
-    now = int(time.time())
-    token = jwt.encode(
-        {"sub": "ed", "role": "editor", "iat": now, "exp": now + 600}, SECRET, algorithm="HS256"
-    )
-    app = create_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        headers = {"Authorization": f"Bearer {token}"}
-        async with httpx.AsyncClient(
-            transport=transport, base_url="http://hub", headers=headers
-        ) as client:
-            yield client
+    async with app_client(settings, editor_headers("ed")) as client:
+        yield client
 
 
 async def test_a_client_mutation_id_replays_the_answer(

@@ -1,5 +1,6 @@
 """`/metrics` of a two-worker hub, parsed by prometheus_client's own parser after a known set
-of requests; JSON log lines carrying the request id; the SSE media type never compressed."""
+of requests (refusals at the door included); JSON log lines carrying the request id; the SSE
+media type never compressed."""
 
 from __future__ import annotations
 
@@ -38,7 +39,16 @@ def test_metrics_sum_every_worker_and_logs_are_json_with_request_ids(
     neo4j_server: Neo4jServer, seeded: SeededGraph, capsys: pytest.CaptureFixture[str]
 ) -> None:
     del seeded
-    env = hub_env(neo4j_server, HUB_WORKERS="2", HUB_LOG_FORMAT="json", HUB_ACCESS_LOG="true")
+    env = hub_env(
+        neo4j_server,
+        HUB_WORKERS="2",
+        HUB_LOG_FORMAT="json",
+        HUB_ACCESS_LOG="true",
+        # A failed credential costs its address 100 points (api/access.py): two fit, a third
+        # does not, and a point a minute refills none in between.
+        HUB_RATE_LIMIT_PER_MINUTE="1",
+        HUB_RATE_LIMIT_BURST="250",
+    )
     with live_hub(env) as hub:
         for _ in range(6):  # a new connection each: the kernel spreads them over the workers
             with httpx.Client() as client:
@@ -47,6 +57,11 @@ def test_metrics_sum_every_worker_and_logs_are_json_with_request_ids(
         for _ in range(3):
             with httpx.Client() as client:
                 client.get(hub.graphql, params={"query": BROKEN})
+        refused = []
+        for _ in range(3):
+            with httpx.Client() as client:
+                bad = {"authorization": "Bearer not-a-token"}
+                refused.append(client.post(hub.graphql, json={"query": KNOWN}, headers=bad))
         with httpx.Client() as client:
             client.post(
                 hub.graphql,
@@ -69,6 +84,10 @@ def test_metrics_sum_every_worker_and_logs_are_json_with_request_ids(
     assert total(found, "hub_neo4j_request_seconds_sum") > 0
     assert "hub_neo4j_connections_in_use" in found
     assert total(found, "hub_graphql_subscriptions_open") == 0
+    assert [answer.status_code for answer in refused] == [401, 401, 429]
+    assert total(found, "hub_refused_requests_total", status="401") == 2
+    assert total(found, "hub_refused_requests_total", status="429") == 1
+    assert total(found, "hub_refused_requests_total") == 3  # nothing else was refused
 
     output = capsys.readouterr().out
     lines = [json.loads(line) for line in output.splitlines() if line.startswith("{")]

@@ -11,12 +11,11 @@ from typing import Any
 
 import httpx
 import pytest
-from pydantic import SecretStr
 
-from api.app import create_app
 from api.settings import Settings
 from graph.database.cypher import Cypher
 from graph.database.persisted_queries import count_persisted_queries
+from tests.app_client import app_client, hub_settings
 from tests.neo4j_server import Neo4jServer
 
 QUERY = "query Version { apiVersion }"
@@ -32,26 +31,13 @@ def persisted(text: str) -> dict[str, Any]:
 
 
 def settings_for(server: Neo4jServer, **overrides: Any) -> Settings:
-    return Settings(
-        neo4j_uri=server.uri,
-        neo4j_password=SecretStr(server.password),
-        hub_rate_limit_per_minute=0,
-        **overrides,
-    )
-
-
-async def serve(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
-            yield client
+    return hub_settings(server, hub_rate_limit_per_minute=0, **overrides)
 
 
 @pytest.fixture
 async def client(neo4j_server: Neo4jServer, cypher: Cypher) -> AsyncIterator[httpx.AsyncClient]:
     del cypher  # an empty graph: no persisted queries left over
-    async for client in serve(settings_for(neo4j_server)):
+    async with app_client(settings_for(neo4j_server)) as client:
         yield client
 
 
@@ -88,9 +74,9 @@ async def test_the_store_is_shared_and_survives_a_restart(
 ) -> None:
     del cypher
     settings = settings_for(neo4j_server)
-    async for first in serve(settings):
+    async with app_client(settings) as first:
         await first.post("/graphql", json={"query": QUERY, "extensions": persisted(QUERY)})
-    async for second in serve(settings):  # another worker, or the same hub restarted
+    async with app_client(settings) as second:  # another worker, or the same hub restarted
         answer = await second.get("/graphql", params=by_hash(QUERY))
         assert answer.status_code == 200
         assert "apiVersion" in answer.json()["data"]
@@ -100,11 +86,11 @@ async def test_the_store_keeps_the_most_recently_used(
     neo4j_server: Neo4jServer, cypher: Cypher
 ) -> None:
     queries = [f"query Q{n} {{ apiVersion }}" for n in range(4)]
-    async for client in serve(settings_for(neo4j_server, hub_persisted_queries_max=2)):
+    async with app_client(settings_for(neo4j_server, hub_persisted_queries_max=2)) as client:
         for text in queries:
             await client.post("/graphql", json={"query": text, "extensions": persisted(text)})
     assert await count_persisted_queries(cypher) == 2
-    async for fresh in serve(settings_for(neo4j_server, hub_persisted_queries_max=2)):
+    async with app_client(settings_for(neo4j_server, hub_persisted_queries_max=2)) as fresh:
         oldest = await fresh.get("/graphql", params=by_hash(queries[0]))
         newest = await fresh.get("/graphql", params=by_hash(queries[-1]))
         assert codes(oldest) == ["PERSISTED_QUERY_NOT_FOUND"]
@@ -160,7 +146,7 @@ def trusted_file(tmp_path: Path) -> Path:
 async def test_trusted_documents_run_only_what_is_listed(
     neo4j_server: Neo4jServer, cypher: Cypher, trusted_file: Path
 ) -> None:
-    async for client in serve(settings_for(neo4j_server, hub_trusted_documents=trusted_file)):
+    async with app_client(settings_for(neo4j_server, hub_trusted_documents=trusted_file)) as client:
         listed = await client.get("/graphql", params=by_hash(QUERY))
         assert "apiVersion" in listed.json()["data"]
         relay = await client.post("/graphql", json={"documentId": "relay-id-1"})

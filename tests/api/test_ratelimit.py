@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import multiprocessing
 import time
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import jwt
 import pytest
 from pydantic import SecretStr
 
 from api.access import client_group, key_bucket
-from api.app import create_app
 from api.auth import Authenticator
 from api.bucket_table import BucketTable, create_table_file
 from api.ratelimit import RateLimiter
@@ -22,6 +19,7 @@ from api.settings import Settings
 from graph.database.accounts import create_key
 from graph.database.cypher import Cypher
 from graph.writes.principal import Principal, Role
+from tests.app_client import app_client, hub_settings
 from tests.neo4j_server import Neo4jServer
 
 SECRET = "an-hmac-secret-that-is-long-enough-for-hs256"
@@ -123,23 +121,8 @@ def test_processes_sharing_a_table_share_one_budget() -> None:
 
 
 def _settings(neo4j_server: Neo4jServer, **overrides: Any) -> Settings:
-    values: dict[str, Any] = {
-        "neo4j_uri": neo4j_server.uri,
-        "neo4j_user": neo4j_server.user,
-        "neo4j_password": SecretStr(neo4j_server.password),
-        "hub_jwt_secret": SecretStr(SECRET),
-        "hub_rate_limit_per_minute": 1,
-        "hub_rate_limit_burst": 2,
-    }
-    return Settings(**(values | overrides))
-
-
-async def _client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
-            yield client
+    limits: dict[str, Any] = {"hub_rate_limit_per_minute": 1, "hub_rate_limit_burst": 2}
+    return hub_settings(neo4j_server, hub_jwt_secret=SecretStr(SECRET), **(limits | overrides))
 
 
 async def test_the_api_answers_429_with_retry_after_per_caller(neo4j_server: Neo4jServer) -> None:
@@ -148,7 +131,7 @@ async def test_the_api_answers_429_with_retry_after_per_caller(neo4j_server: Neo
         {"sub": "bob", "role": "editor", "iat": now, "exp": now + 600}, SECRET, algorithm="HS256"
     )
     body = {"query": "{ apiVersion }"}
-    async for client in _client(_settings(neo4j_server)):
+    async with app_client(_settings(neo4j_server)) as client:
         statuses = [(await client.post("/graphql", json=body)).status_code for _ in range(3)]
         assert statuses == [200, 200, 429]
         refused = await client.post("/graphql", json=body)
@@ -163,7 +146,7 @@ async def test_a_query_is_charged_its_estimated_cost(neo4j_server: Neo4jServer) 
     expensive = {"query": "{ experts(first: 60) { nodes { slug } } }"}
     cheap = {"query": "{ apiVersion }"}
     settings = _settings(neo4j_server, hub_rate_limit_burst=100)
-    async for client in _client(settings):
+    async with app_client(settings) as client:
         assert (await client.post("/graphql", json=expensive)).status_code == 200
         refused = await client.post("/graphql", json=expensive)  # 39 points left
         assert refused.status_code == 429
@@ -176,7 +159,7 @@ async def test_a_query_is_charged_for_the_variables_it_sent(neo4j_server: Neo4jS
     """A variable page size is priced at the cap by the cost rule, but charged as sent."""
     query = "query Page($first: Int) { experts(first: $first) { nodes { slug } } }"
     settings = _settings(neo4j_server, hub_rate_limit_burst=100)
-    async for client in _client(settings):
+    async with app_client(settings) as client:
         for _ in range(4):  # 4 x 20 points of a 100-point bucket
             small = {"query": query, "variables": {"first": 20}}
             assert (await client.post("/graphql", json=small)).status_code == 200
@@ -186,7 +169,7 @@ async def test_a_query_is_charged_for_the_variables_it_sent(neo4j_server: Neo4jS
 
 async def test_exports_are_charged_what_they_ask_for(neo4j_server: Neo4jServer) -> None:
     settings = _settings(neo4j_server, hub_rate_limit_burst=100)
-    async for client in _client(settings):
+    async with app_client(settings) as client:
         path = "/export/neighbourhood.csv?id=nobody&limit=80"
         assert (await client.get(path)).status_code == 404  # charged, then looked for
         refused = await client.get(path)
@@ -207,7 +190,7 @@ async def test_api_keys_are_limited_before_they_are_looked_up(
 
     monkeypatch.setattr(Authenticator, "key_principal", counted)
     body = {"query": "{ viewer { role } }"}
-    async for client in _client(_settings(neo4j_server, hub_rate_limit_burst=3)):
+    async with app_client(_settings(neo4j_server, hub_rate_limit_burst=3)) as client:
         headers = {"X-API-Key": issued.secret}
         statuses = [
             (await client.post("/graphql", json=body, headers=headers)).status_code

@@ -184,14 +184,16 @@ def test_refusals_over_sse_come_as_a_coded_next_event_then_complete(
     assert events[0][1]["errors"][0]["extensions"]["code"] == code
 
 
+def sse_post(hub: LiveHub, query: str) -> httpx.Response:
+    """`query` asked for as a graphql-sse stream, read to its end."""
+    return httpx.post(
+        hub.graphql, json={"query": query}, headers={"Accept": "text/event-stream"}, timeout=20
+    )
+
+
 def sse_events(hub: LiveHub, query: str) -> list[tuple[str, Any]]:
     """The events of a stream the hub ends by itself."""
-    response = httpx.post(
-        hub.graphql,
-        json={"query": query},
-        headers={"Accept": "text/event-stream"},
-        timeout=20,
-    )
+    response = sse_post(hub, query)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/event-stream")
     events = []
@@ -271,11 +273,6 @@ def test_trusted_documents_bind_subscriptions_over_both_transports(
         assert refused["payload"][0]["extensions"]["code"] == "TRUSTED_DOCUMENT_REQUIRED"
         ws.send(json.dumps({"id": "y", "type": "subscribe", "payload": {"documentId": "listed-1"}}))
         assert quiet_or_data(ws)  # the listed document runs: no error
-        response = httpx.post(
-            trusted.graphql,
-            json={"query": CHANGES},
-            headers={"Accept": "text/event-stream"},
-            timeout=20,
-        )
+        response = sse_post(trusted, CHANGES)
         assert response.status_code == 400
         assert response.json()["errors"][0]["extensions"]["code"] == "TRUSTED_DOCUMENT_REQUIRED"

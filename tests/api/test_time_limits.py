@@ -12,7 +12,7 @@ import json
 import socket
 import time
 from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, contextmanager
 from typing import Any
 
 import httpx
@@ -20,9 +20,9 @@ import pytest
 from neo4j import AsyncDriver, AsyncTransaction
 from pydantic import SecretStr
 
-from api.app import create_app
 from api.settings import Settings
 from graph.database.cypher import Cypher
+from tests.app_client import app_client, hub_settings
 from tests.editors import SECRET, editor_headers
 from tests.live_hub import hub_env, live_hub
 from tests.neo4j_server import Neo4jServer
@@ -35,9 +35,8 @@ WHERE status STARTS WITH 'Blocked' RETURN transactionId"""
 
 
 def settings(neo4j_server: Neo4jServer, **overrides: Any) -> Settings:
-    return Settings(
-        neo4j_uri=neo4j_server.uri,
-        neo4j_password=SecretStr(neo4j_server.password),
+    return hub_settings(
+        neo4j_server,
         hub_jwt_secret=SecretStr(SECRET),
         hub_rate_limit_per_minute=0,
         hub_seed_on_start=False,
@@ -45,15 +44,8 @@ def settings(neo4j_server: Neo4jServer, **overrides: Any) -> Settings:
     )
 
 
-@asynccontextmanager
-async def client_for(config: Settings) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(config)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(
-            transport=transport, base_url="http://hub", headers=editor_headers()
-        ) as client:
-            yield client
+def client_for(config: Settings) -> AbstractAsyncContextManager[httpx.AsyncClient]:
+    return app_client(config, editor_headers())
 
 
 @asynccontextmanager

@@ -10,15 +10,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
 from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
-from pydantic import SecretStr
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import StreamingResponse
 from starlette.routing import Route
 
-from api.app import create_app
 from api.compression import compression_middleware
-from api.settings import Settings
+from tests.app_client import app_client, hub_settings
 from tests.neo4j_server import Neo4jServer
 from tests.ports import free_port
 
@@ -53,21 +51,14 @@ async def test_requests_are_traced_with_operation_and_request_id(
     neo4j_server: Neo4jServer,
 ) -> None:
     with collector() as (endpoint, received):
-        settings = Settings(
-            neo4j_uri=neo4j_server.uri,
-            neo4j_password=SecretStr(neo4j_server.password),
-            otel_exporter_otlp_endpoint=endpoint,
-        )
-        app = create_app(settings)
-        async with app.router.lifespan_context(app):
-            transport = httpx.ASGITransport(app=app)
-            async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
-                answer = await client.post(
-                    "/graphql",
-                    json={"query": "query Traced { __typename }"},
-                    headers={"x-request-id": "span-7"},
-                )
-                assert answer.status_code == 200
+        settings = hub_settings(neo4j_server, otel_exporter_otlp_endpoint=endpoint)
+        async with app_client(settings) as client:
+            answer = await client.post(
+                "/graphql",
+                json={"query": "query Traced { __typename }"},
+                headers={"x-request-id": "span-7"},
+            )
+            assert answer.status_code == 200
         # leaving the lifespan shut the provider down, which flushed the spans
     attributes = [
         {item.key: item.value.string_value for item in span.attributes}

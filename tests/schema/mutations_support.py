@@ -96,5 +96,12 @@ async def run(
     return await schema().execute(query, variable_values=variables, context_value=context)
 
 
+async def edited(cypher: Cypher, query: str, variables: dict[str, Any] | None = None) -> Any:
+    """The `data` of `query` run by an editor, which must have some (user errors included)."""
+    result = await run(cypher, query, variables, viewer=EDITOR)
+    assert result.data is not None, result.errors
+    return result.data
+
+
 def codes(result: ExecutionResult) -> list[str]:
     return [(error.extensions or {}).get("code", "") for error in result.errors or ()]

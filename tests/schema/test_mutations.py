@@ -8,7 +8,7 @@ from graph.database.cypher import Cypher
 from graph.model import Label
 from graph.writes.digest import graph_digest
 from schema.ids import to_global_id
-from tests.schema.mutations_support import EDITOR, build_small_graph, codes, run
+from tests.schema.mutations_support import EDITOR, build_small_graph, codes, edited, run
 
 CREATE_EVENT = """
 mutation($input: CreateEventInput!) {
@@ -108,9 +108,7 @@ async def test_a_missing_second_participant_writes_nothing_at_all(cypher: Cypher
     await build_small_graph(cypher)
     before = await graph_digest(cypher)
     variables = {"input": event_input(participants={"ids": ["vusal", "nobody"]})}
-    result = await run(cypher, CREATE_EVENT, variables, viewer=EDITOR)
-    assert result.data is not None
-    payload = result.data["createEvent"]
+    payload = (await edited(cypher, CREATE_EVENT, variables))["createEvent"]
     assert payload["event"] is None
     assert payload["userErrors"] == [
         {
@@ -139,9 +137,8 @@ async def test_invalid_input_is_a_user_error_with_its_field(
 ) -> None:
     await build_small_graph(cypher)
     before = await graph_digest(cypher)
-    result = await run(cypher, CREATE_EVENT, {"input": event_input(**extra)}, viewer=EDITOR)
-    assert result.data is not None
-    (error,) = result.data["createEvent"]["userErrors"]
+    data = await edited(cypher, CREATE_EVENT, {"input": event_input(**extra)})
+    (error,) = data["createEvent"]["userErrors"]
     assert (error["field"], error["code"]) == (field, code)
     assert await graph_digest(cypher) == before
 
@@ -150,9 +147,7 @@ async def test_money_and_currency_are_checked(cypher: Cypher) -> None:
     await build_small_graph(cypher)
     query = """mutation { link(input: {links: [{type: FUNDED_BY, from: "rtcm", to: "iom",
       properties: {amount: "40100000", currency: "EURO"}}]}) { userErrors { field code } } }"""
-    result = await run(cypher, query, viewer=EDITOR)
-    assert result.data is not None
-    assert result.data["link"]["userErrors"] == [
+    assert (await edited(cypher, query))["link"]["userErrors"] == [
         {"field": "properties.currency", "code": "BAD_USER_INPUT"}
     ]
 
@@ -163,14 +158,11 @@ async def test_deleting_a_node_with_dependents_explains_and_cascade_deletes(cyph
         'mutation($c: Boolean!) { deleteAgency(input: {id: "sms", cascade: $c}) '
         "{ deletedId userErrors { message code } } }"
     )
-    refused = await run(cypher, query, {"c": False}, viewer=EDITOR)
-    assert refused.data is not None
-    (error,) = refused.data["deleteAgency"]["userErrors"]
+    (error,) = (await edited(cypher, query, {"c": False}))["deleteAgency"]["userErrors"]
     assert error["code"] == "CONFLICT"
     assert "cascade" in error["message"]
-    done = await run(cypher, query, {"c": True}, viewer=EDITOR)
-    assert done.data is not None
-    assert done.data["deleteAgency"]["deletedId"] == to_global_id(Label.AGENCY, "sms")
+    done = await edited(cypher, query, {"c": True})
+    assert done["deleteAgency"]["deletedId"] == to_global_id(Label.AGENCY, "sms")
 
 
 async def test_update_with_null_removes_and_leaves_the_rest(cypher: Cypher) -> None:
@@ -235,9 +227,8 @@ async def test_injection_through_free_text_is_stored_as_inert_text(
         'mutation($v: String!) { updateExpert(input: {id: "vusal", honorific: $v}) '
         "{ expert { honorific } } }"
     )
-    result = await run(cypher, query, {"v": payload}, viewer=EDITOR)
-    assert result.data is not None
-    assert result.data["updateExpert"]["expert"]["honorific"] == payload.strip()
+    updated = await edited(cypher, query, {"v": payload})
+    assert updated["updateExpert"]["expert"]["honorific"] == payload.strip()
     counts = await cypher.read("MATCH (n:Expert|Agency|Event) RETURN count(n) AS nodes")
     assert counts[0]["nodes"] == 9  # the small graph: 2 agencies, 3 experts, 4 events
 

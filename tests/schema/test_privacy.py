@@ -15,16 +15,14 @@ from typing import Any
 import httpx
 import pytest
 from neo4j import AsyncDriver
-from pydantic import SecretStr
 
-from api.app import create_app
-from api.settings import Settings
 from graph.database.cypher import Cypher
 from graph.database.maintenance import delete_everything
 from graph.model import Label
 from graph.writes.principal import ANONYMOUS, Principal
 from seed.document_import import import_document
 from seed.load import load_seed
+from tests.app_client import app_client, hub_settings
 from tests.neo4j_server import Neo4jServer
 from tests.schema.mutations_support import ADMIN, EDITOR, run
 from tests.seeded import gid
@@ -167,16 +165,9 @@ async def test_an_agencys_published_switchboard_stays_public(imported: Cypher) -
 
 @pytest.fixture
 async def client(neo4j_server: Neo4jServer, imported: Cypher) -> AsyncIterator[httpx.AsyncClient]:
-    settings = Settings(
-        neo4j_uri=neo4j_server.uri,
-        neo4j_password=SecretStr(neo4j_server.password),
-        hub_rate_limit_per_minute=0,  # six depth-2 exports from one client; limits elsewhere
-    )
-    app = create_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
-            yield client
+    # six depth-2 exports from one client; limits elsewhere
+    async with app_client(hub_settings(neo4j_server, hub_rate_limit_per_minute=0)) as client:
+        yield client
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf", "csv"])

@@ -13,18 +13,15 @@ import csv
 import io
 from typing import Any
 
-import httpx
 import pytest
-from pydantic import SecretStr
 
-from api.app import create_app
-from api.settings import Settings
 from graph.database.cypher import Cypher
 from graph.model import Label
 from graph.writes.digest import graph_digest
 from graph.writes.principal import ANONYMOUS
 from schema.ids import to_global_id
 from seed.load import load_seed
+from tests.app_client import app_client, hub_settings
 from tests.neo4j_server import Neo4jServer
 from tests.schema.mutations_support import (
     ADMIN,
@@ -51,18 +48,23 @@ PROVENANCE = """query ($id: ID!, $place: ID!) {
 }"""
 
 
+async def provenance(cypher: Cypher, expert: str, role: str) -> Any:
+    """`PROVENANCE` about `expert` and Baku as `role` sees it."""
+    variables = {
+        "id": to_global_id(Label.EXPERT, expert),
+        "place": to_global_id(Label.PLACE, "baku"),
+    }
+    result = await run(cypher, PROVENANCE, variables, viewer=ROLES[role])
+    assert result.data is not None, result.errors
+    return result.data
+
+
 @pytest.mark.parametrize("role", list(ROLES))
 async def test_account_provenance_is_neutral_for_anonymous_and_partners(
     cypher: Cypher, role: str
 ) -> None:
     await build_small_graph(cypher)
-    variables = {
-        "id": to_global_id(Label.EXPERT, "vusal"),
-        "place": to_global_id(Label.PLACE, "baku"),
-    }
-    result = await run(cypher, PROVENANCE, variables, viewer=ROLES[role])
-    data: Any = result.data
-    assert data is not None, result.errors
+    data = await provenance(cypher, "vusal", role)
     expected = SHOWN[role]
     assert data["node"]["source"] == expected
     assert [edge["source"] for edge in data["node"]["agencies"]["edges"]] == [expected]
@@ -74,13 +76,7 @@ async def test_account_provenance_is_neutral_for_anonymous_and_partners(
 @pytest.mark.parametrize("role", list(ROLES))
 async def test_resource_provenance_reads_the_same_to_every_role(cypher: Cypher, role: str) -> None:
     await load_seed(cypher)
-    variables = {
-        "id": to_global_id(Label.EXPERT, "vusal-huseynov"),
-        "place": to_global_id(Label.PLACE, "baku"),
-    }
-    result = await run(cypher, PROVENANCE, variables, viewer=ROLES[role])
-    data: Any = result.data
-    assert data is not None, result.errors
+    data = await provenance(cypher, "vusal-huseynov", role)
     assert data["node"]["source"] == "res-rtcm-roadmap-workshop"
     assert data["place"]["source"] == "res-rtcm-roll-out-session"
     assert "contributed" not in str(data)
@@ -273,14 +269,10 @@ async def test_texts_written_by_an_account_are_editorial(cypher: Cypher) -> None
 
 async def test_anonymous_exports_show_no_account(cypher: Cypher, neo4j_server: Neo4jServer) -> None:
     await build_small_graph(cypher)
-    settings = Settings(neo4j_uri=neo4j_server.uri, neo4j_password=SecretStr(neo4j_server.password))
-    app = create_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
-            response = await client.get(
-                "/export/neighbourhood.csv", params={"id": to_global_id(Label.EXPERT, "vusal")}
-            )
+    async with app_client(hub_settings(neo4j_server)) as client:
+        response = await client.get(
+            "/export/neighbourhood.csv", params={"id": to_global_id(Label.EXPERT, "vusal")}
+        )
     assert response.status_code == 200, response.text
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert rows

@@ -139,33 +139,37 @@ async def hundred_experts(driver: AsyncDriver, tmp_path_factory: pytest.TempPath
     await load_seed(runner, fixture_files(tmp_path_factory.mktemp("fixture"), 100))
 
 
+async def edges_in_one_round_trip(
+    driver: AsyncDriver, query: str, field: str, size: int
+) -> list[dict[str, Any]]:
+    """The `size` edges of `field` that `query` (taking `$n`) answers, with one statement."""
+    runner = Cypher(driver, "neo4j")
+    result = await execute(runner, query, {"n": size})
+    assert result.errors is None, result.errors
+    assert result.data is not None
+    edges: list[dict[str, Any]] = result.data[field]["edges"]
+    assert len(edges) == size
+    assert runner.round_trips == 1
+    return edges
+
+
 @pytest.mark.parametrize("size", [100, 10])
 async def test_experts_with_agencies_events_topics_cost_a_fixed_number_of_round_trips(
     hundred_experts: None, driver: AsyncDriver, size: int
 ) -> None:
-    runner = Cypher(driver, "neo4j")
-    result = await execute(runner, QUERY, {"n": size})
-    assert result.errors is None, result.errors
-    edges = result.data["experts"]["edges"]  # type: ignore[index]
-    assert len(edges) == size
+    edges = await edges_in_one_round_trip(driver, QUERY, "experts", size)
     assert all(len(edge["node"]["agencies"]["edges"]) == 2 for edge in edges)
     assert all(edge["node"]["events"]["totalCount"] == 3 for edge in edges)
     assert all(len(edge["node"]["topics"]["nodes"]) == 2 for edge in edges)
-    assert runner.round_trips == 1
 
 
 @pytest.mark.parametrize("size", [10, 1])
 async def test_a_list_with_nested_relationships_two_levels_deep_is_one_round_trip(
     hundred_experts: None, driver: AsyncDriver, size: int
 ) -> None:
-    runner = Cypher(driver, "neo4j")
-    result = await execute(runner, EVENT_LIST, {"n": size})
-    assert result.errors is None, result.errors
-    edges = result.data["events"]["edges"]  # type: ignore[index]
-    assert len(edges) == size
+    edges = await edges_in_one_round_trip(driver, EVENT_LIST, "events", size)
     assert all(edge["node"]["participants"]["totalCount"] == 30 for edge in edges)
     assert all(len(edge["node"]["participants"]["nodes"]) == 3 for edge in edges)
-    assert runner.round_trips == 1
 
 
 async def test_a_detail_page_with_a_second_root_field_stays_within_the_bound(

@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from graph.model import ALLOWED_LINKS, LANGUAGES, MULTILINGUAL_FIELDS, Label, RelType
-from graph.writes.codes import KINDS
+from graph.writes.codes import KINDS, PARTICIPATION_ROLES
 from seed.mlang import parse_mlang
 from seed.numbers import parse_money
 from tests.sources import source_documents
@@ -38,9 +38,6 @@ FILES: dict[str, Label] = {
     "resources.yaml": Label.RESOURCE,
 }
 EVENT_STATUSES = frozenset({"announced", "under way", "held", "planned"})
-TOOK_PART_ROLES = frozenset(
-    {"speaker", "trainer", "participant", "facilitator", "organiser", "contact"}
-)
 DATE_FIELDS = ("start", "end", "published", "since", "until")
 PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2}")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -226,7 +223,7 @@ def test_kinds_and_statuses_come_from_the_model_vocabulary() -> None:
         assert event.get("status") in EVENT_STATUSES, record_id
     for link in seed.links():
         if link.type == RelType.TOOK_PART:
-            assert link.props.get("role") in TOOK_PART_ROLES, link
+            assert link.props.get("role") in PARTICIPATION_ROLES, link
 
 
 def test_countries_have_unique_iso2_codes() -> None:

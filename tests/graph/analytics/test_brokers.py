@@ -18,14 +18,18 @@ EXPERTS = ProjectionSpec(Projection.EXPERTS_BY_EVENTS)
 COUNTRIES = ProjectionSpec(Projection.COUNTRIES_BY_PROGRAMMES)
 
 
+def participants(g: GraphBuilder, label: Label, prefix: str, count: int, event: str) -> None:
+    """Nodes `prefix`1..`prefix``count` of `label`, each a participant of `event`."""
+    for i in range(1, count + 1):
+        g.link(RelType.TOOK_PART, g.node(label, f"{prefix}{i}"), event, role="participant")
+
+
 def bridge_between_two_groups(g: GraphBuilder) -> None:
     """Agencies l1..l4 meet at `left` (2019), r1..r4 at `right` (2021); `bridge` attends
     both and is the only tie between the groups."""
     for side, year in (("l", "2019-05-05"), ("r", "2021-06-06")):
         event = g.node(Label.EVENT, "left" if side == "l" else "right", start=year)
-        for i in range(1, 5):
-            agency = g.node(Label.AGENCY, f"{side}{i}")
-            g.link(RelType.TOOK_PART, agency, event, role="participant")
+        participants(g, Label.AGENCY, side, 4, event)
     g.node(Label.AGENCY, "bridge")
     g.link(RelType.TOOK_PART, "bridge", "left", role="organiser")
     g.link(RelType.TOOK_PART, "bridge", "right", role="organiser")
@@ -34,10 +38,7 @@ def bridge_between_two_groups(g: GraphBuilder) -> None:
 def two_cliques_joined_by_one_tie(g: GraphBuilder) -> None:
     """Experts a1..a5 all attend `ea`, b1..b5 all attend `eb`; a1 and b1 also meet at `ab`."""
     for side in ("a", "b"):
-        event = g.node(Label.EVENT, f"e{side}")
-        for i in range(1, 6):
-            expert = g.node(Label.EXPERT, f"{side}{i}")
-            g.link(RelType.TOOK_PART, expert, event, role="participant")
+        participants(g, Label.EXPERT, side, 5, g.node(Label.EVENT, f"e{side}"))
     g.node(Label.EVENT, "ab")
     g.link(RelType.TOOK_PART, "a1", "ab", role="speaker")
     g.link(RelType.TOOK_PART, "b1", "ab", role="speaker")

@@ -95,14 +95,19 @@ async def test_the_first_read_of_a_text_goes_alone_then_reads_share_one_statemen
     assert [reader.round_trips for reader in readers] == [1, 1, 1, 1]
 
 
+async def each_answered_by_id(driver: AsyncDriver, sent: Sent, idents: str, most: int) -> None:
+    """Concurrent reads of topics `idents` (a reader each, `most` to a statement) each get
+    their own topic; what was sent is left in `sent`."""
+    readers = await after_one_read(driver, sent, len(idents), most=most)
+    answers = await concurrently(readers, BY_ID, by_id(*idents))
+    assert answers == [topic(ident) for ident in idents]
+
+
 async def test_a_statement_takes_at_most_its_share_of_the_waiting_reads(
     driver: AsyncDriver, sent: Sent
 ) -> None:
-    readers = await after_one_read(driver, sent, 7, most=3)
+    await each_answered_by_id(driver, sent, "abcabca", most=3)
 
-    answers = await concurrently(readers, BY_ID, by_id(*"abcabca"))
-
-    assert answers == [topic(ident) for ident in "abcabca"]
     assert sent.sizes == [3, 3, 1]
     assert len(set(sent.texts)) == 1  # one text, one plan, whatever the size
 
@@ -161,11 +166,8 @@ async def test_a_text_neo4j_refuses_in_batch_form_is_sent_alone_from_then_on(
 async def test_at_most_one_read_per_statement_means_every_read_alone(
     driver: AsyncDriver, sent: Sent
 ) -> None:
-    readers = await after_one_read(driver, sent, 4, most=1)
+    await each_answered_by_id(driver, sent, "abca", most=1)
 
-    answers = await concurrently(readers, BY_ID, by_id(*"abca"))
-
-    assert answers == [topic(ident) for ident in "abca"]
     assert sent.texts == [BY_ID] * 4
 
 
