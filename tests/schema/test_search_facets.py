@@ -9,14 +9,11 @@ from collections import Counter
 from typing import Any
 
 import pytest
-from neo4j import AsyncDriver
 
 from graph.cypher import Cypher
 from graph.declarations import DECLARED
-from graph.maintenance import delete_everything
 from graph.model import Label
-from seed.load import load_synthetic
-from tests.seeded import DATABASE, codes_of, data_of, execute, gid
+from tests.seeded import codes_of, data_of, execute, gid
 
 PAGE = """query ($facets: [SearchFacet!], $first: Int, $after: String) {
   search(query: "a*", types: [EXPERT], facets: $facets, first: $first, after: $after) {
@@ -37,14 +34,6 @@ GROUPS = """query ($facets: [SearchFacet!]) {
 Facts = dict[str, dict[str, set[str]]]
 
 
-@pytest.fixture(scope="module")
-async def experts(driver: AsyncDriver) -> Cypher:
-    cypher = Cypher(driver, DATABASE)
-    await delete_everything(cypher)
-    await load_synthetic(cypher, 400, 3)
-    return cypher
-
-
 async def paged(cypher: Cypher, facets: list[dict[str, Any]] | None, first: int) -> list[str]:
     """Every hit, page by page: no page repeats an id, and they add up to `totalCount`."""
     ids: list[str] = []
@@ -60,19 +49,19 @@ async def paged(cypher: Cypher, facets: list[dict[str, Any]] | None, first: int)
 
 
 @pytest.fixture(scope="module")
-async def every_hit(experts: Cypher) -> list[str]:
-    ids = await paged(experts, None, 100)
+async def every_hit(synthetic_experts: Cypher) -> list[str]:
+    ids = await paged(synthetic_experts, None, 100)
     assert len(ids) > 100
     return ids
 
 
 @pytest.fixture(scope="module")
-async def facts(experts: Cypher, every_hit: list[str]) -> Facts:
+async def facts(synthetic_experts: Cypher, every_hit: list[str]) -> Facts:
     """Each hit's languages and agencies, read from the hit itself."""
     nodes = []
     for start in range(0, len(every_hit), 100):
         batch = every_hit[start : start + 100]
-        nodes += (await data_of(experts, FACTS, {"ids": batch}))["nodes"]
+        nodes += (await data_of(synthetic_experts, FACTS, {"ids": batch}))["nodes"]
     return {
         node["id"]: {
             "LANGUAGE": set(node["languages"]),
@@ -96,7 +85,7 @@ def common(ids: list[str], facts: Facts, by: str, rank: int = 0) -> str:
 
 
 async def test_filtered_hits_are_the_hits_kept_by_their_facet_values(
-    experts: Cypher, every_hit: list[str], facts: Facts
+    synthetic_experts: Cypher, every_hit: list[str], facts: Facts
 ) -> None:
     language = common(every_hit, facts, "LANGUAGE")
     agency = common(every_hit, facts, "AGENCY")
@@ -110,17 +99,17 @@ async def test_filtered_hits_are_the_hits_kept_by_their_facet_values(
     for facets in choices:
         expected = kept(every_hit, facts, facets)
         assert 0 < len(expected) < len(every_hit), facets
-        assert await paged(experts, facets, 100) == expected, facets
-        assert await paged(experts, facets, 7) == expected, facets
+        assert await paged(synthetic_experts, facets, 100) == expected, facets
+        assert await paged(synthetic_experts, facets, 7) == expected, facets
 
 
 async def test_group_counts_follow_the_other_facets_chosen(
-    experts: Cypher, every_hit: list[str], facts: Facts
+    synthetic_experts: Cypher, every_hit: list[str], facts: Facts
 ) -> None:
     language = common(every_hit, facts, "LANGUAGE")
     agency = common(every_hit, facts, "AGENCY")
     facets = [{"by": "LANGUAGE", "key": language}, {"by": "AGENCY", "key": agency}]
-    search = (await data_of(experts, GROUPS, {"facets": facets}))["search"]
+    search = (await data_of(synthetic_experts, GROUPS, {"facets": facets}))["search"]
     assert search["totalCount"] == len(kept(every_hit, facts, facets))
     for by, other in (("LANGUAGE", facets[1]), ("AGENCY", facets[0])):
         among = kept(every_hit, facts, [other])
@@ -131,7 +120,7 @@ async def test_group_counts_follow_the_other_facets_chosen(
 
 
 async def test_facets_refuse_what_is_not_a_group_of_the_type(
-    experts: Cypher, every_hit: list[str]
+    synthetic_experts: Cypher, every_hit: list[str]
 ) -> None:
     country = gid(Label.COUNTRY, "nowhere")
     for arguments in [
@@ -141,17 +130,20 @@ async def test_facets_refuse_what_is_not_a_group_of_the_type(
         'facets: [{by: LANGUAGE, key: "en"}]',
         "types: [EXPERT, EVENT], facets: [{by: COUNTRY, key: null}]",
     ]:
-        result = await execute(experts, f'{{ search(query: "a*", {arguments}) {{ totalCount }} }}')
+        query = f'{{ search(query: "a*", {arguments}) {{ totalCount }} }}'
+        result = await execute(synthetic_experts, query)
         assert codes_of(result) == ["BAD_USER_INPUT"], arguments
-    page = (await data_of(experts, PAGE, {"facets": None, "first": 5, "after": None}))["search"]
+    first = {"facets": None, "first": 5, "after": None}
+    page = (await data_of(synthetic_experts, PAGE, first))["search"]
     cursor = page["pageInfo"]["endCursor"]
     facets = [{"by": "LANGUAGE", "key": "en"}]
-    result = await execute(experts, PAGE, {"facets": facets, "first": 5, "after": cursor})
+    result = await execute(synthetic_experts, PAGE, {"facets": facets, "first": 5, "after": cursor})
     assert codes_of(result) == ["BAD_USER_INPUT"]
 
 
-async def test_no_facet_reaches_personal_contact_data(experts: Cypher) -> None:
-    data = await data_of(experts, '{ __type(name: "SearchGroupBy") { enumValues { name } } }')
+async def test_no_facet_reaches_personal_contact_data(synthetic_experts: Cypher) -> None:
+    query = '{ __type(name: "SearchGroupBy") { enumValues { name } } }'
+    data = await data_of(synthetic_experts, query)
     groups = {value["name"].lower() for value in data["__type"]["enumValues"]}
     personal = {
         field.key.lower()
