@@ -23,6 +23,8 @@ language), or None for the hits without any value."""
 
 SLOTS: Final[tuple[LiteralString, ...]] = ("$f0", "$f1", "$f2", "$f3", "$f4", "$f5", "$f6")
 """Parameter names, one per facet: names are ours, keys are the user's."""
+MAX_KEYS: Final = 100
+"""Groups chosen at once: each is compared against every hit's groups."""
 
 MEMBER: Final[LiteralString] = """EXISTS {
   WITH <NODE> AS n
@@ -53,6 +55,8 @@ def facet_filter(
     chosen = [(facet, list(keys)) for facet, keys in sorted(facets.items()) if keys]
     if len(chosen) > len(SLOTS):
         raise InvalidInputError(f"at most {len(SLOTS)} facets can be filtered at once")
+    if sum(len(keys) for _, keys in chosen) > MAX_KEYS:
+        raise InvalidInputError(f"at most {MAX_KEYS} facet groups can be chosen at once")
     condition: LiteralString = "true"
     parameters: dict[str, Any] = {}
     for slot, (facet, keys) in zip(SLOTS, chosen, strict=False):

@@ -129,6 +129,7 @@ async def test_facets_refuse_what_is_not_a_group_of_the_type(
         f'types: [EXPERT], facets: [{{by: AGENCY, key: "{country}"}}]',
         'facets: [{by: LANGUAGE, key: "en"}]',
         "types: [EXPERT, EVENT], facets: [{by: COUNTRY, key: null}]",
+        "types: [EXPERT], facets: [" + '{by: LANGUAGE, key: "en"}, ' * 101 + "]",
     ]:
         query = f'{{ search(query: "a*", {arguments}) {{ totalCount }} }}'
         result = await execute(synthetic_experts, query)
