@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 from enum import Enum
-from typing import Final
+from typing import Annotated, Final
 
 import strawberry
 
@@ -14,11 +15,13 @@ from graph.repositories.pages import Position, SearchHit
 from graph.repositories.pages import Snippet as SnippetRecord
 from graph.text.search import search as search_graph
 from graph.text.search import snippet_of
+from graph.text.search_facets import FacetKeys, group_label
 from graph.text.search_groups import group_hits
 from schema.context import Info
 from schema.cursors import CursorAt, decode_cursor
 from schema.errors import BadUserInputError
 from schema.facets import DEFAULT_BUCKETS, FacetBucket, checked_limit, facet_buckets
+from schema.ids import from_global_id
 from schema.languages import normalised
 from schema.paging import DEFAULT_PAGE_SIZE
 from schema.search_hit_properties import hit_reads
@@ -91,11 +94,24 @@ class SearchGroupBy(Enum):
     LANG = "lang"
 
 
+@strawberry.input(
+    description="Keep the hits in one group of `SearchResults.groupBy`. Groups of one `by` "
+    "combine with OR, different `by`s with AND."
+)
+class SearchFacet:
+    by: SearchGroupBy
+    key: str | None = strawberry.field(
+        description="A bucket's `key`, as `groupBy` gives it: the group's global ID, or the "
+        "value (a year, a language); null for the hits with no value."
+    )
+
+
 @strawberry.type
 class SearchResults:
     query: strawberry.Private[str]
     types: strawberry.Private[list[EntityType] | None]
     lang: strawberry.Private[str | None]
+    facets: strawberry.Private[FacetKeys]
     total_count: int = strawberry.field(description="Hits in all pages (at most 1000 per index).")
     page_info: PageInfo
     edges: list[SearchEdge]
@@ -103,7 +119,9 @@ class SearchResults:
 
     @strawberry.field(
         description="How all the hits (every page, as `totalCount` counts them) fall into "
-        "groups, largest first; the search must name exactly one type in `types`."
+        "groups, largest first; the search must name exactly one type in `types`. The "
+        "search's `facets` of other `by`s apply, its own `by`'s do not: each count is how "
+        "many hits choosing that group would add."
     )
     async def group_by(
         self, info: Info, by: SearchGroupBy, limit: int = DEFAULT_BUCKETS
@@ -118,6 +136,7 @@ class SearchResults:
             facet=by.value,
             lang=self.lang,
             limit=limit,
+            facets={name: keys for name, keys in self.facets.items() if name != by.value},
         )
         return facet_buckets(buckets)
 
@@ -133,10 +152,31 @@ def _snippet(record: SnippetRecord | None) -> Snippet | None:
     )
 
 
-def _ordering(query: str, types: list[EntityType] | None, lang: str | None) -> str:
+def _facet_keys(types: list[EntityType] | None, facets: list[SearchFacet]) -> FacetKeys:
+    """Per facet name, the graph's keys of the chosen groups: the slug of a group entity's
+    ID (which must name an entity of the group's label), the value otherwise."""
+    if not facets:
+        return {}
+    if not types or len(set(types)) != 1:
+        raise BadUserInputError("`facets` need a search of exactly one type in `types`")
+    label = Label(types[0].value)
+    keys: dict[str, list[str | None]] = {}
+    for facet in facets:
+        group = group_label(label, facet.by.value)
+        key = facet.key
+        if key is not None and group is not None:
+            key = from_global_id(key, (group,))[1]
+        keys.setdefault(facet.by.value, []).append(key)
+    return keys
+
+
+def _ordering(
+    query: str, types: list[EntityType] | None, lang: str | None, facets: FacetKeys
+) -> str:
     kinds = ",".join(sorted(kind.value for kind in types)) if types else "*"
-    digest = hashlib.sha256(f"{query}\x00{kinds}\x00{lang}".encode()).hexdigest()[:16]
-    return f"search:{digest}"
+    chosen = json.dumps({name: sorted(keys, key=str) for name, keys in sorted(facets.items())})
+    text = f"{query}\x00{kinds}\x00{lang}\x00{chosen}"
+    return f"search:{hashlib.sha256(text.encode()).hexdigest()[:16]}"
 
 
 def _edge(hit: SearchHit, at: CursorAt) -> SearchEdge:
@@ -159,13 +199,22 @@ class SearchQuery:
         lang: str | None = None,
         first: int | None = None,
         after: str | None = None,
+        facets: Annotated[
+            list[SearchFacet] | None,
+            strawberry.argument(
+                description="Only the hits in these groups of `groupBy` (one type in "
+                "`types`); `totalCount` and the cursors are those of the kept hits, ranked "
+                "as before."
+            ),
+        ] = None,
     ) -> SearchResults:
         cap = info.context.limits.max_page_size
         size = min(DEFAULT_PAGE_SIZE, cap) if first is None else first
         if not 0 <= size <= cap:
             raise BadUserInputError(f"`first` must be between 0 and {cap}")
         code = normalised(lang)
-        ordering = _ordering(query, types, code)
+        chosen = _facet_keys(types, facets or [])
+        ordering = _ordering(query, types, code, chosen)
         offset = 0
         if after is not None:
             position = decode_cursor(after, ordering, "after")
@@ -182,6 +231,7 @@ class SearchQuery:
             limit=size,
             reads=shown.reads,
             written_at=shown.written_at,
+            facets=chosen,
         )
         edges = [
             _edge(hit, CursorAt(ordering, Position(offset + index, "")))
@@ -191,6 +241,7 @@ class SearchQuery:
             query=query,
             types=types,
             lang=code,
+            facets=chosen,
             total_count=page.total,
             page_info=PageInfo(
                 has_next_page=page.has_next,

@@ -2,10 +2,11 @@
 
 One statement queries the chosen indexes (one per language, the names as written, and their
 variants in other scripts and spellings at half weight), keeps each node's best-scoring
-index, puts nodes the whole query names exactly (a name, alias or acronym) first, ranks by
-score then id, and returns the requested slice and the
-number of hits. The query text is Lucene syntax and travels only as a parameter; a query
-Lucene cannot parse comes back as `InvalidSearchQueryError`, never as a server error.
+index, keeps those in the chosen facet groups (graph/text/search_facets.py), puts nodes the
+whole query names exactly (a name, alias or acronym) first, ranks by score then id, and
+returns the requested slice and the number of hits. The query text is Lucene syntax and
+travels only as a parameter; a query Lucene cannot parse comes back as
+`InvalidSearchQueryError`, never as a server error.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from graph.repositories.properties import Projection, every_property, node_value
 from graph.repositories.records import label_of, node_record
 from graph.text.name_queries import plain, variants_query
 from graph.text.names import name_key
+from graph.text.search_facets import FacetKeys, facet_filter
 from graph.text.snippets import candidates, snippet
 from graph.text.variants import phrase_forms
 
@@ -74,6 +76,7 @@ WITH node, best.idx AS idx,
        WHEN any(form IN coalesce(node.nameVariants, []) WHERE form IN $phrases)
          THEN $variantBonus
        ELSE 0.0 END AS score
+WHERE <FACETS>
 ORDER BY score DESC, node.id ASC
 WITH collect({node: node, score: score, idx: idx}) AS hits
 CALL (hits) {
@@ -89,18 +92,19 @@ _EVERY_LABEL: Final = frozenset(Label)
 
 @lru_cache(maxsize=64)
 def _statement(
-    reads: frozenset[str] | None, written_at: bool
+    reads: frozenset[str] | None, written_at: bool, facets: LiteralString
 ) -> tuple[LiteralString, Projection | None]:
     """SEARCH projecting what the hits show, and the projection to read them with; every
     property as a map when `reads` is None.
 
     `reads` holds allow-listed field names only (`node_properties` emits constant keys), and
-    a process meets a handful of distinct selections, so their texts are kept.
+    a process meets a handful of distinct selections, so their texts are kept; so does
+    `facets`, the condition `facet_filter` built from allow-listed facet names.
     """
     if reads is None:
-        return fill(SEARCH, {"<NODE>": every_property("n")}), None
+        return fill(SEARCH, {"<NODE>": every_property("n"), "<FACETS>": facets}), None
     node = node_values("n", _EVERY_LABEL, written_at=written_at, reads=reads)
-    return fill(SEARCH, {"<NODE>": node.text}), node
+    return fill(SEARCH, {"<NODE>": node.text, "<FACETS>": facets}), node
 
 
 _LANGUAGE_OF_INDEX: Final = {index: lang for lang, index in FULLTEXT_INDEX_BY_LANGUAGE.items()}
@@ -141,8 +145,10 @@ async def search(
     limit: int = 20,
     reads: frozenset[str] | None = None,
     written_at: bool = True,
+    facets: FacetKeys | None = None,
 ) -> SearchPage:
-    """Hits `offset`.. `offset + limit`, best first, and how many there are.
+    """Hits `offset`.. `offset + limit`, best first, and how many there are; with
+    `facets`, only those in the chosen groups (a search of exactly one label).
 
     `reads` narrows the hits' properties to what is shown (`node_properties`); the hits'
     records then lack the rest, so `snippet_of` needs a search that read everything.
@@ -158,9 +164,10 @@ async def search(
         "offset": offset,
         "limit": limit + 1,
     }
-    statement, node = _statement(reads, written_at)
+    condition, chosen = facet_filter(one_label(labels), facets, "node") if facets else ("true", {})
+    statement, node = _statement(reads, written_at, condition)
     try:
-        result = (await cypher.read_maps(statement, parameters))[0]
+        result = (await cypher.read_maps(statement, {**parameters, **chosen}))[0]
     except GraphError as error:
         lucene = lucene_error(error)
         if lucene is None:
@@ -179,6 +186,13 @@ async def search(
         offset=offset,
         has_next=len(hits) > limit,
     )
+
+
+def one_label(labels: Sequence[Label] | None) -> Label:
+    """The one label a facet filter needs: facets are each label's own."""
+    if not labels or len(set(labels)) != 1:
+        raise InvalidInputError("facets need a search of exactly one type")
+    return labels[0]
 
 
 def snippet_of(hit: SearchHit) -> Snippet | None:

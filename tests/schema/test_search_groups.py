@@ -7,12 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from neo4j import AsyncDriver
 
 from graph.database.cypher import Cypher
-from graph.database.maintenance import delete_everything
-from seed.load import load_synthetic
-from tests.seeded import DATABASE, codes_of, data_of, execute
+from tests.seeded import codes_of, data_of, execute
 
 QUERY = "a*"
 PAGE = """query ($after: String) {
@@ -20,14 +17,6 @@ PAGE = """query ($after: String) {
     totalCount pageInfo { hasNextPage endCursor } nodes { id }
   }
 }"""
-
-
-@pytest.fixture(scope="module")
-async def experts(driver: AsyncDriver) -> Cypher:
-    cypher = Cypher(driver, DATABASE)
-    await delete_everything(cypher)
-    await load_synthetic(cypher, 400, 3)
-    return cypher
 
 
 async def every_hit(cypher: Cypher) -> list[str]:
@@ -48,12 +37,12 @@ def counted(buckets: list[dict[str, Any]]) -> list[tuple[str, int]]:
 
 @pytest.mark.parametrize(("by", "list_by"), [("COUNTRY", "COUNTRY"), ("LANGUAGE", "LANGUAGE")])
 async def test_search_groups_count_every_hit_beyond_the_first_hundred(
-    experts: Cypher, by: str, list_by: str
+    synthetic_experts: Cypher, by: str, list_by: str
 ) -> None:
-    ids = await every_hit(experts)
+    ids = await every_hit(synthetic_experts)
     assert len(ids) > 100
     data = await data_of(
-        experts,
+        synthetic_experts,
         f"""query ($ids: [ID!]!) {{
           search(query: "{QUERY}", types: [EXPERT], first: 1) {{
             groupBy(by: {by}, limit: 100) {{ key count }}
@@ -67,12 +56,14 @@ async def test_search_groups_count_every_hit_beyond_the_first_hundred(
     assert sum(count for _, count in grouped) >= len(ids)
 
 
-async def test_search_groups_need_one_type_and_one_of_its_groupings(experts: Cypher) -> None:
+async def test_search_groups_need_one_type_and_one_of_its_groupings(
+    synthetic_experts: Cypher,
+) -> None:
     for query in [
         '{ search(query: "a*", first: 1) { groupBy(by: COUNTRY) { count } } }',
         '{ search(query: "a*", types: [EXPERT, EVENT]) { groupBy(by: COUNTRY) { count } } }',
         '{ search(query: "a*", types: [EXPERT]) { groupBy(by: FUNDER) { count } } }',
         '{ search(query: "a*", types: [EXPERT]) { groupBy(by: TOPIC, limit: 0) { count } } }',
     ]:
-        result = await execute(experts, query)
+        result = await execute(synthetic_experts, query)
         assert codes_of(result) == ["BAD_USER_INPUT"], query

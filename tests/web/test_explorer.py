@@ -67,11 +67,41 @@ def test_type_tabs_facets_and_paging_of_search(web: Browsing) -> None:
     year.click()
     expect(page).to_have_url(re.compile(r"facet=year%3A2022"))
     hits = web.main().locator("ol.hits > li")
-    expect(hits.first).to_contain_text("2022")
+    expect(hits).to_have_count(2)
     for index in range(hits.count()):
         expect(hits.nth(index)).to_contain_text("2022")
     page.go_back()
     expect(page).not_to_have_url(re.compile("facet="))
+
+
+def test_facets_filter_on_the_server_and_count_under_each_other(web: Browsing) -> None:
+    """Of the five RTCM events two are of 2022; of those, one was held in Azerbaijan. The
+    country counts follow the chosen year, and back/forward walk the choices."""
+    page = web.open("/search?q=RTCM&type=EVENT")
+    status = web.main().get_by_role("status")
+    facets = page.get_by_role("complementary")
+    hits = web.main().locator("ol.hits > li")
+    expect(status).to_have_text("5 results")
+    expect(facets.get_by_role("link", name="Turkey")).to_be_visible()
+    facets.get_by_role("link", name="2022").click()
+    expect(status).to_have_text("2 results")
+    expect(hits).to_have_count(2)
+    expect(facets.get_by_role("link", name="Turkey")).to_have_count(0)
+    azerbaijan = facets.get_by_role("listitem").filter(has_text="Azerbaijan")
+    expect(azerbaijan).to_contain_text("(1)")
+    azerbaijan.get_by_role("link").click()
+    expect(page).to_have_url(re.compile(r"facet=country%3A\w+%2Cyear%3A2022"))
+    expect(status).to_have_text("1 results")
+    expect(hits).to_have_count(1)
+    expect(hits.first).to_contain_text("Training of trainers in Baku")
+    expect(facets.get_by_role("link", name="2022")).to_have_attribute("aria-current", "page")
+    web.assert_accessible("search-events-two-facets")
+    page.go_back()
+    expect(status).to_have_text("2 results")
+    page.go_back()
+    expect(status).to_have_text("5 results")
+    page.go_forward()
+    expect(status).to_have_text("2 results")
 
 
 def test_network_view_draws_his_agency_and_events(web: Browsing) -> None:

@@ -1,17 +1,16 @@
-// Facet filters for a type tab, with counts over all the tab's hits (`search { groupBy }`);
-// choosing one keeps those of the first 100 hits that fall in the group.
+// Facet filters for a type tab, with counts over all the tab's hits (`search { groupBy }`).
+// Choosing a group filters on the server (`search(facets:)`); the choices live in the URL's
+// `facet` parameter as `dimension:key` pairs, one per dimension, comma-separated.
 import { useQuery } from "@urql/preact";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import {
-  AgenciesInFacetDocument,
   AgencyFacetsDocument,
   EventFacetsDocument,
-  EventsInFacetDocument,
   ExpertFacetsDocument,
-  ExpertsInFacetDocument,
   ResourceFacetsDocument,
-  ResourcesInFacetDocument,
   type BucketFragment,
+  type SearchFacet,
+  type SearchGroupBy,
 } from "../generated/graphql";
 import { Link } from "../components/links";
 import { Txt } from "../components/text";
@@ -19,91 +18,96 @@ import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/en";
 import { href } from "../lib/router";
 
-type Where = Record<string, unknown>;
-type Dimension = { name: string; label: MessageKey; where: (key: string) => Where };
+type Dimension = { name: string; label: MessageKey; by: SearchGroupBy };
 type Spec = {
-  facets: TypedDocumentNode<{ search: Record<string, BucketFragment[]> }, { query: string }>;
-  members: TypedDocumentNode<Record<string, { nodes: { id: string }[] }>, { where: Where }>;
+  facets: TypedDocumentNode<{ search: Record<string, BucketFragment[]> }, { query: string; facets?: SearchFacet[] | null }>;
   dimensions: Dimension[];
 };
-
-const related = (field: string) => (key: string): Where => ({ [field]: { id: { eq: key } } });
 
 export const FACETED: Record<string, Spec> = {
   EXPERT: {
     facets: ExpertFacetsDocument,
-    members: ExpertsInFacetDocument,
     dimensions: [
-      { name: "country", label: "facetCountry", where: related("country") },
-      { name: "agency", label: "facetAgency", where: related("agency") },
-      { name: "topic", label: "facetTopic", where: related("topic") },
-      { name: "language", label: "facetLanguage", where: (key) => ({ language: { eq: key } }) },
+      { name: "country", label: "facetCountry", by: "COUNTRY" },
+      { name: "agency", label: "facetAgency", by: "AGENCY" },
+      { name: "topic", label: "facetTopic", by: "TOPIC" },
+      { name: "language", label: "facetLanguage", by: "LANGUAGE" },
     ],
   },
   EVENT: {
     facets: EventFacetsDocument,
-    members: EventsInFacetDocument,
     dimensions: [
-      { name: "year", label: "facetYear", where: (key) => ({ startYear: { eq: Number(key) } }) },
-      { name: "country", label: "facetCountry", where: related("country") },
-      { name: "topic", label: "facetTopic", where: related("topic") },
+      { name: "year", label: "facetYear", by: "YEAR" },
+      { name: "country", label: "facetCountry", by: "COUNTRY" },
+      { name: "topic", label: "facetTopic", by: "TOPIC" },
     ],
   },
   AGENCY: {
     facets: AgencyFacetsDocument,
-    members: AgenciesInFacetDocument,
-    dimensions: [{ name: "country", label: "facetCountry", where: related("country") }],
+    dimensions: [{ name: "country", label: "facetCountry", by: "COUNTRY" }],
   },
   RESOURCE: {
     facets: ResourceFacetsDocument,
-    members: ResourcesInFacetDocument,
     dimensions: [
-      { name: "year", label: "facetYear", where: (key) => ({ publishedYear: { eq: Number(key) } }) },
-      { name: "language", label: "facetLanguage", where: (key) => ({ lang: { eq: key } }) },
+      { name: "year", label: "facetYear", by: "YEAR" },
+      { name: "language", label: "facetLanguage", by: "LANG" },
     ],
   },
 };
 
-/** `dimension:key` of the URL's `facet` parameter. */
-export function splitFacet(facet: string | null): [string, string] | null {
-  if (!facet) return null;
-  const at = facet.indexOf(":");
-  return at > 0 ? [facet.slice(0, at), facet.slice(at + 1)] : null;
+/** The URL's `facet` parameter as dimension -> key; malformed or repeated parts are dropped
+ * (the first choice of a dimension wins). */
+export function parseFacets(facet: string | null): Map<string, string> {
+  const chosen = new Map<string, string>();
+  for (const part of (facet ?? "").split(",")) {
+    const at = part.indexOf(":");
+    if (at > 0 && at < part.length - 1 && !chosen.has(part.slice(0, at))) {
+      chosen.set(part.slice(0, at), part.slice(at + 1));
+    }
+  }
+  return chosen;
 }
 
-/** The ids among `ids` in the chosen facet group: null when no facet is chosen, "loading" until
- * the group's members are known (the unfiltered hits are never shown as if filtered). */
-export function useFacetMembers(
-  type: string | null,
-  facet: string | null,
-  ids: string[],
-): Set<string> | "loading" | null {
+/** The `facet` parameter for `chosen` (null when nothing is chosen), dimensions sorted so
+ * that one choice has one URL. */
+export function facetParam(chosen: Map<string, string>): string | null {
+  const parts = [...chosen].sort(([a], [b]) => a.localeCompare(b)).map(([name, key]) => `${name}:${key}`);
+  return parts.length ? parts.join(",") : null;
+}
+
+/** `chosen` with `dimension` set to `key`, or cleared when `key` is already its choice. */
+export function toggled(chosen: Map<string, string>, dimension: string, key: string): Map<string, string> {
+  const next = new Map(chosen);
+  if (next.get(dimension) === key) next.delete(dimension);
+  else next.set(dimension, key);
+  return next;
+}
+
+/** The API's `facets` argument for a type tab's choices; dimensions the tab lacks are dropped. */
+export function searchFacets(type: string | null, facet: string | null): SearchFacet[] | null {
   const spec = type ? FACETED[type] : undefined;
-  const chosen = splitFacet(facet);
-  const dimension = spec?.dimensions.find((d) => d.name === chosen?.[0]);
-  const where = dimension && chosen ? { AND: [{ id: { in: ids } }, dimension.where(chosen[1])] } : {};
-  const [result] = useQuery({
-    query: spec?.members ?? ExpertsInFacetDocument,
-    variables: { where },
-    pause: !dimension || ids.length === 0,
-    requestPolicy: "cache-first",
+  if (!spec) return null;
+  const chosen = parseFacets(facet);
+  const facets = spec.dimensions.flatMap((dimension) => {
+    const key = chosen.get(dimension.name);
+    return key === undefined ? [] : [{ by: dimension.by, key }];
   });
-  if (!dimension) return null;
-  if (!result.data) return "loading";
-  const list = Object.values(result.data)[0];
-  return new Set(list.nodes.map((node) => node.id));
+  return facets.length ? facets : null;
 }
 
 export function Facets(props: { q: string; type: string; facet: string | null }) {
   const { t } = useI18n();
   const spec = FACETED[props.type];
-  const [result] = useQuery({ query: spec.facets, variables: { query: props.q } });
+  const chosen = parseFacets(props.facet);
+  const facets = searchFacets(props.type, props.facet);
+  const [result] = useQuery({ query: spec.facets, variables: { query: props.q, facets } });
   if (!result.data) return null;
   const data = result.data.search;
+  const link = (next: Map<string, string>) => href("/search", { q: props.q, type: props.type, facet: facetParam(next) });
   return (
     <aside class="facets" aria-labelledby="facets-title">
       <h2 id="facets-title">{t("facets")}</h2>
-      {props.facet ? <Link href={href("/search", { q: props.q, type: props.type })}>{t("clearFacet")}</Link> : null}
+      {facets ? <Link href={link(new Map())}>{t("clearFacet")}</Link> : null}
       {spec.dimensions.map((dimension) => {
         const buckets = (data[dimension.name] ?? []).filter((bucket) => bucket.key !== null);
         if (buckets.length === 0) return null;
@@ -112,15 +116,12 @@ export function Facets(props: { q: string; type: string; facet: string | null })
             <h3>{t(dimension.label)}</h3>
             <ul>
               {buckets.map((bucket) => {
-                const value = `${dimension.name}:${bucket.key}`;
-                const current = props.facet === value;
+                const key = bucket.key ?? "";
+                const current = chosen.get(dimension.name) === key;
                 return (
-                  <li key={value}>
-                    <Link
-                      href={href("/search", { q: props.q, type: props.type, facet: value })}
-                      aria-current={current ? "page" : undefined}
-                    >
-                      {bucket.node ? <Txt value={bucket.node.name} /> : bucket.key}
+                  <li key={key}>
+                    <Link href={link(toggled(chosen, dimension.name, key))} aria-current={current ? "page" : undefined}>
+                      {bucket.node ? <Txt value={bucket.node.name} /> : key}
                     </Link>{" "}
                     <span class="count">({bucket.count})</span>
                   </li>

@@ -1,6 +1,6 @@
 // `/` and `/search?q=`: full-text search with snippets, type tabs, facets and cursor paging.
 import { useQuery } from "@urql/preact";
-import { SearchCountsDocument, SearchDocument, SearchIdsDocument, type EntityType } from "../generated/graphql";
+import { SearchCountsDocument, SearchDocument, type EntityType } from "../generated/graphql";
 import { Link, NodeLink, TYPENAMES } from "../components/links";
 import { Snippet } from "../components/snippet";
 import { Loading, QueryError } from "../components/status";
@@ -9,10 +9,9 @@ import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/en";
 import { formatDate } from "../lib/dates";
 import { href } from "../lib/router";
-import { FACETED, Facets, useFacetMembers } from "./search-facets";
+import { FACETED, Facets, searchFacets } from "./search-facets";
 
 const PAGE = 20;
-const FACETED_PAGE = 100;
 
 type Props = { q: string; type: string | null; after: string | null; facet: string | null };
 
@@ -31,24 +30,21 @@ function Results({ q, type, after, facet }: Props) {
   const { t, dates } = useI18n();
   const faceted = Boolean(type && FACETED[type]);
   const types = type ? [type as EntityType] : null;
-  const [ids] = useQuery({ query: SearchIdsDocument, variables: { query: q, types }, pause: !faceted });
-  const hitIds = ids.data?.search.nodes.map((node) => node.id) ?? [];
-  const members = useFacetMembers(type, facet, hitIds);
-  const [result] = useQuery({
-    query: SearchDocument,
-    variables: { query: q, types, first: facet ? FACETED_PAGE : PAGE, after: facet ? null : after },
-  });
+  const facets = searchFacets(type, facet);
+  const chosen = facets ? facet : null;
+  const [result] = useQuery({ query: SearchDocument, variables: { query: q, types, facets, first: PAGE, after } });
   if (result.error && !result.data) return <QueryError error={result.error} />;
-  if (!result.data || members === "loading") return <Loading />;
+  if (!result.data) return <Loading />;
   const search = result.data.search;
-  const edges = members ? search.edges.filter((edge) => members.has(edge.node.id)) : search.edges;
+  const edges = search.edges;
+  // urql keeps the last page while the next choice loads: marked busy, not passed off as it.
   return (
     <>
       <TypeTabs q={q} type={type} />
       <div class="results-layout">
         {faceted && type ? <Facets q={q} type={type} facet={facet} /> : null}
-        <div class="results">
-          <p role="status">{t("resultsCount", { count: members ? edges.length : search.totalCount })}</p>
+        <div class="results" aria-busy={result.fetching ? "true" : undefined}>
+          <p role="status">{t("resultsCount", { count: search.totalCount })}</p>
           {edges.length === 0 ? (
             <div class="empty">
               <p>{t("noResults", { q })}</p>
@@ -73,14 +69,12 @@ function Results({ q, type, after, facet }: Props) {
               })}
             </ol>
           )}
-          {!facet ? (
-            <nav class="pager" aria-label={t("navSearch")}>
-              {after ? <Link href={href("/search", { q, type })}>{t("first")}</Link> : null}
-              {search.pageInfo.hasNextPage && search.pageInfo.endCursor ? (
-                <Link href={href("/search", { q, type, after: search.pageInfo.endCursor })}>{t("next")}</Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <nav class="pager" aria-label={t("navSearch")}>
+            {after ? <Link href={href("/search", { q, type, facet: chosen })}>{t("first")}</Link> : null}
+            {search.pageInfo.hasNextPage && search.pageInfo.endCursor ? (
+              <Link href={href("/search", { q, type, facet: chosen, after: search.pageInfo.endCursor })}>{t("next")}</Link>
+            ) : null}
+          </nav>
         </div>
       </div>
     </>
