@@ -1,0 +1,187 @@
+"""A label's relations, related filters, counts and group-by keys, built from one table of links.
+
+A repository states, per relation field, only what the declaration (graph/declarations) does not:
+which relationship type leads there and in which direction (`out`, `into`), or the fixed path
+of a multi-hop relation (`reach`), and how related items sort. The related label comes from the
+declaration; the `where` conditions on declared fields and on related entities, the relations'
+patterns, the `...Count` sort keys and the group-by keys are all joined here from the same link,
+out of allow-listed `Label` and `RelType` names and constant pieces, never a request's values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Final, LiteralString
+
+from graph.declarations import DECLARED
+from graph.declarations.spec import FilterKind
+from graph.model import Label, RelType
+from graph.repositories.base import Relation
+from graph.repositories.common import (
+    COMMON_FILTERS,
+    M_NAME,
+    M_PUBLISHED,
+    NO_REL,
+    date_filters,
+    int_filters,
+    related_filters,
+    value_filters,
+)
+from graph.repositories.filters import Fragment
+from graph.repositories.paging import Direction
+
+
+def _node(name: LiteralString, label: Label | None) -> LiteralString:
+    return "(" + name + (":" + label.value if label is not None else "") + ")"
+
+
+@dataclass(frozen=True, slots=True)
+class Hop:
+    """One typed relationship between the owner and the related nodes; `r` is bound."""
+
+    rel_type: RelType
+    inward: bool = False
+    key: LiteralString = M_NAME
+    by_role: bool = False
+    props: LiteralString = ""
+    direction: Direction = Direction.ASC
+
+    def path(
+        self, owner: LiteralString, far: LiteralString, target: Label | None, rel: LiteralString
+    ) -> LiteralString:
+        step: LiteralString = "[" + rel + ":" + self.rel_type.value + self.props + "]"
+        if self.inward:
+            return "(" + owner + ")<-" + step + "-" + _node(far, target)
+        return "(" + owner + ")-" + step + "->" + _node(far, target)
+
+    def relation_pattern(self, target: Label | None) -> LiteralString:
+        return "MATCH " + self.path("o", "m", target, "r")
+
+    def count(self, target: Label | None) -> LiteralString:
+        return "COUNT { " + self.path("n", "", target, "") + " }"
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """A fixed multi-hop path (`via`); `r` is null and each related node is counted once."""
+
+    via: LiteralString
+    inward: bool = False
+    key: LiteralString = M_NAME
+    by_role: bool = False
+    direction: Direction = Direction.ASC
+
+    def path(
+        self, owner: LiteralString, far: LiteralString, target: Label | None, rel: LiteralString
+    ) -> LiteralString:
+        if self.inward:
+            return _node(far, target) + self.via + "(" + owner + ")"
+        return "(" + owner + ")" + self.via + _node(far, target)
+
+    def relation_pattern(self, target: Label | None) -> LiteralString:
+        return "MATCH " + self.path("o", "m", target, "") + NO_REL
+
+    def count(self, target: Label | None) -> LiteralString:
+        return "COUNT { MATCH " + self.path("n", "m", target, "") + " RETURN DISTINCT m }"
+
+
+Link = Hop | Reach
+
+
+def out(rel_type: RelType, key: LiteralString = M_NAME, *, by_role: bool = False) -> Hop:
+    return Hop(rel_type, key=key, by_role=by_role)
+
+
+def into(rel_type: RelType, key: LiteralString = M_NAME, *, props: LiteralString = "") -> Hop:
+    return Hop(rel_type, inward=True, key=key, props=props)
+
+
+def reach(via: LiteralString, key: LiteralString = M_NAME, *, inward: bool = False) -> Reach:
+    return Reach(via, inward, key)
+
+
+MENTIONED_IN: Final = Hop(RelType.MENTIONS, inward=True, key=M_PUBLISHED, direction=Direction.DESC)
+"""Every entity's `mentionedIn`: resources mentioning it, newest first."""
+
+_FIELD_FILTERS: Final[dict[FilterKind, Callable[[str, LiteralString], dict[str, Fragment]]]] = {
+    FilterKind.STRING: value_filters,
+    FilterKind.INT: int_filters,
+    FilterKind.DATE: date_filters,
+}
+
+
+class Links:
+    """One label's links (relation field -> `Hop` or `Reach`), the targets its declaration names."""
+
+    def __init__(self, owner: Label, links: Mapping[str, Link]) -> None:
+        self.owner = owner
+        self.targets = {relation.key: relation.target for relation in DECLARED[owner].relations}
+        undeclared = set(links) - set(self.targets)
+        if undeclared:
+            raise ValueError(f"{owner} links {sorted(undeclared)} are not declared")
+        self.links: dict[str, Link] = {"mentionedIn": MENTIONED_IN, **links}
+
+    def relations(self) -> dict[str, Relation]:
+        """Every declared relation field's `Relation`."""
+        return {
+            name: Relation(
+                f"{self.owner}.{name}",
+                self.owner,
+                self.links[name].relation_pattern(self.targets[name]),
+                self.links[name].key,
+                self.links[name].direction,
+                self.links[name].by_role,
+            )
+            for name in self.targets
+        }
+
+    def count(self, name: str) -> LiteralString:
+        """A sort key: how many nodes the relation `name` holds."""
+        return self.links[name].count(self.targets[name])
+
+    def facet(self, name: str) -> LiteralString:
+        """A group-by key: the nodes `g` the relation `name` reaches."""
+        link = self.links[name]
+        path = link.path("n", "g", self.targets[name], "")
+        once: LiteralString = "DISTINCT " if isinstance(link, Reach) else ""
+        return "OPTIONAL MATCH " + path + " WITH " + once + "n, g, null AS v"
+
+    def filters(self, given: Mapping[str, Fragment] | None = None) -> dict[str, Fragment]:
+        """The fragments of every declared `where` condition: on a declared field, or on a
+        related entity reached as the relation of the same name (or its plural) is; `given`
+        states the ones that cannot be derived."""
+        given = dict(given or {})
+        fragments = {**COMMON_FILTERS, **given}
+        for declared in DECLARED[self.owner].filters:
+            key = declared.key
+            if any(found.startswith(key + ".") for found in given):
+                continue
+            if declared.kind in _FIELD_FILTERS:
+                fragments.update(_FIELD_FILTERS[declared.kind](key, _property(key)))
+                continue
+            plurals = (key, key + "s", key.removesuffix("y") + "ies")
+            name = next((name for name in plurals if name in self.links), "")
+            if declared.kind is not FilterKind.RELATED or not name:
+                raise ValueError(f"{self.owner} filter {key!r} needs its fragments given")
+            path = self.links[name].path("n", "x", self.targets[name], "")
+            fragments.update(related_filters(key, path))
+        return fragments
+
+
+def _property(key: str) -> LiteralString:
+    """`n.<key>` for a declared field's key (declaration constants, never a request's text)."""
+    return "n." + key
+
+
+def value_facet(key: LiteralString) -> LiteralString:
+    """A group-by key: the value of the plain property `key`."""
+    return "WITH n, null AS g, n." + key + " AS v"
+
+
+def list_facet(key: LiteralString) -> LiteralString:
+    """A group-by key: each value of the list property `key` (null for an empty list)."""
+    return (
+        "UNWIND CASE WHEN size(coalesce(n." + key + ", [])) = 0 THEN [null] "
+        "ELSE n." + key + " END AS v WITH n, null AS g, v"
+    )
