@@ -8,10 +8,12 @@ from typing import ClassVar, Final
 from graph.model import Label
 from graph.model import RelType as T
 from graph.repositories.base import ListSpec, Relation
-from graph.repositories.common import M_START, NAME_KEY, Repository, related_filters
+from graph.repositories.common import M_START, Repository, related_filters
 from graph.repositories.links import Links, into, out, reach, value_facet
 
 BASED_IN_COUNTRY: Final = "-[:BASED_IN]->()-[:IN*0..3]->"
+PROGRAMMES: Final = reach("<-[:FUNDED_BY|IMPLEMENTED_BY]-")
+"""Programmes the agency funds or implements (a `where` condition and a sort key, no field)."""
 
 LINKS: Final = Links(
     Label.AGENCY,
@@ -31,14 +33,11 @@ AGENCIES: Final = ListSpec(
     label=Label.AGENCY,
     match="MATCH (n:Agency)",
     filters=LINKS.filters(
-        related_filters("programme", "(n)<-[:FUNDED_BY|IMPLEMENTED_BY]-(x:Programme)")
+        related_filters("programme", PROGRAMMES.path("n", "x", Label.PROGRAMME, ""))
     ),
     orders={
-        "name": NAME_KEY,
-        "eventsCount": LINKS.count("events"),
-        "expertsCount": LINKS.count("experts"),
-        "programmesCount": "COUNT { MATCH (n)<-[:FUNDED_BY|IMPLEMENTED_BY]-(p:Programme) "
-        "RETURN DISTINCT p }",
+        **LINKS.orders("events", "experts"),
+        "programmesCount": PROGRAMMES.count(Label.PROGRAMME),
     },
     facets={"kind": value_facet("kind"), "country": LINKS.facet("country")},
 )

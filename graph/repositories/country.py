@@ -7,7 +7,7 @@ from typing import ClassVar, Final
 
 from graph.model import Label
 from graph.repositories.base import ListSpec, Relation
-from graph.repositories.common import M_START, NAME_KEY, Repository
+from graph.repositories.common import M_START, Repository
 from graph.repositories.links import Links, reach
 
 LINKS: Final = Links(
@@ -24,13 +24,7 @@ COUNTRIES: Final = ListSpec(
     label=Label.COUNTRY,
     match="MATCH (n:Country)",
     filters=LINKS.filters(),
-    orders={
-        "name": NAME_KEY,
-        "iso2": "coalesce(n.iso2, '')",
-        "eventsCount": LINKS.count("events"),
-        "agenciesCount": LINKS.count("agencies"),
-        "programmesCount": LINKS.count("programmes"),
-    },
+    orders=LINKS.orders("events", "agencies", "programmes", iso2="coalesce(n.iso2, '')"),
 )
 
 

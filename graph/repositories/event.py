@@ -8,7 +8,7 @@ from typing import ClassVar, Final, LiteralString
 from graph.model import Label
 from graph.model import RelType as T
 from graph.repositories.base import ListSpec, Relation
-from graph.repositories.common import M_PUBLISHED, M_START, NAME_KEY, Repository, related_filters
+from graph.repositories.common import M_PUBLISHED, M_START, Repository, related_filters
 from graph.repositories.links import Hop, Links, into, out, reach, value_facet
 
 ROLE_THEN_NAME: Final[LiteralString] = "coalesce(r.role, '') + '|' + toLower(coalesce(m.name, ''))"
@@ -40,12 +40,11 @@ EVENTS: Final = ListSpec(
             **related_filters("programme", "(n)-[:PART_OF*1..3]->(x:Programme)"),
         }
     ),
-    orders={
-        "name": NAME_KEY,
-        "start": "coalesce(n.start, '')",
-        "participantCount": "coalesce(n.participantCount, -1)",
-        "participantsCount": LINKS.count("participants"),
-    },
+    orders=LINKS.orders(
+        "participants",
+        start="coalesce(n.start, '')",
+        participantCount="coalesce(n.participantCount, -1)",
+    ),
     facets={
         "year": value_facet("startYear"),
         "kind": value_facet("kind"),

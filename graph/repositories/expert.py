@@ -10,7 +10,6 @@ from graph.model import RelType as T
 from graph.repositories.base import ListSpec, Relation
 from graph.repositories.common import (
     M_START,
-    NAME_KEY,
     Repository,
     contains_filter,
     list_filters,
@@ -39,11 +38,7 @@ EXPERTS: Final = ListSpec(
             ),
         }
     ),
-    orders={
-        "name": NAME_KEY,
-        "agenciesCount": LINKS.count("agencies"),
-        "eventsCount": LINKS.count("events"),
-    },
+    orders=LINKS.orders("agencies", "events"),
     facets={
         "country": "OPTIONAL MATCH (n)-[:WORKS_FOR]->(:Agency)-[:BASED_IN]->()-[:IN*0..3]->"
         "(g:Country) WITH n, g, null AS v",

@@ -22,6 +22,7 @@ from graph.repositories.common import (
     COMMON_FILTERS,
     M_NAME,
     M_PUBLISHED,
+    NAME_KEY,
     NO_REL,
     date_filters,
     int_filters,
@@ -135,6 +136,11 @@ class Links:
             )
             for name in self.targets
         }
+
+    def orders(self, *counted: str, **keys: LiteralString) -> dict[str, LiteralString]:
+        """Sort keys: `name`, then `keys`, then `<relation>Count` for each relation `counted`."""
+        counts = {name + "Count": self.count(name) for name in counted}
+        return {"name": NAME_KEY, **keys, **counts}
 
     def count(self, name: str) -> LiteralString:
         """A sort key: how many nodes the relation `name` holds."""

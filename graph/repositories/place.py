@@ -8,7 +8,7 @@ from typing import ClassVar, Final
 from graph.model import Label
 from graph.model import RelType as T
 from graph.repositories.base import ListSpec, Relation
-from graph.repositories.common import M_START, NAME_KEY, Repository
+from graph.repositories.common import M_START, Repository
 from graph.repositories.links import Links, into, out, reach, value_facet
 
 LINKS: Final = Links(
@@ -26,7 +26,7 @@ PLACES: Final = ListSpec(
     label=Label.PLACE,
     match="MATCH (n:Place)",
     filters=LINKS.filters(),
-    orders={"name": NAME_KEY, "eventsCount": LINKS.count("events")},
+    orders=LINKS.orders("events"),
     facets={"kind": value_facet("kind"), "country": LINKS.facet("country")},
 )
 

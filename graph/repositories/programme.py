@@ -8,7 +8,7 @@ from typing import ClassVar, Final, LiteralString
 from graph.model import Label
 from graph.model import RelType as T
 from graph.repositories.base import ListSpec, Relation
-from graph.repositories.common import M_PUBLISHED, M_START, NAME_KEY, Repository
+from graph.repositories.common import M_PUBLISHED, M_START, Repository
 from graph.repositories.links import Links, into, out, reach, value_facet
 
 LEAD_FIRST: Final[LiteralString] = (
@@ -34,12 +34,9 @@ PROGRAMMES: Final = ListSpec(
     label=Label.PROGRAMME,
     match="MATCH (n:Programme)",
     filters=LINKS.filters(),
-    orders={
-        "name": NAME_KEY,
-        "start": "coalesce(n.start, '')",
-        "budget": "coalesce(n.budgetAmount, -1.0)",
-        "eventsCount": LINKS.count("events"),
-    },
+    orders=LINKS.orders(
+        "events", start="coalesce(n.start, '')", budget="coalesce(n.budgetAmount, -1.0)"
+    ),
     facets={
         "kind": value_facet("kind"),
         "country": LINKS.facet("countries"),

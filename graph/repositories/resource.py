@@ -8,7 +8,7 @@ from typing import ClassVar, Final
 from graph.model import Label
 from graph.model import RelType as T
 from graph.repositories.base import ListSpec, Relation
-from graph.repositories.common import NAME_KEY, Repository
+from graph.repositories.common import Repository
 from graph.repositories.links import Links, list_facet, out, value_facet
 
 LINKS: Final = Links(
@@ -20,7 +20,7 @@ RESOURCES: Final = ListSpec(
     label=Label.RESOURCE,
     match="MATCH (n:Resource)",
     filters=LINKS.filters(),
-    orders={"name": NAME_KEY, "published": "coalesce(n.published, '')"},
+    orders=LINKS.orders(published="coalesce(n.published, '')"),
     facets={
         "kind": value_facet("kind"),
         "year": value_facet("publishedYear"),

@@ -8,7 +8,7 @@ from typing import ClassVar, Final
 from graph.model import Label
 from graph.model import RelType as T
 from graph.repositories.base import ListSpec, Relation
-from graph.repositories.common import M_PUBLISHED, M_START, NAME_KEY, Repository
+from graph.repositories.common import M_PUBLISHED, M_START, Repository
 from graph.repositories.links import Links, into
 
 LINKS: Final = Links(
@@ -25,12 +25,7 @@ TOPICS: Final = ListSpec(
     label=Label.TOPIC,
     match="MATCH (n:Topic)",
     filters=LINKS.filters(),
-    orders={
-        "name": NAME_KEY,
-        "eventsCount": LINKS.count("events"),
-        "expertsCount": LINKS.count("experts"),
-        "resourcesCount": LINKS.count("resources"),
-    },
+    orders=LINKS.orders("events", "experts", "resources"),
 )
 
 
