@@ -16,35 +16,19 @@ from schema.mutations.common import reference, user_error
 from schema.mutations.enums import KeyRole
 from schema.mutations.payloads import Payload
 from schema.permissions import Action, Allowed, shown_source
+from schema.types.copied import copied
 
 
 @strawberry.type(description="An API key as lists show it: never its secret.")
 class ApiKey:
     record: strawberry.Private[ApiKeyRecord]
 
-    @strawberry.field
-    def key_id(self) -> str:
-        return self.record.key_id
-
-    @strawberry.field
-    def name(self) -> str:
-        return self.record.name
-
-    @strawberry.field
-    def role(self) -> str:
-        return self.record.role.value
-
-    @strawberry.field
-    def agency(self) -> str | None:
-        return self.record.agency
-
-    @strawberry.field
-    def created_at(self) -> datetime:
-        return self.record.created_at
-
-    @strawberry.field
-    def revoked_at(self) -> datetime | None:
-        return self.record.revoked_at
+    key_id = copied("key_id", str)
+    name = copied("name", str)
+    role = copied("role.value", str)
+    agency = copied("agency", str | None)
+    created_at = copied("created_at", datetime)
+    revoked_at = copied("revoked_at", datetime | None)
 
 
 @strawberry.input

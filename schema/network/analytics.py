@@ -8,6 +8,7 @@ from graph.analytics import reports as analytics
 from graph.network import results as records
 from schema.network.arguments import ProjectionKind
 from schema.network.graph_types import GraphNode, graph_node
+from schema.types.copied import copied
 
 
 @strawberry.type(description="The projection a result was computed on.")
@@ -18,27 +19,15 @@ class ProjectionInfo:
     def kind(self) -> ProjectionKind:
         return ProjectionKind(self.record.spec.projection.value)
 
-    @strawberry.field(description="Nodes of the projection (isolated ones included).")
-    def node_count(self) -> int:
-        return self.record.node_count
-
-    @strawberry.field(description="Ties between them.")
-    def edge_count(self) -> int:
-        return self.record.edge_count
-
-    @strawberry.field(description="Shared items (events or programmes) the ties come from.")
-    def item_count(self) -> int:
-        return self.record.item_count
-
-    @strawberry.field(
-        description="Shared items left out for having more members than `maxGroupSize`."
+    node_count = copied("node_count", int, "Nodes of the projection (isolated ones included).")
+    edge_count = copied("edge_count", int, "Ties between them.")
+    item_count = copied(
+        "item_count", int, "Shared items (events or programmes) the ties come from."
     )
-    def items_left_out(self) -> int:
-        return self.record.items_left_out
-
-    @strawberry.field(description="Graph fingerprint the result belongs to (cache key).")
-    def version(self) -> str:
-        return self.record.version
+    items_left_out = copied(
+        "items_left_out", int, "Shared items left out for having more members than `maxGroupSize`."
+    )
+    version = copied("version", str, "Graph fingerprint the result belongs to (cache key).")
 
 
 @strawberry.type(description="A node of a projection with its centrality.")
@@ -49,21 +38,12 @@ class RankedNode:
     def node(self) -> GraphNode:
         return graph_node(self.record.node)
 
-    @strawberry.field(description="Distinct nodes it is tied to.")
-    def degree(self) -> int:
-        return self.record.degree
-
-    @strawberry.field(description="Shared items with all of them, added up.")
-    def weighted_degree(self) -> float:
-        return self.record.weighted_degree
-
-    @strawberry.field(description="Normalised betweenness in [0, 1]: how much it brokers.")
-    def betweenness(self) -> float:
-        return self.record.betweenness
-
-    @strawberry.field(description="Its community's index (in community results).")
-    def community(self) -> int | None:
-        return self.record.community
+    degree = copied("degree", int, "Distinct nodes it is tied to.")
+    weighted_degree = copied("weighted_degree", float, "Shared items with all of them, added up.")
+    betweenness = copied(
+        "betweenness", float, "Normalised betweenness in [0, 1]: how much it brokers."
+    )
+    community = copied("community", int | None, "Its community's index (in community results).")
 
 
 @strawberry.type(description="Who brokers a projection: nodes ranked by centrality.")
@@ -74,16 +54,13 @@ class CentralityResult:
     def projection(self) -> ProjectionInfo:
         return ProjectionInfo(record=self.record.projection)
 
-    @strawberry.field(
-        description="True when betweenness was estimated from a sample of source nodes "
-        "(large projections), as networkx's `k` does; false when exact."
+    approximate = copied(
+        "approximate",
+        bool,
+        "True when betweenness was estimated from a sample of source nodes "
+        "(large projections), as networkx's `k` does; false when exact.",
     )
-    def approximate(self) -> bool:
-        return self.record.approximate
-
-    @strawberry.field(description="Source nodes the betweenness used.")
-    def sources(self) -> int:
-        return self.record.sources
+    sources = copied("sources", int, "Source nodes the betweenness used.")
 
     @strawberry.field
     def items(self) -> list[RankedNode]:
@@ -94,13 +71,8 @@ class CentralityResult:
 class Community:
     record: strawberry.Private[analytics.Community]
 
-    @strawberry.field(description="0 for the largest community, then by size.")
-    def index(self) -> int:
-        return self.record.index
-
-    @strawberry.field
-    def size(self) -> int:
-        return self.record.size
+    index = copied("index", int, "0 for the largest community, then by size.")
+    size = copied("size", int)
 
     @strawberry.field(description="Its best-connected members, by weighted degree.")
     def members(self) -> list[RankedNode]:
@@ -115,9 +87,7 @@ class CommunityResult:
     def projection(self) -> ProjectionInfo:
         return ProjectionInfo(record=self.record.projection)
 
-    @strawberry.field
-    def modularity(self) -> float:
-        return self.record.modularity
+    modularity = copied("modularity", float)
 
     @strawberry.field(description="The largest communities, largest first.")
     def communities(self) -> list[Community]:
@@ -142,9 +112,7 @@ class ExpertRecommendation:
     def expert(self) -> GraphNode:
         return graph_node(self.record.expert)
 
-    @strawberry.field
-    def score(self) -> float:
-        return self.record.score
+    score = copied("score", float)
 
     @strawberry.field
     def reasons(self) -> list[RecommendationReason]:

@@ -10,6 +10,7 @@ from graph.model import Label
 from graph.network import results as records
 from schema.ids import to_global_id
 from schema.network.graph_types import GraphNode, graph_node
+from schema.types.copied import copied
 
 
 @strawberry.type(description="Who trained in a session: a named expert, or an agency's staff.")
@@ -20,16 +21,13 @@ class Trainer:
     def node(self) -> GraphNode:
         return graph_node(self.record.node)
 
-    @strawberry.field(
-        description="People behind the node: 1 for an expert, the stated head count for an "
-        "agency, null when the source gives none."
+    count = copied(
+        "count",
+        int | None,
+        "People behind the node: 1 for an expert, the stated head count for an "
+        "agency, null when the source gives none.",
     )
-    def count(self) -> int | None:
-        return self.record.count
-
-    @strawberry.field(description="trainer or facilitator")
-    def role(self) -> str:
-        return self.record.role
+    role = copied("role", str, "trainer or facilitator")
 
 
 @strawberry.type(description="A session in a cascade tree.")
@@ -45,13 +43,8 @@ class CascadeSession:
         parent = self.record.parent
         return strawberry.ID(to_global_id(Label.EVENT, parent)) if parent is not None else None
 
-    @strawberry.field(description="Hops from the event asked about (0 for itself).")
-    def depth(self) -> int:
-        return self.record.depth
-
-    @strawberry.field
-    def participant_count(self) -> int | None:
-        return self.record.participant_count
+    depth = copied("depth", int, "Hops from the event asked about (0 for itself).")
+    participant_count = copied("participant_count", int | None)
 
     @strawberry.field
     def trainers(self) -> list[Trainer]:
@@ -77,9 +70,7 @@ class Cascade:
     def sessions(self) -> list[CascadeSession]:
         return [CascadeSession(record=s) for s in self.record.sessions]
 
-    @strawberry.field(description="Levels below the event (0: nothing cascades from it).")
-    def depth(self) -> int:
-        return self.record.depth
+    depth = copied("depth", int, "Levels below the event (0: nothing cascades from it).")
 
     @strawberry.field(description="Sessions in the tree, the event included.")
     def session_count(self) -> int:
@@ -89,17 +80,15 @@ class Cascade:
     def trainers(self) -> list[Trainer]:
         return [Trainer(record=t) for t in self.record.trainers]
 
-    @strawberry.field(description="People who trained; null when a head count is unknown.")
-    def trainer_count(self) -> int | None:
-        return self.record.trainer_count
-
-    @strawberry.field(description="Participants of the sessions that give a count, added up.")
-    def total_reach(self) -> int:
-        return self.record.total_reach
-
-    @strawberry.field(description="Sessions whose participant count the sources do not give.")
-    def sessions_without_count(self) -> int:
-        return self.record.sessions_without_count
+    trainer_count = copied(
+        "trainer_count", int | None, "People who trained; null when a head count is unknown."
+    )
+    total_reach = copied(
+        "total_reach", int, "Participants of the sessions that give a count, added up."
+    )
+    sessions_without_count = copied(
+        "sessions_without_count", int, "Sessions whose participant count the sources do not give."
+    )
 
 
 @strawberry.enum(description="How much of a date the source gives.")
@@ -119,17 +108,9 @@ class TimelineItem:
     def node(self) -> GraphNode:
         return graph_node(self.record.node)
 
-    @strawberry.field(description="ISO 8601, partial as stated (`2019-04`, `--11-26`).")
-    def start(self) -> str | None:
-        return self.record.start
-
-    @strawberry.field
-    def end(self) -> str | None:
-        return self.record.end
-
-    @strawberry.field(description="The year it is placed in; null when no source gives one.")
-    def year(self) -> int | None:
-        return self.record.year
+    start = copied("start", str | None, "ISO 8601, partial as stated (`2019-04`, `--11-26`).")
+    end = copied("end", str | None)
+    year = copied("year", int | None, "The year it is placed in; null when no source gives one.")
 
     @strawberry.field
     def precision(self) -> DatePrecision:
@@ -158,10 +139,5 @@ class Timeline:
     def items(self) -> list[TimelineItem]:
         return [TimelineItem(record=item) for item in self.record.items]
 
-    @strawberry.field(description="Items in the period, before `first` cut the list.")
-    def total(self) -> int:
-        return self.record.total
-
-    @strawberry.field(description="Items without any year, among all `total` items.")
-    def undated(self) -> int:
-        return self.record.undated
+    total = copied("total", int, "Items in the period, before `first` cut the list.")
+    undated = copied("undated", int, "Items without any year, among all `total` items.")

@@ -8,6 +8,7 @@ import strawberry
 
 from graph.network import results as records
 from schema.network.graph_types import GraphNode, graph_node
+from schema.types.copied import copied
 
 
 @strawberry.enum(description="What a tie rests on.")
@@ -51,13 +52,8 @@ class Evidence:
         direction = self.record.direction
         return FlowDirection(direction) if direction is not None else None
 
-    @strawberry.field(description="The funding link's amount, when the source gives one.")
-    def amount(self) -> float | None:
-        return self.record.amount
-
-    @strawberry.field
-    def currency(self) -> str | None:
-        return self.record.currency
+    amount = copied("amount", float | None, "The funding link's amount, when the source gives one.")
+    currency = copied("currency", str | None)
 
 
 @strawberry.type(
@@ -72,37 +68,22 @@ class Tie:
     def node(self) -> GraphNode:
         return graph_node(self.record.node)
 
-    @strawberry.field
-    def weight(self) -> float:
-        return self.record.weight
-
-    @strawberry.field
-    def shared_events(self) -> int:
-        return self.record.shared_events
-
-    @strawberry.field
-    def shared_programmes(self) -> int:
-        return self.record.shared_programmes
-
-    @strawberry.field
-    def funding_flows(self) -> int:
-        return self.record.funding_flows
-
-    @strawberry.field(description="Earliest year of the shared items; null if none is dated.")
-    def first_year(self) -> int | None:
-        return self.record.first_year
-
-    @strawberry.field(description="Latest year of the shared items; null if none is dated.")
-    def last_year(self) -> int | None:
-        return self.record.last_year
+    weight = copied("weight", float)
+    shared_events = copied("shared_events", int)
+    shared_programmes = copied("shared_programmes", int)
+    funding_flows = copied("funding_flows", int)
+    first_year = copied(
+        "first_year", int | None, "Earliest year of the shared items; null if none is dated."
+    )
+    last_year = copied(
+        "last_year", int | None, "Latest year of the shared items; null if none is dated."
+    )
 
     @strawberry.field(description="The shared items, latest first (at most 10).")
     def evidence(self) -> list[Evidence]:
         return [Evidence(record=item) for item in self.record.evidence]
 
-    @strawberry.field(description="How many shared items there are in all.")
-    def evidence_count(self) -> int:
-        return self.record.evidence_count
+    evidence_count = copied("evidence_count", int, "How many shared items there are in all.")
 
 
 def ties(links: tuple[records.Link, ...]) -> list[Tie]:
