@@ -9,7 +9,7 @@ from graph.model import Label
 from graph.model import RelType as T
 from graph.repositories.base import ListSpec, Relation
 from graph.repositories.common import M_PUBLISHED, M_START, Repository, related_filters
-from graph.repositories.links import Hop, Links, into, out, reach, value_facet
+from graph.repositories.links import Links, into, out, reach, value_facet
 
 ROLE_THEN_NAME: Final[LiteralString] = "coalesce(r.role, '') + '|' + toLower(coalesce(m.name, ''))"
 HELD_IN_COUNTRY: Final = "-[:HELD_IN]->()-[:IN*0..3]->"
@@ -17,7 +17,7 @@ HELD_IN_COUNTRY: Final = "-[:HELD_IN]->()-[:IN*0..3]->"
 LINKS: Final = Links(
     Label.EVENT,
     {
-        "participants": Hop(T.TOOK_PART, inward=True, key=ROLE_THEN_NAME, by_role=True),
+        "participants": into(T.TOOK_PART, ROLE_THEN_NAME, by_role=True),
         "organisers": into(T.TOOK_PART, props=" {role: 'organiser'}"),
         "place": out(T.HELD_IN),
         "country": reach(HELD_IN_COUNTRY),

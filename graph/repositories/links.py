@@ -38,71 +38,64 @@ def _node(name: LiteralString, label: Label | None) -> LiteralString:
 
 
 @dataclass(frozen=True, slots=True)
-class Hop:
-    """One typed relationship between the owner and the related nodes; `r` is bound."""
+class Link:
+    """How a relation field gets from its owner to the related nodes.
 
-    rel_type: RelType
-    inward: bool = False
+    `step` stands between the two nodes: one typed relationship (`-[<R>:WORKS_FOR]->`, `r`
+    bound where <R> is) or a fixed multi-hop path (`once`: `r` is null and each related node
+    counts once); `far_first` writes the related node first (a path walked backwards).
+    """
+
+    step: LiteralString
     key: LiteralString = M_NAME
+    far_first: bool = False
+    once: bool = False
     by_role: bool = False
-    props: LiteralString = ""
     direction: Direction = Direction.ASC
 
     def path(
         self, owner: LiteralString, far: LiteralString, target: Label | None, rel: LiteralString
     ) -> LiteralString:
-        step: LiteralString = "[" + rel + ":" + self.rel_type.value + self.props + "]"
-        if self.inward:
-            return "(" + owner + ")<-" + step + "-" + _node(far, target)
-        return "(" + owner + ")-" + step + "->" + _node(far, target)
+        step = self.step.replace("<R>", rel)
+        if self.far_first:
+            return _node(far, target) + step + "(" + owner + ")"
+        return "(" + owner + ")" + step + _node(far, target)
 
     def relation_pattern(self, target: Label | None) -> LiteralString:
+        if self.once:
+            return "MATCH " + self.path("o", "m", target, "") + NO_REL
         return "MATCH " + self.path("o", "m", target, "r")
 
     def count(self, target: Label | None) -> LiteralString:
+        if self.once:
+            return "COUNT { MATCH " + self.path("n", "m", target, "") + " RETURN DISTINCT m }"
         return "COUNT { " + self.path("n", "", target, "") + " }"
 
 
-@dataclass(frozen=True, slots=True)
-class Reach:
-    """A fixed multi-hop path (`via`); `r` is null and each related node is counted once."""
-
-    via: LiteralString
-    inward: bool = False
-    key: LiteralString = M_NAME
-    by_role: bool = False
-    direction: Direction = Direction.ASC
-
-    def path(
-        self, owner: LiteralString, far: LiteralString, target: Label | None, rel: LiteralString
-    ) -> LiteralString:
-        if self.inward:
-            return _node(far, target) + self.via + "(" + owner + ")"
-        return "(" + owner + ")" + self.via + _node(far, target)
-
-    def relation_pattern(self, target: Label | None) -> LiteralString:
-        return "MATCH " + self.path("o", "m", target, "") + NO_REL
-
-    def count(self, target: Label | None) -> LiteralString:
-        return "COUNT { MATCH " + self.path("n", "m", target, "") + " RETURN DISTINCT m }"
+def out(rel_type: RelType, key: LiteralString = M_NAME, *, by_role: bool = False) -> Link:
+    """One relationship from the owner (`(o)-[r:TYPE]->(m)`)."""
+    return Link("-[<R>:" + rel_type.value + "]->", key, by_role=by_role)
 
 
-Link = Hop | Reach
+def into(
+    rel_type: RelType,
+    key: LiteralString = M_NAME,
+    *,
+    props: LiteralString = "",
+    by_role: bool = False,
+    direction: Direction = Direction.ASC,
+) -> Link:
+    """One relationship to the owner (`(o)<-[r:TYPE]-(m)`), with `props` to match if given."""
+    step: LiteralString = "<-[<R>:" + rel_type.value + props + "]-"
+    return Link(step, key, by_role=by_role, direction=direction)
 
 
-def out(rel_type: RelType, key: LiteralString = M_NAME, *, by_role: bool = False) -> Hop:
-    return Hop(rel_type, key=key, by_role=by_role)
+def reach(via: LiteralString, key: LiteralString = M_NAME, *, inward: bool = False) -> Link:
+    """A fixed multi-hop path `via`, from the owner (or, `inward`, to it)."""
+    return Link(via, key, far_first=inward, once=True)
 
 
-def into(rel_type: RelType, key: LiteralString = M_NAME, *, props: LiteralString = "") -> Hop:
-    return Hop(rel_type, inward=True, key=key, props=props)
-
-
-def reach(via: LiteralString, key: LiteralString = M_NAME, *, inward: bool = False) -> Reach:
-    return Reach(via, inward, key)
-
-
-MENTIONED_IN: Final = Hop(RelType.MENTIONS, inward=True, key=M_PUBLISHED, direction=Direction.DESC)
+MENTIONED_IN: Final = into(RelType.MENTIONS, M_PUBLISHED, direction=Direction.DESC)
 """Every entity's `mentionedIn`: resources mentioning it, newest first."""
 
 _FIELD_FILTERS: Final[dict[FilterKind, Callable[[str, LiteralString], dict[str, Fragment]]]] = {
@@ -113,7 +106,7 @@ _FIELD_FILTERS: Final[dict[FilterKind, Callable[[str, LiteralString], dict[str, 
 
 
 class Links:
-    """One label's links (relation field -> `Hop` or `Reach`), the targets its declaration names."""
+    """One label's links (relation field -> `Link`) and the targets its declaration names."""
 
     def __init__(self, owner: Label, links: Mapping[str, Link]) -> None:
         self.owner = owner
@@ -150,7 +143,7 @@ class Links:
         """A group-by key: the nodes `g` the relation `name` reaches."""
         link = self.links[name]
         path = link.path("n", "g", self.targets[name], "")
-        once: LiteralString = "DISTINCT " if isinstance(link, Reach) else ""
+        once: LiteralString = "DISTINCT " if link.once else ""
         return "OPTIONAL MATCH " + path + " WITH " + once + "n, g, null AS v"
 
     def filters(self, given: Mapping[str, Fragment] | None = None) -> dict[str, Fragment]:
