@@ -8,7 +8,7 @@ from graph.analytics import reports as analytics
 from graph.network import results as records
 from schema.network.arguments import ProjectionKind
 from schema.network.graph_types import GraphNode, graph_node
-from schema.types.copied import copied
+from schema.types.copied import copied, each
 
 
 @strawberry.type(description="The projection a result was computed on.")
@@ -19,31 +19,37 @@ class ProjectionInfo:
     def kind(self) -> ProjectionKind:
         return ProjectionKind(self.record.spec.projection.value)
 
-    node_count = copied("node_count", int, "Nodes of the projection (isolated ones included).")
-    edge_count = copied("edge_count", int, "Ties between them.")
+    node_count = copied(
+        "record.node_count", int, "Nodes of the projection (isolated ones included)."
+    )
+    edge_count = copied("record.edge_count", int, "Ties between them.")
     item_count = copied(
-        "item_count", int, "Shared items (events or programmes) the ties come from."
+        "record.item_count", int, "Shared items (events or programmes) the ties come from."
     )
     items_left_out = copied(
-        "items_left_out", int, "Shared items left out for having more members than `maxGroupSize`."
+        "record.items_left_out",
+        int,
+        "Shared items left out for having more members than `maxGroupSize`.",
     )
-    version = copied("version", str, "Graph fingerprint the result belongs to (cache key).")
+    version = copied("record.version", str, "Graph fingerprint the result belongs to (cache key).")
 
 
 @strawberry.type(description="A node of a projection with its centrality.")
 class RankedNode:
     record: strawberry.Private[analytics.RankedNode]
 
-    @strawberry.field
-    def node(self) -> GraphNode:
-        return graph_node(self.record.node)
+    node = copied("record.node", GraphNode, shown=graph_node)
 
-    degree = copied("degree", int, "Distinct nodes it is tied to.")
-    weighted_degree = copied("weighted_degree", float, "Shared items with all of them, added up.")
-    betweenness = copied(
-        "betweenness", float, "Normalised betweenness in [0, 1]: how much it brokers."
+    degree = copied("record.degree", int, "Distinct nodes it is tied to.")
+    weighted_degree = copied(
+        "record.weighted_degree", float, "Shared items with all of them, added up."
     )
-    community = copied("community", int | None, "Its community's index (in community results).")
+    betweenness = copied(
+        "record.betweenness", float, "Normalised betweenness in [0, 1]: how much it brokers."
+    )
+    community = copied(
+        "record.community", int | None, "Its community's index (in community results)."
+    )
 
 
 @strawberry.type(description="Who brokers a projection: nodes ranked by centrality.")
@@ -55,28 +61,29 @@ class CentralityResult:
         return ProjectionInfo(record=self.record.projection)
 
     approximate = copied(
-        "approximate",
+        "record.approximate",
         bool,
         "True when betweenness was estimated from a sample of source nodes "
         "(large projections), as networkx's `k` does; false when exact.",
     )
-    sources = copied("sources", int, "Source nodes the betweenness used.")
+    sources = copied("record.sources", int, "Source nodes the betweenness used.")
 
-    @strawberry.field
-    def items(self) -> list[RankedNode]:
-        return [RankedNode(record=item) for item in self.record.items]
+    items = copied("record.items", list[RankedNode], shown=each(RankedNode))
 
 
 @strawberry.type(description="A community: nodes tied more among themselves than by chance.")
 class Community:
     record: strawberry.Private[analytics.Community]
 
-    index = copied("index", int, "0 for the largest community, then by size.")
-    size = copied("size", int)
+    index = copied("record.index", int, "0 for the largest community, then by size.")
+    size = copied("record.size", int)
 
-    @strawberry.field(description="Its best-connected members, by weighted degree.")
-    def members(self) -> list[RankedNode]:
-        return [RankedNode(record=member) for member in self.record.members]
+    members = copied(
+        "record.members",
+        list[RankedNode],
+        "Its best-connected members, by weighted degree.",
+        shown=each(RankedNode),
+    )
 
 
 @strawberry.type(description="Communities found by Leiden modularity optimisation (igraph).")
@@ -87,11 +94,14 @@ class CommunityResult:
     def projection(self) -> ProjectionInfo:
         return ProjectionInfo(record=self.record.projection)
 
-    modularity = copied("modularity", float)
+    modularity = copied("record.modularity", float)
 
-    @strawberry.field(description="The largest communities, largest first.")
-    def communities(self) -> list[Community]:
-        return [Community(record=c) for c in self.record.communities]
+    communities = copied(
+        "record.communities",
+        list[Community],
+        "The largest communities, largest first.",
+        shown=each(Community),
+    )
 
 
 @strawberry.type(description="One term of a recommendation's score.")
@@ -108,11 +118,9 @@ class RecommendationReason:
 class ExpertRecommendation:
     record: strawberry.Private[records.Recommendation]
 
-    @strawberry.field
-    def expert(self) -> GraphNode:
-        return graph_node(self.record.expert)
+    expert = copied("record.expert", GraphNode, shown=graph_node)
 
-    score = copied("score", float)
+    score = copied("record.score", float)
 
     @strawberry.field
     def reasons(self) -> list[RecommendationReason]:

@@ -10,45 +10,39 @@ from graph.model import Label
 from graph.network import results as records
 from schema.ids import to_global_id
 from schema.network.graph_types import GraphNode, graph_node
-from schema.types.copied import copied
+from schema.types.copied import copied, each
 
 
 @strawberry.type(description="Who trained in a session: a named expert, or an agency's staff.")
 class Trainer:
     record: strawberry.Private[records.Trainer]
 
-    @strawberry.field
-    def node(self) -> GraphNode:
-        return graph_node(self.record.node)
+    node = copied("record.node", GraphNode, shown=graph_node)
 
     count = copied(
-        "count",
+        "record.count",
         int | None,
         "People behind the node: 1 for an expert, the stated head count for an "
         "agency, null when the source gives none.",
     )
-    role = copied("role", str, "trainer or facilitator")
+    role = copied("record.role", str, "trainer or facilitator")
 
 
 @strawberry.type(description="A session in a cascade tree.")
 class CascadeSession:
     record: strawberry.Private[records.CascadeSession]
 
-    @strawberry.field
-    def event(self) -> GraphNode:
-        return graph_node(self.record.node)
+    event = copied("record.node", GraphNode, shown=graph_node)
 
     @strawberry.field(description="Global ID of the session this one passes on; null at the root.")
     def parent(self) -> strawberry.ID | None:
         parent = self.record.parent
         return strawberry.ID(to_global_id(Label.EVENT, parent)) if parent is not None else None
 
-    depth = copied("depth", int, "Hops from the event asked about (0 for itself).")
-    participant_count = copied("participant_count", int | None)
+    depth = copied("record.depth", int, "Hops from the event asked about (0 for itself).")
+    participant_count = copied("record.participant_count", int | None)
 
-    @strawberry.field
-    def trainers(self) -> list[Trainer]:
-        return [Trainer(record=t) for t in self.record.trainers]
+    trainers = copied("record.trainers", list[Trainer], shown=each(Trainer))
 
 
 @strawberry.type(
@@ -58,36 +52,42 @@ class CascadeSession:
 class Cascade:
     record: strawberry.Private[records.Cascade]
 
-    @strawberry.field
-    def event(self) -> GraphNode:
-        return graph_node(self.record.event)
+    event = copied("record.event", GraphNode, shown=graph_node)
 
     @strawberry.field(description="What the event cascades from, nearest first.")
     def ancestors(self) -> list[GraphNode]:
         return [graph_node(node) for node in self.record.ancestors]
 
-    @strawberry.field(description="The tree, level by level; `parent` links rebuild it.")
-    def sessions(self) -> list[CascadeSession]:
-        return [CascadeSession(record=s) for s in self.record.sessions]
+    sessions = copied(
+        "record.sessions",
+        list[CascadeSession],
+        "The tree, level by level; `parent` links rebuild it.",
+        shown=each(CascadeSession),
+    )
 
-    depth = copied("depth", int, "Levels below the event (0: nothing cascades from it).")
+    depth = copied("record.depth", int, "Levels below the event (0: nothing cascades from it).")
 
     @strawberry.field(description="Sessions in the tree, the event included.")
     def session_count(self) -> int:
         return len(self.record.sessions)
 
-    @strawberry.field(description="Distinct trainers of the tree's sessions.")
-    def trainers(self) -> list[Trainer]:
-        return [Trainer(record=t) for t in self.record.trainers]
+    trainers = copied(
+        "record.trainers",
+        list[Trainer],
+        "Distinct trainers of the tree's sessions.",
+        shown=each(Trainer),
+    )
 
     trainer_count = copied(
-        "trainer_count", int | None, "People who trained; null when a head count is unknown."
+        "record.trainer_count", int | None, "People who trained; null when a head count is unknown."
     )
     total_reach = copied(
-        "total_reach", int, "Participants of the sessions that give a count, added up."
+        "record.total_reach", int, "Participants of the sessions that give a count, added up."
     )
     sessions_without_count = copied(
-        "sessions_without_count", int, "Sessions whose participant count the sources do not give."
+        "record.sessions_without_count",
+        int,
+        "Sessions whose participant count the sources do not give.",
     )
 
 
@@ -104,24 +104,27 @@ class DatePrecision(Enum):
 class TimelineItem:
     record: strawberry.Private[records.TimelineItem]
 
-    @strawberry.field
-    def node(self) -> GraphNode:
-        return graph_node(self.record.node)
+    node = copied("record.node", GraphNode, shown=graph_node)
 
-    start = copied("start", str | None, "ISO 8601, partial as stated (`2019-04`, `--11-26`).")
-    end = copied("end", str | None)
-    year = copied("year", int | None, "The year it is placed in; null when no source gives one.")
+    start = copied(
+        "record.start", str | None, "ISO 8601, partial as stated (`2019-04`, `--11-26`)."
+    )
+    end = copied("record.end", str | None)
+    year = copied(
+        "record.year", int | None, "The year it is placed in; null when no source gives one."
+    )
 
     @strawberry.field
     def precision(self) -> DatePrecision:
         return DatePrecision(self.record.precision)
 
-    @strawberry.field(
-        description="How it ties to the subject: held_in, covers, agency_took_part, about, "
-        "part_of, or the agency's role (organiser, funded_by...)."
+    relations = copied(
+        "record.relations",
+        list[str],
+        "How it ties to the subject: held_in, covers, agency_took_part, about, "
+        "part_of, or the agency's role (organiser, funded_by...).",
+        shown=list,
     )
-    def relations(self) -> list[str]:
-        return list(self.record.relations)
 
 
 @strawberry.type(
@@ -131,13 +134,9 @@ class TimelineItem:
 class Timeline:
     record: strawberry.Private[records.Timeline]
 
-    @strawberry.field
-    def subject(self) -> GraphNode:
-        return graph_node(self.record.subject)
+    subject = copied("record.subject", GraphNode, shown=graph_node)
 
-    @strawberry.field
-    def items(self) -> list[TimelineItem]:
-        return [TimelineItem(record=item) for item in self.record.items]
+    items = copied("record.items", list[TimelineItem], shown=each(TimelineItem))
 
-    total = copied("total", int, "Items in the period, before `first` cut the list.")
-    undated = copied("undated", int, "Items without any year, among all `total` items.")
+    total = copied("record.total", int, "Items in the period, before `first` cut the list.")
+    undated = copied("record.undated", int, "Items without any year, among all `total` items.")

@@ -41,7 +41,7 @@ class GraphNode:
     def id(self) -> strawberry.ID:
         return strawberry.ID(to_global_id(self.record.label, self.record.id))
 
-    slug = copied("id", str, "The readable, stable identifier the graph stores.")
+    slug = copied("record.id", str, "The readable, stable identifier the graph stores.")
 
     @strawberry.field(description="What kind of entity this is.")
     def label(self) -> EntityType:
@@ -65,9 +65,11 @@ class GraphNode:
             if lang in self.record.names
         ]
 
-    kind = copied("kind", str | None, "The entity's kind: agency kind, event kind, place kind...")
+    kind = copied(
+        "record.kind", str | None, "The entity's kind: agency kind, event kind, place kind..."
+    )
     start = copied(
-        "start", str | None, "Start date (events, programmes), partial as the source has it."
+        "record.start", str | None, "Start date (events, programmes), partial as the source has it."
     )
 
 
@@ -89,28 +91,30 @@ class GraphEdge:
     def target(self) -> strawberry.ID:
         return strawberry.ID(to_global_id(self.target_label, self.record.target))
 
-    source_slug = copied("source", str)
-    target_slug = copied("target", str)
+    source_slug = copied("record.source", str)
+    target_slug = copied("record.target", str)
 
     @strawberry.field
     def type(self) -> RelationshipType:
         return RELATIONSHIP_TYPES[self.record.type]
 
     role = copied(
-        "properties.role",
+        "record.properties.role",
         str | None,
         "speaker, trainer, participant, facilitator, organiser, "
         "or a job title (WORKS_FOR); an implementer's role (IMPLEMENTED_BY).",
     )
-    since = copied("properties.since", str | None)
-    until = copied("properties.until", str | None)
-    rank = copied("properties.rank", str | None)
-    count = copied("properties.count", int | None, "Head count behind an agency's participation.")
-    note = copied("properties.note", str | None)
-    amount = copied("properties.amount", float | None, "Funding amount (FUNDED_BY).")
-    currency = copied("properties.currency", str | None)
-    period = copied("properties.period", str | None)
-    text = copied("properties.text", str | None, "The funding as the source words it.")
+    since = copied("record.properties.since", str | None)
+    until = copied("record.properties.until", str | None)
+    rank = copied("record.properties.rank", str | None)
+    count = copied(
+        "record.properties.count", int | None, "Head count behind an agency's participation."
+    )
+    note = copied("record.properties.note", str | None)
+    amount = copied("record.properties.amount", float | None, "Funding amount (FUNDED_BY).")
+    currency = copied("record.properties.currency", str | None)
+    period = copied("record.properties.period", str | None)
+    text = copied("record.properties.text", str | None, "The funding as the source words it.")
 
     @strawberry.field(
         description="True when the link comes from background knowledge, not from a source "
@@ -119,13 +123,13 @@ class GraphEdge:
     def background(self) -> bool:
         return bool(self.record.properties.background)
 
-    lead = copied("properties.lead", bool | None, "Lead implementer (IMPLEMENTED_BY).")
+    lead = copied("record.properties.lead", bool | None, "Lead implementer (IMPLEMENTED_BY).")
 
     @strawberry.field(description="What stated this relationship (its `source` property).")
     def provenance(self, info: Info) -> str | None:
         return shown_source(info.context.viewer, self.record.properties.source)
 
-    written_at = copied("properties.written_at", datetime | None)
+    written_at = copied("record.properties.written_at", datetime | None)
 
 
 def graph_edges(

@@ -28,7 +28,7 @@ class PathStep:
 class GraphPath:
     record: strawberry.Private[records.GraphPath]
 
-    length = copied("length", int, "Number of hops.")
+    length = copied("record.length", int, "Number of hops.")
 
     @strawberry.field
     def nodes(self) -> list[GraphNode]:
@@ -89,7 +89,7 @@ class Subgraph:
         return graph_edges(self.record.edges, self.record.nodes)
 
     truncated = copied(
-        "truncated",
+        "record.truncated",
         bool,
         "True when more nodes were reachable within `depth` than `limit` allowed "
         "(the most relevant were kept: nearest, then most tied to the kept ones, then most "

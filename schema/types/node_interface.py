@@ -47,7 +47,7 @@ class Node:
     def id(self) -> strawberry.ID:
         return strawberry.ID(to_global_id(self.record.label, self.record.id))
 
-    slug = copied("id", str, "The readable, stable identifier the graph stores.")
+    slug = copied("record.id", str, "The readable, stable identifier the graph stores.")
 
     @strawberry.field(description="Display name (the title for events and resources).")
     def name(self, info: Info, lang: str | None = None) -> LocalizedText:
@@ -61,9 +61,7 @@ class Node:
         normalised(lang)
         return unlocalized(self.record.name)
 
-    @strawberry.field(description="Languages the entity's texts exist in.")
-    def langs(self) -> list[str]:
-        return list(self.record.langs)
+    langs = copied("record.langs", list[str], "Languages the entity's texts exist in.", shown=list)
 
     @strawberry.field(
         description="ID (slug) of the resource that stated this; for facts an account wrote, "
@@ -72,16 +70,19 @@ class Node:
     def source(self, info: Info) -> str | None:
         return shown_source(info.context.viewer, self.record.source)
 
-    written_at = copied("written_at", datetime | None, "When this entity was last written.")
+    written_at = copied("record.written_at", datetime | None, "When this entity was last written.")
 
-    @strawberry.field(
-        description="Properties stated from background knowledge rather than a source "
-        "(e.g. `acronym`, `name_en`); empty when every fact has a source."
+    background = copied(
+        "record.background",
+        list[str],
+        "Properties stated from background knowledge rather than a source "
+        "(e.g. `acronym`, `name_en`); empty when every fact has a source.",
+        shown=list,
     )
-    def background(self) -> list[str]:
-        return list(self.record.background)
 
-    note = copied("note", str | None, "Editorial note: what the sources leave open or contradict.")
+    note = copied(
+        "record.note", str | None, "Editorial note: what the sources leave open or contradict."
+    )
 
 
 NodeType = TypeVar("NodeType", bound=type[Node])
