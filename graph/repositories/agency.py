@@ -9,9 +9,8 @@ from graph.model import Label
 from graph.model import RelType as T
 from graph.repositories.base import ListSpec, Relation
 from graph.repositories.common import M_START, Repository, related_filters
-from graph.repositories.links import Links, into, out, reach, value_facet
+from graph.repositories.links import Links, into, out, reach, value_facet, within
 
-BASED_IN_COUNTRY: Final = "-[:BASED_IN]->()-[:IN*0..3]->"
 PROGRAMMES: Final = reach("<-[:FUNDED_BY|IMPLEMENTED_BY]-")
 """Programmes the agency funds or implements (a `where` condition and a sort key, no field)."""
 
@@ -20,7 +19,7 @@ LINKS: Final = Links(
     {
         "experts": into(T.WORKS_FOR),
         "events": out(T.TOOK_PART, M_START, by_role=True),
-        "country": reach(BASED_IN_COUNTRY),
+        "country": reach(within(T.BASED_IN)),
         "place": out(T.BASED_IN),
         "parent": out(T.PART_OF),
         "units": into(T.PART_OF),

@@ -6,16 +6,17 @@ from collections.abc import Mapping
 from typing import ClassVar, Final
 
 from graph.model import Label
+from graph.model import RelType as T
 from graph.repositories.base import ListSpec, Relation
 from graph.repositories.common import M_START, Repository
-from graph.repositories.links import Links, reach
+from graph.repositories.links import AGENCIES_BASED_HERE, EVENTS_HELD_HERE, Links, reach, within
 
 LINKS: Final = Links(
     Label.COUNTRY,
     {
-        "agencies": reach("-[:BASED_IN]->()-[:IN*0..3]->", inward=True),
-        "events": reach("-[:HELD_IN]->()-[:IN*0..3]->", M_START, inward=True),
-        "programmes": reach("-[:COVERS]->()-[:IN*0..3]->", M_START, inward=True),
+        "agencies": AGENCIES_BASED_HERE,
+        "events": EVENTS_HELD_HERE,
+        "programmes": reach(within(T.COVERS), M_START, inward=True),
         "places": reach("-[:IN*1..3]->", inward=True),
     },
 )

@@ -8,11 +8,10 @@ from typing import ClassVar, Final, LiteralString
 from graph.model import Label
 from graph.model import RelType as T
 from graph.repositories.base import ListSpec, Relation
-from graph.repositories.common import M_PUBLISHED, M_START, Repository, related_filters
-from graph.repositories.links import Links, into, out, reach, value_facet
+from graph.repositories.common import M_START, Repository, related_filters
+from graph.repositories.links import DESCRIBED_BY, Links, into, out, reach, value_facet, within
 
 ROLE_THEN_NAME: Final[LiteralString] = "coalesce(r.role, '') + '|' + toLower(coalesce(m.name, ''))"
-HELD_IN_COUNTRY: Final = "-[:HELD_IN]->()-[:IN*0..3]->"
 
 LINKS: Final = Links(
     Label.EVENT,
@@ -20,14 +19,14 @@ LINKS: Final = Links(
         "participants": into(T.TOOK_PART, ROLE_THEN_NAME, by_role=True),
         "organisers": into(T.TOOK_PART, props=" {role: 'organiser'}"),
         "place": out(T.HELD_IN),
-        "country": reach(HELD_IN_COUNTRY),
+        "country": reach(within(T.HELD_IN)),
         "programme": out(T.PART_OF),
         "topics": out(T.ABOUT),
         "cascadesFrom": out(T.CASCADES_FROM, M_START),
         "cascades": into(T.CASCADES_FROM, M_START),
         "funders": out(T.FUNDED_BY),
         "implementers": out(T.IMPLEMENTED_BY),
-        "describedBy": into(T.DESCRIBES, M_PUBLISHED),
+        "describedBy": DESCRIBED_BY,
     },
 )
 
@@ -36,7 +35,7 @@ EVENTS: Final = ListSpec(
     match="MATCH (n:Event)",
     filters=LINKS.filters(
         {
-            **related_filters("place", "(n)" + HELD_IN_COUNTRY + "(x:Place)"),
+            **related_filters("place", "(n)" + within(T.HELD_IN) + "(x:Place)"),
             **related_filters("programme", "(n)-[:PART_OF*1..3]->(x:Programme)"),
         }
     ),

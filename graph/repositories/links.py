@@ -22,6 +22,7 @@ from graph.repositories.common import (
     COMMON_FILTERS,
     M_NAME,
     M_PUBLISHED,
+    M_START,
     NAME_KEY,
     NO_REL,
     date_filters,
@@ -97,6 +98,19 @@ def reach(via: LiteralString, key: LiteralString = M_NAME, *, inward: bool = Fal
 
 MENTIONED_IN: Final = into(RelType.MENTIONS, M_PUBLISHED, direction=Direction.DESC)
 """Every entity's `mentionedIn`: resources mentioning it, newest first."""
+
+
+def within(rel_type: RelType) -> LiteralString:
+    """`rel_type` to a place or country, or to one inside it (`IN` up to three times)."""
+    return "-[:" + rel_type.value + "]->()-[:IN*0..3]->"
+
+
+DESCRIBED_BY: Final = into(RelType.DESCRIBES, M_PUBLISHED)
+"""Resources describing an event or programme, by publication date."""
+EVENTS_HELD_HERE: Final = reach(within(RelType.HELD_IN), M_START, inward=True)
+"""Events held in a country or place, or in a place inside it."""
+AGENCIES_BASED_HERE: Final = reach(within(RelType.BASED_IN), inward=True)
+"""Agencies based in a country or place, or in a place inside it."""
 
 _FIELD_FILTERS: Final[dict[FilterKind, Callable[[str, LiteralString], dict[str, Fragment]]]] = {
     FilterKind.STRING: value_filters,

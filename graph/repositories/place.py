@@ -8,8 +8,16 @@ from typing import ClassVar, Final
 from graph.model import Label
 from graph.model import RelType as T
 from graph.repositories.base import ListSpec, Relation
-from graph.repositories.common import M_START, Repository
-from graph.repositories.links import Links, into, out, reach, value_facet
+from graph.repositories.common import Repository
+from graph.repositories.links import (
+    AGENCIES_BASED_HERE,
+    EVENTS_HELD_HERE,
+    Links,
+    into,
+    out,
+    reach,
+    value_facet,
+)
 
 LINKS: Final = Links(
     Label.PLACE,
@@ -17,8 +25,8 @@ LINKS: Final = Links(
         "country": reach("-[:IN*1..3]->"),
         "parent": out(T.IN),
         "places": into(T.IN),
-        "events": reach("-[:HELD_IN]->()-[:IN*0..3]->", M_START, inward=True),
-        "agencies": reach("-[:BASED_IN]->()-[:IN*0..3]->", inward=True),
+        "events": EVENTS_HELD_HERE,
+        "agencies": AGENCIES_BASED_HERE,
     },
 )
 

@@ -8,8 +8,8 @@ from typing import ClassVar, Final, LiteralString
 from graph.model import Label
 from graph.model import RelType as T
 from graph.repositories.base import ListSpec, Relation
-from graph.repositories.common import M_PUBLISHED, M_START, Repository
-from graph.repositories.links import Links, into, out, reach, value_facet
+from graph.repositories.common import M_START, Repository
+from graph.repositories.links import DESCRIBED_BY, Links, into, out, reach, value_facet, within
 
 LEAD_FIRST: Final[LiteralString] = (
     "CASE WHEN r.lead THEN '0|' ELSE '1|' END + toLower(coalesce(m.name, ''))"
@@ -20,13 +20,13 @@ LINKS: Final = Links(
     {
         "funders": out(T.FUNDED_BY),
         "implementers": out(T.IMPLEMENTED_BY, LEAD_FIRST),
-        "countries": reach("-[:COVERS]->()-[:IN*0..3]->"),
+        "countries": reach(within(T.COVERS)),
         "places": out(T.COVERS),
         "events": reach("-[:PART_OF*1..3]->", M_START, inward=True),
         "phases": into(T.PART_OF, "coalesce(m.phase, 0)"),
         "parent": out(T.PART_OF),
         "topics": out(T.ABOUT),
-        "describedBy": into(T.DESCRIBES, M_PUBLISHED),
+        "describedBy": DESCRIBED_BY,
     },
 )
 
