@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from strawberry.types import Info as StrawberryInfo
 
@@ -24,6 +25,9 @@ class Limits:
     max_tokens: int = 3000
     max_cost: int = 50_000
     """Objects a query could return at most: page sizes multiplied along the nesting."""
+
+
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -48,6 +52,14 @@ class Context:
     """A WebSocket's `connection_init` payload, where its credentials come (api/websocket.py)."""
     attached: AttachedPages = field(default_factory=AttachedPages)
     """Relationship pages the root resolvers loaded ahead (schema/attached.py)."""
+
+    def per_request(self, key: str, kind: type[T], make: Callable[[], T]) -> T:
+        """The request's `kind` under `key` in `loaders` (its DataLoaders), made on first use."""
+        found = self.loaders.get(key)
+        if not isinstance(found, kind):
+            found = make()
+            self.loaders[key] = found
+        return found
 
 
 Info = StrawberryInfo[Context, None]

@@ -102,8 +102,4 @@ def after_write(info: Info, outcome: WriteOutcome) -> None:
 
 def loaders(info: Info) -> Loaders:
     """This request's loaders, created on first use."""
-    found = info.context.loaders.get("hub")
-    if not isinstance(found, Loaders):
-        found = Loaders(info.context.cypher)
-        info.context.loaders["hub"] = found
-    return found
+    return info.context.per_request("hub", Loaders, lambda: Loaders(info.context.cypher))

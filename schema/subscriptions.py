@@ -28,6 +28,7 @@ from schema.errors import BadUserInputError, Code, CodedError
 from schema.ids import from_global_id, to_global_id
 from schema.mutations.accounts import AuditRecord
 from schema.permissions import Action, allowed, require, shown_source
+from schema.types.copied import copied
 from schema.types.node_interface import EntityType
 
 MAX_IDS: Final = 100
@@ -55,13 +56,8 @@ class ChangeOperation(Enum):
 class ChangedLink:
     link: strawberry.Private[LinkChange]
 
-    @strawberry.field(description="The relationship type, e.g. WORKS_FOR.")
-    def relationship_type(self) -> str:
-        return self.link.rel_type
-
-    @strawberry.field(description="True when the changed node is the link's start.")
-    def outgoing(self) -> bool:
-        return self.link.outgoing
+    relationship_type = copied("link.rel_type", str, "The relationship type, e.g. WORKS_FOR.")
+    outgoing = copied("link.outgoing", bool, "True when the changed node is the link's start.")
 
     @strawberry.field(description="Global ID of the node at the link's other end.")
     def other(self) -> strawberry.ID:
@@ -77,9 +73,9 @@ class EntityChange:
     change: strawberry.Private[EntityChangeRecord]
     viewer: strawberry.Private[Principal]
 
-    @strawberry.field(description="The change's place in the audit log (increases by commit).")
-    def sequence(self) -> int:
-        return self.change.sequence
+    sequence = copied(
+        "change.sequence", int, "The change's place in the audit log (increases by commit)."
+    )
 
     @strawberry.field(description="Global ID of the node that changed.")
     def id(self) -> strawberry.ID:
@@ -104,9 +100,7 @@ class EntityChange:
     def link(self) -> ChangedLink | None:
         return ChangedLink(link=self.change.link) if self.change.link is not None else None
 
-    @strawberry.field(description="When the change was committed.")
-    def at(self) -> datetime:
-        return self.change.entry.at
+    at = copied("change.entry.at", datetime, "When the change was committed.")
 
     @strawberry.field(
         description="The Resource the change cites, or for an account's own statement: the "

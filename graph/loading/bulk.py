@@ -27,10 +27,8 @@ from neo4j import AsyncManagedTransaction
 
 from graph.database.cypher import Cypher
 from graph.errors import GraphError
-from graph.loading.bulk_any_queries import MERGE_LINKS_BY_TYPE
-from graph.loading.bulk_create_queries import CREATE_LINKS
-from graph.loading.bulk_merge_queries import MERGE_LINKS, LinkShape
 from graph.loading.bulk_node_queries import CREATE_NODES, MERGE_NODES
+from graph.loading.link_queries import CREATE_LINKS, MERGE_LINKS, MERGE_LINKS_BY_TYPE, LinkShape
 from graph.model import Label, RelType
 
 __all__ = [

@@ -60,6 +60,50 @@ second-hop candidates to sort them all was a third of a 200-node neighbourhood's
 """
 
 
+EXPAND: Final[LiteralString] = (
+    """CALL (c, <LAYERS>) {
+  UNWIND CASE WHEN $depth >= <DEPTH> THEN <FRONT> ELSE [] END AS f
+  CALL (f, c, <LAYERS>) {
+    MATCH (f)-[r]-(m)
+    WHERE m <> c AND <UNSEEN>
+      AND type(r) IN $types AND any(l IN labels(m) WHERE l IN $labels)
+    WITH m LIMIT $fanout
+    RETURN collect(m) AS found
+  }
+  WITH collect(found) AS founds, coalesce(max(size(found)), 0) >= $fanout AS capped
+  CALL (founds, <LAYERS>) {
+    UNWIND founds AS found
+    UNWIND found AS m
+    WITH m, count(*) AS links
+"""
+    + RANKED
+    + """
+  }
+  RETURN ranked AS ranked<DEPTH>, candidates AS candidates<DEPTH>, capped AS capped<DEPTH>
+}
+"""
+)
+"""One more layer of the neighbourhood: up to `$fanout` new neighbours of each node of the
+`<FRONT>` layer (none already in `<LAYERS>`), ranked, as `ranked<DEPTH>`."""
+
+
+def _expand(
+    depth: LiteralString,
+    layers: LiteralString,
+    front: LiteralString,
+    unseen: LiteralString,
+    room: LiteralString,
+) -> LiteralString:
+    pieces: dict[LiteralString, LiteralString] = {
+        "<LAYERS>": layers,
+        "<DEPTH>": depth,
+        "<FRONT>": front,
+        "<UNSEEN>": unseen,
+        "<ROOM>": room,
+    }
+    return fill(EXPAND, pieces)
+
+
 NEIGHBOURHOOD: Final[LiteralString] = (
     """
 MATCH (c:Expert|Agency|Country|Place|Programme|Event|Topic|Resource {id: $id})
@@ -72,49 +116,19 @@ CALL (c) {
     + """
 }
 WITH c, ranked[..$budget] AS layer1, candidates > $budget AS cut1
-CALL (c, layer1) {
-  UNWIND CASE WHEN $depth >= 2 THEN layer1 ELSE [] END AS f
-  CALL (f, c, layer1) {
-    MATCH (f)-[r]-(m)
-    WHERE m <> c AND NOT m IN layer1
-      AND type(r) IN $types AND any(l IN labels(m) WHERE l IN $labels)
-    WITH m LIMIT $fanout
-    RETURN collect(m) AS found
-  }
-  WITH collect(found) AS founds, coalesce(max(size(found)), 0) >= $fanout AS capped
-  CALL (founds, layer1) {
-    UNWIND founds AS found
-    UNWIND found AS m
-    WITH m, count(*) AS links
 """
-    + fill(RANKED, {"<ROOM>": "$budget - size(layer1)"})
-    + """
-  }
-  RETURN ranked AS ranked2, candidates AS candidates2, capped AS capped2
-}
-WITH c, layer1, cut1 OR capped2 OR candidates2 > $budget - size(layer1) AS cut2,
+    + _expand("2", "layer1", "layer1", "NOT m IN layer1", "$budget - size(layer1)")
+    + """WITH c, layer1, cut1 OR capped2 OR candidates2 > $budget - size(layer1) AS cut2,
      ranked2[..$budget - size(layer1)] AS layer2
-CALL (c, layer1, layer2) {
-  UNWIND CASE WHEN $depth >= 3 THEN layer2 ELSE [] END AS f
-  CALL (f, c, layer1, layer2) {
-    MATCH (f)-[r]-(m)
-    WHERE m <> c AND NOT m IN layer1 AND NOT m IN layer2
-      AND type(r) IN $types AND any(l IN labels(m) WHERE l IN $labels)
-    WITH m LIMIT $fanout
-    RETURN collect(m) AS found
-  }
-  WITH collect(found) AS founds, coalesce(max(size(found)), 0) >= $fanout AS capped
-  CALL (founds, layer1, layer2) {
-    UNWIND founds AS found
-    UNWIND found AS m
-    WITH m, count(*) AS links
 """
-    + fill(RANKED, {"<ROOM>": "$budget - size(layer1) - size(layer2)"})
-    + """
-  }
-  RETURN ranked AS ranked3, candidates AS candidates3, capped AS capped3
-}
-WITH c, layer1, layer2,
+    + _expand(
+        "3",
+        "layer1, layer2",
+        "layer2",
+        "NOT m IN layer1 AND NOT m IN layer2",
+        "$budget - size(layer1) - size(layer2)",
+    )
+    + """WITH c, layer1, layer2,
      cut2 OR capped3 OR candidates3 > $budget - size(layer1) - size(layer2) AS truncated,
      ranked3[..$budget - size(layer1) - size(layer2)] AS layer3
 WITH c, layer1, layer2, layer3, truncated, [c] + layer1 + layer2 + layer3 AS kept

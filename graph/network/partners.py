@@ -56,13 +56,17 @@ RETURN id, s IS NOT NULL AS found, t IS NOT NULL AS topicFound, links
 """
 )
 
-AGENCY_PARTNERS: Final[LiteralString] = (
-    """
+_OF_EACH: Final[LiteralString] = """
 UNWIND $ids AS id
-OPTIONAL MATCH (s:Agency {id: id})
+OPTIONAL MATCH (s:<LABEL> {id: id})
 OPTIONAL MATCH (t:Topic {id: $topic})
 CALL (s, t) {
-  CALL (s) {
+  CALL (s) {"""
+"""The head of both statements: each asked node `s` (of `<LABEL>`) and the topic `t`."""
+
+AGENCY_PARTNERS: Final[LiteralString] = (
+    _OF_EACH.replace("<LABEL>", "Agency")
+    + """
     MATCH (s)-[r1:TOOK_PART|IMPLEMENTED_BY|FUNDED_BY]-(item:Event)
     WITH s, item, collect(coalesce(r1.role, toLower(type(r1)))) AS own
     MATCH (item)-[r2:TOOK_PART|IMPLEMENTED_BY|FUNDED_BY]-(o:Agency)
@@ -96,12 +100,8 @@ CALL (s, t) {
 )
 
 COUNTRY_PARTNERS: Final[LiteralString] = (
-    """
-UNWIND $ids AS id
-OPTIONAL MATCH (s:Country {id: id})
-OPTIONAL MATCH (t:Topic {id: $topic})
-CALL (s, t) {
-  CALL (s) {
+    _OF_EACH.replace("<LABEL>", "Country")
+    + """
     CALL (s) {
       MATCH (item:Event)-[:HELD_IN]->()-[:IN*0..3]->(s)
       RETURN item, 'host' AS role

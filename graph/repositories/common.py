@@ -10,7 +10,6 @@ from collections.abc import Mapping, Sequence
 from typing import ClassVar, Final, LiteralString
 
 from graph.database.cypher import Cypher
-from graph.model import Label
 from graph.repositories.base import (
     ListSpec,
     Relation,
@@ -20,7 +19,7 @@ from graph.repositories.base import (
 )
 from graph.repositories.filters import Fragment, Predicate, any_spelling, folded
 from graph.repositories.pages import FacetBucket, Page
-from graph.repositories.paging import Direction, PageRequest
+from graph.repositories.paging import PageRequest
 from graph.repositories.written import WrittenCounts
 
 NAME_KEY: Final[LiteralString] = "toLower(coalesce(n.name, ''))"
@@ -123,16 +122,6 @@ def date_filters(prefix: str, expression: LiteralString) -> dict[str, Fragment]:
             + " STARTS WITH $value)"
         ),
     }
-
-
-def mentioned_in(owner: Label) -> Relation:
-    return Relation(
-        f"{owner}.mentionedIn",
-        owner,
-        "MATCH (o)<-[r:MENTIONS]-(m:Resource)",
-        M_PUBLISHED,
-        Direction.DESC,
-    )
 
 
 class Repository:

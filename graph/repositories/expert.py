@@ -6,62 +6,49 @@ from collections.abc import Mapping
 from typing import ClassVar, Final
 
 from graph.model import Label
+from graph.model import RelType as T
 from graph.repositories.base import ListSpec, Relation
 from graph.repositories.common import (
-    COMMON_FILTERS,
-    M_NAME,
     M_START,
-    NAME_KEY,
     Repository,
     contains_filter,
     list_filters,
-    mentioned_in,
     related_filters,
+)
+from graph.repositories.links import Links, list_facet, out
+
+LINKS: Final = Links(
+    Label.EXPERT,
+    {
+        "agencies": out(T.WORKS_FOR),
+        "events": out(T.TOOK_PART, M_START, by_role=True),
+        "topics": out(T.ABOUT),
+    },
 )
 
 EXPERTS: Final = ListSpec(
     label=Label.EXPERT,
     match="MATCH (n:Expert)",
-    filters={
-        **COMMON_FILTERS,
-        **list_filters("language", "n.languages"),
-        **contains_filter("role", "n.roles"),
-        **related_filters("topic", "(n)-[:ABOUT]->(x:Topic)"),
-        **related_filters("agency", "(n)-[:WORKS_FOR]->(x:Agency)"),
-        **related_filters(
-            "country", "(n)-[:WORKS_FOR]->(:Agency)-[:BASED_IN]->()-[:IN*0..3]->(x:Country)"
-        ),
-        **related_filters("event", "(n)-[:TOOK_PART]->(x:Event)"),
-    },
-    orders={
-        "name": NAME_KEY,
-        "agenciesCount": "COUNT { (n)-[:WORKS_FOR]->(:Agency) }",
-        "eventsCount": "COUNT { (n)-[:TOOK_PART]->(:Event) }",
-    },
+    filters=LINKS.filters(
+        {
+            **list_filters("language", "n.languages"),
+            **contains_filter("role", "n.roles"),
+            **related_filters(
+                "country", "(n)-[:WORKS_FOR]->(:Agency)-[:BASED_IN]->()-[:IN*0..3]->(x:Country)"
+            ),
+        }
+    ),
+    orders=LINKS.orders("agencies", "events"),
     facets={
         "country": "OPTIONAL MATCH (n)-[:WORKS_FOR]->(:Agency)-[:BASED_IN]->()-[:IN*0..3]->"
         "(g:Country) WITH n, g, null AS v",
-        "topic": "OPTIONAL MATCH (n)-[:ABOUT]->(g:Topic) WITH n, g, null AS v",
-        "agency": "OPTIONAL MATCH (n)-[:WORKS_FOR]->(g:Agency) WITH n, g, null AS v",
-        "language": "UNWIND CASE WHEN size(coalesce(n.languages, [])) = 0 THEN [null] "
-        "ELSE n.languages END AS v WITH n, null AS g, v",
+        "topic": LINKS.facet("topics"),
+        "agency": LINKS.facet("agencies"),
+        "language": list_facet("languages"),
     },
 )
 
 
 class ExpertRepository(Repository):
     spec = EXPERTS
-    relations: ClassVar[Mapping[str, Relation]] = {
-        "agencies": Relation(
-            "Expert.agencies", Label.EXPERT, "MATCH (o)-[r:WORKS_FOR]->(m:Agency)", M_NAME
-        ),
-        "events": Relation(
-            "Expert.events",
-            Label.EXPERT,
-            "MATCH (o)-[r:TOOK_PART]->(m:Event)",
-            M_START,
-            by_role=True,
-        ),
-        "topics": Relation("Expert.topics", Label.EXPERT, "MATCH (o)-[r:ABOUT]->(m:Topic)", M_NAME),
-        "mentionedIn": mentioned_in(Label.EXPERT),
-    }
+    relations: ClassVar[Mapping[str, Relation]] = LINKS.relations()

@@ -6,57 +6,39 @@ from collections.abc import Mapping
 from typing import ClassVar, Final
 
 from graph.model import Label
+from graph.model import RelType as T
 from graph.repositories.base import ListSpec, Relation
-from graph.repositories.common import (
-    COMMON_FILTERS,
-    M_NAME,
-    M_START,
-    NAME_KEY,
-    NO_REL,
-    Repository,
-    mentioned_in,
-    related_filters,
-    value_filters,
+from graph.repositories.common import Repository
+from graph.repositories.links import (
+    AGENCIES_BASED_HERE,
+    EVENTS_HELD_HERE,
+    Links,
+    into,
+    out,
+    reach,
+    value_facet,
+)
+
+LINKS: Final = Links(
+    Label.PLACE,
+    {
+        "country": reach("-[:IN*1..3]->"),
+        "parent": out(T.IN),
+        "places": into(T.IN),
+        "events": EVENTS_HELD_HERE,
+        "agencies": AGENCIES_BASED_HERE,
+    },
 )
 
 PLACES: Final = ListSpec(
     label=Label.PLACE,
     match="MATCH (n:Place)",
-    filters={
-        **COMMON_FILTERS,
-        **value_filters("kind", "n.kind"),
-        **related_filters("country", "(n)-[:IN*1..3]->(x:Country)"),
-    },
-    orders={
-        "name": NAME_KEY,
-        "eventsCount": "COUNT { MATCH (e:Event)-[:HELD_IN]->()-[:IN*0..3]->(n) RETURN DISTINCT e }",
-    },
-    facets={
-        "kind": "WITH n, null AS g, n.kind AS v",
-        "country": "OPTIONAL MATCH (n)-[:IN*1..3]->(g:Country) WITH DISTINCT n, g, null AS v",
-    },
+    filters=LINKS.filters(),
+    orders=LINKS.orders("events"),
+    facets={"kind": value_facet("kind"), "country": LINKS.facet("country")},
 )
 
 
 class PlaceRepository(Repository):
     spec = PLACES
-    relations: ClassVar[Mapping[str, Relation]] = {
-        "country": Relation(
-            "Place.country", Label.PLACE, "MATCH (o)-[:IN*1..3]->(m:Country)" + NO_REL, M_NAME
-        ),
-        "parent": Relation("Place.parent", Label.PLACE, "MATCH (o)-[r:IN]->(m:Place)", M_NAME),
-        "places": Relation("Place.places", Label.PLACE, "MATCH (o)<-[r:IN]-(m:Place)", M_NAME),
-        "events": Relation(
-            "Place.events",
-            Label.PLACE,
-            "MATCH (m:Event)-[:HELD_IN]->()-[:IN*0..3]->(o)" + NO_REL,
-            M_START,
-        ),
-        "agencies": Relation(
-            "Place.agencies",
-            Label.PLACE,
-            "MATCH (m:Agency)-[:BASED_IN]->()-[:IN*0..3]->(o)" + NO_REL,
-            M_NAME,
-        ),
-        "mentionedIn": mentioned_in(Label.PLACE),
-    }
+    relations: ClassVar[Mapping[str, Relation]] = LINKS.relations()

@@ -16,35 +16,19 @@ from schema.mutations.common import reference, user_error
 from schema.mutations.enums import KeyRole
 from schema.mutations.payloads import Payload
 from schema.permissions import Action, Allowed, shown_source
+from schema.types.copied import copied
 
 
 @strawberry.type(description="An API key as lists show it: never its secret.")
 class ApiKey:
     record: strawberry.Private[ApiKeyRecord]
 
-    @strawberry.field
-    def key_id(self) -> str:
-        return self.record.key_id
-
-    @strawberry.field
-    def name(self) -> str:
-        return self.record.name
-
-    @strawberry.field
-    def role(self) -> str:
-        return self.record.role.value
-
-    @strawberry.field
-    def agency(self) -> str | None:
-        return self.record.agency
-
-    @strawberry.field
-    def created_at(self) -> datetime:
-        return self.record.created_at
-
-    @strawberry.field
-    def revoked_at(self) -> datetime | None:
-        return self.record.revoked_at
+    key_id = copied("record.key_id", str)
+    name = copied("record.name", str)
+    role = copied("record.role.value", str)
+    agency = copied("record.agency", str | None)
+    created_at = copied("record.created_at", datetime)
+    revoked_at = copied("record.revoked_at", datetime | None)
 
 
 @strawberry.input
@@ -80,57 +64,27 @@ class RevokeApiKeyPayload(Payload):
 class AuditRecord:
     entry: strawberry.Private[AuditEntry]
 
-    @strawberry.field
-    def at(self) -> datetime:
-        return self.entry.at
-
-    @strawberry.field(description="Place in the whole log, in commit order (null until numbered).")
-    def sequence(self) -> int | None:
-        return self.entry.sequence
-
-    @strawberry.field
-    def actor(self) -> str:
-        return self.entry.actor
-
-    @strawberry.field
-    def role(self) -> str:
-        return self.entry.role
-
-    @strawberry.field
-    def mutation(self) -> str:
-        return self.entry.mutation
-
-    @strawberry.field
-    def operation(self) -> str:
-        return self.entry.operation
-
-    @strawberry.field
-    def label(self) -> str:
-        return self.entry.label
-
-    @strawberry.field(description="Slug of the entity written (the start node of a link).")
-    def entity(self) -> str:
-        return self.entry.entity
-
-    @strawberry.field
-    def relationship_type(self) -> str | None:
-        return self.entry.rel_type
-
-    @strawberry.field(description="Slug of a link's end node.")
-    def target(self) -> str | None:
-        return self.entry.target
-
-    @strawberry.field
-    def source(self) -> str | None:
-        return self.entry.source
-
-    @strawberry.field(description="JSON summary before the change (personal data redacted).")
-    def before(self) -> str | None:
-        return self.entry.before
-
-    @strawberry.field(description="JSON summary after the change (personal data redacted).")
-    def after(self) -> str | None:
-        return self.entry.after
+    at = copied("entry.at", datetime)
+    sequence = copied(
+        "entry.sequence",
+        int | None,
+        "Place in the whole log, in commit order (null until numbered).",
+    )
+    actor = copied("entry.actor", str)
+    role = copied("entry.role", str)
+    mutation = copied("entry.mutation", str)
+    operation = copied("entry.operation", str)
+    label = copied("entry.label", str)
+    entity = copied("entry.entity", str, "Slug of the entity written (the start node of a link).")
+    relationship_type = copied("entry.rel_type", str | None)
+    target = copied("entry.target", str | None, "Slug of a link's end node.")
+    source = copied("entry.source", str | None)
+    before = copied(
+        "entry.before", str | None, "JSON summary before the change (personal data redacted)."
+    )
+    after = copied(
+        "entry.after", str | None, "JSON summary after the change (personal data redacted)."
+    )
 
 
 @strawberry.type(description="Who the hub takes the caller to be.")

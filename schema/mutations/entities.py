@@ -74,16 +74,21 @@ def _typed(resolver: Callable[..., Any], given: type, returns: type) -> Callable
     return resolver
 
 
+Built = Callable[[], tuple[str, list[Operation]]]
+"""A create's or update's node id and operations, from its input; raises on bad input."""
+
+
 async def _written(
-    info: Info,
-    name: str,
-    operations: list[Operation],
-    source: str | None,
-    given: Any,
-    answer: tuple[type[payloads.Payload], str, str],
+    info: Info, name: str, given: Any, answer: tuple[type[payloads.Payload], str], build: Built
 ) -> Any:
-    """Run a create's or update's operations; the payload with the node or the user errors."""
-    returns, field, ident = answer
+    """Build a create's or update's operations and run them in one transaction; the payload
+    with the node, or the user errors (bad input changes nothing)."""
+    returns, field = answer
+    try:
+        ident, operations = build()
+        source = cited_source(given.source)
+    except InvalidInputError as error:
+        return _payload(returns, field, given, errors=[user_error(error)])
     outcome = await perform(
         info,
         operations,
@@ -113,17 +118,16 @@ def create_field(label: Label, given: type, returns: type[payloads.Payload], fie
     name = f"create{label}"
 
     async def create(info: Info, input: Any) -> Any:
-        try:
+        def build() -> tuple[str, list[Operation]]:
             ident = reference(input.id, "id") if input.id else new_slug(label, input)
             links = node_links(ident, input.links)
             if label is Label.EVENT:
                 links += participant_links(ident, input.participants)
             operations: list[Operation] = [CreateNode(label, ident, changes_of(label, input))]
             operations += links + ownership_links(info.context.viewer, label, ident, links)
-            source = cited_source(input.source)
-        except InvalidInputError as error:
-            return _payload(returns, field, input, errors=[user_error(error)])
-        return await _written(info, name, operations, source, input, (returns, field, ident))
+            return ident, operations
+
+        return await _written(info, name, input, (returns, field), build)
 
     said = f"Create {_a(label)}, with links stated in the same input (all or nothing)."
     return _mutation(create, Action.CREATE, label, (given, returns), said)
@@ -133,13 +137,11 @@ def update_field(label: Label, given: type, returns: type[payloads.Payload], fie
     name = f"update{label}"
 
     async def update(info: Info, input: Any) -> Any:
-        try:
+        def build() -> tuple[str, list[Operation]]:
             ident = reference(input.id, "id", [label])
-            operations: list[Operation] = [UpdateNode(label, ident, changes_of(label, input))]
-            source = cited_source(input.source)
-        except InvalidInputError as error:
-            return _payload(returns, field, input, errors=[user_error(error)])
-        return await _written(info, name, operations, source, input, (returns, field, ident))
+            return ident, [UpdateNode(label, ident, changes_of(label, input))]
+
+        return await _written(info, name, input, (returns, field), build)
 
     said = f"Change fields of {_a(label)}: fields left out stay, null removes."
     return _mutation(update, Action.UPDATE, label, (given, returns), said)

@@ -19,6 +19,7 @@ from schema.mutations.link_inputs import LinkPropertiesInput, properties_of
 from schema.mutations.payloads import Payload
 from schema.network.arguments import RelationshipType
 from schema.permissions import Action, Allowed, shown_source
+from schema.types.copied import copied
 from schema.types.node_interface import Node, entity
 
 
@@ -97,9 +98,7 @@ class WrittenRelationship:
     def source(self, info: Info) -> str | None:
         return shown_source(info.context.viewer, self.written.relationship.source)
 
-    @strawberry.field
-    def written_at(self) -> datetime | None:
-        return self.written.relationship.written_at
+    written_at = copied("written.relationship.written_at", datetime | None)
 
 
 @strawberry.type

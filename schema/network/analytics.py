@@ -8,6 +8,7 @@ from graph.analytics import reports as analytics
 from graph.network import results as records
 from schema.network.arguments import ProjectionKind
 from schema.network.graph_types import GraphNode, graph_node
+from schema.types.copied import copied, each
 
 
 @strawberry.type(description="The projection a result was computed on.")
@@ -18,52 +19,37 @@ class ProjectionInfo:
     def kind(self) -> ProjectionKind:
         return ProjectionKind(self.record.spec.projection.value)
 
-    @strawberry.field(description="Nodes of the projection (isolated ones included).")
-    def node_count(self) -> int:
-        return self.record.node_count
-
-    @strawberry.field(description="Ties between them.")
-    def edge_count(self) -> int:
-        return self.record.edge_count
-
-    @strawberry.field(description="Shared items (events or programmes) the ties come from.")
-    def item_count(self) -> int:
-        return self.record.item_count
-
-    @strawberry.field(
-        description="Shared items left out for having more members than `maxGroupSize`."
+    node_count = copied(
+        "record.node_count", int, "Nodes of the projection (isolated ones included)."
     )
-    def items_left_out(self) -> int:
-        return self.record.items_left_out
-
-    @strawberry.field(description="Graph fingerprint the result belongs to (cache key).")
-    def version(self) -> str:
-        return self.record.version
+    edge_count = copied("record.edge_count", int, "Ties between them.")
+    item_count = copied(
+        "record.item_count", int, "Shared items (events or programmes) the ties come from."
+    )
+    items_left_out = copied(
+        "record.items_left_out",
+        int,
+        "Shared items left out for having more members than `maxGroupSize`.",
+    )
+    version = copied("record.version", str, "Graph fingerprint the result belongs to (cache key).")
 
 
 @strawberry.type(description="A node of a projection with its centrality.")
 class RankedNode:
     record: strawberry.Private[analytics.RankedNode]
 
-    @strawberry.field
-    def node(self) -> GraphNode:
-        return graph_node(self.record.node)
+    node = copied("record.node", GraphNode, shown=graph_node)
 
-    @strawberry.field(description="Distinct nodes it is tied to.")
-    def degree(self) -> int:
-        return self.record.degree
-
-    @strawberry.field(description="Shared items with all of them, added up.")
-    def weighted_degree(self) -> float:
-        return self.record.weighted_degree
-
-    @strawberry.field(description="Normalised betweenness in [0, 1]: how much it brokers.")
-    def betweenness(self) -> float:
-        return self.record.betweenness
-
-    @strawberry.field(description="Its community's index (in community results).")
-    def community(self) -> int | None:
-        return self.record.community
+    degree = copied("record.degree", int, "Distinct nodes it is tied to.")
+    weighted_degree = copied(
+        "record.weighted_degree", float, "Shared items with all of them, added up."
+    )
+    betweenness = copied(
+        "record.betweenness", float, "Normalised betweenness in [0, 1]: how much it brokers."
+    )
+    community = copied(
+        "record.community", int | None, "Its community's index (in community results)."
+    )
 
 
 @strawberry.type(description="Who brokers a projection: nodes ranked by centrality.")
@@ -74,37 +60,30 @@ class CentralityResult:
     def projection(self) -> ProjectionInfo:
         return ProjectionInfo(record=self.record.projection)
 
-    @strawberry.field(
-        description="True when betweenness was estimated from a sample of source nodes "
-        "(large projections), as networkx's `k` does; false when exact."
+    approximate = copied(
+        "record.approximate",
+        bool,
+        "True when betweenness was estimated from a sample of source nodes "
+        "(large projections), as networkx's `k` does; false when exact.",
     )
-    def approximate(self) -> bool:
-        return self.record.approximate
+    sources = copied("record.sources", int, "Source nodes the betweenness used.")
 
-    @strawberry.field(description="Source nodes the betweenness used.")
-    def sources(self) -> int:
-        return self.record.sources
-
-    @strawberry.field
-    def items(self) -> list[RankedNode]:
-        return [RankedNode(record=item) for item in self.record.items]
+    items = copied("record.items", list[RankedNode], shown=each(RankedNode))
 
 
 @strawberry.type(description="A community: nodes tied more among themselves than by chance.")
 class Community:
     record: strawberry.Private[analytics.Community]
 
-    @strawberry.field(description="0 for the largest community, then by size.")
-    def index(self) -> int:
-        return self.record.index
+    index = copied("record.index", int, "0 for the largest community, then by size.")
+    size = copied("record.size", int)
 
-    @strawberry.field
-    def size(self) -> int:
-        return self.record.size
-
-    @strawberry.field(description="Its best-connected members, by weighted degree.")
-    def members(self) -> list[RankedNode]:
-        return [RankedNode(record=member) for member in self.record.members]
+    members = copied(
+        "record.members",
+        list[RankedNode],
+        "Its best-connected members, by weighted degree.",
+        shown=each(RankedNode),
+    )
 
 
 @strawberry.type(description="Communities found by Leiden modularity optimisation (igraph).")
@@ -115,13 +94,14 @@ class CommunityResult:
     def projection(self) -> ProjectionInfo:
         return ProjectionInfo(record=self.record.projection)
 
-    @strawberry.field
-    def modularity(self) -> float:
-        return self.record.modularity
+    modularity = copied("record.modularity", float)
 
-    @strawberry.field(description="The largest communities, largest first.")
-    def communities(self) -> list[Community]:
-        return [Community(record=c) for c in self.record.communities]
+    communities = copied(
+        "record.communities",
+        list[Community],
+        "The largest communities, largest first.",
+        shown=each(Community),
+    )
 
 
 @strawberry.type(description="One term of a recommendation's score.")
@@ -138,13 +118,9 @@ class RecommendationReason:
 class ExpertRecommendation:
     record: strawberry.Private[records.Recommendation]
 
-    @strawberry.field
-    def expert(self) -> GraphNode:
-        return graph_node(self.record.expert)
+    expert = copied("record.expert", GraphNode, shown=graph_node)
 
-    @strawberry.field
-    def score(self) -> float:
-        return self.record.score
+    score = copied("record.score", float)
 
     @strawberry.field
     def reasons(self) -> list[RecommendationReason]:

@@ -10,52 +10,39 @@ from graph.model import Label
 from graph.network import results as records
 from schema.ids import to_global_id
 from schema.network.graph_types import GraphNode, graph_node
+from schema.types.copied import copied, each
 
 
 @strawberry.type(description="Who trained in a session: a named expert, or an agency's staff.")
 class Trainer:
     record: strawberry.Private[records.Trainer]
 
-    @strawberry.field
-    def node(self) -> GraphNode:
-        return graph_node(self.record.node)
+    node = copied("record.node", GraphNode, shown=graph_node)
 
-    @strawberry.field(
-        description="People behind the node: 1 for an expert, the stated head count for an "
-        "agency, null when the source gives none."
+    count = copied(
+        "record.count",
+        int | None,
+        "People behind the node: 1 for an expert, the stated head count for an "
+        "agency, null when the source gives none.",
     )
-    def count(self) -> int | None:
-        return self.record.count
-
-    @strawberry.field(description="trainer or facilitator")
-    def role(self) -> str:
-        return self.record.role
+    role = copied("record.role", str, "trainer or facilitator")
 
 
 @strawberry.type(description="A session in a cascade tree.")
 class CascadeSession:
     record: strawberry.Private[records.CascadeSession]
 
-    @strawberry.field
-    def event(self) -> GraphNode:
-        return graph_node(self.record.node)
+    event = copied("record.node", GraphNode, shown=graph_node)
 
     @strawberry.field(description="Global ID of the session this one passes on; null at the root.")
     def parent(self) -> strawberry.ID | None:
         parent = self.record.parent
         return strawberry.ID(to_global_id(Label.EVENT, parent)) if parent is not None else None
 
-    @strawberry.field(description="Hops from the event asked about (0 for itself).")
-    def depth(self) -> int:
-        return self.record.depth
+    depth = copied("record.depth", int, "Hops from the event asked about (0 for itself).")
+    participant_count = copied("record.participant_count", int | None)
 
-    @strawberry.field
-    def participant_count(self) -> int | None:
-        return self.record.participant_count
-
-    @strawberry.field
-    def trainers(self) -> list[Trainer]:
-        return [Trainer(record=t) for t in self.record.trainers]
+    trainers = copied("record.trainers", list[Trainer], shown=each(Trainer))
 
 
 @strawberry.type(
@@ -65,41 +52,43 @@ class CascadeSession:
 class Cascade:
     record: strawberry.Private[records.Cascade]
 
-    @strawberry.field
-    def event(self) -> GraphNode:
-        return graph_node(self.record.event)
+    event = copied("record.event", GraphNode, shown=graph_node)
 
     @strawberry.field(description="What the event cascades from, nearest first.")
     def ancestors(self) -> list[GraphNode]:
         return [graph_node(node) for node in self.record.ancestors]
 
-    @strawberry.field(description="The tree, level by level; `parent` links rebuild it.")
-    def sessions(self) -> list[CascadeSession]:
-        return [CascadeSession(record=s) for s in self.record.sessions]
+    sessions = copied(
+        "record.sessions",
+        list[CascadeSession],
+        "The tree, level by level; `parent` links rebuild it.",
+        shown=each(CascadeSession),
+    )
 
-    @strawberry.field(description="Levels below the event (0: nothing cascades from it).")
-    def depth(self) -> int:
-        return self.record.depth
+    depth = copied("record.depth", int, "Levels below the event (0: nothing cascades from it).")
 
     @strawberry.field(description="Sessions in the tree, the event included.")
     def session_count(self) -> int:
         return len(self.record.sessions)
 
-    @strawberry.field(description="Distinct trainers of the tree's sessions.")
-    def trainers(self) -> list[Trainer]:
-        return [Trainer(record=t) for t in self.record.trainers]
+    trainers = copied(
+        "record.trainers",
+        list[Trainer],
+        "Distinct trainers of the tree's sessions.",
+        shown=each(Trainer),
+    )
 
-    @strawberry.field(description="People who trained; null when a head count is unknown.")
-    def trainer_count(self) -> int | None:
-        return self.record.trainer_count
-
-    @strawberry.field(description="Participants of the sessions that give a count, added up.")
-    def total_reach(self) -> int:
-        return self.record.total_reach
-
-    @strawberry.field(description="Sessions whose participant count the sources do not give.")
-    def sessions_without_count(self) -> int:
-        return self.record.sessions_without_count
+    trainer_count = copied(
+        "record.trainer_count", int | None, "People who trained; null when a head count is unknown."
+    )
+    total_reach = copied(
+        "record.total_reach", int, "Participants of the sessions that give a count, added up."
+    )
+    sessions_without_count = copied(
+        "record.sessions_without_count",
+        int,
+        "Sessions whose participant count the sources do not give.",
+    )
 
 
 @strawberry.enum(description="How much of a date the source gives.")
@@ -115,32 +104,27 @@ class DatePrecision(Enum):
 class TimelineItem:
     record: strawberry.Private[records.TimelineItem]
 
-    @strawberry.field
-    def node(self) -> GraphNode:
-        return graph_node(self.record.node)
+    node = copied("record.node", GraphNode, shown=graph_node)
 
-    @strawberry.field(description="ISO 8601, partial as stated (`2019-04`, `--11-26`).")
-    def start(self) -> str | None:
-        return self.record.start
-
-    @strawberry.field
-    def end(self) -> str | None:
-        return self.record.end
-
-    @strawberry.field(description="The year it is placed in; null when no source gives one.")
-    def year(self) -> int | None:
-        return self.record.year
+    start = copied(
+        "record.start", str | None, "ISO 8601, partial as stated (`2019-04`, `--11-26`)."
+    )
+    end = copied("record.end", str | None)
+    year = copied(
+        "record.year", int | None, "The year it is placed in; null when no source gives one."
+    )
 
     @strawberry.field
     def precision(self) -> DatePrecision:
         return DatePrecision(self.record.precision)
 
-    @strawberry.field(
-        description="How it ties to the subject: held_in, covers, agency_took_part, about, "
-        "part_of, or the agency's role (organiser, funded_by...)."
+    relations = copied(
+        "record.relations",
+        list[str],
+        "How it ties to the subject: held_in, covers, agency_took_part, about, "
+        "part_of, or the agency's role (organiser, funded_by...).",
+        shown=list,
     )
-    def relations(self) -> list[str]:
-        return list(self.record.relations)
 
 
 @strawberry.type(
@@ -150,18 +134,9 @@ class TimelineItem:
 class Timeline:
     record: strawberry.Private[records.Timeline]
 
-    @strawberry.field
-    def subject(self) -> GraphNode:
-        return graph_node(self.record.subject)
+    subject = copied("record.subject", GraphNode, shown=graph_node)
 
-    @strawberry.field
-    def items(self) -> list[TimelineItem]:
-        return [TimelineItem(record=item) for item in self.record.items]
+    items = copied("record.items", list[TimelineItem], shown=each(TimelineItem))
 
-    @strawberry.field(description="Items in the period, before `first` cut the list.")
-    def total(self) -> int:
-        return self.record.total
-
-    @strawberry.field(description="Items without any year, among all `total` items.")
-    def undated(self) -> int:
-        return self.record.undated
+    total = copied("record.total", int, "Items in the period, before `first` cut the list.")
+    undated = copied("record.undated", int, "Items without any year, among all `total` items.")

@@ -22,6 +22,7 @@ from schema.context import Info
 from schema.ids import to_global_id
 from schema.network.arguments import RelationshipType
 from schema.permissions import shown_source
+from schema.types.copied import copied
 from schema.types.node_interface import EntityType
 from schema.types.text import LocalizedText, localized, unlocalized
 
@@ -40,9 +41,7 @@ class GraphNode:
     def id(self) -> strawberry.ID:
         return strawberry.ID(to_global_id(self.record.label, self.record.id))
 
-    @strawberry.field(description="The readable, stable identifier the graph stores.")
-    def slug(self) -> str:
-        return self.record.id
+    slug = copied("record.id", str, "The readable, stable identifier the graph stores.")
 
     @strawberry.field(description="What kind of entity this is.")
     def label(self) -> EntityType:
@@ -66,13 +65,12 @@ class GraphNode:
             if lang in self.record.names
         ]
 
-    @strawberry.field(description="The entity's kind: agency kind, event kind, place kind...")
-    def kind(self) -> str | None:
-        return self.record.kind
-
-    @strawberry.field(description="Start date (events, programmes), partial as the source has it.")
-    def start(self) -> str | None:
-        return self.record.start
+    kind = copied(
+        "record.kind", str | None, "The entity's kind: agency kind, event kind, place kind..."
+    )
+    start = copied(
+        "record.start", str | None, "Start date (events, programmes), partial as the source has it."
+    )
 
 
 def graph_node(record: records.GraphNode, distance: int | None = None) -> GraphNode:
@@ -93,60 +91,30 @@ class GraphEdge:
     def target(self) -> strawberry.ID:
         return strawberry.ID(to_global_id(self.target_label, self.record.target))
 
-    @strawberry.field
-    def source_slug(self) -> str:
-        return self.record.source
-
-    @strawberry.field
-    def target_slug(self) -> str:
-        return self.record.target
+    source_slug = copied("record.source", str)
+    target_slug = copied("record.target", str)
 
     @strawberry.field
     def type(self) -> RelationshipType:
         return RELATIONSHIP_TYPES[self.record.type]
 
-    @strawberry.field(
-        description="speaker, trainer, participant, facilitator, organiser, "
-        "or a job title (WORKS_FOR); an implementer's role (IMPLEMENTED_BY)."
+    role = copied(
+        "record.properties.role",
+        str | None,
+        "speaker, trainer, participant, facilitator, organiser, "
+        "or a job title (WORKS_FOR); an implementer's role (IMPLEMENTED_BY).",
     )
-    def role(self) -> str | None:
-        return self.record.properties.role
-
-    @strawberry.field
-    def since(self) -> str | None:
-        return self.record.properties.since
-
-    @strawberry.field
-    def until(self) -> str | None:
-        return self.record.properties.until
-
-    @strawberry.field
-    def rank(self) -> str | None:
-        return self.record.properties.rank
-
-    @strawberry.field(description="Head count behind an agency's participation.")
-    def count(self) -> int | None:
-        return self.record.properties.count
-
-    @strawberry.field
-    def note(self) -> str | None:
-        return self.record.properties.note
-
-    @strawberry.field(description="Funding amount (FUNDED_BY).")
-    def amount(self) -> float | None:
-        return self.record.properties.amount
-
-    @strawberry.field
-    def currency(self) -> str | None:
-        return self.record.properties.currency
-
-    @strawberry.field
-    def period(self) -> str | None:
-        return self.record.properties.period
-
-    @strawberry.field(description="The funding as the source words it.")
-    def text(self) -> str | None:
-        return self.record.properties.text
+    since = copied("record.properties.since", str | None)
+    until = copied("record.properties.until", str | None)
+    rank = copied("record.properties.rank", str | None)
+    count = copied(
+        "record.properties.count", int | None, "Head count behind an agency's participation."
+    )
+    note = copied("record.properties.note", str | None)
+    amount = copied("record.properties.amount", float | None, "Funding amount (FUNDED_BY).")
+    currency = copied("record.properties.currency", str | None)
+    period = copied("record.properties.period", str | None)
+    text = copied("record.properties.text", str | None, "The funding as the source words it.")
 
     @strawberry.field(
         description="True when the link comes from background knowledge, not from a source "
@@ -155,17 +123,13 @@ class GraphEdge:
     def background(self) -> bool:
         return bool(self.record.properties.background)
 
-    @strawberry.field(description="Lead implementer (IMPLEMENTED_BY).")
-    def lead(self) -> bool | None:
-        return self.record.properties.lead
+    lead = copied("record.properties.lead", bool | None, "Lead implementer (IMPLEMENTED_BY).")
 
     @strawberry.field(description="What stated this relationship (its `source` property).")
     def provenance(self, info: Info) -> str | None:
         return shown_source(info.context.viewer, self.record.properties.source)
 
-    @strawberry.field
-    def written_at(self) -> datetime | None:
-        return self.record.properties.written_at
+    written_at = copied("record.properties.written_at", datetime | None)
 
 
 def graph_edges(

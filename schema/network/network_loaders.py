@@ -69,8 +69,6 @@ class NetworkLoaders:
 
 def network_loaders(info: Info) -> NetworkLoaders:
     """This request's network loaders, created on first use."""
-    found = info.context.loaders.get("network")
-    if not isinstance(found, NetworkLoaders):
-        found = NetworkLoaders(info.context.cypher)
-        info.context.loaders["network"] = found
-    return found
+    return info.context.per_request(
+        "network", NetworkLoaders, lambda: NetworkLoaders(info.context.cypher)
+    )

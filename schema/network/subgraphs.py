@@ -7,6 +7,7 @@ import strawberry
 from graph.network import results as records
 from schema.context import Info
 from schema.network.graph_types import GraphEdge, GraphNode, graph_edges, graph_node
+from schema.types.copied import copied
 from schema.types.text import localized
 
 
@@ -27,9 +28,7 @@ class PathStep:
 class GraphPath:
     record: strawberry.Private[records.GraphPath]
 
-    @strawberry.field(description="Number of hops.")
-    def length(self) -> int:
-        return self.record.length
+    length = copied("record.length", int, "Number of hops.")
 
     @strawberry.field
     def nodes(self) -> list[GraphNode]:
@@ -89,13 +88,13 @@ class Subgraph:
     def edges(self) -> list[GraphEdge]:
         return graph_edges(self.record.edges, self.record.nodes)
 
-    @strawberry.field(
-        description="True when more nodes were reachable within `depth` than `limit` allowed "
+    truncated = copied(
+        "record.truncated",
+        bool,
+        "True when more nodes were reachable within `depth` than `limit` allowed "
         "(the most relevant were kept: nearest, then most tied to the kept ones, then most "
-        "connected), or when a hub's neighbours were sampled."
+        "connected), or when a hub's neighbours were sampled.",
     )
-    def truncated(self) -> bool:
-        return self.record.truncated
 
     @strawberry.field
     def node_count(self) -> int:

@@ -8,6 +8,7 @@ import strawberry
 
 from graph.network import results as records
 from schema.network.graph_types import GraphNode, graph_node
+from schema.types.copied import copied, each
 
 
 @strawberry.enum(description="What a tie rests on.")
@@ -27,21 +28,17 @@ class FlowDirection(Enum):
 class Evidence:
     record: strawberry.Private[records.Evidence]
 
-    @strawberry.field(description="The shared event or programme.")
-    def item(self) -> GraphNode:
-        return graph_node(self.record.node)
+    item = copied("record.node", GraphNode, "The shared event or programme.", shown=graph_node)
 
     @strawberry.field
     def kind(self) -> EvidenceKind:
         return EvidenceKind(self.record.kind)
 
-    @strawberry.field(description="The tied node's roles in the item.")
-    def roles(self) -> list[str]:
-        return list(self.record.roles)
+    roles = copied("record.roles", list[str], "The tied node's roles in the item.", shown=list)
 
-    @strawberry.field(description="The roles of the node asked about in the item.")
-    def own_roles(self) -> list[str]:
-        return list(self.record.own_roles)
+    own_roles = copied(
+        "record.own_roles", list[str], "The roles of the node asked about in the item.", shown=list
+    )
 
     @strawberry.field(
         description="OUTGOING: the node asked about funds the other's work; INCOMING: the "
@@ -51,13 +48,10 @@ class Evidence:
         direction = self.record.direction
         return FlowDirection(direction) if direction is not None else None
 
-    @strawberry.field(description="The funding link's amount, when the source gives one.")
-    def amount(self) -> float | None:
-        return self.record.amount
-
-    @strawberry.field
-    def currency(self) -> str | None:
-        return self.record.currency
+    amount = copied(
+        "record.amount", float | None, "The funding link's amount, when the source gives one."
+    )
+    currency = copied("record.currency", str | None)
 
 
 @strawberry.type(
@@ -68,41 +62,27 @@ class Evidence:
 class Tie:
     record: strawberry.Private[records.Link]
 
-    @strawberry.field(description="The collaborator or partner.")
-    def node(self) -> GraphNode:
-        return graph_node(self.record.node)
+    node = copied("record.node", GraphNode, "The collaborator or partner.", shown=graph_node)
 
-    @strawberry.field
-    def weight(self) -> float:
-        return self.record.weight
+    weight = copied("record.weight", float)
+    shared_events = copied("record.shared_events", int)
+    shared_programmes = copied("record.shared_programmes", int)
+    funding_flows = copied("record.funding_flows", int)
+    first_year = copied(
+        "record.first_year", int | None, "Earliest year of the shared items; null if none is dated."
+    )
+    last_year = copied(
+        "record.last_year", int | None, "Latest year of the shared items; null if none is dated."
+    )
 
-    @strawberry.field
-    def shared_events(self) -> int:
-        return self.record.shared_events
+    evidence = copied(
+        "record.evidence",
+        list[Evidence],
+        "The shared items, latest first (at most 10).",
+        shown=each(Evidence),
+    )
 
-    @strawberry.field
-    def shared_programmes(self) -> int:
-        return self.record.shared_programmes
-
-    @strawberry.field
-    def funding_flows(self) -> int:
-        return self.record.funding_flows
-
-    @strawberry.field(description="Earliest year of the shared items; null if none is dated.")
-    def first_year(self) -> int | None:
-        return self.record.first_year
-
-    @strawberry.field(description="Latest year of the shared items; null if none is dated.")
-    def last_year(self) -> int | None:
-        return self.record.last_year
-
-    @strawberry.field(description="The shared items, latest first (at most 10).")
-    def evidence(self) -> list[Evidence]:
-        return [Evidence(record=item) for item in self.record.evidence]
-
-    @strawberry.field(description="How many shared items there are in all.")
-    def evidence_count(self) -> int:
-        return self.record.evidence_count
+    evidence_count = copied("record.evidence_count", int, "How many shared items there are in all.")
 
 
 def ties(links: tuple[records.Link, ...]) -> list[Tie]:

@@ -19,6 +19,7 @@ from schema.context import Info
 from schema.ids import to_global_id
 from schema.languages import normalised
 from schema.permissions import shown_source
+from schema.types.copied import copied
 from schema.types.text import LocalizedText, localized, unlocalized
 from schema.types.vocabulary import vocabulary
 
@@ -46,9 +47,7 @@ class Node:
     def id(self) -> strawberry.ID:
         return strawberry.ID(to_global_id(self.record.label, self.record.id))
 
-    @strawberry.field(description="The readable, stable identifier the graph stores.")
-    def slug(self) -> str:
-        return self.record.id
+    slug = copied("record.id", str, "The readable, stable identifier the graph stores.")
 
     @strawberry.field(description="Display name (the title for events and resources).")
     def name(self, info: Info, lang: str | None = None) -> LocalizedText:
@@ -62,9 +61,7 @@ class Node:
         normalised(lang)
         return unlocalized(self.record.name)
 
-    @strawberry.field(description="Languages the entity's texts exist in.")
-    def langs(self) -> list[str]:
-        return list(self.record.langs)
+    langs = copied("record.langs", list[str], "Languages the entity's texts exist in.", shown=list)
 
     @strawberry.field(
         description="ID (slug) of the resource that stated this; for facts an account wrote, "
@@ -73,20 +70,19 @@ class Node:
     def source(self, info: Info) -> str | None:
         return shown_source(info.context.viewer, self.record.source)
 
-    @strawberry.field(description="When this entity was last written.")
-    def written_at(self) -> datetime | None:
-        return self.record.written_at
+    written_at = copied("record.written_at", datetime | None, "When this entity was last written.")
 
-    @strawberry.field(
-        description="Properties stated from background knowledge rather than a source "
-        "(e.g. `acronym`, `name_en`); empty when every fact has a source."
+    background = copied(
+        "record.background",
+        list[str],
+        "Properties stated from background knowledge rather than a source "
+        "(e.g. `acronym`, `name_en`); empty when every fact has a source.",
+        shown=list,
     )
-    def background(self) -> list[str]:
-        return list(self.record.background)
 
-    @strawberry.field(description="Editorial note: what the sources leave open or contradict.")
-    def note(self) -> str | None:
-        return self.record.note
+    note = copied(
+        "record.note", str | None, "Editorial note: what the sources leave open or contradict."
+    )
 
 
 NodeType = TypeVar("NodeType", bound=type[Node])

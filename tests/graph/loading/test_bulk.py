@@ -18,10 +18,8 @@ from graph.loading.bulk import (
     write_links,
     write_nodes,
 )
-from graph.loading.bulk_any_queries import MERGE_LINKS_BY_TYPE
-from graph.loading.bulk_create_queries import CREATE_LINKS
-from graph.loading.bulk_merge_queries import MERGE_LINKS
 from graph.loading.bulk_node_queries import CREATE_NODES, MERGE_NODES
+from graph.loading.link_queries import CREATE_LINKS, MERGE_LINKS, MERGE_LINKS_BY_TYPE
 from graph.model import ALLOWED_LINKS, Label, RelType
 from graph.repositories.stored import stored_node
 
