@@ -117,13 +117,17 @@ class Settings(BaseSettings):
         description="Longest a token may live (iat to exp) and oldest it may be, seconds.",
     )
     hub_rate_limit_per_minute: int = Field(
-        default=30_000,
+        default=120_000,
         ge=0,
         le=100_000_000,
         description="Cost points a key, subject or address regains per minute; 0 = no limit.",
     )
     hub_rate_limit_burst: int = Field(
-        default=5_000, ge=1, le=100_000_000, description="Cost points a bucket holds."
+        default=60_000,
+        ge=1,
+        le=100_000_000,
+        description="Cost points a bucket holds: by default one query at the cost limit and "
+        "a depth-2 network view, so the explorer's network page never starts refused.",
     )
     hub_rate_limit_state: Path | None = Field(
         default=None,

@@ -9,6 +9,7 @@ from typing import Any
 
 import jwt
 import pytest
+from graphql import FragmentDefinitionNode, parse, print_ast
 from pydantic import SecretStr
 
 from api.access import client_group, key_bucket
@@ -20,7 +21,7 @@ from graph.database.accounts import create_key
 from graph.database.cypher import Cypher
 from graph.writes.principal import Principal, Role
 from tests.app_client import app_client, hub_settings
-from tests.neo4j_server import Neo4jServer
+from tests.neo4j_server import PROJECT, Neo4jServer
 
 SECRET = "an-hmac-secret-that-is-long-enough-for-hs256"
 ADMIN = Principal(role=Role.ADMIN, subject="jwt:admin", via="jwt")
@@ -206,3 +207,38 @@ async def test_api_keys_are_limited_before_they_are_looked_up(
         ]
         assert [guess.status_code for guess in guesses] == [401, 429, 429]
         assert len(looked_up) == 1  # a failure spends its address's budget for every key
+
+
+async def test_the_default_limits_let_a_person_browse_the_explorers_network_view(
+    neo4j_server: Neo4jServer,
+) -> None:
+    """The explorer's own documents at the default limits: a network view coloured by
+    community, then three filter changes in a row, none refused (each depth-2 neighbourhood
+    costs 9 600 points, the communities 20 000)."""
+    documents = PROJECT / "web" / "src" / "graphql"
+    fragments = parse((documents / "fragments.graphql").read_text()).definitions
+    wanted = ("Text", "GraphNodeRef")
+    used = [
+        d for d in fragments if isinstance(d, FragmentDefinitionNode) and d.name.value in wanted
+    ]
+    query = (documents / "network.graphql").read_text() + "\n".join(print_ast(d) for d in used)
+    view = {"id": "vusal-huseynov", "depth": 2}
+    async with app_client(hub_settings(neo4j_server)) as client:
+        bodies: list[dict[str, Any]] = [
+            {"query": query, "operationName": "Neighbourhood", "variables": view},
+            {
+                "query": query,
+                "operationName": "Communities",
+                "variables": {"projection": {"kind": "EXPERTS_BY_EVENTS"}},
+            },
+        ]
+        bodies += [
+            {
+                "query": query,
+                "operationName": "Neighbourhood",
+                "variables": view | {"types": types},
+            }
+            for types in (["EXPERT"], ["EXPERT", "AGENCY"], ["EVENT"])
+        ]
+        statuses = [(await client.post("/graphql", json=body)).status_code for body in bodies]
+        assert statuses == [200] * len(bodies)
