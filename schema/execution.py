@@ -27,6 +27,7 @@ import types
 from asyncio import isfuture
 from collections.abc import Awaitable, Callable, Coroutine, Generator
 from contextvars import Context, copy_context
+from dataclasses import dataclass
 from inspect import CO_ITERABLE_COROUTINE
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -43,16 +44,56 @@ from graphql import (
 from graphql.execution.collect_fields import FieldDetailsList
 from graphql.execution.executor import to_nodes
 from graphql.pyutils import Path
+from strawberry.relay.types import GlobalID
+from strawberry.scalars import is_scalar
+from strawberry.schema.config import StrawberryConfig
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
+from strawberry.schema.types.scalar import DEFAULT_SCALAR_REGISTRY
+from strawberry.types.base import StrawberryList, StrawberryMaybe, StrawberryOptional
+from strawberry.types.enum import StrawberryEnumDefinition, has_enum_definition
 from strawberry.types.field import StrawberryField
+from strawberry.types.info import Info
+from strawberry.types.unset import UNSET
 
 Getter = Callable[[Any], Any]
-_GETTERS: WeakKeyDictionary[GraphQLSchema, dict[int, Getter | None]] = WeakKeyDictionary()
+NAMES = StrawberryConfig().name_converter
+"""The schema's naming (Strawberry's default config: `build_schema` sets no other)."""
+_GETTERS: WeakKeyDictionary[GraphQLSchema, dict[int, Getter | Direct | None]] = WeakKeyDictionary()
 """Per schema, by field identity (a schema keeps its fields, so identities stay theirs)."""
 
 
-def getters(schema: GraphQLSchema) -> dict[int, Getter | None]:
+@dataclass(frozen=True, slots=True)
+class Direct:
+    """A resolver Strawberry would call with its arguments renamed (leaf values, which
+    Strawberry passes on as they are; lists of them copied, as Strawberry copies them), the
+    object as `self`, `root` or `parent` and an `Info` where asked for: what Strawberry's
+    wrapper does for such a field, without its per-call look-ups of names and types."""
+
+    func: Callable[..., Any]
+    field: StrawberryField
+    with_self: bool
+    sources: tuple[str, ...]
+    info_name: str | None
+    arguments: tuple[tuple[str, str, bool], ...]
+    """(GraphQL name, Python name, whether the value is a list to copy)."""
+
+    def __call__(self, source: Any, info: Any, given: dict[str, Any]) -> Any:
+        kwargs: dict[str, Any] = {}
+        for name, python_name, copy in self.arguments:
+            if name in given:
+                value = given[name]
+                if copy and value is not None and value is not UNSET:
+                    value = list(value)
+                kwargs[python_name] = value
+        for name in self.sources:
+            kwargs[name] = source
+        if self.info_name is not None:
+            kwargs[self.info_name] = Info(_raw_info=info, _field=self.field)
+        return self.func(source, **kwargs) if self.with_self else self.func(**kwargs)
+
+
+def getters(schema: GraphQLSchema) -> dict[int, Getter | Direct | None]:
     """The schema's getters found so far, by field identity (looked up once per request)."""
     known = _GETTERS.get(schema)
     if known is None:
@@ -60,32 +101,83 @@ def getters(schema: GraphQLSchema) -> dict[int, Getter | None]:
     return known
 
 
-def getter(known: dict[int, Getter | None], field_def: GraphQLField) -> Getter | None:
-    """The function behind `field_def` when calling it with the object is all Strawberry's
-    resolver would do; None for any other field. Worked out once per field."""
+def getter(
+    known: dict[int, Getter | Direct | None], field_def: GraphQLField
+) -> Getter | Direct | None:
+    """How to call the function behind `field_def` as Strawberry's resolver would: a getter
+    (called with the object alone) or a `Direct` call; None for any other field (Strawberry's
+    own wrapper then calls it). Worked out once per field."""
     try:
         return known[id(field_def)]
     except KeyError:
         pass
-    found: Getter | None = None
+    found: Getter | Direct | None = None
     field = (field_def.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
     resolver = field.base_resolver if isinstance(field, StrawberryField) else None
     if (
         isinstance(field, StrawberryField)
         and resolver is not None
-        and not field.is_async
         and not field.extensions
-        and not field.arguments
-        and not field_def.args
-        and resolver.self_parameter is not None
-        and resolver.info_parameter is None
-        and resolver.root_parameter is None
-        and resolver.parent_parameter is None
+        and field_def.subscribe is None  # a subscription's events are resolved as they come
         and callable(resolver.wrapped_func)
     ):
-        found = resolver.wrapped_func
+        if (
+            not field.is_async
+            and not field.arguments
+            and not field_def.args
+            and resolver.self_parameter is not None
+            and resolver.info_parameter is None
+            and resolver.root_parameter is None
+            and resolver.parent_parameter is None
+        ):
+            found = resolver.wrapped_func
+        else:
+            found = _direct(field, resolver, field_def)
     known[id(field_def)] = found
     return found
+
+
+def _direct(field: StrawberryField, resolver: Any, field_def: GraphQLField) -> Direct | None:
+    """A `Direct` call when every argument is a leaf or a list of leaves; else None."""
+    arguments = []
+    for argument in field.arguments:
+        copy, kind = False, argument.type
+        if isinstance(kind, StrawberryOptional) and not isinstance(kind, StrawberryMaybe):
+            kind = kind.of_type
+        if isinstance(kind, StrawberryList):
+            copy, kind = True, kind.of_type
+            if isinstance(kind, StrawberryOptional) and not isinstance(kind, StrawberryMaybe):
+                kind = kind.of_type
+        if not _leaf(kind) or argument.python_name is None:
+            return None
+        arguments.append((NAMES.from_argument(argument), argument.python_name, copy))
+    if {name for name, _, _ in arguments} != set(field_def.args):
+        return None
+    sources = tuple(
+        parameter.name
+        for parameter in (resolver.root_parameter, resolver.parent_parameter)
+        if parameter is not None
+    )
+    info = resolver.info_parameter
+    return Direct(
+        func=resolver.wrapped_func,
+        field=field,
+        with_self=resolver.self_parameter is not None,
+        sources=sources,
+        info_name=info.name if info is not None else None,
+        arguments=tuple(arguments),
+    )
+
+
+def _leaf(kind: Any) -> bool:
+    """A scalar (not a relay `GlobalID`, which Strawberry decodes) or an enum."""
+    if kind is GlobalID or isinstance(kind, StrawberryMaybe | StrawberryList):
+        return False
+    return (
+        is_scalar(kind, DEFAULT_SCALAR_REGISTRY)
+        or isinstance(kind, StrawberryEnumDefinition)
+        or has_enum_definition(kind)
+    )
 
 
 _NEVER_AWAITABLE: set[type] = {type(None), bool, int, float, str, list, tuple, dict}
@@ -133,7 +225,13 @@ class HubExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 parent_type, source, field_details_list, path, position_context
             )
         return_type = field_def.type
-        get = getter(self._getters, field_def)
+        found = getter(self._getters, field_def)
+        get: Getter | None = None
+        direct: Direct | None = None
+        if isinstance(found, Direct):
+            direct = found
+        else:
+            get = found
         info: Any = None  # a leaf's completion never reads it
         if get is None or not is_leaf_type(get_named_type(return_type)):
             info = self.build_resolve_info(
@@ -154,7 +252,10 @@ class HubExecutionContext(StrawberryGraphQLCoreExecutionContext):
                     if field_def.args or first_node.arguments
                     else {}
                 )
-                result = (field_def.resolve or self.field_resolver)(source, info, **args)
+                if direct is not None:
+                    result = direct(source, info, args)
+                else:
+                    result = (field_def.resolve or self.field_resolver)(source, info, **args)
                 if type(result) is types.CoroutineType:
                     try:
                         context = copy_context()  # its own, as an eager task has
