@@ -29,17 +29,20 @@ from collections.abc import Awaitable, Callable, Coroutine, Generator
 from contextvars import Context, copy_context
 from dataclasses import dataclass
 from inspect import CO_ITERABLE_COROUTINE
+from operator import attrgetter
 from typing import Any
 from weakref import WeakKeyDictionary
 
 from graphql import (
+    GraphQLEnumType,
     GraphQLField,
+    GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
+    GraphQLScalarType,
     GraphQLSchema,
+    Undefined,
     get_argument_values,
-    get_named_type,
-    is_leaf_type,
 )
 from graphql.execution.collect_fields import FieldDetailsList
 from graphql.execution.executor import to_nodes
@@ -116,6 +119,13 @@ def getter(
     resolver = field.base_resolver if isinstance(field, StrawberryField) else None
     if (
         isinstance(field, StrawberryField)
+        and getattr(field_def.resolve, "_is_default", False)  # Strawberry's plain attribute
+        and field.python_name is not None
+        and not field_def.args
+    ):
+        found = attrgetter(field.python_name)
+    elif (
+        isinstance(field, StrawberryField)
         and resolver is not None
         and not field.extensions
         and field_def.subscribe is None  # a subscription's events are resolved as they come
@@ -180,6 +190,35 @@ def _leaf(kind: Any) -> bool:
     )
 
 
+Serialize = Callable[[Any], Any]
+_LEAVES: WeakKeyDictionary[GraphQLSchema, dict[int, Serialize | None]] = WeakKeyDictionary()
+
+
+def leaves(schema: GraphQLSchema) -> dict[int, Serialize | None]:
+    """The schema's leaf fields' serializers found so far, by field identity."""
+    known = _LEAVES.get(schema)
+    if known is None:
+        known = _LEAVES[schema] = {}
+    return known
+
+
+def _leaf_serializer(
+    known: dict[int, Serialize | None], field_def: GraphQLField
+) -> Serialize | None:
+    """The `serialize` of the scalar or enum a field returns (nullable or not): graphql-core's
+    completion of such a value is that call and a check that it gave a value."""
+    try:
+        return known[id(field_def)]
+    except KeyError:
+        pass
+    kind = field_def.type
+    if isinstance(kind, GraphQLNonNull):
+        kind = kind.of_type
+    found = kind.serialize if isinstance(kind, GraphQLScalarType | GraphQLEnumType) else None
+    known[id(field_def)] = found
+    return found
+
+
 _NEVER_AWAITABLE: set[type] = {type(None), bool, int, float, str, list, tuple, dict}
 
 
@@ -207,6 +246,7 @@ class HubExecutionContext(StrawberryGraphQLCoreExecutionContext):
         super().__init__(*args, **kwargs)
         self.is_awaitable = awaitable  # type: ignore[assignment]
         self._getters = getters(self.schema)
+        self._leaves = leaves(self.schema)
 
     def execute_field(
         self,
@@ -232,14 +272,23 @@ class HubExecutionContext(StrawberryGraphQLCoreExecutionContext):
             direct = found
         else:
             get = found
+        serialize = _leaf_serializer(self._leaves, field_def)
         info: Any = None  # a leaf's completion never reads it
-        if get is None or not is_leaf_type(get_named_type(return_type)):
+        if get is None or serialize is None:
             info = self.build_resolve_info(
                 field_def, to_nodes(field_details_list), parent_type, path
             )
         try:
             if get is not None:
                 result = get(source)
+                if (
+                    serialize is not None
+                    and result is not None
+                    and not isinstance(result, Exception)
+                ):
+                    completed = serialize(result)
+                    if completed is not None and completed is not Undefined:
+                        return completed  # else completed again below, for its error
             else:
                 args = (
                     get_argument_values(
