@@ -30,7 +30,7 @@ from contextvars import Context, copy_context
 from dataclasses import dataclass
 from inspect import CO_ITERABLE_COROUTINE
 from operator import attrgetter
-from typing import Any
+from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
 from graphql import (
@@ -60,6 +60,7 @@ from strawberry.types.info import Info
 from strawberry.types.unset import UNSET
 
 Getter = Callable[[Any], Any]
+_T = TypeVar("_T")
 NAMES = StrawberryConfig().name_converter
 """The schema's naming (Strawberry's default config: `build_schema` sets no other)."""
 _GETTERS: WeakKeyDictionary[GraphQLSchema, dict[int, Getter | Direct | None]] = WeakKeyDictionary()
@@ -96,11 +97,14 @@ class Direct:
         return self.func(source, **kwargs) if self.with_self else self.func(**kwargs)
 
 
-def getters(schema: GraphQLSchema) -> dict[int, Getter | Direct | None]:
-    """The schema's getters found so far, by field identity (looked up once per request)."""
-    known = _GETTERS.get(schema)
+def per_field(
+    tables: WeakKeyDictionary[GraphQLSchema, dict[int, _T]], schema: GraphQLSchema
+) -> dict[int, _T]:
+    """A schema's table of what was worked out per field so far, by field identity (looked
+    up once per request)."""
+    known = tables.get(schema)
     if known is None:
-        known = _GETTERS[schema] = {}
+        known = tables[schema] = {}
     return known
 
 
@@ -194,14 +198,6 @@ Serialize = Callable[[Any], Any]
 _LEAVES: WeakKeyDictionary[GraphQLSchema, dict[int, Serialize | None]] = WeakKeyDictionary()
 
 
-def leaves(schema: GraphQLSchema) -> dict[int, Serialize | None]:
-    """The schema's leaf fields' serializers found so far, by field identity."""
-    known = _LEAVES.get(schema)
-    if known is None:
-        known = _LEAVES[schema] = {}
-    return known
-
-
 def _leaf_serializer(
     known: dict[int, Serialize | None], field_def: GraphQLField
 ) -> Serialize | None:
@@ -245,8 +241,8 @@ class HubExecutionContext(StrawberryGraphQLCoreExecutionContext):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.is_awaitable = awaitable  # type: ignore[assignment]
-        self._getters = getters(self.schema)
-        self._leaves = leaves(self.schema)
+        self._getters = per_field(_GETTERS, self.schema)
+        self._leaves = per_field(_LEAVES, self.schema)
 
     def execute_field(
         self,
