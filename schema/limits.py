@@ -30,21 +30,18 @@ from graphql import (
     IntValueNode,
     ListValueNode,
     NullValueNode,
+    ObjectFieldNode,
     ObjectValueNode,
+    OperationDefinitionNode,
     SelectionSetNode,
     StringValueNode,
-    TypeInfo,
-    ValidationContext,
     ValueNode,
     VariableNode,
-    Visitor,
     ast_from_value,
     get_named_type,
     get_operation_ast,
     is_input_type,
-    parse,
     type_from_ast,
-    visit,
 )
 from graphql.execution.values import get_variable_values
 from strawberry.extensions import (
@@ -70,7 +67,7 @@ from schema.costs import (
 )
 from schema.errors import Code
 from schema.paging import DEFAULT_PAGE_SIZE
-from schema.parse_cache import ParsedDocuments
+from schema.parse_cache import ParsedDocuments, parsed
 
 PAGE_ARGUMENTS: Final = ("first", "last", "limit", "ids")
 EVERY_TYPE: Final = ("*",)
@@ -135,11 +132,13 @@ class _Estimate:
         self,
         limits: Limits,
         fragments: Mapping[str, FragmentDefinitionNode],
-        context: ValidationContext,
+        schema: GraphQLSchema,
+        literals: _Literals,
     ) -> None:
         self._limits = limits
         self._fragments = fragments
-        self._context = context
+        self._schema = schema
+        self._literals = literals
         self._seen: set[str] = set()
 
     def selections(
@@ -153,7 +152,7 @@ class _Estimate:
                 total += self._field(selection, parent, multiplier)
             elif isinstance(selection, InlineFragmentNode):
                 condition = selection.type_condition
-                target = self._context.schema.get_type(condition.name.value) if condition else None
+                target = self._schema.get_type(condition.name.value) if condition else None
                 total += self.selections(selection.selection_set, target or parent, multiplier)
             elif isinstance(selection, FragmentSpreadNode):
                 name = selection.name.value
@@ -161,7 +160,7 @@ class _Estimate:
                 if fragment is None or name in self._seen:
                     continue
                 self._seen.add(name)
-                target = self._context.schema.get_type(fragment.type_condition.name.value)
+                target = self._schema.get_type(fragment.type_condition.name.value)
                 total += self.selections(fragment.selection_set, target or parent, multiplier)
                 self._seen.discard(name)
         return total
@@ -174,21 +173,23 @@ class _Estimate:
         definition = parent.fields.get(node.name.value)
         if definition is None:
             return 0
-        size = self._page_size(node, definition.args)
+        given = self._literals.arguments(node)
+        size = self._page_size(given, definition.args)
         inner = multiplier * (size or 1)
         own = inner if size is not None else 0
-        if parent is self._context.schema.query_type:
-            own += multiplier * expensive_cost(node, size)
+        if parent is self._schema.query_type:
+            own += multiplier * expensive_cost(node.name.value, given, size)
         return own + self.selections(node.selection_set, get_named_type(definition.type), inner)
 
-    def _page_size(self, node: FieldNode, arguments: Mapping[str, Any]) -> int | None:
+    def _page_size(
+        self, given: Mapping[str, ValueNode], arguments: Mapping[str, Any]
+    ) -> int | None:
         """Items a list field may return; None for fields that are not pages.
 
         Sizes above the cap count as the cap: the resolver refuses them with a clearer
         `BAD_USER_INPUT` than a cost error would be.
         """
         cap = self._limits.max_page_size
-        given = {argument.name.value: argument.value for argument in node.arguments or ()}
         for name in PAGE_ARGUMENTS:
             if name not in arguments:
                 continue
@@ -218,7 +219,7 @@ def query_cost(
     coerce costs 1: the executor answers it with its own error without reading anything.
     """
     try:
-        document = parse(query, max_tokens=limits.max_tokens)
+        document = parsed(query, limits.max_tokens)
     except GraphQLError:
         return 1
     return max(1, operation_cost(schema, limits, document, operation, variables) or 0)
@@ -233,62 +234,79 @@ def operation_cost(
 ) -> int | None:
     """How many objects the operation could return with these variables written in; None
     when there is no such operation or its variables do not coerce."""
-    substituted = _with_variables(schema, document, operation, variables or {})
-    definition = get_operation_ast(substituted, operation) if substituted else None
+    definition = get_operation_ast(document, operation)
     root = schema.get_root_type(definition.operation) if definition else None
-    if substituted is None or definition is None or root is None:
+    literals = _Literals.of(schema, definition, variables or {}) if definition else None
+    if definition is None or root is None or literals is None:
         return None
     fragments = {
         fragment.name.value: fragment
-        for fragment in substituted.definitions
+        for fragment in document.definitions
         if isinstance(fragment, FragmentDefinitionNode)
     }
-    context = ValidationContext(schema, substituted, TypeInfo(schema), lambda _error: None)
-    return _Estimate(limits, fragments, context).selections(definition.selection_set, root, 1)
+    return _Estimate(limits, fragments, schema, literals).selections(
+        definition.selection_set, root, 1
+    )
 
 
-def _with_variables(
-    schema: GraphQLSchema,
-    document: DocumentNode,
-    operation: str | None,
-    variables: Mapping[str, Any],
-) -> DocumentNode | None:
-    """`document` with the operation's variables written in as literals (an absent one as
-    null, as if its argument were not given); None when they do not coerce (the executor
-    then refuses the request with its own error)."""
-    definition = get_operation_ast(document, operation)
-    if definition is None or not definition.variable_definitions:
-        return document
-    values = get_variable_values(schema, definition.variable_definitions, dict(variables))
-    if isinstance(values, list):
-        return None
-    coerced = values.coerced
-    literals: dict[str, ValueNode] = {}
-    for variable in definition.variable_definitions:
-        name = variable.variable.name.value
-        kind = type_from_ast(schema, variable.type)
-        literal = (
-            ast_from_value(coerced[name], kind)
-            if name in coerced and kind is not None and is_input_type(kind)
-            else None
-        )
-        literals[name] = literal or NullValueNode()
+class _Literals:
+    """The operation's variables written in as literals (an absent one as null, as if its
+    argument were not given), where the estimate reads a field's arguments: the document
+    itself is never copied, so pricing a request costs a walk over its fields."""
 
-    class Substitute(Visitor):
-        def enter_variable_definition(self, *_: Any) -> Any:
-            return self.SKIP
+    def __init__(self, values: Mapping[str, ValueNode]) -> None:
+        self._values = values
 
-        def enter_variable(self, node: VariableNode, *_: Any) -> Any:
-            return literals.get(node.name.value)
+    @classmethod
+    def of(
+        cls,
+        schema: GraphQLSchema,
+        definition: OperationDefinitionNode,
+        variables: Mapping[str, Any],
+    ) -> _Literals | None:
+        """None when the variables do not coerce (the executor then refuses the request
+        with its own error)."""
+        if not definition.variable_definitions:
+            return cls({})
+        values = get_variable_values(schema, definition.variable_definitions, dict(variables))
+        if isinstance(values, list):
+            return None
+        coerced = values.coerced
+        literals: dict[str, ValueNode] = {}
+        for variable in definition.variable_definitions:
+            name = variable.variable.name.value
+            kind = type_from_ast(schema, variable.type)
+            literal = (
+                ast_from_value(coerced[name], kind)
+                if name in coerced and kind is not None and is_input_type(kind)
+                else None
+            )
+            literals[name] = literal or NullValueNode()
+        return cls(literals)
 
-    substituted = visit(document, Substitute())
-    return substituted if isinstance(substituted, DocumentNode) else None
+    def arguments(self, node: FieldNode) -> dict[str, ValueNode]:
+        """A field's arguments by name, variables written in."""
+        arguments = node.arguments or ()
+        return {argument.name.value: self.value(argument.value) for argument in arguments}
+
+    def value(self, value: ValueNode) -> ValueNode:
+        if isinstance(value, VariableNode):
+            return self._values.get(value.name.value, value)
+        if isinstance(value, ListValueNode):
+            return ListValueNode(values=tuple(self.value(item) for item in value.values))
+        if isinstance(value, ObjectValueNode):
+            return ObjectValueNode(
+                fields=tuple(
+                    ObjectFieldNode(name=field.name, value=self.value(field.value))
+                    for field in value.fields
+                )
+            )
+        return value
 
 
-def expensive_cost(node: FieldNode, page: int | None) -> int:
-    """What a root field costs beyond its page of `page` items (schema/costs.py)."""
-    given = {argument.name.value: argument.value for argument in node.arguments or ()}
-    name = node.name.value
+def expensive_cost(name: str, given: Mapping[str, ValueNode], page: int | None) -> int:
+    """What root field `name`, given these arguments, costs beyond its page of `page` items
+    (schema/costs.py)."""
     if name == "path":
         return path_cost(_int(given, "maxHops", DEFAULT_HOPS), _names(given.get("via")))
     if name == "neighbourhood":

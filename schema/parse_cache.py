@@ -13,7 +13,7 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any, Final
 
-from graphql import DocumentNode
+from graphql import DocumentNode, parse
 from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionContext
 
@@ -43,6 +43,21 @@ class ParsedDocuments(SchemaExtension):
             _documents[key] = parsed
             if len(_documents) > MAX_DOCUMENTS:
                 _documents.popitem(last=False)
+
+
+def parsed(query: str, max_tokens: int) -> DocumentNode:
+    """`query` parsed as a request with this token limit parses it (the rate limit prices
+    the document before Strawberry runs), remembered under the same key; raises
+    `GraphQLError` for a syntax error, which is not remembered."""
+    key = (query, (("max_tokens", max_tokens),))
+    known = _documents.get(key)
+    if known is not None:
+        _documents.move_to_end(key)
+        return known
+    document = _documents[key] = parse(query, max_tokens=max_tokens)
+    if len(_documents) > MAX_DOCUMENTS:
+        _documents.popitem(last=False)
+    return document
 
 
 def _parsed(context: ExecutionContext) -> DocumentNode | None:
