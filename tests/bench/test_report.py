@@ -11,8 +11,9 @@ import json
 import pytest
 
 from bench.load import QUANTILES, RunResult, merge, percentile
-from bench.names import Arm, ab_rows, quantile
+from bench.names import Arm, ab_rows, quantile, variants_clause
 from bench.report import MB, Report, StreamResult, markdown
+from graph.text import search as search_module
 
 
 def _run(
@@ -102,7 +103,22 @@ def test_the_names_ab_compares_every_arm_with_the_first() -> None:
         ab_rows([base, Arm("C", [[11.0] * 10, [22.0] * 10])])[1]["issue 35 (p95 <= 1.2x A)"]
         == "met"
     )
+    reference = Arm("reference: the mix's search", [[40.0] * 10, [40.0] * 10])
+    assert ab_rows([base, reference])[1]["issue 35 (p95 <= 1.2x A)"] == "-"
     assert quantile([1.0, 2.0, 3.0, 4.0, 5.0], 0.5) == 3.0
+
+
+def test_arm_a_asks_the_same_indexes_without_the_variants_clause() -> None:
+    def asked() -> list[str]:
+        return [index["name"] for index in search_module.indexes_for(None, "Huseynov")]
+
+    with_variants = asked()
+    with variants_clause(False):
+        without = asked()
+    assert with_variants == [*without, search_module.VARIANTS_INDEX]
+    with variants_clause(True):
+        assert asked() == with_variants
+    assert asked() == with_variants
 
 
 def test_each_target_of_issue_39_is_judged_on_every_stream_that_measured_it() -> None:
