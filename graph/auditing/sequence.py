@@ -25,6 +25,15 @@ MAX_NUMBERED: Final = 1000
 """Pending entries one numbering takes (a bulk import's thousands take a few rounds)."""
 
 LOCK_COUNTER: Final[LiteralString] = """
+OPTIONAL MATCH (c:AuditSequence {name: 'audit'})
+SET c.rounds = coalesce(c.rounds, 0) + 1
+RETURN c.next AS next
+"""
+"""Take the counter's write lock (the SET, before anything read under a shared lock: a MERGE
+first took a shared lock that concurrent numberings then deadlocked upgrading) and read the
+next free number; null when there is no counter yet."""
+
+MAKE_COUNTER: Final[LiteralString] = """
 CALL () {
   MATCH (a:AuditEntry) WHERE a.sequence IS NOT NULL
   RETURN a.sequence AS top ORDER BY top DESC LIMIT 1
@@ -33,11 +42,10 @@ CALL () {
 WITH max(top) AS top
 MERGE (c:AuditSequence {name: 'audit'})
   ON CREATE SET c.next = top + 1
-SET c.rounds = coalesce(c.rounds, 0) + 1
-RETURN c.next AS next
 """
-"""Take the counter's write lock (the SET) and read the next free number. A counter that a
-wipe removed is made again above any number still in the log."""
+"""The counter made (once, or again after a wipe removed it) above any number still in the
+log, in a transaction of its own that sets nothing on a counter it finds: the uniqueness
+constraint serialises concurrent makers, and no lock is upgraded."""
 
 NUMBER_PENDING: Final[LiteralString] = """
 MATCH (a:AuditPending)
@@ -109,14 +117,23 @@ async def number_pending(cypher: Cypher, most: int = MAX_NUMBERED, *, backlog: b
     `backlog`: in any order (`NUMBER_BACKLOG`)."""
     statement = NUMBER_BACKLOG if backlog else NUMBER_PENDING
 
-    async def work(tx: AsyncManagedTransaction) -> int:
+    async def work(tx: AsyncManagedTransaction) -> int | None:
         locked = await tx.run(LOCK_COUNTER)
         next_free = (await locked.single(strict=True))["next"]
+        if next_free is None:
+            return None
         result = await tx.run(statement, next=next_free, most=most)
         record = await result.single()
         return int(record["numbered"]) if record is not None else 0
 
-    return await cypher.write_transaction(work)
+    async def make(tx: AsyncManagedTransaction) -> None:
+        await (await tx.run(MAKE_COUNTER)).consume()
+
+    numbered = await cypher.write_transaction(work)
+    if numbered is None:
+        await cypher.write_transaction(make)
+        numbered = await cypher.write_transaction(work)
+    return numbered or 0
 
 
 async def entries_after(cypher: Cypher, after: int, most: int) -> Sequence[NumberedEntry]:
