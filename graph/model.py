@@ -6,8 +6,9 @@ choose one at run time picks it from these allow-lists instead of pasting user t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
-from typing import Final
+from typing import Final, LiteralString
 
 
 class Label(StrEnum):
@@ -80,3 +81,10 @@ ALLOWED_LINKS: Final[dict[RelType, tuple[frozenset[Label], frozenset[Label]]]] =
     RelType.MENTIONS: (frozenset({Label.RESOURCE}), frozenset(Label)),
 }
 """Which labels each relationship type may join (start labels, end labels)."""
+
+
+def label_disjunction(labels: Iterable[Label]) -> LiteralString:
+    """`Agency|Programme`: labels for a Cypher pattern, in declaration order (stable across
+    processes, so one statement text per choice)."""
+    chosen = set(labels)
+    return "|".join(label.value for label in Label if label in chosen)

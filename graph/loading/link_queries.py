@@ -12,10 +12,9 @@ in; `key` and `writtenAt` are set after `SET r = row.props`, so a row's props ne
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Final, LiteralString
 
-from graph.model import ALLOWED_LINKS, Label, RelType
+from graph.model import ALLOWED_LINKS, Label, RelType, label_disjunction
 from graph.repositories.paging import fill
 
 LinkShape = tuple[RelType, Label, Label]
@@ -35,11 +34,6 @@ MERGE: Final[LiteralString] = (
     + _WRITTEN
 )
 CREATE: Final[LiteralString] = _ENDS + "CREATE (a)-[r:<TYPE>]->(b) SET " + _PROPS + _WRITTEN
-
-
-def _labels(labels: Iterable[Label]) -> LiteralString:
-    """`Agency|Programme`: the labels in declaration order (stable across processes)."""
-    return "|".join(label.value for label in Label if label in set(labels))
 
 
 def _query(
@@ -62,6 +56,6 @@ def _per_shape(template: LiteralString) -> dict[LinkShape, LiteralString]:
 MERGE_LINKS: Final = _per_shape(MERGE)
 CREATE_LINKS: Final = _per_shape(CREATE)
 MERGE_LINKS_BY_TYPE: Final[dict[RelType, LiteralString]] = {
-    rel_type: _query(MERGE, rel_type, _labels(starts), _labels(ends))
+    rel_type: _query(MERGE, rel_type, label_disjunction(starts), label_disjunction(ends))
     for rel_type, (starts, ends) in ALLOWED_LINKS.items()
 }

@@ -16,7 +16,8 @@ from __future__ import annotations
 from typing import Final, LiteralString
 
 from graph.auditing.trail import ENTRIES_ALONG, write_entry
-from graph.model import ALLOWED_LINKS, Label, RelType
+from graph.model import ALLOWED_LINKS, Label, RelType, label_disjunction
+from graph.repositories.paging import fill
 
 _FOUND: Final[LiteralString] = """
 UNWIND $ids AS id
@@ -137,72 +138,16 @@ transaction, which is all this needs. Freshly created ids tend to share one regi
 id index, which concurrent creates keep rewriting; seeking there again per link made
 index reads the largest cost of a create-and-link mutation under load."""
 
+_LINK: Final[LiteralString] = (
+    _ENDS
+    + """OPTIONAL MATCH (a)-[old:<TYPE> {key: $key}]->(b)
+WITH a, b, head(collect(properties(old))) AS before
+MERGE (a)-[r:<TYPE> {key: $key}]->(b) SET r = $props, r.writtenAt = datetime($writtenAt)
+RETURN before, r {.*, writtenAt: null} AS after"""
+)
+
 LINK: Final[dict[RelType, LiteralString]] = {
-    RelType.WORKS_FOR: _ENDS
-    + """OPTIONAL MATCH (a)-[old:WORKS_FOR {key: $key}]->(b)
-WITH a, b, head(collect(properties(old))) AS before
-MERGE (a)-[r:WORKS_FOR {key: $key}]->(b) SET r = $props, r.writtenAt = datetime($writtenAt)
-RETURN before, r {.*, writtenAt: null} AS after""",
-    RelType.BASED_IN: _ENDS
-    + """OPTIONAL MATCH (a)-[old:BASED_IN {key: $key}]->(b)
-WITH a, b, head(collect(properties(old))) AS before
-MERGE (a)-[r:BASED_IN {key: $key}]->(b) SET r = $props, r.writtenAt = datetime($writtenAt)
-RETURN before, r {.*, writtenAt: null} AS after""",
-    RelType.TOOK_PART: _ENDS
-    + """OPTIONAL MATCH (a)-[old:TOOK_PART {key: $key}]->(b)
-WITH a, b, head(collect(properties(old))) AS before
-MERGE (a)-[r:TOOK_PART {key: $key}]->(b) SET r = $props, r.writtenAt = datetime($writtenAt)
-RETURN before, r {.*, writtenAt: null} AS after""",
-    RelType.HELD_IN: _ENDS
-    + """OPTIONAL MATCH (a)-[old:HELD_IN {key: $key}]->(b)
-WITH a, b, head(collect(properties(old))) AS before
-MERGE (a)-[r:HELD_IN {key: $key}]->(b) SET r = $props, r.writtenAt = datetime($writtenAt)
-RETURN before, r {.*, writtenAt: null} AS after""",
-    RelType.IN: _ENDS
-    + """OPTIONAL MATCH (a)-[old:IN {key: $key}]->(b)
-WITH a, b, head(collect(properties(old))) AS before
-MERGE (a)-[r:IN {key: $key}]->(b) SET r = $props, r.writtenAt = datetime($writtenAt)
-RETURN before, r {.*, writtenAt: null} AS after""",
-    RelType.PART_OF: _ENDS
-    + """OPTIONAL MATCH (a)-[old:PART_OF {key: $key}]->(b)
-WITH a, b, head(collect(properties(old))) AS before
-MERGE (a)-[r:PART_OF {key: $key}]->(b) SET r = $props, r.writtenAt = datetime($writtenAt)
-RETURN before, r {.*, writtenAt: null} AS after""",
-    RelType.FUNDED_BY: _ENDS
-    + """OPTIONAL MATCH (a)-[old:FUNDED_BY {key: $key}]->(b)
-WITH a, b, head(collect(properties(old))) AS before
-MERGE (a)-[r:FUNDED_BY {key: $key}]->(b) SET r = $props, r.writtenAt = datetime($writtenAt)
-RETURN before, r {.*, writtenAt: null} AS after""",
-    RelType.IMPLEMENTED_BY: _ENDS
-    + """OPTIONAL MATCH (a)-[old:IMPLEMENTED_BY {key: $key}]->(b)
-WITH a, b, head(collect(properties(old))) AS before
-MERGE (a)-[r:IMPLEMENTED_BY {key: $key}]->(b) SET r = $props, r.writtenAt = datetime($writtenAt)
-RETURN before, r {.*, writtenAt: null} AS after""",
-    RelType.COVERS: _ENDS
-    + """OPTIONAL MATCH (a)-[old:COVERS {key: $key}]->(b)
-WITH a, b, head(collect(properties(old))) AS before
-MERGE (a)-[r:COVERS {key: $key}]->(b) SET r = $props, r.writtenAt = datetime($writtenAt)
-RETURN before, r {.*, writtenAt: null} AS after""",
-    RelType.ABOUT: _ENDS
-    + """OPTIONAL MATCH (a)-[old:ABOUT {key: $key}]->(b)
-WITH a, b, head(collect(properties(old))) AS before
-MERGE (a)-[r:ABOUT {key: $key}]->(b) SET r = $props, r.writtenAt = datetime($writtenAt)
-RETURN before, r {.*, writtenAt: null} AS after""",
-    RelType.CASCADES_FROM: _ENDS
-    + """OPTIONAL MATCH (a)-[old:CASCADES_FROM {key: $key}]->(b)
-WITH a, b, head(collect(properties(old))) AS before
-MERGE (a)-[r:CASCADES_FROM {key: $key}]->(b) SET r = $props, r.writtenAt = datetime($writtenAt)
-RETURN before, r {.*, writtenAt: null} AS after""",
-    RelType.DESCRIBES: _ENDS
-    + """OPTIONAL MATCH (a)-[old:DESCRIBES {key: $key}]->(b)
-WITH a, b, head(collect(properties(old))) AS before
-MERGE (a)-[r:DESCRIBES {key: $key}]->(b) SET r = $props, r.writtenAt = datetime($writtenAt)
-RETURN before, r {.*, writtenAt: null} AS after""",
-    RelType.MENTIONS: _ENDS
-    + """OPTIONAL MATCH (a)-[old:MENTIONS {key: $key}]->(b)
-WITH a, b, head(collect(properties(old))) AS before
-MERGE (a)-[r:MENTIONS {key: $key}]->(b) SET r = $props, r.writtenAt = datetime($writtenAt)
-RETURN before, r {.*, writtenAt: null} AS after""",
+    rel_type: fill(_LINK, {"<TYPE>": rel_type.value}) for rel_type in RelType
 }
 """Create (or restate) one relationship, merged on its key; `before` is null when new."""
 
@@ -310,59 +255,20 @@ FIND_CREATE_AND_LINK: Final[dict[tuple[Label, RelType, bool], LiteralString]] = 
 the look-up, the create, its links and the mutation's audit entries in one statement
 (`written`: the number of links written). A create with five participants is one statement."""
 
+_UNLINK: Final[LiteralString] = """
+MATCH (a:<START> {id: $from})-[r:<TYPE>]->(b:<END> {id: $to})
+WHERE $key IS NULL OR r.key = $key
+WITH r, properties(r) AS before DELETE r RETURN before"""
+
 UNLINK: Final[dict[RelType, LiteralString]] = {
-    RelType.WORKS_FOR: """
-MATCH (a:Expert {id: $from})-[r:WORKS_FOR]->(b:Agency|Programme {id: $to})
-WHERE $key IS NULL OR r.key = $key
-WITH r, properties(r) AS before DELETE r RETURN before""",
-    RelType.BASED_IN: """
-MATCH (a:Agency {id: $from})-[r:BASED_IN]->(b:Country|Place {id: $to})
-WHERE $key IS NULL OR r.key = $key
-WITH r, properties(r) AS before DELETE r RETURN before""",
-    RelType.TOOK_PART: """
-MATCH (a:Expert|Agency {id: $from})-[r:TOOK_PART]->(b:Event {id: $to})
-WHERE $key IS NULL OR r.key = $key
-WITH r, properties(r) AS before DELETE r RETURN before""",
-    RelType.HELD_IN: """
-MATCH (a:Event {id: $from})-[r:HELD_IN]->(b:Country|Place {id: $to})
-WHERE $key IS NULL OR r.key = $key
-WITH r, properties(r) AS before DELETE r RETURN before""",
-    RelType.IN: """
-MATCH (a:Place {id: $from})-[r:IN]->(b:Country|Place {id: $to})
-WHERE $key IS NULL OR r.key = $key
-WITH r, properties(r) AS before DELETE r RETURN before""",
-    RelType.PART_OF: """
-MATCH (a:Agency|Programme|Event {id: $from})-[r:PART_OF]->(b:Agency|Programme {id: $to})
-WHERE $key IS NULL OR r.key = $key
-WITH r, properties(r) AS before DELETE r RETURN before""",
-    RelType.FUNDED_BY: """
-MATCH (a:Programme|Event {id: $from})-[r:FUNDED_BY]->(b:Agency {id: $to})
-WHERE $key IS NULL OR r.key = $key
-WITH r, properties(r) AS before DELETE r RETURN before""",
-    RelType.IMPLEMENTED_BY: """
-MATCH (a:Programme|Event {id: $from})-[r:IMPLEMENTED_BY]->(b:Agency {id: $to})
-WHERE $key IS NULL OR r.key = $key
-WITH r, properties(r) AS before DELETE r RETURN before""",
-    RelType.COVERS: """
-MATCH (a:Programme {id: $from})-[r:COVERS]->(b:Country|Place {id: $to})
-WHERE $key IS NULL OR r.key = $key
-WITH r, properties(r) AS before DELETE r RETURN before""",
-    RelType.ABOUT: """
-MATCH (a:Expert|Programme|Event|Resource {id: $from})-[r:ABOUT]->(b:Topic {id: $to})
-WHERE $key IS NULL OR r.key = $key
-WITH r, properties(r) AS before DELETE r RETURN before""",
-    RelType.CASCADES_FROM: """
-MATCH (a:Event {id: $from})-[r:CASCADES_FROM]->(b:Event {id: $to})
-WHERE $key IS NULL OR r.key = $key
-WITH r, properties(r) AS before DELETE r RETURN before""",
-    RelType.DESCRIBES: """
-MATCH (a:Resource {id: $from})-[r:DESCRIBES]->(b:Programme|Event {id: $to})
-WHERE $key IS NULL OR r.key = $key
-WITH r, properties(r) AS before DELETE r RETURN before""",
-    RelType.MENTIONS: """
-MATCH (a:Resource {id: $from})-[r:MENTIONS]->
-      (b:Expert|Agency|Country|Place|Programme|Event|Topic|Resource {id: $to})
-WHERE $key IS NULL OR r.key = $key
-WITH r, properties(r) AS before DELETE r RETURN before""",
+    rel_type: fill(
+        _UNLINK,
+        {
+            "<START>": label_disjunction(starts),
+            "<TYPE>": rel_type.value,
+            "<END>": label_disjunction(ends),
+        },
+    )
+    for rel_type, (starts, ends) in ALLOWED_LINKS.items()
 }
 """Remove the relationships of a type between two nodes (only the one with `key` if given)."""
