@@ -41,6 +41,11 @@ from seed.vocabulary import COUNTRIES, TOPICS
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
+Draw = Callable[[random.Random], dict[str, Any]]
+"""An operation's variables, drawn from the operation's own seeded generator."""
+Note = Callable[[list[Any]], str]
+"""A note on an operation's answers for its row of the report."""
+
 PATH = """query($a: ID!, $b: ID!) { path(from: $a, to: $b, maxHops: 6) {
   length nodes { slug } edges { type role } } }"""
 NEIGHBOURHOOD = """query($id: ID!) { neighbourhood(id: $id, depth: 2, limit: 200) {
@@ -102,9 +107,9 @@ class Bench:
         self,
         name: str,
         query: str,
-        draw: Callable[[random.Random], dict[str, Any]],
+        draw: Draw,
         samples: int,
-        note: Callable[[list[Any]], str] | None = None,
+        note: Note | None = None,
     ) -> Timing:
         rng = random.Random(f"bench-network:{name}")
         timing = Timing(name, [], [])
@@ -133,7 +138,11 @@ async def ensure_graph(cypher: Cypher, experts: int, seed: int, build: bool) -> 
     return report.describe()
 
 
-def fixed(variables: dict[str, Any]) -> Callable[[random.Random], dict[str, Any]]:
+def by_id(ident: Callable[[random.Random], str]) -> Draw:
+    return lambda rng: {"id": ident(rng)}
+
+
+def fixed(variables: dict[str, Any]) -> Draw:
     return lambda _: variables
 
 
@@ -143,7 +152,7 @@ def _truncated(answers: list[Any]) -> str:
     return f"nodes {min(sizes)}-{max(sizes)}, truncated {cut}/{len(answers)}"
 
 
-def _found(field: str) -> Callable[[list[Any]], str]:
+def _found(field: str) -> Note:
     def note(answers: list[Any]) -> str:
         found = [a[field] for a in answers]
         if field == "path":
@@ -173,65 +182,41 @@ async def main_async(arguments: argparse.Namespace) -> str:
         def country(rng: random.Random) -> str:
             return f"syn-country-{rng.choice(COUNTRIES[:8])[0].lower()}"
 
-        timings = [
-            await bench.measure(
-                "path (maxHops 6)",
-                PATH,
-                lambda r: {"a": expert(r), "b": expert(r)},
-                samples,
-                _found("path"),
-            ),
-            await bench.measure(
-                "neighbourhood (depth 2, limit 200)",
-                NEIGHBOURHOOD,
-                lambda r: {"id": expert(r)},
-                samples,
-                _truncated,
-            ),
-            await bench.measure(
-                "collaborators (first 10)",
-                COLLABORATORS,
-                lambda r: {"id": expert(r)},
-                samples,
-                _found("collaborators"),
-            ),
-            await bench.measure(
-                "partners of an agency",
-                AGENCY_PARTNERS,
-                lambda r: {"id": f"syn-agency-{r.randrange(agencies)}"},
-                samples,
-                _found("partners"),
-            ),
-            await bench.measure(
-                "partners of a country",
-                COUNTRY_PARTNERS,
-                lambda r: {"id": country(r)},
-                samples,
-                _found("partners"),
-            ),
-            await bench.measure(
+        def agency(rng: random.Random) -> str:
+            return f"syn-agency-{rng.randrange(agencies)}"
+
+        reads: tuple[tuple[str, str, Draw, Note | None], ...] = (
+            ("path (maxHops 6)", PATH, lambda r: {"a": expert(r), "b": expert(r)}, _found("path")),
+            ("neighbourhood (depth 2, limit 200)", NEIGHBOURHOOD, by_id(expert), _truncated),
+            ("collaborators (first 10)", COLLABORATORS, by_id(expert), _found("collaborators")),
+            ("partners of an agency", AGENCY_PARTNERS, by_id(agency), _found("partners")),
+            ("partners of a country", COUNTRY_PARTNERS, by_id(country), _found("partners")),
+            (
                 "recommendExperts (topic, country, language, forAgency)",
                 RECOMMEND,
                 lambda r: {
                     "topic": TOPICS[r.randrange(len(TOPICS))][0],
                     "country": country(r),
-                    "agency": f"syn-agency-{r.randrange(agencies)}",
+                    "agency": agency(r),
                 },
-                samples,
                 _found("recommendExperts"),
             ),
-            await bench.measure(
+            (
                 "cascade of an event",
                 CASCADE,
                 lambda r: {"id": f"syn-event-{CHUNK * r.randrange(max(1, n // CHUNK))}-0"},
-                samples,
+                None,
             ),
-            await bench.measure(
+            (
                 "timeline of a programme",
                 TIMELINE,
                 lambda r: {"id": f"syn-programme-{r.randrange(programmes)}"},
-                samples,
+                None,
             ),
+        )
+        timings = [
+            await bench.measure(name, query, draw, samples, note)
+            for name, query, draw, note in reads
         ]
         for name, tracker in (
             ("graph fingerprint: counts (every check)", GraphVersion(full_check_seconds=1e9)),
