@@ -9,7 +9,6 @@ bench/results/profile-<query>-<label>.txt; the raw stacks stay in bench/results/
 from __future__ import annotations
 
 import argparse
-import asyncio
 import secrets
 import shutil
 import subprocess
@@ -18,15 +17,12 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench.graphdata import neo4j_target
 from bench.load import RunResult, percentile, run_wrk
 from bench.mix import load_mix
 from bench.run import RESULTS
-from bench.samples import draw_samples
-from bench.servers import PROJECT, start_hub
+from bench.servers import PROJECT
 from bench.slices import TMP, log
-from bench.stream import write_bodies
-from graph.database.driver import open_driver
+from bench.solo import add_hub_options, bench_graph, hub_bodies, start_solo_hub
 
 TOP = 40
 
@@ -34,29 +30,12 @@ TOP = 40
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.profiling")
     parser.add_argument("--query", default="detail")
-    parser.add_argument("--duration", type=float, default=15.0)
-    parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--hub-port", type=int, default=8705)
-    parser.add_argument("--hub-env", action="append", default=[], metavar="KEY=VALUE")
-    parser.add_argument("--label", default="latest")
+    add_hub_options(parser, duration=15.0)
     args = parser.parse_args(argv)
     py_spy = shutil.which("py-spy") or str(PROJECT / ".venv" / "bin" / "py-spy")
-    target = neo4j_target(port=7705, heap="2g", pagecache="3g", home=PROJECT / ".neo4j" / "bench")
-    try:
-        mix = [query for query in load_mix() if query.name == args.query]
-
-        async def samples() -> list[dict[str, object]]:
-            async with open_driver(target.uri, target.user, target.password) as driver:
-                return await draw_samples(driver, target.database, 64, 7)
-
-        bodies = write_bodies(mix, asyncio.run(samples()), TMP)
-        hub = start_hub(
-            port=args.hub_port,
-            workers=1,
-            neo4j_env=target.env(),
-            extra_env=dict(item.split("=", 1) for item in args.hub_env),
-            log=TMP / "hub-profile.log",
-        )
+    with bench_graph() as target:
+        bodies = hub_bodies(target, [query for query in load_mix() if query.name == args.query])
+        hub = start_solo_hub(args, target, workers=1, log=TMP / "hub-profile.log")
         raw = TMP / f"profile-{args.query}.txt"
         results: list[RunResult] = []
         try:
@@ -114,9 +93,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         output = RESULTS / f"profile-{args.query}-{args.label}.txt"
         output.write_text(summary, encoding="utf-8")
         log(f"wrote {output.relative_to(PROJECT)}")
-    finally:
-        if target.server is not None:
-            target.server.stop()
     return 0
 
 

@@ -7,54 +7,34 @@ loaded; the table goes to bench/results/workers-<label>.md. Run it before choosi
 from __future__ import annotations
 
 import argparse
-import asyncio
 import secrets
 from collections.abc import Sequence
 
-from bench.graphdata import neo4j_target
 from bench.load import RunResult, percentile, run_wrk
 from bench.mix import load_mix
 from bench.run import RESULTS
-from bench.samples import draw_samples
-from bench.servers import PROJECT, MemoryWatch, start_hub
+from bench.servers import PROJECT, MemoryWatch
 from bench.slices import TMP, log
-from bench.stream import write_bodies
-from graph.database.driver import open_driver
+from bench.solo import add_hub_options, bench_graph, hub_bodies, start_solo_hub
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.workers")
     parser.add_argument("--counts", default="1,2,3,4")
     parser.add_argument("--queries", default="detail,list,search,network,path")
-    parser.add_argument("--duration", type=float, default=6.0)
     parser.add_argument("--warmup", type=float, default=2.0)
-    parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--hub-port", type=int, default=8705)
-    parser.add_argument("--hub-env", action="append", default=[], metavar="KEY=VALUE")
-    parser.add_argument("--label", default="latest")
+    add_hub_options(parser, duration=6.0)
     args = parser.parse_args(argv)
-    target = neo4j_target(port=7705, heap="2g", pagecache="3g", home=PROJECT / ".neo4j" / "bench")
-    try:
+    with bench_graph() as target:
         wanted = set(args.queries.split(","))
         mix = [query for query in load_mix() if query.name in wanted]
-
-        async def samples() -> list[dict[str, object]]:
-            async with open_driver(target.uri, target.user, target.password) as driver:
-                return await draw_samples(driver, target.database, 64, 7)
-
-        bodies = write_bodies(mix, asyncio.run(samples()), TMP)
+        bodies = hub_bodies(target, mix)
         lines = [
             "| workers | query | rps | p50 ms | p99 ms | errors | RSS total MB |",
             "|---|---|---|---|---|---|---|",
         ]
         for count in (int(value) for value in args.counts.split(",")):
-            hub = start_hub(
-                port=args.hub_port,
-                workers=count,
-                neo4j_env=target.env(),
-                extra_env=dict(item.split("=", 1) for item in args.hub_env),
-                log=TMP / "hub-workers.log",
-            )
+            hub = start_solo_hub(args, target, workers=count, log=TMP / "hub-workers.log")
             try:
                 with MemoryWatch([hub]):
                     for query in mix:
@@ -82,9 +62,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             "# Hub worker count sweep\n\n" + "\n".join(lines) + "\n", encoding="utf-8"
         )
         log(f"wrote {output.relative_to(PROJECT)}")
-    finally:
-        if target.server is not None:
-            target.server.stop()
     return 0
 
 
