@@ -22,7 +22,8 @@ from __future__ import annotations
 import asyncio
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
-from typing import Final, TypeVar
+from dataclasses import dataclass
+from typing import Final, Generic, TypeVar
 
 from graph.analytics.centrality import Centrality, centrality
 from graph.analytics.communities import Communities, communities
@@ -33,6 +34,12 @@ from graph.network.version import GraphVersion
 T = TypeVar("T")
 DEFAULT_ENTRIES: Final = 8
 DEFAULT_PARALLEL: Final = 1
+
+
+@dataclass(slots=True)
+class _Metric(Generic[T]):
+    compute: Callable[[ProjectedGraph], T]
+    value: T | None = None
 
 
 class Analysis:
@@ -50,8 +57,8 @@ class Analysis:
         self.projected = projected
         self._lock = asyncio.Lock()
         self._computing = computing or asyncio.Semaphore(1)
-        self._centrality: Centrality | None = None
-        self._communities: Communities | None = None
+        self._centrality = _Metric(centrality)
+        self._communities = _Metric(communities)
         self._orders: dict[str, list[int]] = {}
 
     def order(self, name: str, compute: Callable[[], list[int]]) -> list[int]:
@@ -63,18 +70,18 @@ class Analysis:
         return found
 
     async def centrality(self) -> Centrality:
-        async with self._lock:
-            if self._centrality is None:
-                async with self._computing:
-                    self._centrality = await asyncio.to_thread(centrality, self.projected)
-            return self._centrality
+        return await self._computed(self._centrality)
 
     async def communities(self) -> Communities:
+        return await self._computed(self._communities)
+
+    async def _computed(self, metric: _Metric[T]) -> T:
+        """The metric, computed on first demand in a worker thread; callers meanwhile wait."""
         async with self._lock:
-            if self._communities is None:
+            if metric.value is None:
                 async with self._computing:
-                    self._communities = await asyncio.to_thread(communities, self.projected)
-            return self._communities
+                    metric.value = await asyncio.to_thread(metric.compute, self.projected)
+            return metric.value
 
 
 class AnalyticsCache:
