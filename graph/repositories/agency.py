@@ -30,7 +30,6 @@ LINKS: Final = Links(
 
 AGENCIES: Final = ListSpec(
     label=Label.AGENCY,
-    match="MATCH (n:Agency)",
     filters=LINKS.filters(
         related_filters("programme", PROGRAMMES.path("n", "x", Label.PROGRAMME, ""))
     ),

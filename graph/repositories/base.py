@@ -43,10 +43,14 @@ class ListSpec:
     """Everything a label's root list may do, as constant Cypher pieces over `n`."""
 
     label: Label
-    match: LiteralString
     filters: Mapping[str, Fragment]
     orders: Mapping[str, LiteralString]
     facets: Mapping[str, LiteralString] = field(default_factory=dict)
+
+    @property
+    def match(self) -> LiteralString:
+        """`MATCH (n:Event)`: the list's nodes, by its label (from the allow-list)."""
+        return "MATCH (n:" + self.label.value + ")"
 
 
 @dataclass(frozen=True, slots=True)

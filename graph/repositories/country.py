@@ -23,7 +23,6 @@ LINKS: Final = Links(
 
 COUNTRIES: Final = ListSpec(
     label=Label.COUNTRY,
-    match="MATCH (n:Country)",
     filters=LINKS.filters(),
     orders=LINKS.orders("events", "agencies", "programmes", iso2="coalesce(n.iso2, '')"),
 )

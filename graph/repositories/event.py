@@ -32,7 +32,6 @@ LINKS: Final = Links(
 
 EVENTS: Final = ListSpec(
     label=Label.EVENT,
-    match="MATCH (n:Event)",
     filters=LINKS.filters(
         {
             **related_filters("place", "(n)" + within(T.HELD_IN) + "(x:Place)"),

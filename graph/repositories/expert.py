@@ -28,7 +28,6 @@ LINKS: Final = Links(
 
 EXPERTS: Final = ListSpec(
     label=Label.EXPERT,
-    match="MATCH (n:Expert)",
     filters=LINKS.filters(
         {
             **list_filters("language", "n.languages"),

@@ -32,7 +32,6 @@ LINKS: Final = Links(
 
 PLACES: Final = ListSpec(
     label=Label.PLACE,
-    match="MATCH (n:Place)",
     filters=LINKS.filters(),
     orders=LINKS.orders("events"),
     facets={"kind": value_facet("kind"), "country": LINKS.facet("country")},

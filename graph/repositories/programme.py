@@ -32,7 +32,6 @@ LINKS: Final = Links(
 
 PROGRAMMES: Final = ListSpec(
     label=Label.PROGRAMME,
-    match="MATCH (n:Programme)",
     filters=LINKS.filters(),
     orders=LINKS.orders(
         "events", start="coalesce(n.start, '')", budget="coalesce(n.budgetAmount, -1.0)"

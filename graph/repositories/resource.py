@@ -18,7 +18,6 @@ LINKS: Final = Links(
 
 RESOURCES: Final = ListSpec(
     label=Label.RESOURCE,
-    match="MATCH (n:Resource)",
     filters=LINKS.filters(),
     orders=LINKS.orders(published="coalesce(n.published, '')"),
     facets={

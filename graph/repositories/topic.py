@@ -23,7 +23,6 @@ LINKS: Final = Links(
 
 TOPICS: Final = ListSpec(
     label=Label.TOPIC,
-    match="MATCH (n:Topic)",
     filters=LINKS.filters(),
     orders=LINKS.orders("events", "experts", "resources"),
 )
