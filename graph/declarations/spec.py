@@ -41,10 +41,21 @@ def snake(key: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Field:
-    """A plain (one-language) property: stored as `key`, shown and written under its name."""
+class Keyed:
+    """A declared property or relation: `key` as the graph and GraphQL spell it (`startYear`),
+    `name` as records and Python do (`start_year`)."""
 
     key: str
+
+    @property
+    def name(self) -> str:
+        return snake(self.key)
+
+
+@dataclass(frozen=True, slots=True)
+class Field(Keyed):
+    """A plain (one-language) property: stored as `key`, shown and written under its name."""
+
     scalar: Scalar
     doc: str | None = None
     write: Reader | None = None
@@ -65,10 +76,6 @@ class Field:
     snippet: bool = False
     """A name a search hit may have matched in, so its snippet may come from it."""
 
-    @property
-    def name(self) -> str:
-        return snake(self.key)
-
 
 @dataclass(frozen=True, slots=True)
 class Text:
@@ -79,20 +86,15 @@ class Text:
 
 
 @dataclass(frozen=True, slots=True)
-class Relation:
+class Relation(Keyed):
     """A relation field; `key` names the repository's relation (`graph/repositories/*`)."""
 
-    key: str
     edge: Edge
     target: Label | None
     """The related nodes' label; None when they may be of any label (`Node`)."""
     doc: str | None = None
     by_role: bool = False
     """Takes a `role` argument (participations)."""
-
-    @property
-    def name(self) -> str:
-        return snake(self.key)
 
 
 @dataclass(frozen=True, slots=True)
