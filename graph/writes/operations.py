@@ -17,17 +17,22 @@ from graph.writes.fields import NodeChanges
 
 
 @dataclass(frozen=True, slots=True)
-class CreateNode:
+class NodeWrite:
+    """What a create and an update both carry: the node and the checked field values."""
+
     label: Label
     id: str
     changes: NodeChanges
 
 
 @dataclass(frozen=True, slots=True)
-class UpdateNode:
-    label: Label
-    id: str
-    changes: NodeChanges
+class CreateNode(NodeWrite):
+    """A new node; the transaction refuses an id that is taken."""
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateNode(NodeWrite):
+    """The changes laid over the node's stored properties (`None` removes one)."""
 
 
 @dataclass(frozen=True, slots=True)
