@@ -85,12 +85,9 @@ class Known:
 
 
 @dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(Known):
     """An entity the text names, with the spellings it was found under."""
 
-    id: str
-    label: Label
-    name: str
     found: tuple[str, ...]
 
 
