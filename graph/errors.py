@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -52,3 +52,15 @@ def one_found(found: Mapping[str, T], label: str, ident: str) -> T:
     if ident not in found:
         raise NotFoundError(label, ident)
     return found[ident]
+
+
+def check_between(name: str, value: int, most: int) -> None:
+    """Refuse a count, size or depth outside 1..`most`: every bounded argument says it alike."""
+    if not 1 <= value <= most:
+        raise InvalidInputError(f"{name} must be between 1 and {most}, got {value}")
+
+
+def check_at_least_one(name: str, chosen: Collection[object] | None, what: str) -> None:
+    """Refuse an empty choice of types (None leaves them open; empty would match nothing)."""
+    if chosen is not None and not chosen:
+        raise InvalidInputError(f"{name} must name at least one {what}")

@@ -22,7 +22,7 @@ from graph.analytics.reports import (
 )
 from graph.database.cypher import Cypher
 from graph.database.time_limits import analysis
-from graph.errors import InvalidInputError
+from graph.errors import check_between
 from graph.network.nodes_by_slug import nodes_by_slug
 from graph.network.projections import ProjectionSpec, member_groups
 
@@ -94,8 +94,7 @@ async def centrality_report(
     first: int = 20,
 ) -> CentralityReport:
     """The `first` nodes of the projection by `ranking` (brokers first, by default)."""
-    if not 1 <= first <= MAX_RANKED:
-        raise InvalidInputError(f"first must be between 1 and {MAX_RANKED}, got {first}")
+    check_between("first", first, MAX_RANKED)
     analysis = await load_analysis(cypher, cache, spec)
     metrics = await analysis.centrality()
     slugs = analysis.projected.slugs
@@ -119,10 +118,8 @@ async def community_report(
     members: int = 10,
 ) -> CommunityReport:
     """The `first` largest communities, each with its `members` best-connected members."""
-    if not 1 <= first <= MAX_COMMUNITIES:
-        raise InvalidInputError(f"first must be between 1 and {MAX_COMMUNITIES}, got {first}")
-    if not 1 <= members <= MAX_MEMBERS:
-        raise InvalidInputError(f"members must be between 1 and {MAX_MEMBERS}, got {members}")
+    check_between("first", first, MAX_COMMUNITIES)
+    check_between("members", members, MAX_MEMBERS)
     analysis = await load_analysis(cypher, cache, spec)
     found = await analysis.communities()
     metrics = await analysis.centrality()

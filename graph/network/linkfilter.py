@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from graph.errors import InvalidInputError
+from graph.errors import InvalidInputError, check_between
 from graph.network.results import Period
 
 MAX_LINKS: Final = 100
@@ -28,8 +28,7 @@ class LinkFilter:
 
     def parameters(self) -> dict[str, Any]:
         """Validated query parameters (`$yearFrom`, `$yearTo`, `$topic`, `$first`, ...)."""
-        if not 1 <= self.first <= MAX_LINKS:
-            raise InvalidInputError(f"first must be between 1 and {MAX_LINKS}, got {self.first}")
+        check_between("first", self.first, MAX_LINKS)
         start, end = self.period.start, self.period.end
         if start is not None and end is not None and start > end:
             raise InvalidInputError(f"period starts ({start}) after it ends ({end})")

@@ -19,7 +19,7 @@ from typing import Final, LiteralString
 
 from graph.database.cypher import Cypher
 from graph.database.time_limits import analysis
-from graph.errors import InvalidInputError, NotFoundError
+from graph.errors import NotFoundError, check_at_least_one, check_between
 from graph.model import Label, RelType
 from graph.network.node_rows import (
     EDGE_PROPERTIES,
@@ -213,14 +213,10 @@ async def neighbourhood(
 
     With `edge_properties` false the edges carry their ends and type only (empty properties).
     """
-    if not 1 <= depth <= MAX_DEPTH:
-        raise InvalidInputError(f"depth must be between 1 and {MAX_DEPTH}, got {depth}")
-    if not 1 <= limit <= MAX_LIMIT:
-        raise InvalidInputError(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
-    if labels is not None and not labels:
-        raise InvalidInputError("types must name at least one entity type")
-    if types is not None and not types:
-        raise InvalidInputError("relationships must name at least one relationship type")
+    check_between("depth", depth, MAX_DEPTH)
+    check_between("limit", limit, MAX_LIMIT)
+    check_at_least_one("types", labels, "entity type")
+    check_at_least_one("relationships", types, "relationship type")
     rows = await cypher.read_maps(
         NEIGHBOURHOOD_STATEMENTS[(labels is None and types is None, edge_properties)],
         {

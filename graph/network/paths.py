@@ -17,7 +17,7 @@ from typing import Final, LiteralString
 
 from graph.database.cypher import Cypher
 from graph.database.time_limits import analysis
-from graph.errors import InvalidInputError, NotFoundError
+from graph.errors import NotFoundError, check_at_least_one, check_between
 from graph.model import Label, RelType
 from graph.network.node_rows import (
     EDGE_PROPERTIES,
@@ -149,12 +149,9 @@ async def shortest_path(
     `rel_types` replaces the default ties; `through` limits the labels of the nodes in between
     (the endpoints themselves may have any label). From a node to itself: one node, no edges.
     """
-    if not 1 <= max_hops <= MAX_HOPS:
-        raise InvalidInputError(f"maxHops must be between 1 and {MAX_HOPS}, got {max_hops}")
-    if rel_types is not None and not rel_types:
-        raise InvalidInputError("via must name at least one relationship type")
-    if through is not None and not through:
-        raise InvalidInputError("through must name at least one entity type")
+    check_between("maxHops", max_hops, MAX_HOPS)
+    check_at_least_one("via", rel_types, "relationship type")
+    check_at_least_one("through", through, "entity type")
     if through is not None:
         queries = SHORTEST_PATH_BY_HOPS
     elif rel_types is None:

@@ -28,7 +28,7 @@ from typing import Any, Final, LiteralString
 
 from graph.database.cypher import Cypher
 from graph.database.time_limits import analysis
-from graph.errors import InvalidInputError, NotFoundError
+from graph.errors import InvalidInputError, NotFoundError, check_between
 from graph.network.node_rows import NODE_FIELDS, graph_node
 from graph.network.results import Reason, Recommendation
 from graph.text.names import name_key
@@ -159,8 +159,7 @@ async def recommend_experts(
     `topic` is a Topic slug or name, `country` a Country slug, ISO code or name (any
     language, case and accents ignored), `language` an ISO 639-1 code.
     """
-    if not 1 <= first <= MAX_RESULTS:
-        raise InvalidInputError(f"first must be between 1 and {MAX_RESULTS}, got {first}")
+    check_between("first", first, MAX_RESULTS)
     if topic is None and country is None and language is None:
         raise InvalidInputError("give at least one of topic, country or language")
     if language is not None and not _LANGUAGE.match(language):

@@ -19,7 +19,7 @@ from typing import Any, Final, LiteralString
 
 from graph.database.cypher import Cypher
 from graph.database.time_limits import analysis
-from graph.errors import InvalidInputError, NotFoundError
+from graph.errors import InvalidInputError, NotFoundError, check_between
 from graph.network.node_rows import NODE_FIELDS, graph_node
 from graph.network.results import Period, Timeline, TimelineItem
 
@@ -103,8 +103,7 @@ async def timeline(
     first: int = DEFAULT_ITEMS,
 ) -> Timeline:
     """The dated (then undated) events and programmes of a country, agency, topic or programme."""
-    if not 1 <= first <= MAX_ITEMS:
-        raise InvalidInputError(f"first must be between 1 and {MAX_ITEMS}, got {first}")
+    check_between("first", first, MAX_ITEMS)
     period = period or Period()
     if period.start is not None and period.end is not None and period.start > period.end:
         raise InvalidInputError(f"period starts ({period.start}) after it ends ({period.end})")
