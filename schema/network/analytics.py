@@ -7,7 +7,7 @@ import strawberry
 from graph.analytics import reports as analytics
 from graph.network import results as records
 from schema.network.arguments import ProjectionKind
-from schema.network.copied_lists import copied_each
+from schema.network.copied_records import copied_each, copied_record
 from schema.network.graph_types import GraphNode, graph_node
 from schema.types.copied import copied
 
@@ -57,9 +57,7 @@ class RankedNode:
 class CentralityResult:
     record: strawberry.Private[analytics.CentralityReport]
 
-    @strawberry.field
-    def projection(self) -> ProjectionInfo:
-        return ProjectionInfo(record=self.record.projection)
+    projection = copied_record("record.projection", ProjectionInfo)
 
     approximate = copied(
         "record.approximate",
@@ -88,9 +86,7 @@ class Community:
 class CommunityResult:
     record: strawberry.Private[analytics.CommunityReport]
 
-    @strawberry.field
-    def projection(self) -> ProjectionInfo:
-        return ProjectionInfo(record=self.record.projection)
+    projection = copied_record("record.projection", ProjectionInfo)
 
     modularity = copied("record.modularity", float)
 

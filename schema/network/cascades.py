@@ -9,7 +9,7 @@ import strawberry
 from graph.model import Label
 from graph.network import results as records
 from schema.ids import to_global_id
-from schema.network.copied_lists import copied_each
+from schema.network.copied_records import copied_each
 from schema.network.graph_types import GraphNode, graph_node
 from schema.types.copied import copied
 

@@ -7,7 +7,7 @@ from enum import Enum
 import strawberry
 
 from graph.network import results as records
-from schema.network.copied_lists import copied_each
+from schema.network.copied_records import copied_each
 from schema.network.graph_types import GraphNode, graph_node
 from schema.types.copied import copied
 
