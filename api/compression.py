@@ -14,8 +14,10 @@ from typing import Final
 
 from starlette.datastructures import MutableHeaders
 from starlette.middleware import Middleware
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 from starlette_compress import CompressMiddleware, add_compress_type, remove_compress_type
+
+from api.http_middleware import HttpMiddleware
 
 MINIMUM_SIZE: Final = 1024
 GRAPHQL_RESPONSE: Final = "application/graphql-response+json"
@@ -25,17 +27,11 @@ remove_compress_type("text/event-stream")
 add_compress_type(GRAPHQL_RESPONSE)
 
 
-class EncodedETags:
+class EncodedETags(HttpMiddleware):
     """Outside the compressor: marks the ETag of a compressed answer with its encoding, and
     unmarks the tags a client sends back (marking them again on a 304 that matched one)."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         sent_encodings = _unmark_if_none_match(scope)
 
         async def send_marked(message: Message) -> None:

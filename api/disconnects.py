@@ -13,19 +13,15 @@ from __future__ import annotations
 
 import asyncio
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
+
+from api.http_middleware import HttpMiddleware
 
 
-class CancelOnDisconnect:
+class CancelOnDisconnect(HttpMiddleware):
     """ASGI middleware: the handler runs as a task, cancelled if the client disconnects."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         inbox: asyncio.Queue[Message] = asyncio.Queue()
         handler = asyncio.ensure_future(self.app(scope, inbox.get, send))
         gone = False

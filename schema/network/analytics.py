@@ -7,8 +7,9 @@ import strawberry
 from graph.analytics import reports as analytics
 from graph.network import results as records
 from schema.network.arguments import ProjectionKind
+from schema.network.copied_records import copied_each, copied_record
 from schema.network.graph_types import GraphNode, graph_node
-from schema.types.copied import copied, each
+from schema.types.copied import copied
 
 
 @strawberry.type(description="The projection a result was computed on.")
@@ -56,9 +57,7 @@ class RankedNode:
 class CentralityResult:
     record: strawberry.Private[analytics.CentralityReport]
 
-    @strawberry.field
-    def projection(self) -> ProjectionInfo:
-        return ProjectionInfo(record=self.record.projection)
+    projection = copied_record("record.projection", ProjectionInfo)
 
     approximate = copied(
         "record.approximate",
@@ -68,7 +67,7 @@ class CentralityResult:
     )
     sources = copied("record.sources", int, "Source nodes the betweenness used.")
 
-    items = copied("record.items", list[RankedNode], shown=each(RankedNode))
+    items = copied_each("record.items", RankedNode)
 
 
 @strawberry.type(description="A community: nodes tied more among themselves than by chance.")
@@ -78,11 +77,8 @@ class Community:
     index = copied("record.index", int, "0 for the largest community, then by size.")
     size = copied("record.size", int)
 
-    members = copied(
-        "record.members",
-        list[RankedNode],
-        "Its best-connected members, by weighted degree.",
-        shown=each(RankedNode),
+    members = copied_each(
+        "record.members", RankedNode, "Its best-connected members, by weighted degree."
     )
 
 
@@ -90,17 +86,12 @@ class Community:
 class CommunityResult:
     record: strawberry.Private[analytics.CommunityReport]
 
-    @strawberry.field
-    def projection(self) -> ProjectionInfo:
-        return ProjectionInfo(record=self.record.projection)
+    projection = copied_record("record.projection", ProjectionInfo)
 
     modularity = copied("record.modularity", float)
 
-    communities = copied(
-        "record.communities",
-        list[Community],
-        "The largest communities, largest first.",
-        shown=each(Community),
+    communities = copied_each(
+        "record.communities", Community, "The largest communities, largest first."
     )
 
 

@@ -9,8 +9,9 @@ import strawberry
 from graph.model import Label
 from graph.network import results as records
 from schema.ids import to_global_id
+from schema.network.copied_records import copied_each
 from schema.network.graph_types import GraphNode, graph_node
-from schema.types.copied import copied, each
+from schema.types.copied import copied
 
 
 @strawberry.type(description="Who trained in a session: a named expert, or an agency's staff.")
@@ -42,7 +43,7 @@ class CascadeSession:
     depth = copied("record.depth", int, "Hops from the event asked about (0 for itself).")
     participant_count = copied("record.participant_count", int | None)
 
-    trainers = copied("record.trainers", list[Trainer], shown=each(Trainer))
+    trainers = copied_each("record.trainers", Trainer)
 
 
 @strawberry.type(
@@ -58,11 +59,8 @@ class Cascade:
     def ancestors(self) -> list[GraphNode]:
         return [graph_node(node) for node in self.record.ancestors]
 
-    sessions = copied(
-        "record.sessions",
-        list[CascadeSession],
-        "The tree, level by level; `parent` links rebuild it.",
-        shown=each(CascadeSession),
+    sessions = copied_each(
+        "record.sessions", CascadeSession, "The tree, level by level; `parent` links rebuild it."
     )
 
     depth = copied("record.depth", int, "Levels below the event (0: nothing cascades from it).")
@@ -71,12 +69,7 @@ class Cascade:
     def session_count(self) -> int:
         return len(self.record.sessions)
 
-    trainers = copied(
-        "record.trainers",
-        list[Trainer],
-        "Distinct trainers of the tree's sessions.",
-        shown=each(Trainer),
-    )
+    trainers = copied_each("record.trainers", Trainer, "Distinct trainers of the tree's sessions.")
 
     trainer_count = copied(
         "record.trainer_count", int | None, "People who trained; null when a head count is unknown."
@@ -136,7 +129,7 @@ class Timeline:
 
     subject = copied("record.subject", GraphNode, shown=graph_node)
 
-    items = copied("record.items", list[TimelineItem], shown=each(TimelineItem))
+    items = copied_each("record.items", TimelineItem)
 
     total = copied("record.total", int, "Items in the period, before `first` cut the list.")
     undated = copied("record.undated", int, "Items without any year, among all `total` items.")

@@ -7,8 +7,9 @@ from enum import Enum
 import strawberry
 
 from graph.network import results as records
+from schema.network.copied_records import copied_each
 from schema.network.graph_types import GraphNode, graph_node
-from schema.types.copied import copied, each
+from schema.types.copied import copied
 
 
 @strawberry.enum(description="What a tie rests on.")
@@ -75,11 +76,8 @@ class Tie:
         "record.last_year", int | None, "Latest year of the shared items; null if none is dated."
     )
 
-    evidence = copied(
-        "record.evidence",
-        list[Evidence],
-        "The shared items, latest first (at most 10).",
-        shown=each(Evidence),
+    evidence = copied_each(
+        "record.evidence", Evidence, "The shared items, latest first (at most 10)."
     )
 
     evidence_count = copied("record.evidence_count", int, "How many shared items there are in all.")

@@ -16,24 +16,28 @@ from tests.schema.read_paths import EXPERT_DETAIL, LIST, ROLL_OUT, compiled_answ
 from tests.seeded import SeededGraph, gid
 
 
+async def in_one_statement(
+    seeded: SeededGraph, query: str, variables: dict[str, Any] | None = None
+) -> Any:
+    """The answer of a read that must reach Neo4j as one statement (and equal the loaders')."""
+    answer, trips = await compiled_answer(seeded, query, variables)
+    assert trips == 1
+    return answer
+
+
 async def test_an_expert_page_with_fragments_and_aliases_is_one_statement(
     seeded: SeededGraph,
 ) -> None:
-    answer, trips = await compiled_answer(
-        seeded, EXPERT_DETAIL, {"id": gid(Label.EXPERT, "vusal-huseynov")}
-    )
-    assert trips == 1
-    assert answer["node"]["employers"]["edges"][0]["node"]["slug"] == "state-migration-service-az"
+    vusal = gid(Label.EXPERT, "vusal-huseynov")
+    expert = (await in_one_statement(seeded, EXPERT_DETAIL, {"id": vusal}))["node"]
+    assert expert["employers"]["edges"][0]["node"]["slug"] == "state-migration-service-az"
 
 
 async def test_an_event_with_to_one_fields_roles_and_nested_pages_is_one_statement(
     seeded: SeededGraph,
 ) -> None:
-    answer, trips = await compiled_answer(
-        seeded, ROLL_OUT, {"id": gid(Label.EVENT, "rtcm-roll-out-session")}
-    )
-    assert trips == 1
-    event = answer["node"]
+    roll_out = gid(Label.EVENT, "rtcm-roll-out-session")
+    event = (await in_one_statement(seeded, ROLL_OUT, {"id": roll_out}))["node"]
     assert {edge["role"] for edge in event["trainers"]["edges"]} == {"trainer"}
     assert event["cascadesFrom"]["slug"] == "rtcm-tot-baku"
 
@@ -57,8 +61,7 @@ async def test_list_pages_forward_with_cursors_equal_the_loaders_pages(
     after: str | None = None
     seen: list[str] = []
     for _ in range(10):
-        answer, trips = await compiled_answer(seeded, LIST, {"after": after, "lang": "ru"})
-        assert trips == 1
+        answer = await in_one_statement(seeded, LIST, {"after": after, "lang": "ru"})
         page = answer["events"]
         seen.extend(edge["node"]["slug"] for edge in page["edges"])
         if not page["pageInfo"]["hasNextPage"]:
@@ -76,8 +79,7 @@ async def test_backward_pages_of_lists_and_relations_equal_the_loaders_pages(
         nodes { slug events(last: 1) { pageInfo { hasPreviousPage } nodes { slug } } }
       }
     }"""
-    answer, trips = await compiled_answer(seeded, query)
-    assert trips == 1
+    answer = await in_one_statement(seeded, query)
     assert answer["experts"]["pageInfo"]["hasPreviousPage"] is True
 
 
@@ -150,8 +152,7 @@ async def test_root_fields_share_one_statement_once_their_reads_are_known(
     }"""
     variables = {"id": gid(Label.EXPERT, "vusal-huseynov")}
     first, _ = await compiled_answer(seeded, query, variables)
-    second, trips = await compiled_answer(seeded, query, variables)
-    assert trips == 1
+    second = await in_one_statement(seeded, query, variables)
     assert second == first
     assert second["collaborators"]
     assert second["node"]["agencies"]["edges"]
@@ -175,8 +176,7 @@ async def test_filters_and_orders_by_relationship_counts_answer_the_same(
     ]
     totals = []
     for where in wheres:
-        answer, trips = await compiled_answer(seeded, query, {"where": where})
-        assert trips == 1
+        answer = await in_one_statement(seeded, query, {"where": where})
         totals.append(answer["events"]["totalCount"])
     assert any(totals)
 

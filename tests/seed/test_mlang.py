@@ -93,48 +93,48 @@ def test_regional_codes_are_stored_under_their_base_language(code: str, expected
     assert dict(parsed.texts) == {expected: "text"}
 
 
-def test_lookup_accepts_the_same_spellings_as_tags() -> None:
-    parsed = parse_mlang("{mlang az}Başlıq{mlang}")
-
-    assert parsed.get("AZ_az") == "Başlıq"
+REPEATED = "{mlang en} First {mlang}{mlang ru}Первый{mlang}{mlang en}second{mlang}"
+UNICODE = "Тренинг по журналистике — Тоҷикистон ✓ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢"
 
 
-def test_repeated_blocks_of_one_language_are_joined_in_order() -> None:
-    parsed = parse_mlang("{mlang en} First {mlang}{mlang ru}Первый{mlang}{mlang en}second{mlang}")
+@pytest.mark.parametrize(
+    ("markup", "language", "text"),
+    [
+        pytest.param("{mlang az}Başlıq{mlang}", "AZ_az", "Başlıq", id="looked-up-as-tags-spell-it"),
+        pytest.param(REPEATED, "en", "First second", id="repeated-blocks-joined-in-order"),
+        pytest.param(
+            "{mlang en}a{mlang}{mlang en}{mlang}{mlang en}b{mlang}",
+            "en",
+            "a b",
+            id="an-empty-repeat-adds-no-stray-space",
+        ),
+        pytest.param(
+            "{mlang en_us}color{mlang}{mlang en_gb}colour{mlang}",
+            "en",
+            "color colour",
+            id="region-variants-share-the-language",
+        ),
+        pytest.param(f"{{mlang ru}}{UNICODE}{{mlang}}", "ru", UNICODE, id="unicode-untouched"),
+        pytest.param(
+            "{mlang en}{x} {mlanguage} {multilang}{mlang}",
+            "en",
+            "{x} {mlanguage} {multilang}",
+            id="braces-that-are-not-tags-are-text",
+        ),
+    ],
+)
+def test_a_language_gets_the_text_of_its_blocks(markup: str, language: str, text: str) -> None:
+    assert parse_mlang(markup).get(language) == text
 
-    assert parsed.get("en") == "First second"
-    assert parsed.languages == ("en", "ru")
 
-
-def test_empty_repeat_does_not_add_stray_spaces() -> None:
-    parsed = parse_mlang("{mlang en}a{mlang}{mlang en}{mlang}{mlang en}b{mlang}")
-
-    assert parsed.get("en") == "a b"
-
-
-def test_region_variants_of_one_language_share_its_text() -> None:
-    parsed = parse_mlang("{mlang en_us}color{mlang}{mlang en_gb}colour{mlang}")
-
-    assert parsed.get("en") == "color colour"
+def test_languages_are_listed_once_in_the_order_they_first_appear() -> None:
+    assert parse_mlang(REPEATED).languages == ("en", "ru")
 
 
 def test_comma_separated_languages_share_one_block() -> None:
     parsed = parse_mlang("{mlang en, ru}RTCM{mlang}")
 
     assert dict(parsed.texts) == {"en": "RTCM", "ru": "RTCM"}
-
-
-def test_unicode_text_survives_untouched() -> None:
-    text = "Тренинг по журналистике — Тоҷикистон ✓ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢"
-    parsed = parse_mlang(f"{{mlang ru}}{text}{{mlang}}")
-
-    assert parsed.get("ru") == text
-
-
-def test_braces_that_are_not_tags_are_plain_text() -> None:
-    parsed = parse_mlang("{mlang en}{x} {mlanguage} {multilang}{mlang}")
-
-    assert parsed.get("en") == "{x} {mlanguage} {multilang}"
 
 
 def test_result_is_frozen_and_hashable() -> None:

@@ -23,6 +23,7 @@ from tests.graph.writes.writing import (
     StatementCountingCypher,
     event,
     expert,
+    link_notes,
     node_of,
     properties,
     refused_without_a_trace,
@@ -139,10 +140,7 @@ async def test_a_closing_link_written_earlier_in_the_mutation_keeps_its_before(
     assert len(restated) == 1
     assert restated[0].before is not None
     assert '"note": "first"' in restated[0].before
-    rows = await counting.read(
-        "MATCH (:Expert {id: 'vusal'})-[r:TOOK_PART]->(:Event {id: 'roll-out'}) RETURN r.note AS n"
-    )
-    assert [row["n"] for row in rows] == ["second"]
+    assert await link_notes(counting, RelType.TOOK_PART, "vusal", "roll-out") == ["second"]
 
 
 async def test_a_create_whose_id_is_taken_writes_nothing(counting: StatementCountingCypher) -> None:

@@ -14,7 +14,7 @@ from graph.writes.refusals import (
     InvalidFieldError,
     MissingNodeError,
 )
-from tests.graph.writes.writing import write
+from tests.graph.writes.writing import link_notes, write
 
 
 async def test_links_refuse_labels_the_type_does_not_join(small_graph: Cypher) -> None:
@@ -37,10 +37,7 @@ async def test_restating_a_link_updates_it_instead_of_doubling_it(small_graph: C
     await write(
         small_graph, Link(RelType.WORKS_FOR, "vusal", "sms", {"role": "Chief", "note": "x"})
     )
-    rows = await small_graph.read(
-        "MATCH (:Expert {id: 'vusal'})-[r:WORKS_FOR]->() RETURN r.note AS n"
-    )
-    assert [row["n"] for row in rows] == ["x"]
+    assert await link_notes(small_graph, RelType.WORKS_FOR, "vusal") == ["x"]
 
 
 async def test_several_links_of_one_type_are_one_statement_with_exact_before_values(
@@ -74,10 +71,7 @@ async def test_several_links_of_one_type_are_one_statement_with_exact_before_val
     assert restated.after is not None
     assert '"note": "restated"' in restated.after
     assert links[("vladimir", "sms")].after is not None
-    notes = await small_graph.read(
-        "MATCH (:Expert {id: 'vusal'})-[r:WORKS_FOR]->(:Agency {id: 'sms'}) RETURN r.note AS n"
-    )
-    assert [row["n"] for row in notes] == ["restated"]
+    assert await link_notes(small_graph, RelType.WORKS_FOR, "vusal", "sms") == ["restated"]
 
 
 async def test_the_same_link_twice_in_one_mutation_is_written_once(small_graph: Cypher) -> None:
@@ -86,11 +80,7 @@ async def test_the_same_link_twice_in_one_mutation_is_written_once(small_graph: 
         Link(RelType.TOOK_PART, "vladimir", "iom-meeting", {"role": "speaker", "note": "a"}),
         Link(RelType.TOOK_PART, "vladimir", "iom-meeting", {"role": "speaker", "note": "b"}),
     )
-    rows = await small_graph.read(
-        "MATCH (:Expert {id: 'vladimir'})-[r:TOOK_PART]->(:Event {id: 'iom-meeting'}) "
-        "RETURN r.note AS note"
-    )
-    assert [row["note"] for row in rows] == ["b"]
+    assert await link_notes(small_graph, RelType.TOOK_PART, "vladimir", "iom-meeting") == ["b"]
     entries = await audit_log(small_graph, entity="iom-meeting")
     second = next(entry for entry in entries if entry.after and '"note": "b"' in entry.after)
     assert second.before is not None

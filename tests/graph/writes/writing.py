@@ -9,7 +9,7 @@ import pytest
 from neo4j import AsyncDriver, AsyncManagedTransaction
 
 from graph.database.cypher import Cypher
-from graph.model import Label
+from graph.model import Label, RelType
 from graph.writes.digest import graph_digest
 from graph.writes.executor import apply_writes
 from graph.writes.fields import DISPLAY_FIELD, NodeChanges
@@ -49,6 +49,18 @@ async def write(cypher: Cypher, *operations: Operation, principal: Principal = E
 async def properties(cypher: Cypher, ident: str) -> dict[str, object]:
     rows = await cypher.read("MATCH (n {id: $id}) RETURN properties(n) AS p", {"id": ident})
     return dict(rows[0]["p"]) if rows else {}
+
+
+async def link_notes(
+    cypher: Cypher, rel_type: RelType, start: str, end: str | None = None
+) -> list[object]:
+    """The `note` of each `rel_type` link from node `start` (to node `end`, when given)."""
+    rows = await cypher.read(
+        "MATCH ({id: $start})-[r]->(end) WHERE type(r) = $type AND ($end IS NULL OR end.id = $end) "
+        "RETURN r.note AS note",
+        {"start": start, "type": rel_type.value, "end": end},
+    )
+    return [row["note"] for row in rows]
 
 
 def node_of(label: Label, ident: str) -> CreateNode:

@@ -1,6 +1,7 @@
 // `/network/{id}`: the neighbourhood as an interactive WebGL graph, with filters, community
 // colours, a text list of what is drawn, and downloads through the hub's export routes.
 import { useQuery } from "@urql/preact";
+import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { CommunitiesDocument, NeighbourhoodDocument } from "../generated/graphql";
 import { EntityHeading, Link, TYPENAMES } from "../components/links";
@@ -62,29 +63,15 @@ export function NetworkView({ id, filters }: { id: string; filters: NetworkFilte
             <option value="2">2</option>
           </select>
         </label>
-        <fieldset>
-          <legend>{t("types")}</legend>
-          {ENTITY_TYPES.map((type) => (
-            <label key={type}>
-              <input type="checkbox" checked={types.includes(type)} onChange={() => change({ types: toggle(types, type) })} />
+        <Checkboxes legend="types" options={ENTITY_TYPES} chosen={types} onChange={(chosen) => change({ types: chosen })}
+          label={(type) => (
+            <>
               <span class="swatch" style={{ background: TYPE_COLOURS[type] }} aria-hidden="true" />
               {t(`type_${TYPENAMES[type]}` as MessageKey)}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>{t("relationships")}</legend>
-          {RELATIONSHIPS.map((type) => (
-            <label key={type}>
-              <input
-                type="checkbox"
-                checked={relationships.includes(type)}
-                onChange={() => change({ relationships: toggle(relationships, type) })}
-              />
-              {type.toLowerCase().replace(/_/g, " ")}
-            </label>
-          ))}
-        </fieldset>
+            </>
+          )} />
+        <Checkboxes legend="relationships" options={RELATIONSHIPS} chosen={relationships}
+          onChange={(chosen) => change({ relationships: chosen })} label={(type) => type.toLowerCase().replace(/_/g, " ")} />
         {projection ? (
           <label>
             <input type="checkbox" checked={byCommunity} onChange={() => change({ colour: byCommunity ? "type" : "community" })} />{" "}
@@ -125,6 +112,30 @@ export function NetworkView({ id, filters }: { id: string; filters: NetworkFilte
         </ul>
       </section>
     </section>
+  );
+}
+
+type CheckboxesProps<T extends string> = {
+  legend: MessageKey;
+  options: readonly T[];
+  chosen: T[];
+  onChange: (chosen: T[]) => void;
+  label: (option: T) => ComponentChildren;
+};
+
+/** A filter of several choices (entity types, relationships): one checkbox each, ticked when chosen. */
+function Checkboxes<T extends string>({ legend, options, chosen, onChange, label }: CheckboxesProps<T>) {
+  const { t } = useI18n();
+  return (
+    <fieldset>
+      <legend>{t(legend)}</legend>
+      {options.map((option) => (
+        <label key={option}>
+          <input type="checkbox" checked={chosen.includes(option)} onChange={() => onChange(toggle(chosen, option))} />
+          {label(option)}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 

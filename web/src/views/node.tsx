@@ -1,7 +1,7 @@
 // `/node/{id}`: any entity's fields in the chosen data language, related lists, sources, gaps.
 import { useQuery } from "@urql/preact";
 import { useState } from "preact/hooks";
-import { NodePageDocument, type NodePageQuery } from "../generated/graphql";
+import { NodePageDocument, type NodePageQuery, type ParticipationsFragment } from "../generated/graphql";
 import { Link, NodeLink, TypeBadge } from "../components/links";
 import { NotFound, Pending, isNotFound } from "../components/status";
 import { Source, Txt } from "../components/text";
@@ -160,19 +160,28 @@ function openQuestions(node: Entity, i18n: I18n): string[] {
 }
 
 const refs = (nodes: RelatedItem["node"][]): RelatedItem[] => nodes.map((node) => ({ node }));
+type StatedEdge = { node: RelatedItem["node"]; source: string | null };
+/** A link with what its source says about it (role, dates, amount...) and that source. */
+const stated = (edge: StatedEdge, ...said: (string | null | undefined)[]): RelatedItem =>
+  ({ node: edge.node, extra: joined(...said), source: edge.source });
+/** Who works for whom (an expert's agencies, an agency's experts): the same edge either way. */
+type Membership = StatedEdge & { role: string | null; since: string | null; until: string | null };
+const memberships = (edges: Membership[]): RelatedItem[] => edges.map((e) => stated(e, e.role, e.since, e.until));
 
 function related(node: Entity, more: () => void, i18n: I18n) {
   const when = (start: string | null): string | null => formatDate(start, i18n.dates);
   const dated = (nodes: (RelatedItem["node"] & { start: string | null })[]): RelatedItem[] =>
     nodes.map((n) => ({ node: n, extra: when(n.start) }));
+  const participations = (edges: ParticipationsFragment["edges"]): RelatedItem[] =>
+    edges.map((e) => stated(e, e.role, e.count?.toString(), when(e.node.start)));
   switch (node.__typename) {
     case "Expert":
       return (
         <>
           <Related title="relAgencies" total={node.agencies.totalCount} onMore={more}
-            items={node.agencies.edges.map((e) => ({ node: e.node, extra: joined(e.role, e.since, e.until), source: e.source }))} />
+            items={memberships(node.agencies.edges)} />
           <Related title="relEvents" total={node.events.totalCount} onMore={more}
-            items={node.events.edges.map((e) => ({ node: e.node, extra: joined(e.role, when(e.node.start)), source: e.source }))} />
+            items={participations(node.events.edges)} />
           <Related title="relTopics" total={node.topics.totalCount} onMore={more} items={refs(node.topics.nodes)} />
           <Related title="relMentionedIn" total={node.mentionedIn.totalCount} onMore={more} items={refs(node.mentionedIn.nodes)} />
         </>
@@ -181,9 +190,9 @@ function related(node: Entity, more: () => void, i18n: I18n) {
       return (
         <>
           <Related title="relExperts" total={node.experts.totalCount} onMore={more}
-            items={node.experts.edges.map((e) => ({ node: e.node, extra: joined(e.role, e.since, e.until), source: e.source }))} />
+            items={memberships(node.experts.edges)} />
           <Related title="relEvents" total={node.events.totalCount} onMore={more}
-            items={node.events.edges.map((e) => ({ node: e.node, extra: joined(e.role, e.count?.toString(), when(e.node.start)), source: e.source }))} />
+            items={participations(node.events.edges)} />
           <Related title="relMentionedIn" total={node.mentionedIn.totalCount} onMore={more} items={refs(node.mentionedIn.nodes)} />
         </>
       );
@@ -208,9 +217,9 @@ function related(node: Entity, more: () => void, i18n: I18n) {
       return (
         <>
           <Related title="relFunders" total={node.funders.totalCount} onMore={more}
-            items={node.funders.edges.map((e) => ({ node: e.node, extra: e.text, source: e.source }))} />
+            items={node.funders.edges.map((e) => stated(e, e.text))} />
           <Related title="relImplementers" total={node.implementers.totalCount} onMore={more}
-            items={node.implementers.edges.map((e) => ({ node: e.node, extra: e.role, source: e.source }))} />
+            items={node.implementers.edges.map((e) => stated(e, e.role))} />
           <Related title="relEvents" total={node.events.totalCount} onMore={more}
             items={dated(node.events.nodes)} />
         </>
@@ -219,7 +228,7 @@ function related(node: Entity, more: () => void, i18n: I18n) {
       return (
         <>
           <Related title="relParticipants" total={node.participants.totalCount} onMore={more}
-            items={node.participants.edges.map((e) => ({ node: e.node, extra: joined(e.role, e.count?.toString()), source: e.source }))} />
+            items={node.participants.edges.map((e) => stated(e, e.role, e.count?.toString()))} />
           <Related title="relCascades" total={node.cascades.totalCount} onMore={more}
             items={dated(node.cascades.nodes)} />
           <Related title="relDescribedBy" total={node.describedBy.totalCount} onMore={more} items={refs(node.describedBy.nodes)} />

@@ -24,35 +24,19 @@ type Spec = {
   dimensions: Dimension[];
 };
 
+const COUNTRY: Dimension = { name: "country", label: "facetCountry", by: "COUNTRY" };
+const AGENCY: Dimension = { name: "agency", label: "facetAgency", by: "AGENCY" };
+const TOPIC: Dimension = { name: "topic", label: "facetTopic", by: "TOPIC" };
+const YEAR: Dimension = { name: "year", label: "facetYear", by: "YEAR" };
+/** The languages an expert speaks, and the language a document is written in. */
+const SPOKEN: Dimension = { name: "language", label: "facetLanguage", by: "LANGUAGE" };
+const WRITTEN: Dimension = { name: "language", label: "facetLanguage", by: "LANG" };
+
 export const FACETED: Record<string, Spec> = {
-  EXPERT: {
-    facets: ExpertFacetsDocument,
-    dimensions: [
-      { name: "country", label: "facetCountry", by: "COUNTRY" },
-      { name: "agency", label: "facetAgency", by: "AGENCY" },
-      { name: "topic", label: "facetTopic", by: "TOPIC" },
-      { name: "language", label: "facetLanguage", by: "LANGUAGE" },
-    ],
-  },
-  EVENT: {
-    facets: EventFacetsDocument,
-    dimensions: [
-      { name: "year", label: "facetYear", by: "YEAR" },
-      { name: "country", label: "facetCountry", by: "COUNTRY" },
-      { name: "topic", label: "facetTopic", by: "TOPIC" },
-    ],
-  },
-  AGENCY: {
-    facets: AgencyFacetsDocument,
-    dimensions: [{ name: "country", label: "facetCountry", by: "COUNTRY" }],
-  },
-  RESOURCE: {
-    facets: ResourceFacetsDocument,
-    dimensions: [
-      { name: "year", label: "facetYear", by: "YEAR" },
-      { name: "language", label: "facetLanguage", by: "LANG" },
-    ],
-  },
+  EXPERT: { facets: ExpertFacetsDocument, dimensions: [COUNTRY, AGENCY, TOPIC, SPOKEN] },
+  EVENT: { facets: EventFacetsDocument, dimensions: [YEAR, COUNTRY, TOPIC] },
+  AGENCY: { facets: AgencyFacetsDocument, dimensions: [COUNTRY] },
+  RESOURCE: { facets: ResourceFacetsDocument, dimensions: [YEAR, WRITTEN] },
 };
 
 /** The URL's `facet` parameter as dimension -> key; malformed or repeated parts are dropped
