@@ -45,9 +45,12 @@ Guseynov's): below the names as written, above nodes that merely share words. Lu
 the scores of every variant a word matches, so without it a person with more spellings of
 a shared surname would outrank the one whose whole name was typed."""
 HITS_PER_INDEX: Final = 1000
-VARIANT_HITS: Final = 200
-"""Variant hits kept: they rank below the names as written, so deeper ones would only be
-read and sorted (a common surname at 100k experts matches thousands) without showing."""
+VARIANT_HITS: Final = 50
+"""Variant hits kept, or as many as the page asked for ends at, when more: they rank below
+the names as written, so deeper ones would only be fetched, read and sorted (a common
+surname at 100k experts matches thousands) without showing. Every hit the index hands back
+is fetched and ranked: 200 of them were some 0.1x of the variants' cost over a search
+without them at 100k experts (docs/performance-log.md)."""
 MAX_QUERY_LENGTH: Final = 500
 LUCENE_FAILURES: Final = (
     "ParseException",
@@ -110,11 +113,11 @@ def _statement(
 _LANGUAGE_OF_INDEX: Final = {index: lang for lang, index in FULLTEXT_INDEX_BY_LANGUAGE.items()}
 
 
-def indexes_for(lang: str | None, text: str) -> list[dict[str, Any]]:
+def indexes_for(lang: str | None, text: str, depth: int = 0) -> list[dict[str, Any]]:
     """Every language's index when no language is given, the names index always, each with
     the query as typed; without a language, the variants index with the query
     graph/text/name_queries.py builds (variants cross languages and scripts by design, so a
-    search in one language leaves them out)."""
+    search in one language leaves them out), its hits enough for a page ending at `depth`."""
     if lang is not None and lang not in FULLTEXT_INDEX_BY_LANGUAGE:
         raise InvalidInputError(f"lang must be one of {', '.join(LANGUAGES)}")
     languages = LANGUAGES if lang is None else (lang,)
@@ -129,7 +132,7 @@ def indexes_for(lang: str | None, text: str) -> list[dict[str, Any]]:
                 "name": VARIANTS_INDEX,
                 "query": variants,
                 "weight": VARIANT_WEIGHT,
-                "limit": VARIANT_HITS,
+                "limit": max(VARIANT_HITS, depth),
             }
         )
     return indexes
@@ -155,7 +158,7 @@ async def search(
     """
     text = checked(query)
     parameters: dict[str, Any] = {
-        "indexes": indexes_for(lang, text),
+        "indexes": indexes_for(lang, text, offset + limit + 1),
         "exact": name_key(text),
         "exactBonus": EXACT_BONUS,
         "phrases": phrase_forms(text) if lang is None and plain(text) else [],
