@@ -1,12 +1,13 @@
 """Full-text search over every language's index at once, ranked, with snippets.
 
 One statement queries the chosen indexes (one per language, the names as written, and their
-variants in other scripts and spellings at half weight), keeps each node's best-scoring
-index, keeps those in the chosen facet groups (graph/text/search_facets.py), puts nodes the
-whole query names exactly (a name, alias or acronym) first, ranks by score then id, and
-returns the requested slice and the number of hits. The query text is Lucene syntax and
-travels only as a parameter; a query Lucene cannot parse comes back as
-`InvalidSearchQueryError`, never as a server error.
+variants in other scripts and spellings at half weight), scores each node by its best index
+but the variants plus its variants' score (so a name as written outranks the same name's
+variants alone, however many of them a word matches), keeps those in the chosen facet
+groups (graph/text/search_facets.py), puts nodes the whole query names exactly (a name,
+alias or acronym) first, ranks by score then id, and returns the requested slice and the
+number of hits. The query text is Lucene syntax and travels only as a parameter; a query
+Lucene cannot parse comes back as `InvalidSearchQueryError`, never as a server error.
 """
 
 from __future__ import annotations
@@ -72,9 +73,10 @@ CALL db.index.fulltext.queryNodes(index.name, index.query, {limit: index.limit})
 WITH node, score * index.weight AS score, index.name AS idx
 WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
 ORDER BY score DESC
-WITH node, collect({score: score, idx: idx})[0] AS best
-WITH node, best.idx AS idx,
-     best.score + CASE
+WITH node, collect({score: score, idx: idx}) AS found
+WITH node, found[0].idx AS idx,
+     coalesce([f IN found WHERE f.idx <> $variantsIndex][0].score, 0.0)
+     + coalesce([f IN found WHERE f.idx = $variantsIndex][0].score, 0.0) + CASE
        WHEN $exact IN coalesce(node.nameKeys, []) THEN $exactBonus
        WHEN any(form IN coalesce(node.nameVariants, []) WHERE form IN $phrases)
          THEN $variantBonus
@@ -163,6 +165,7 @@ async def search(
         "exactBonus": EXACT_BONUS,
         "phrases": phrase_forms(text) if lang is None and plain(text) else [],
         "variantBonus": VARIANT_BONUS,
+        "variantsIndex": VARIANTS_INDEX,
         "labels": [label.value for label in labels] if labels else None,
         "offset": offset,
         "limit": limit + 1,
