@@ -2,9 +2,14 @@
 
 The words typed are folded and, when Cyrillic, romanised by graph/text/variants.py (the stored
 variants hold both scripts, so that meets them); the word as typed, from five letters, also
-matches within an edit distance (one up to seven letters, two from eight: "Husejnov",
-"Gjorgiev"), and it or its first romanisation by phonetic key. The romanisations match
-exactly: they are spellings already, and every fuzzy term adds a Lucene term enumeration.
+matches within one edit ("Husejnov", "Gjorgiev"), and it or its first romanisation by
+phonetic key. One edit, not two: every name is stored under several romanisations, so a
+spelling two edits from one is mostly one edit from another ("Husejnof" is one from the
+stored "husejnov") or shares its phonetic key, while Lucene builds a distance-2 automaton
+afresh for every query, which at 100k experts cost more than all the variant hits together
+(docs/performance-log.md). The romanisations match exactly: they are spellings already, and
+every fuzzy term adds a Lucene term enumeration; all of a word's romanisations form one
+regular expression, scored as one.
 Only word characters reach the query, so no user text can change its structure. A query
 already written in Lucene syntax (quotes, wildcards, operators, fields) is the searcher's
 own, and gets no variants.
@@ -18,7 +23,6 @@ from typing import Final
 from graph.text.variants import phonetic_key, query_forms, query_words
 
 FUZZY_MIN: Final = 5
-FUZZY_TWO: Final = 8
 MAX_WORDS: Final = 8
 """Words of a query given variants; a longer query is prose, which the text indexes serve."""
 LUCENE_SYNTAX: Final = re.compile(r"[\"*?~:^()\[\]{}\\/]|&&|\|\||(^|\s)[-+!]|\b(AND|OR|NOT|TO)\b")
@@ -30,11 +34,18 @@ def plain(text: str) -> bool:
 
 
 def _fuzzy(form: str) -> str:
-    if len(form) >= FUZZY_TWO:
-        return form + "~2"
     if len(form) >= FUZZY_MIN:
         return form + "~1"
     return form
+
+
+def _one_of(forms: tuple[str, ...]) -> list[str]:
+    """The romanisations as one regular expression: its terms score as one constant, so a
+    name matched by all five costs one pass over their postings instead of five summed
+    scores (folded word characters only, none of them special in a Lucene regex)."""
+    if len(forms) < 2:
+        return list(forms)
+    return ["/" + "|".join(forms) + "/"]
 
 
 def variants_query(text: str) -> str | None:
@@ -46,7 +57,7 @@ def variants_query(text: str) -> str | None:
     clauses = []
     for word in words:
         forms = query_forms(word)
-        terms = [_fuzzy(forms[0]), *forms[1:]]
+        terms = [_fuzzy(forms[0]), *_one_of(forms[1:])]
         keys = {key for form in forms[:2] if (key := phonetic_key(form)) is not None}
         parts = ["nameVariants:(" + " ".join(terms) + ")"]
         parts.extend("namePhonetic:" + key.lower() for key in sorted(keys))

@@ -1,12 +1,13 @@
 """Full-text search over every language's index at once, ranked, with snippets.
 
 One statement queries the chosen indexes (one per language, the names as written, and their
-variants in other scripts and spellings at half weight), keeps each node's best-scoring
-index, keeps those in the chosen facet groups (graph/text/search_facets.py), puts nodes the
-whole query names exactly (a name, alias or acronym) first, ranks by score then id, and
-returns the requested slice and the number of hits. The query text is Lucene syntax and
-travels only as a parameter; a query Lucene cannot parse comes back as
-`InvalidSearchQueryError`, never as a server error.
+variants in other scripts and spellings at half weight), scores each node by its best index
+but the variants plus its variants' score (so a name as written outranks the same name's
+variants alone, however many of them a word matches), keeps those in the chosen facet
+groups (graph/text/search_facets.py), puts nodes the whole query names exactly (a name,
+alias or acronym) first, ranks by score then id, and returns the requested slice and the
+number of hits. The query text is Lucene syntax and travels only as a parameter; a query
+Lucene cannot parse comes back as `InvalidSearchQueryError`, never as a server error.
 """
 
 from __future__ import annotations
@@ -45,9 +46,12 @@ Guseynov's): below the names as written, above nodes that merely share words. Lu
 the scores of every variant a word matches, so without it a person with more spellings of
 a shared surname would outrank the one whose whole name was typed."""
 HITS_PER_INDEX: Final = 1000
-VARIANT_HITS: Final = 200
-"""Variant hits kept: they rank below the names as written, so deeper ones would only be
-read and sorted (a common surname at 100k experts matches thousands) without showing."""
+VARIANT_HITS: Final = 50
+"""Variant hits kept, or as many as the page asked for ends at, when more: they rank below
+the names as written, so deeper ones would only be fetched, read and sorted (a common
+surname at 100k experts matches thousands) without showing. Every hit the index hands back
+is fetched and ranked: 200 of them were some 0.1x of the variants' cost over a search
+without them at 100k experts (docs/performance-log.md)."""
 MAX_QUERY_LENGTH: Final = 500
 LUCENE_FAILURES: Final = (
     "ParseException",
@@ -69,9 +73,10 @@ CALL db.index.fulltext.queryNodes(index.name, index.query, {limit: index.limit})
 WITH node, score * index.weight AS score, index.name AS idx
 WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
 ORDER BY score DESC
-WITH node, collect({score: score, idx: idx})[0] AS best
-WITH node, best.idx AS idx,
-     best.score + CASE
+WITH node, collect({score: score, idx: idx}) AS found
+WITH node, found[0].idx AS idx,
+     coalesce([f IN found WHERE f.idx <> $variantsIndex][0].score, 0.0)
+     + coalesce([f IN found WHERE f.idx = $variantsIndex][0].score, 0.0) + CASE
        WHEN $exact IN coalesce(node.nameKeys, []) THEN $exactBonus
        WHEN any(form IN coalesce(node.nameVariants, []) WHERE form IN $phrases)
          THEN $variantBonus
@@ -110,11 +115,11 @@ def _statement(
 _LANGUAGE_OF_INDEX: Final = {index: lang for lang, index in FULLTEXT_INDEX_BY_LANGUAGE.items()}
 
 
-def indexes_for(lang: str | None, text: str) -> list[dict[str, Any]]:
+def indexes_for(lang: str | None, text: str, depth: int = 0) -> list[dict[str, Any]]:
     """Every language's index when no language is given, the names index always, each with
     the query as typed; without a language, the variants index with the query
     graph/text/name_queries.py builds (variants cross languages and scripts by design, so a
-    search in one language leaves them out)."""
+    search in one language leaves them out), its hits enough for a page ending at `depth`."""
     if lang is not None and lang not in FULLTEXT_INDEX_BY_LANGUAGE:
         raise InvalidInputError(f"lang must be one of {', '.join(LANGUAGES)}")
     languages = LANGUAGES if lang is None else (lang,)
@@ -129,7 +134,7 @@ def indexes_for(lang: str | None, text: str) -> list[dict[str, Any]]:
                 "name": VARIANTS_INDEX,
                 "query": variants,
                 "weight": VARIANT_WEIGHT,
-                "limit": VARIANT_HITS,
+                "limit": max(VARIANT_HITS, depth),
             }
         )
     return indexes
@@ -155,11 +160,12 @@ async def search(
     """
     text = checked(query)
     parameters: dict[str, Any] = {
-        "indexes": indexes_for(lang, text),
+        "indexes": indexes_for(lang, text, offset + limit + 1),
         "exact": name_key(text),
         "exactBonus": EXACT_BONUS,
         "phrases": phrase_forms(text) if lang is None and plain(text) else [],
         "variantBonus": VARIANT_BONUS,
+        "variantsIndex": VARIANTS_INDEX,
         "labels": [label.value for label in labels] if labels else None,
         "offset": offset,
         "limit": limit + 1,

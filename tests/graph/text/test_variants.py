@@ -6,6 +6,7 @@ import pytest
 
 from graph.model import Label
 from graph.text.name_queries import plain, prefix_query, variants_query
+from graph.text.search import VARIANT_HITS, VARIANTS_INDEX, indexes_for
 from graph.text.transliteration import cyrillic_forms, fold, latin_forms
 from graph.text.variants import name_properties, phrase_forms, query_forms
 
@@ -94,11 +95,21 @@ def test_query_forms_romanise_cyrillic_and_fold_latin() -> None:
 def test_variant_queries_are_fuzzy_from_five_letters_and_carry_phonetic_keys() -> None:
     query = variants_query("Husejnov Ali")
     assert query is not None
-    assert "husejnov~2" in query
+    assert "husejnov~1" in query  # one edit at any length: the stored romanisations do the rest
+    assert "~2" not in query
     assert "ali~" not in query
     assert "namePhonetic:hsjnf" in query
     assert variants_query("Guliev") is not None
     assert "guliev~1" in (variants_query("Guliev") or "")
+
+
+def test_a_cyrillic_words_romanisations_are_one_regular_expression() -> None:
+    query = variants_query("Гусейнов") or ""
+    assert "гусеинов~1" in query
+    alternatives = query.split("/")[1].split("|")
+    assert {"guseynov", "gusejnov", "huseynov"} <= set(alternatives)
+    assert query.count("/") == 2
+    assert "/" not in (variants_query("Huseynov") or "")  # nothing to romanise
 
 
 @pytest.mark.parametrize("text", ['"Vusal Huseynov"', "hus*", "a AND b", "name:x", "-x", "a~"])
@@ -116,3 +127,12 @@ def test_names_without_long_words_carry_no_empty_phonetic_list() -> None:
     props = name_properties(Label.AGENCY, ["EU", "ЕС"])
     assert "namePhonetic" not in props
     assert props["nameVariants"]
+
+
+def test_variant_hits_reach_as_deep_as_the_page_asked_for() -> None:
+    def variant_limit(depth: int) -> int:
+        (index,) = [i for i in indexes_for(None, "Huseynov", depth) if i["name"] == VARIANTS_INDEX]
+        return int(index["limit"])
+
+    assert variant_limit(0) == variant_limit(21) == VARIANT_HITS
+    assert variant_limit(VARIANT_HITS + 40) == VARIANT_HITS + 40
