@@ -18,7 +18,7 @@ from tests.graph.database.test_write_slots import (
     SETTLE,
     HeldWrite,
     hold,
-    started_within,
+    holding_the_slot,
     topic_ids,
 )
 from tests.neo4j_server import Neo4jServer
@@ -45,9 +45,7 @@ async def mutations_behind_a_held_write(
     app = create_app(settings_for(neo4j_server, neo4j_max_concurrent_writes=1))
     headers = {"authorization": f"Bearer {hs256()}"}
     async with app.router.lifespan_context(app):
-        held = hold("held")
-        holder = asyncio.create_task(request_cypher(app.state).write_transaction(held))
-        assert await started_within(held.started, PATIENCE)
+        held, holder = await holding_the_slot(request_cypher(app.state), hold)
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
             posted = [

@@ -82,6 +82,16 @@ async def started_within(event: asyncio.Event, seconds: float) -> bool:
     return True
 
 
+async def holding_the_slot(
+    runner: Cypher, hold: Callable[[str], HeldWrite]
+) -> tuple[HeldWrite, asyncio.Task[str]]:
+    """A write "held" that has started in one of `runner`'s slots and keeps it until released."""
+    held = hold("held")
+    holder = asyncio.create_task(runner.write_transaction(held))
+    assert await started_within(held.started, PATIENCE)
+    return held, holder
+
+
 async def test_one_slot_runs_the_second_write_after_the_first_commits(
     runners: Callable[[int], Cypher], hold: Callable[[str], HeldWrite]
 ) -> None:
@@ -111,9 +121,7 @@ async def test_two_slots_run_two_writes_at_once(
 async def test_a_single_statement_write_waits_for_the_slot(
     runners: Callable[[int], Cypher], hold: Callable[[str], HeldWrite]
 ) -> None:
-    held = hold("held")
-    holder = asyncio.create_task(runners(1).write_transaction(held))
-    assert await started_within(held.started, PATIENCE)
+    held, holder = await holding_the_slot(runners(1), hold)
     statement = asyncio.create_task(runners(1).write("CREATE (:Topic {id: 'statement'})"))
     await asyncio.sleep(SETTLE)
     assert not statement.done()
@@ -125,9 +133,7 @@ async def test_a_single_statement_write_waits_for_the_slot(
 async def test_reads_do_not_wait_for_a_slot(
     runners: Callable[[int], Cypher], hold: Callable[[str], HeldWrite]
 ) -> None:
-    held = hold("held")
-    holder = asyncio.create_task(runners(1).write_transaction(held))
-    assert await started_within(held.started, PATIENCE)
+    held, holder = await holding_the_slot(runners(1), hold)
     read: Awaitable[list[str]] = topic_ids(runners(1))
     assert await asyncio.wait_for(read, PATIENCE) == []  # the held write is not committed yet
     held.release.set()
@@ -150,9 +156,7 @@ async def test_a_failed_write_gives_its_slot_back(runners: Callable[[int], Cyphe
 async def test_a_write_whose_caller_left_while_it_queued_is_not_run(
     runners: Callable[[int], Cypher], hold: Callable[[str], HeldWrite]
 ) -> None:
-    held = hold("held")
-    holder = asyncio.create_task(runners(1).write_transaction(held))
-    assert await started_within(held.started, PATIENCE)
+    held, holder = await holding_the_slot(runners(1), hold)
     left, stayed = hold("left"), hold("stayed")
     left.release.set()
     stayed.release.set()
@@ -172,10 +176,7 @@ async def test_a_write_queued_past_the_write_limit_times_out_and_writes_nothing(
 ) -> None:
     slots = asyncio.Semaphore(1)
     limits = TimeLimits(read=5.0, analysis=5.0, write=SETTLE)
-    held = hold("held")
-    holding = Cypher(driver, DATABASE, write_slots=slots)
-    holder = asyncio.create_task(holding.write_transaction(held))
-    assert await started_within(held.started, PATIENCE)
+    held, holder = await holding_the_slot(Cypher(driver, DATABASE, write_slots=slots), hold)
     queued = hold("queued")
     queued.release.set()
     waiting = Cypher(driver, DATABASE, write_slots=slots, time_limits=limits)
