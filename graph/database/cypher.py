@@ -157,13 +157,15 @@ class Cypher:
 
     @asynccontextmanager
     async def _write_slot(self) -> AsyncIterator[None]:
-        """Hold one of the worker's write slots for the block (module doc). The wait and the
+        """Hold one of the worker's write slots for the block (`__init__`). The wait and the
         write together stay within the write time limit: a write queued behind a hung one
-        ends as a timeout, like the write it waits for."""
+        ends as a timeout, like the write it waits for. With the breaker open it fails at
+        once instead of queueing."""
         slots = self._write_slots
         if slots is None:
             yield
             return
+        self._check()
         async with deadline(self._limits, Work.WRITE):
             with self._clocked():
                 await slots.acquire()
