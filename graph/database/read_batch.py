@@ -36,7 +36,7 @@ IDLE_TURNS: Final = 4
 through a DataLoader starts its read two turns after the others (the loader dispatches on
 the next turn, in a task of its own); waiting costs turns, not CPU."""
 _PARAMETER: Final = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-COLUMN: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_COLUMN: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 """A column name a statement built around the read can name without quoting."""
 
 _columns: dict[str, tuple[str, ...] | None] = {}
@@ -49,7 +49,7 @@ def remember_columns(query: str, columns: Sequence[str]) -> None:
         return
     if len(_columns) >= MAX_REMEMBERED:
         _columns.pop(next(iter(_columns)))
-    if all(COLUMN.fullmatch(column) for column in columns):
+    if all(_COLUMN.fullmatch(column) for column in columns):
         _columns[query] = tuple(columns)
 
 
@@ -74,7 +74,7 @@ def combined(
         parameters.update({prefix + name: value for name, value in values.items()})
     pieces.append("RETURN " + ", ".join(f"b{index}" for index in range(len(parts))))
     # Built from graph/'s constant texts, renamed parameters and column names that passed
-    # `COLUMN`: no caller text.
+    # `_COLUMN`: no caller text.
     text: Any = "".join(pieces)
     return text, parameters
 
