@@ -14,12 +14,11 @@ from schema.context import Context, Limits
 
 
 def request_cypher(state: State) -> Cypher:
-    """A request's own round-trip counter over the process's driver, shared reads and writes."""
+    """A request's own round-trip counter over the process's driver and write slots."""
     return Cypher(
         state.driver,
         state.settings.neo4j_database,
-        shared_writes=state.shared_writes,
-        shared_reads=state.shared_reads,
+        write_slots=state.write_slots,
         time_limits=state.time_limits,
         breaker=state.breaker,
     )

@@ -4,9 +4,8 @@ Uvicorn keeps running a handler after its client has gone: an expensive path or 
 waiting for a lock would go on holding a connection and Neo4j's CPU for nobody. This
 middleware listens for `http.disconnect` while the handler runs and cancels the handler
 when it comes first; the driver then closes the cancelled transaction's connection, which
-makes Neo4j terminate the transaction. Work shared with other requests
-(graph/batching/shared_reads.py, graph/batching/shared_writes.py) stops only once every request
-waiting for it has gone.
+makes Neo4j terminate the transaction; a write still waiting for its worker's write slot
+never starts.
 """
 
 from __future__ import annotations

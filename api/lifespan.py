@@ -1,9 +1,10 @@
 """The app's lifetime: the process's one Neo4j driver with its breaker and time limits, its
-shared reads and writes, its live-update poller, and the garbage collector tuned; at its end,
+write slots, its live-update poller, and the garbage collector tuned; at its end,
 traces are flushed and the worker leaves the metrics."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
@@ -13,8 +14,6 @@ from api.gc_tuning import tuned_collector
 from api.metrics import subscription_closed, subscription_opened, worker_stopped
 from api.settings import Settings
 from graph.auditing.feed import AuditFeed
-from graph.batching.shared_reads import SharedReads
-from graph.batching.shared_writes import SharedWrites
 from graph.database.breaker import Breaker
 from graph.database.cypher import Cypher
 from graph.database.driver import open_driver
@@ -46,17 +45,9 @@ def lifespan(settings: Settings) -> Callable[[Starlette], AbstractAsyncContextMa
         app.state.driver = driver
         app.state.breaker = breaker = Breaker(driver)
         app.state.time_limits = limits = time_limits(settings)
-        alone = Cypher(driver, settings.neo4j_database, time_limits=limits, breaker=breaker)
-        app.state.shared_writes = SharedWrites(
-            alone.write_alone,
-            slots=settings.neo4j_max_concurrent_writes,
-            most=settings.neo4j_shared_writes,
-        )
-        app.state.shared_reads = SharedReads(
-            alone.read_columns_alone, most=settings.neo4j_shared_reads
-        )
+        app.state.write_slots = asyncio.Semaphore(settings.neo4j_max_concurrent_writes)
         app.state.feed = AuditFeed(
-            alone,
+            Cypher(driver, settings.neo4j_database, time_limits=limits, breaker=breaker),
             interval=settings.hub_subscription_poll_interval,
             max_followers=settings.hub_subscriptions_per_worker,
             on_followers=subscriptions_changed,

@@ -16,9 +16,6 @@ from cryptography.hazmat.primitives.serialization import load_pem_public_key
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from graph.batching.shared_reads import MAX_SHARED
-from graph.batching.shared_writes import MAX_SHARED_WRITES
-
 JWT_ALGORITHMS = frozenset({"HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "ES256", "ES384"})
 NEO4J_SCHEMES = frozenset({"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"})
 MEMORY_SIZE = re.compile(r"^\d+[kmg]$")
@@ -41,18 +38,6 @@ class Settings(BaseSettings):
         ge=1,
         le=1000,
         description="Write transactions in flight per worker; the rest queue in the worker.",
-    )
-    neo4j_shared_writes: int = Field(
-        default=MAX_SHARED_WRITES,
-        ge=1,
-        le=64,
-        description="Queued writes a worker commits in one transaction (1: each its own).",
-    )
-    neo4j_shared_reads: int = Field(
-        default=MAX_SHARED,
-        ge=1,
-        le=64,
-        description="Concurrent reads of one statement a worker sends as one (1: never).",
     )
 
     neo4j_local_home: Path = Path(".neo4j/dev")

@@ -119,7 +119,7 @@ async def count_round_trips(
     """Neo4j round trips per hub request, for each sample, with the hub app in this process.
 
     The document is sent once before counting: a page's root fields share one statement
-    once each of their reads has run alone (graph/batching/read_batch.py); the steady state is what
+    once each of their reads has run alone (graph/database/read_batch.py); the steady state is what
     the load sees.
     """
     counts: list[int] = []

@@ -40,7 +40,7 @@ class MixQuery:
 
 
 def dialect_of(name: str) -> Target:
-    """The request dialect of a target: hub variants (`hub-unshared`, `hub-ab`) speak the hub's."""
+    """The request dialect of a target: the hub at another commit (`hub-ab`) speaks the hub's."""
     dialect = name.split("-", 1)[0]
     if dialect not in TARGETS:
         raise ValueError(f"unknown target {name!r}")

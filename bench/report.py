@@ -22,7 +22,6 @@ PAIRS: tuple[tuple[str, str, str], ...] = (
     ("hub", "peer", "hub/peer"),
     ("hub", "floor", "hub/floor"),
     ("hub", "hub-ab", "hub/hub-ab"),
-    ("hub", "hub-unshared", "hub/hub-unshared"),
 )
 RULES: tuple[tuple[str, str, str, float], ...] = (
     # (ratio, figure, comparison, bound): issue 39's targets, read off the per-slice median

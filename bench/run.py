@@ -2,9 +2,9 @@
 
 For each graph size: build the synthetic graph (unless loaded), draw samples, compose the
 streams (the five reads; the reads with a write in ten), start every target (hub, peer, floor,
-and on request the hub without shared reads/writes and the hub at another commit), check every
-sample's answer on every target (a difference fails the run before any timing), count the hub's
-round trips, then time each stream with the targets alternating in short slices.
+and on request the hub at another commit), check every sample's answer on every target (a
+difference fails the run before any timing), count the hub's round trips, then time each stream
+at each connection count of the sweep with the targets alternating in short slices.
 """
 
 from __future__ import annotations
@@ -50,9 +50,8 @@ from bench.stream import (
 from graph.database.driver import open_driver
 
 RESULTS = PROJECT / "bench" / "results"
-UNSHARED = {"NEO4J_SHARED_READS": "1", "NEO4J_SHARED_WRITES": "1"}
 FAR_LIMITS = {f"HUB_{kind}_TIMEOUT": "120" for kind in ("READ", "ANALYSIS", "WRITE")}
-PORT_OFFSETS = {"hub": 0, "floor": 1, "hub-unshared": 2, "hub-ab": 3}
+PORT_OFFSETS = {"hub": 0, "floor": 1, "hub-ab": 2}
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -64,7 +63,6 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     add("--queries", default=",".join(READS), help="the reads the streams mix")
     add("--write-share", type=float, default=0.1, help="share of writes in the writes stream")
     add("--targets", default="hub,peer,floor")
-    add("--ablation", action="store_true", help="add hub-unshared (shared reads+writes off)")
     add("--ab", default="", metavar="REF", help="add hub-ab: the hub at commit REF")
     add(
         "--ab-migrate",
@@ -79,7 +77,7 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     add("--workers", type=int, default=2, help="uvicorn workers = floor workers = peer processes")
     add("--samples", type=int, default=64, help="distinct parameter sets per read")
     add("--check-samples", type=int, default=0, help="0: check every sample")
-    add("--hub-port", type=int, default=8705, help="floor +1, hub-unshared +2, hub-ab +3")
+    add("--hub-port", type=int, default=8705, help="floor +1, hub-ab +2")
     add("--peer-port", type=int, default=4705)
     add("--neo4j-port", type=int, default=7705, help="local server when no NEO4J_URI")
     add("--neo4j-heap", default="2g")
@@ -122,8 +120,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def target_names(args: argparse.Namespace) -> list[str]:
     names: list[str] = [name for name in TARGETS if name in args.targets.split(",")]
-    if args.ablation:
-        names.append("hub-unshared")
     if args.ab:
         names.append("hub-ab")
     return names
@@ -248,12 +244,11 @@ def start_targets(
                     log=TMP / "peer.log",
                 )
                 continue
-            env = {**hub_env, **(UNSHARED if name == "hub-unshared" else {})}
             servers[name] = start_hub(
                 port=args.hub_port + PORT_OFFSETS[name],
                 workers=args.workers,
                 neo4j_env=target.env(),
-                extra_env=env,
+                extra_env=hub_env,
                 log=TMP / f"{name}.log",
                 app="bench.floorapp:app" if name == "floor" else args.hub_app,
                 name=name,

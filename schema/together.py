@@ -3,7 +3,7 @@
 Each root field compiles its own statement (`node`, the root lists) or reads through its own
 resolvers and loaders (search, network questions). A page asking for an expert and their
 collaborators would then cost a transaction each; inside `Cypher.reads_together()` the
-map-only reads its root fields start together are sent as one (graph/batching/read_batch.py). Only
+map-only reads its root fields start together are sent as one (graph/database/read_batch.py). Only
 queries with more than one root field take part: a single root field has nothing to share.
 """
 

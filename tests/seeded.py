@@ -16,7 +16,6 @@ import strawberry
 from neo4j import AsyncDriver
 from strawberry.types import ExecutionResult
 
-from graph.batching.shared_reads import SharedReads
 from graph.database.cypher import Cypher
 from graph.database.maintenance import delete_everything
 from graph.model import Label
@@ -31,14 +30,10 @@ DATABASE = "neo4j"
 @dataclass(frozen=True, slots=True)
 class SeededGraph:
     driver: AsyncDriver
-    shared_reads: SharedReads
-    """One worker's shared reads, as the app has: from a text's second read on, every read
-    goes in its batch form (graph/batching/batch_form.py), so each test's answers hold it to the
-    statement's own."""
 
     def cypher(self) -> Cypher:
         """A fresh runner (round-trip counter at zero) over the seeded graph."""
-        return Cypher(self.driver, DATABASE, shared_reads=self.shared_reads)
+        return Cypher(self.driver, DATABASE)
 
 
 class RecordingCypher(Cypher):
@@ -61,7 +56,7 @@ async def seeded(driver: AsyncDriver) -> SeededGraph:
     runner = Cypher(driver, DATABASE)
     await delete_everything(runner)
     await load_seed(runner)
-    return SeededGraph(driver, SharedReads(runner.read_columns_alone))
+    return SeededGraph(driver)
 
 
 @lru_cache(maxsize=8)

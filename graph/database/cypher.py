@@ -2,15 +2,17 @@
 
 Each GraphQL request gets its own `Cypher` (cheap: it only wraps the process's driver), which
 counts the round trips it makes, so tests and benchmarks can hold requests to a fixed bound.
-A worker's requests may also share its reads and writes (see `Cypher.__init__`).
+Each read is a statement of its own and each write a transaction of its own; a worker's writes
+wait for one of its few write slots (see `Cypher.__init__`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator, Mapping
-from contextlib import contextmanager
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from contextlib import asynccontextmanager, contextmanager
 from time import perf_counter
-from typing import Any, LiteralString, TypeVar, cast
+from typing import Any, LiteralString, TypeVar
 
 from neo4j import (
     AsyncDriver,
@@ -33,11 +35,9 @@ from neo4j.exceptions import (
     TransientError,
 )
 
-from graph.batching.read_batch import ReadBatch, remember_columns
-from graph.batching.shared_reads import SharedReads
-from graph.batching.shared_writes import SharedWrites
 from graph.database.breaker import Breaker
 from graph.database.pool_usage import holding_connection
+from graph.database.read_batch import ReadBatch, remember_columns
 from graph.database.time_limits import HINTS, TimeLimits, Work, current_work, deadline
 from graph.errors import ConflictError, GraphError, GraphUnavailableError, QueryTimeoutError
 
@@ -56,17 +56,19 @@ class Cypher:
         driver: AsyncDriver,
         database: str,
         *,
-        shared_writes: SharedWrites | None = None,
-        shared_reads: SharedReads | None = None,
+        write_slots: asyncio.Semaphore | None = None,
         time_limits: TimeLimits | None = None,
         breaker: Breaker | None = None,
     ) -> None:
-        """`shared_writes` and `shared_reads` are the worker's: its writes queue for a few
-        slots and commit together (graph/batching/shared_writes.py), its concurrent reads of one
-        statement are sent as one (graph/batching/shared_reads.py). Without them each write and
-        read is a transaction of its own, sent at once.
+        """`write_slots` bounds the write transactions the worker has in flight
+        (`NEO4J_MAX_CONCURRENT_WRITES`). Most of a create's cost in Neo4j is its commit's
+        update of the full-text indexes, and concurrent commits contend there: with more
+        writers in flight than Neo4j has cores, its CPU per write doubled in the benchmark
+        (docs/performance-log.md, optimisation 18). Queueing the extra writes here costs them
+        a wait instead. Reads never wait for a slot. None (seeding, maintenance, most tests):
+        every write starts at once.
 
-        `time_limits` bound every transaction and every wait for a shared one, by class
+        `time_limits` bound every transaction and every wait for a write slot, by class
         (graph/database/time_limits.py); None (seeding, maintenance, tests of the graph layer)
         leaves them to Neo4j's `db.transaction.timeout`. `breaker` is the worker's view of whether
         Neo4j answers (graph/database/breaker.py): while it is open, statements fail at once."""
@@ -75,12 +77,11 @@ class Cypher:
         self._breaker = breaker
         self._bookmarks = causal_bookmarks(driver)
         self._database = database
-        self._writes = shared_writes
+        self._write_slots = write_slots
         self._batch: ReadBatch | None = None
-        self._shared = shared_reads
         self.round_trips = 0
         self.seconds = 0.0
-        """Time this runner's statements took, waits for shared ones included (metrics)."""
+        """Time this runner's statements took, waits for a write slot included (metrics)."""
 
     @contextmanager
     def _clocked(self) -> Iterator[None]:
@@ -114,7 +115,7 @@ class Cypher:
     def reads_together(self) -> Iterator[None]:
         """Map-only reads started together (a few event-loop turns) share one statement.
 
-        For a request's concurrent root fields (graph/batching/read_batch.py): one transaction and
+        For a request's concurrent root fields (graph/database/read_batch.py): one transaction and
         one round trip instead of one each.
         """
         previous = self._batch
@@ -127,18 +128,7 @@ class Cypher:
     async def _read_columns(
         self, query: LiteralString, parameters: Mapping[str, Any] | None
     ) -> tuple[tuple[str, ...], list[Row]]:
-        if self._shared is not None:
-            self.round_trips += 1
-            self._check()
-            with self._clocked():
-                async with deadline(self._limits, current_work()):
-                    return await self._shared.read(query, dict(parameters or {}))
-        return await self.read_columns_alone(query, parameters)
-
-    async def read_columns_alone(
-        self, query: LiteralString, parameters: Mapping[str, Any] | None
-    ) -> tuple[tuple[str, ...], list[Row]]:
-        """A map-only read in a transaction of its own: what `SharedReads` sends."""
+        """A map-only read: its columns and its rows as maps."""
         result = await self._execute(query, parameters, RoutingControl.READ)
         keys = tuple(result.keys)
         return keys, [dict(zip(keys, record, strict=True)) for record in result.records]
@@ -146,42 +136,43 @@ class Cypher:
     async def write(
         self, query: LiteralString, parameters: Mapping[str, Any] | None = None
     ) -> list[Row]:
-        if self._writes is None:
+        async with self._write_slot():
             return await self._run(query, parameters, RoutingControl.WRITE)
 
-        async def statement(tx: AsyncManagedTransaction) -> list[Row]:
-            result = await tx.run(query, dict(parameters or {}))
-            return [record.data() async for record in result]
-
-        return await self.write_transaction(statement)
-
     async def write_transaction(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
-        """Run several statements in one retried write transaction: all or nothing.
-
-        `work` may share its transaction, and its commit, with writes of other requests
-        (graph/batching/shared_writes.py); its answer comes back only once that commit succeeded.
-        """
+        """Run several statements in one retried write transaction: all or nothing."""
         self.round_trips += 1
-        with self._clocked():
-            if self._writes is None:
-                return await self.write_alone(work)
-            self._check()
-            async with deadline(self._limits, Work.WRITE):
-                return cast(T, await self._writes.write(work))
-
-    async def write_alone(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
-        """`work` in a retried write transaction of its own: what `SharedWrites` sends."""
-        self._check()
         limit = self._limits.write if self._limits is not None else None
-        try:
-            with holding_connection():
-                async with deadline(self._limits, Work.WRITE), self._session() as session:
-                    return await session.execute_write(unit_of_work(timeout=limit)(work))
-        except QueryTimeoutError:
-            self._suspect()
-            raise
-        except (Neo4jError, DriverError, OSError) as error:
-            raise self._failure(error, Work.WRITE) from error
+        async with self._write_slot():
+            self._check()
+            try:
+                with self._clocked(), holding_connection():
+                    async with deadline(self._limits, Work.WRITE), self._session() as session:
+                        return await session.execute_write(unit_of_work(timeout=limit)(work))
+            except QueryTimeoutError:
+                self._suspect()
+                raise
+            except (Neo4jError, DriverError, OSError) as error:
+                raise self._failure(error, Work.WRITE) from error
+
+    @asynccontextmanager
+    async def _write_slot(self) -> AsyncIterator[None]:
+        """Hold one of the worker's write slots for the block (`__init__`). The wait and the
+        write together stay within the write time limit: a write queued behind a hung one
+        ends as a timeout, like the write it waits for. With the breaker open it fails at
+        once instead of queueing."""
+        slots = self._write_slots
+        if slots is None:
+            yield
+            return
+        self._check()
+        async with deadline(self._limits, Work.WRITE):
+            with self._clocked():
+                await slots.acquire()
+            try:
+                yield
+            finally:
+                slots.release()
 
     async def autocommit(
         self, query: LiteralString, parameters: Mapping[str, Any] | None = None

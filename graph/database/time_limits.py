@@ -9,8 +9,8 @@ never answers its own timeout, and the request must still end.
 
 The class is ambient rather than an argument of every read: graph/network/ and
 graph/analytics/ mark their entry points with `@analysis`, and every statement run under
-them, including one sent by a worker's shared reads on the caller's behalf (the task that
-sends it is started in the caller's context), takes the analysis limit.
+them, including one sent with other root fields' reads (graph/database/read_batch.py starts
+the task that sends it in the caller's context), takes the analysis limit.
 """
 
 from __future__ import annotations

@@ -50,9 +50,9 @@ async def apply_writes(
 ) -> WriteOutcome:
     """Run `operations` in order as one transaction; raise (having written nothing) on error.
 
-    However often the transaction runs (the driver's retries, a shared commit's fallback, an
-    uncertain commit run again here, the client's retry with its `idempotency_key`), the
-    mutation lands once and every run answers what it did (graph/writes/receipts.py).
+    However often the transaction runs (the driver's retries, an uncertain commit run again
+    here, the client's retry with its `idempotency_key`), the mutation lands once and every
+    run answers what it did (graph/writes/receipts.py).
     """
     if cited_source is not None:
         slug("source", cited_source)

@@ -1,13 +1,12 @@
 """Write receipts: how a mutation run again learns that it already landed.
 
 A commit can succeed while its caller hears that it failed: the connection drops after Neo4j
-committed (the driver's `IncompleteCommit`), or a group of writes sharing one commit
-(graph/batching/shared_writes.py) is told it failed and each write is then run again alone. Running
-a mutation again would then audit it twice and answer CONFLICT (its create already happened)
-or NOT_FOUND (its delete already happened). So every mutation writes a `:WriteReceipt` in its
-own transaction, and any run after the first looks for it first: found, the mutation landed,
-and its answer is the first run's (kept in memory) or, for a client's retry in another
-request, the one the receipt stores.
+committed (the driver's `IncompleteCommit`). Running a mutation again would then audit it
+twice and answer CONFLICT (its create already happened) or NOT_FOUND (its delete already
+happened). So every mutation writes a `:WriteReceipt` in its own transaction, and any run
+after the first looks for it first: found, the mutation landed, and its answer is the first
+run's (kept in memory) or, for a client's retry in another request, the one the receipt
+stores.
 
 A receipt is keyed by the caller's idempotency key (`Idempotency-Key` header or
 `clientMutationId`) scoped to the caller, or by a key made up for this call alone. Clients'

@@ -39,7 +39,6 @@ def test_environment_variables_override_defaults(monkeypatch: pytest.MonkeyPatch
         ("NEO4J_LOCAL_HEAP", "lots", "NEO4J_LOCAL_HEAP"),
         ("HUB_WORKERS", "0", "HUB_WORKERS"),
         ("NEO4J_MAX_CONCURRENT_WRITES", "0", "NEO4J_MAX_CONCURRENT_WRITES"),
-        ("NEO4J_SHARED_WRITES", "0", "NEO4J_SHARED_WRITES"),
         ("HUB_LOG_LEVEL", "chatty", "HUB_LOG_LEVEL"),
         ("HUB_TRUSTED_PROXIES", "10.0.0.0/8,proxy.example", "HUB_TRUSTED_PROXIES"),
         ("HUB_RATE_LIMIT_STATE", "/nonexistent/buckets", "HUB_RATE_LIMIT_STATE"),

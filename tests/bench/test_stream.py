@@ -157,8 +157,7 @@ def test_the_slice_order_rotates_so_every_target_takes_every_position() -> None:
 
 
 def test_hub_variants_speak_the_hubs_dialect() -> None:
-    assert [dialect_of(name) for name in ("hub", "hub-ab", "hub-unshared", "peer", "floor")] == [
-        "hub",
+    assert [dialect_of(name) for name in ("hub", "hub-ab", "peer", "floor")] == [
         "hub",
         "hub",
         "peer",

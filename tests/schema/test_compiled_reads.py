@@ -142,7 +142,7 @@ async def test_root_resolvers_beside_compiled_roots_answer_the_same(seeded: Seed
 async def test_root_fields_share_one_statement_once_their_reads_are_known(
     seeded: SeededGraph,
 ) -> None:
-    """A page's root fields go to Neo4j as one statement (graph/batching/read_batch.py)."""
+    """A page's root fields go to Neo4j as one statement (graph/database/read_batch.py)."""
     query = """query ($id: ID!) {
       node(id: $id) {
         ... on Expert { name { text } agencies(first: 5) { edges { role node { slug } } } }

@@ -16,7 +16,6 @@ from neo4j import AsyncDriver, AsyncManagedTransaction
 from neo4j.exceptions import IncompleteCommit
 
 from graph.auditing.trail import audit_log
-from graph.batching.shared_writes import SharedWrites
 from graph.database.cypher import Cypher
 from graph.database.maintenance import delete_everything
 from graph.errors import ConflictError
@@ -33,31 +32,19 @@ OTHER = Principal(role=Role.EDITOR, subject="jwt:other", via="jwt")
 PATIENCE = 10.0
 
 
-class LostAfterCommit:
-    """Commits each transaction, then tells the caller of the `fail`-th one it failed."""
-
-    def __init__(self, cypher: Cypher, fail: int) -> None:
-        self.cypher = cypher
-        self.fail = fail
-        self.calls = 0
-
-    async def __call__(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
-        self.calls += 1
-        answer = await self.cypher.write_alone(work)
-        if self.calls == self.fail:
-            raise IncompleteCommit("the connection dropped after COMMIT was sent")
-        return answer
-
-
 class UncertainCypher(Cypher):
-    """A runner whose first write commits and is then reported lost."""
+    """A runner whose first write transaction commits and is then reported lost."""
 
     def __init__(self, driver: AsyncDriver) -> None:
         super().__init__(driver, DATABASE)
-        self.lost = LostAfterCommit(Cypher(driver, DATABASE), fail=1)
+        self.calls = 0
 
-    async def write_alone(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
-        return await self.lost(work)
+    async def write_transaction(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
+        self.calls += 1
+        answer = await super().write_transaction(work)
+        if self.calls == 1:
+            raise IncompleteCommit("the connection dropped after COMMIT was sent")
+        return answer
 
 
 def expert(ident: str, name: str = "Someone") -> CreateNode:
@@ -98,41 +85,10 @@ async def test_a_write_whose_commit_was_lost_answers_what_landed(
     outcome = await write(uncertain, [expert("ada", "Ada"), Link(RelType.ABOUT, "ada", "topic")])
     assert outcome.nodes["ada"].name == "Ada"
     assert [link.end for link in outcome.links] == ["topic"]
-    assert uncertain.lost.calls == 2  # committed, reported lost, run again: found its receipt
+    assert uncertain.calls == 2  # committed, reported lost, run again: found its receipt
     assert await entries(fresh, "ada") == ["link", "create"]
     rows = await fresh.read("MATCH (e:Expert {id: 'ada'})-[r:ABOUT]->() RETURN count(r) AS n")
     assert rows == [{"n": 1}]
-
-
-async def test_a_shared_commit_reported_lost_answers_each_write_without_conflicts(
-    driver: AsyncDriver, fresh: Cypher
-) -> None:
-    lost = LostAfterCommit(Cypher(driver, DATABASE), fail=2)
-    shared = SharedWrites(lost, slots=1, most=8)
-    runner = Cypher(driver, DATABASE, shared_writes=shared)
-    release = asyncio.Event()
-
-    async def holding(tx: AsyncManagedTransaction) -> None:
-        await release.wait()
-
-    held = asyncio.create_task(runner.write_transaction(holding))
-    await asyncio.sleep(0.1)  # the held write takes the slot; the next three queue
-    queued = [
-        asyncio.create_task(write(runner, [expert("bea", "Bea")])),
-        asyncio.create_task(write(runner, [DeleteNode(Label.EXPERT, "kept")])),
-        asyncio.create_task(write(runner, [Link(RelType.ABOUT, "bea", "topic")])),
-    ]
-    await asyncio.sleep(0.1)
-    release.set()
-    await asyncio.wait_for(held, PATIENCE)
-    created, deleted, linked = await asyncio.wait_for(asyncio.gather(*queued), PATIENCE)
-
-    assert lost.calls == 5  # held, the batch (committed, reported lost), each alone again
-    assert created.nodes["bea"].name == "Bea"
-    assert deleted.deleted == ("kept",)
-    assert [link.end for link in linked.links] == ["topic"]
-    assert await entries(fresh, "bea") == ["link", "create"]
-    assert await entries(fresh, "kept") == ["delete", "create"]
 
 
 async def test_a_client_key_lands_once_and_answers_every_retry(fresh: Cypher) -> None:

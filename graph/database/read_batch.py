@@ -21,18 +21,10 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import (
-    AsyncIterator,
-    Awaitable,
-    Callable,
-    Coroutine,
-    Iterable,
-    Sequence,
-    Sized,
-)
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Any, Final, LiteralString, Protocol
+from typing import Any, Final, LiteralString
 
 Row = dict[str, Any]
 Run = Callable[[LiteralString, dict[str, Any]], Awaitable[tuple[tuple[str, ...], list[Row]]]]
@@ -44,7 +36,7 @@ IDLE_TURNS: Final = 4
 through a DataLoader starts its read two turns after the others (the loader dispatches on
 the next turn, in a task of its own); waiting costs turns, not CPU."""
 _PARAMETER: Final = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-COLUMN: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_COLUMN: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 """A column name a statement built around the read can name without quoting."""
 
 _columns: dict[str, tuple[str, ...] | None] = {}
@@ -57,7 +49,7 @@ def remember_columns(query: str, columns: Sequence[str]) -> None:
         return
     if len(_columns) >= MAX_REMEMBERED:
         _columns.pop(next(iter(_columns)))
-    if all(COLUMN.fullmatch(column) for column in columns):
+    if all(_COLUMN.fullmatch(column) for column in columns):
         _columns[query] = tuple(columns)
 
 
@@ -82,16 +74,9 @@ def combined(
         parameters.update({prefix + name: value for name, value in values.items()})
     pieces.append("RETURN " + ", ".join(f"b{index}" for index in range(len(parts))))
     # Built from graph/'s constant texts, renamed parameters and column names that passed
-    # `COLUMN`: no caller text.
+    # `_COLUMN`: no caller text.
     text: Any = "".join(pieces)
     return text, parameters
-
-
-class Waiting(Protocol):
-    """Anything a caller awaits the answer of: a queued read, a queued write."""
-
-    @property
-    def answer(self) -> asyncio.Future[Any]: ...
 
 
 @dataclass(slots=True)
@@ -110,82 +95,61 @@ class ReadBatch:
         self._run = run
         self._pending: list[Pending] = []
         self._flushing: set[asyncio.Task[None]] = set()
+        """The sends in flight, kept referenced until done."""
 
     async def read(self, query: LiteralString, parameters: dict[str, Any]) -> list[Row]:
         loop = asyncio.get_running_loop()
         pending = Pending(query, parameters, loop.create_future())
         self._pending.append(pending)
         if len(self._pending) == 1:
-            loop.call_soon(when_idle, self._pending, self._send)
+            loop.call_soon(self._when_idle, 1, 0)
         return await pending.answer
 
-    def _send(self) -> None:
+    def _when_idle(self, seen: int, idle: int) -> None:
+        """Send the queued reads once `IDLE_TURNS` event-loop turns passed with none joining."""
+        arrived = len(self._pending)
+        idle = idle + 1 if arrived == seen else 0
+        if idle < IDLE_TURNS:
+            asyncio.get_running_loop().call_soon(self._when_idle, arrived, idle)
+            return
         batch, self._pending = self._pending, []
-        spawn(self._flushing, self._flush(batch))
+        task = asyncio.ensure_future(self._flush(batch))
+        self._flushing.add(task)
+        task.add_done_callback(self._flushing.discard)
 
     async def _flush(self, batch: list[Pending]) -> None:
-        async with answering(batch):
+        async with _answering(batch):
             statement = (
                 combined([(item.query, item.parameters) for item in batch])
                 if len(batch) > 1
                 else None
             )
             if statement is None:
-                await each_alone(self._run, batch)
+                await _each_alone(self._run, batch)
                 return
             try:
                 _, rows = await self._run(*statement)
             except Exception:
                 # If they all answer alone, Neo4j refused the combination itself: never
                 # combine them again.
-                if await each_alone(self._run, batch):
+                if await _each_alone(self._run, batch):
                     _columns.update(dict.fromkeys((item.query for item in batch), None))
                 return
             for index, item in enumerate(batch):
-                settle(item, rows[0][f"b{index}"])
-
-
-def when_idle(group: Sized, send: Callable[[], None], seen: int = 1, idle: int = 0) -> None:
-    """Call `send` once `IDLE_TURNS` event-loop turns passed with no read joining `group`."""
-    arrived = len(group)
-    idle = idle + 1 if arrived == seen else 0
-    if idle < IDLE_TURNS:
-        asyncio.get_running_loop().call_soon(when_idle, group, send, arrived, idle)
-    else:
-        send()
-
-
-def spawn(tasks: set[asyncio.Task[None]], work: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
-    """Run `work` in a task kept referenced until it is done."""
-    task = asyncio.ensure_future(work)
-    tasks.add(task)
-    task.add_done_callback(tasks.discard)
-    return task
-
-
-def abandon_with(batch: Sequence[Waiting], task: asyncio.Task[None]) -> None:
-    """Cancel `task`, which answers `batch`, once every caller in it has left (cancelled):
-    its transaction then ends instead of running for nobody."""
-
-    def left(_: asyncio.Future[Any]) -> None:
-        if all(item.answer.cancelled() for item in batch):
-            task.cancel()
-
-    for item in batch:
-        item.answer.add_done_callback(left)
+                _settle(item, rows[0][f"b{index}"])
 
 
 @asynccontextmanager
-async def answering(batch: Sequence[Waiting]) -> AsyncIterator[None]:
+async def _answering(batch: Sequence[Pending]) -> AsyncIterator[None]:
     """No read is left waiting, whatever stops the statement that answers it."""
     try:
         yield
     except BaseException as error:
-        fail(batch, error)
+        _fail(batch, error)
         raise
 
 
-async def each_alone(run: Run, batch: Sequence[Pending]) -> bool:
+async def _each_alone(run: Run, batch: Sequence[Pending]) -> bool:
     """Answer every read in a transaction of its own, each with its own rows or error;
     True when none failed."""
     return all(await asyncio.gather(*(_alone(run, item) for item in batch)))
@@ -195,20 +159,20 @@ async def _alone(run: Run, item: Pending) -> bool:
     try:
         columns, rows = await run(item.query, item.parameters)
     except Exception as error:
-        fail([item], error)
+        _fail([item], error)
         return False
     remember_columns(item.query, columns)
-    settle(item, rows)
+    _settle(item, rows)
     return True
 
 
-def settle(item: Waiting, answer: Any) -> None:
+def _settle(item: Pending, answer: Any) -> None:
     """Answer `item`, unless its caller already left (or it was answered)."""
     if not item.answer.done():
         item.answer.set_result(answer)
 
 
-def fail(items: Iterable[Waiting], error: BaseException) -> None:
+def _fail(items: Iterable[Pending], error: BaseException) -> None:
     """Give each of `items` whose caller still waits `error`."""
     for item in items:
         if not item.answer.done():
