@@ -4,14 +4,17 @@ Value completion of objects and lists stays graphql-core's own (Strawberry's
 `execution_context_class` hook, the supported way to tune it); this subclass changes how a
 field's resolver is called and how a leaf is completed, in the one path every request takes:
 
-- A getter (a Strawberry resolver taking only `self`: no arguments, no `info`, no field
-  extensions, synchronous) is called directly with its object. Strawberry's wrapper would
-  convert no arguments, build an `Info` nobody reads and chain no extensions: a network answer
-  has ~2,000 such fields, and the wrapper cost more than the getters.
-- A plain attribute (Strawberry's default resolver) is read with `attrgetter`, and a leaf a
-  getter returns is completed by its type's `serialize` alone (all graphql-core's completion
-  of a scalar or enum does, after checks that cannot fail for a value); None or a value that
-  does not serialize goes through graphql-core's completion for its error.
+- A plain attribute (Strawberry's default resolver, no field extensions) is read with
+  `attrgetter`: the declared entity fields and `copied` fields are such attributes
+  (properties over the wrapped record, schema/types/copied.py).
+- A getter that computes its value (a Strawberry resolver taking only `self`: no arguments,
+  no `info`, no field extensions, synchronous: global IDs, cursors, enum labels) is called
+  directly with its object. Strawberry's wrapper would convert no arguments, build an `Info`
+  nobody reads and chain no extensions.
+- A leaf an attribute or getter gives is completed by its type's `serialize` alone (all
+  graphql-core's completion of a scalar or enum does, after checks that cannot fail for a
+  value); None or a value that does not serialize goes through graphql-core's completion for
+  its error.
 - A resolver whose arguments are leaves or lists of leaves (`name(lang:)`, relation paging)
   is called with them renamed and `Info` built where asked for (`Direct`): Strawberry's
   wrapper converted every argument's name and type per call, ~300 times per list page.
@@ -131,6 +134,7 @@ def getter(
     if (
         isinstance(field, StrawberryField)
         and getattr(field_def.resolve, "_is_default", False)  # Strawberry's plain attribute
+        and not field.extensions  # e.g. a personal field's permission: Strawberry checks it
         and field.python_name is not None
         and not field_def.args
     ):
