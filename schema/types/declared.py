@@ -34,7 +34,7 @@ from schema.types.connection import (
 from schema.types.copied import attribute_field
 from schema.types.node_interface import Node, register
 from schema.types.refs import REFS
-from schema.types.text import LocalizedText, localized
+from schema.types.text import LocalizedText, record_text
 
 SHOWN: Final[dict[Scalar, Any]] = {
     Scalar.TEXT: str | None,
@@ -70,8 +70,7 @@ def _text(text: Text) -> Any:
     key = text.key
 
     def resolve(root: Node, info: Info, lang: str | None = None) -> LocalizedText | None:
-        record = root.record
-        return localized(info, record.texts.get(key, {}), lang, record.text_origins(key))
+        return record_text(info, root.record, key, lang)
 
     return strawberry.field(resolver=resolve, description=text.doc)
 
