@@ -20,14 +20,14 @@ field's resolver is called and how a leaf is completed, in the one path every re
   reads the field again and reports its error where graphql-core does.
 - A resolver whose arguments are leaves or lists of leaves (`name(lang:)`, relation paging)
   is called with them renamed and `Info` built where asked for (`Direct`): Strawberry's
-  wrapper converted every argument's name and type per call, ~300 times per list page.
+  wrapper converted every argument's name and type per call, ~300 times per list page. The
+  arguments themselves are coerced once per field node in a request (`_arguments`), not once
+  per list item.
 - A coroutine a resolver returns is started at once, in a copy of the context (what
-  asyncio's eager tasks do). Relation
-  fields below a compiled root find their page attached and finish without waiting, so their
-  value is completed on the spot instead of through a task each (a list page had ~190); one
-  that does wait (a DataLoader, Neo4j) goes on, already started, through graphql-core's
-  awaiting as before.
-
+  asyncio's eager tasks do). Relation fields below a compiled root find their page attached
+  and finish without waiting, so their value is completed on the spot instead of through a
+  task each (a list page had ~190); one that does wait (a DataLoader, Neo4j) goes on,
+  already started, through graphql-core's awaiting as before.
 - Whether a value is awaitable is answered from its type once (`awaitable`): the generic check
   probes every object for `__await__`, which for the hub's objects fails by raising inside.
 
