@@ -51,9 +51,9 @@ from api.tracing import annotate_span
 from graph.database.breaker import RETRY_AFTER
 from graph.database.cypher import Cypher
 from graph.errors import GraphUnavailableError
-from schema.context import Context, Limits
+from schema.context import Context, Limits, Price
 from schema.errors import REQUEST_CODES
-from schema.limits import query_cost
+from schema.limits import query_price
 from schema.schema import build_schema
 
 logger = logging.getLogger("hub.http")
@@ -105,7 +105,7 @@ class GraphQLEndpoint:
     ) -> None:
         """`keepalive`: seconds between the comments that keep an idle event stream open."""
         self.body_limits = body_limits or BodyLimits()
-        self._costs: OrderedDict[tuple[str, str | None, bytes], int] = OrderedDict()
+        self._costs: OrderedDict[tuple[str, str | None, bytes], Price] = OrderedDict()
         self.schema = build_schema(limits, introspection=introspection)
         self.operations = Operations(self.schema._schema)
         self.persisted = persisted or PersistedQueries(keep=10_000)
@@ -114,7 +114,9 @@ class GraphQLEndpoint:
         self._cache_max_age = cache_max_age
         self._keepalive = keepalive
 
-    def cost(self, query: str, operation_name: str | None, variables: dict[str, Any] | None) -> int:
+    def price(
+        self, query: str, operation_name: str | None, variables: dict[str, Any] | None
+    ) -> Price:
         """The request's estimated cost for its variables (schema/limits.py), worked out once
         per document and variables."""
         key = (query, operation_name, orjson.dumps(variables or {}, option=orjson.OPT_SORT_KEYS))
@@ -122,11 +124,11 @@ class GraphQLEndpoint:
         if known is not None:
             self._costs.move_to_end(key)
             return known
-        cost = query_cost(self.schema._schema, self._limits, query, operation_name, variables)
-        self._costs[key] = cost
+        price = query_price(self.schema._schema, self._limits, query, operation_name, variables)
+        self._costs[key] = price
         if len(self._costs) > MAX_COSTS:
             self._costs.popitem(last=False)
-        return cost
+        return price
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
@@ -195,7 +197,8 @@ class GraphQLEndpoint:
             raise RequestError(400, "BAD_REQUEST", "the request has no GraphQL `query`")
         meter: Meter | None = getattr(request.state, "meter", None)
         if meter is not None and meter.limiter.enabled:  # the door took one point already
-            decision = meter.charge(self.cost(query, params.operation_name, params.variables) - 1)
+            context.price = self.price(query, params.operation_name, params.variables)
+            decision = meter.charge(context.price.charge - 1)
             if not decision.allowed:
                 outcome.code = "RATE_LIMITED"
                 return too_many_requests(decision)

@@ -2,7 +2,7 @@
 
 Each bucket holds up to `burst` points and refills at `per_minute / 60` points per second. A
 request spends one point at the door (api/access.py, before any Neo4j work) and, once its
-GraphQL document is parsed, the rest of its estimated cost (schema/limits.py, `query_cost`;
+GraphQL document is parsed, the rest of its estimated cost (schema/limits.py, `query_price`;
 never more than a full bucket, so any request the cost rule lets through can run on a full
 bucket). A request that finds too few points gets 429 with `Retry-After` (whole seconds until
 they are back) and runs nothing.

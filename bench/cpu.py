@@ -6,7 +6,11 @@ versions: `--hub-app api.asgi:app --hub-app some.variant:app`) serves the mix's 
 one request at a time (the samples cycle), and the process tree's user + system CPU read before
 and after each batch gives ms per request. Batches of the apps alternate within each round, so
 the load of the moment falls on all of them; the spread over rounds is the noise. Every answer
-must come without errors. Uses NEO4J_URI (with NEO4J_USER/PASSWORD) and the graph loaded there.
+must come without errors, and every app's answers must be byte-identical to the first app's
+(checked on the warm-up requests). `--base DIR` adds a hub served from another checkout with
+its own `.venv` (e.g. `git worktree add /tmp/base HEAD~1`, or a `git archive` of it with a
+symlink to this venv), labelled `base`, to time a change against the code before it.
+Uses NEO4J_URI (with NEO4J_USER/PASSWORD) and the graph loaded there.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import json
 import os
 import statistics
 from collections.abc import Sequence
+from pathlib import Path
 
 import httpx
 
@@ -37,6 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--hub-port", type=int, default=8706, help="the first app's; then +1")
     parser.add_argument("--hub-app", action="append", default=[], help=f"default {APP}")
     parser.add_argument("--hub-env", action="append", default=[], metavar="KEY=VALUE")
+    parser.add_argument("--base", type=Path, help="another checkout to compare (label `base`)")
     args = parser.parse_args(argv)
     env = {
         key: os.environ[key]
@@ -54,11 +60,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     drawn = asyncio.run(samples())
     bodies = {q.name: [request_body(q.targets["hub"], s) for s in drawn] for q in mix}
-    apps = args.hub_app or [APP]
+    served = [(app, None) for app in args.hub_app or [APP]]
+    if args.base is not None:
+        served.insert(0, (APP, args.base.resolve()))
+    apps = [app if project is None else "base" for app, project in served]
     hubs: list[Server] = []
     per: dict[tuple[str, str], list[float]] = {}
     try:
-        for index, app in enumerate(apps):
+        for index, (app, project) in enumerate(served):
             hubs.append(
                 start_hub(
                     port=args.hub_port + index,
@@ -67,13 +76,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                     extra_env=dict(item.split("=", 1) for item in args.hub_env),
                     log=TMP / f"hub-cpu-{index}.log",
                     app=app,
+                    **({} if project is None else {"project": project}),
                 )
             )
         with httpx.Client(timeout=30, headers={"content-type": "application/json"}) as client:
-            for hub in hubs:  # warm-up: parse caches, lazy imports, pools
-                for lines in bodies.values():
-                    for line in lines:
-                        _post(client, hub.url, line)
+            answers = [  # warm-up: parse caches, lazy imports, pools
+                [_post(client, hub.url, line) for lines in bodies.values() for line in lines]
+                for hub in hubs
+            ]
+            for app, answered in zip(apps[1:], answers[1:], strict=True):
+                differ = sum(a != b for a, b in zip(answers[0], answered, strict=True))
+                if differ:
+                    raise RuntimeError(f"{app}: {differ} answers differ from {apps[0]}'s")
             for round_ in range(args.rounds):
                 for name, lines in bodies.items():
                     order = list(zip(apps, hubs, strict=True))
@@ -95,11 +109,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _post(client: httpx.Client, url: str, body: str) -> None:
+def _post(client: httpx.Client, url: str, body: str) -> bytes:
     response = client.post(url, content=body)
     answer = json.loads(response.content)
     if response.status_code != 200 or answer.get("errors"):
         raise RuntimeError(f"hub answered {response.status_code}: {response.text[:500]}")
+    return response.content
 
 
 if __name__ == "__main__":

@@ -27,6 +27,22 @@ class Limits:
     """Objects a query could return at most: page sizes multiplied along the nesting."""
 
 
+@dataclass(frozen=True, slots=True)
+class Price:
+    """An operation's estimated cost (schema/limits.py) for the request's variables, worked
+    out once per request: where `api/` prices a request for its rate limit before execution,
+    it hands the price on here and the cost limit reads it instead of pricing again."""
+
+    objects: int | None
+    """Objects the operation could return; None when the document does not parse, names no
+    such operation or its variables do not coerce (the executor answers with its own error)."""
+
+    @property
+    def charge(self) -> int:
+        """What the rate limit charges (at least 1)."""
+        return max(1, self.objects or 0)
+
+
 T = TypeVar("T")
 
 
@@ -52,6 +68,8 @@ class Context:
     """A WebSocket's `connection_init` payload, where its credentials come (api/websocket.py)."""
     attached: AttachedPages = field(default_factory=AttachedPages)
     """Relationship pages the root resolvers loaded ahead (schema/attached.py)."""
+    price: Price | None = None
+    """The request's cost when `api/` priced it already (for its rate limit)."""
 
     def per_request(self, key: str, kind: type[T], make: Callable[[], T]) -> T:
         """The request's `kind` under `key` in `loaders` (its DataLoaders), made on first use."""

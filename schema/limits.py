@@ -55,7 +55,7 @@ from strawberry.extensions.query_depth_limiter import create_validator as depth_
 
 from graph.network.neighbourhood import DEFAULT_LIMIT
 from graph.network.paths import DEFAULT_HOPS
-from schema.context import Limits
+from schema.context import Context, Limits, Price
 from schema.costs import (
     WEAK as WEAK_NAMES,
 )
@@ -99,7 +99,9 @@ def cost_limit(limits: Limits) -> Callable[[], SchemaExtension]:
     for the variables the request sent (front-ends send every page size and id as one).
 
     It runs after validation (placed after the validation cache) and only on valid
-    documents; setting the pre-execution errors stops the request before any Neo4j work.
+    documents; setting the pre-execution errors stops the request before any Neo4j work. A
+    request `api/` priced already for its rate limit carries that price in its context
+    (`Context.price`), so no request is priced twice.
     """
 
     class CostLimit(SchemaExtension):
@@ -107,12 +109,18 @@ def cost_limit(limits: Limits) -> Callable[[], SchemaExtension]:
             execution = self.execution_context
             document = execution.graphql_document
             if document is not None and not execution.pre_execution_errors:
-                cost = operation_cost(
-                    execution.schema._schema,
-                    limits,
-                    document,
-                    execution.operation_name,
-                    execution.variables,
+                context = execution.context
+                handed = context.price if isinstance(context, Context) else None
+                cost = (
+                    handed.objects
+                    if handed is not None
+                    else operation_cost(
+                        execution.schema._schema,
+                        limits,
+                        document,
+                        execution.operation_name,
+                        execution.variables,
+                    )
                 )
                 if cost is not None and cost > limits.max_cost:
                     execution.pre_execution_errors = [
@@ -205,24 +213,26 @@ class _Estimate:
         return None
 
 
-def query_cost(
+def query_price(
     schema: GraphQLSchema,
     limits: Limits,
     query: str,
     operation: str | None,
     variables: Mapping[str, Any] | None = None,
-) -> int:
-    """The estimated cost of the operation `query` runs for `variables` (at least 1): what
-    the rate limit charges (api/ratelimit.py), by the estimate `CostLimit` refuses with.
+) -> Price:
+    """The estimated cost of the operation `query` runs for `variables`: what the rate limit
+    charges (api/ratelimit.py), by the estimate `CostLimit` refuses with, which reads it from
+    the request's context instead of pricing again.
 
     A document that does not parse, names no such operation or gets variables that do not
-    coerce costs 1: the executor answers it with its own error without reading anything.
+    coerce has no price (it is charged 1): the executor answers it with its own error without
+    reading anything.
     """
     try:
         document = parsed(query, limits.max_tokens)
     except GraphQLError:
-        return 1
-    return max(1, operation_cost(schema, limits, document, operation, variables) or 0)
+        return Price(None)
+    return Price(operation_cost(schema, limits, document, operation, variables))
 
 
 def operation_cost(

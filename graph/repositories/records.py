@@ -46,12 +46,11 @@ class NodeRecord(msgspec.Struct, frozen=True, gc=False):
     background: tuple[str, ...] = ()
     """Properties stated from background knowledge rather than a source."""
 
-    def text_origins(self, field: str) -> dict[str, Origin]:
-        """Language -> origin of each of the field's texts."""
-        return {
-            lang: self.origins.get(f"{field}_{lang}") or default_origin(f"{field}_{lang}")
-            for lang in self.texts.get(field, {})
-        }
+    def text_origin(self, field: str, lang: str) -> Origin:
+        """Where the field's text in `lang` comes from (asked only for the text an answer
+        shows, not for each language it exists in)."""
+        key = f"{field}_{lang}"
+        return self.origins.get(key) or default_origin(key)
 
 
 class RelationshipRecord(msgspec.Struct, frozen=True, gc=False):

@@ -1,7 +1,7 @@
 """GraphQL entity types built from the declarations in `graph/declarations/`.
 
 @neo4j/graphql derives its resolvers from type definitions; here each entity's declaration
-gives its plain fields (each resolver reads the record attribute of the same name), its
+gives its plain fields (each a plain attribute reading the record attribute of the same name), its
 multilingual texts (with a `lang` argument) and its relation fields (a connection with
 `first`/`after`/`last`/`before`, or one node), in the declared order. A type module adds only
 what no declaration can say: a composite field (a programme's budget) or a network field.
@@ -9,7 +9,8 @@ what no declaration can say: a composite field (a programme's budget) or a netwo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
+from operator import attrgetter
 from typing import Any, Final, cast
 
 import strawberry
@@ -30,9 +31,10 @@ from schema.types.connection import (
     MembershipConnection,
     ParticipationConnection,
 )
+from schema.types.copied import attribute_field
 from schema.types.node_interface import Node, register
 from schema.types.refs import REFS
-from schema.types.text import LocalizedText, localized
+from schema.types.text import LocalizedText, record_text
 
 SHOWN: Final[dict[Scalar, Any]] = {
     Scalar.TEXT: str | None,
@@ -53,20 +55,13 @@ CONNECTIONS: Final[dict[Edge, Any]] = {
 
 
 def _plain(field: Field) -> Any:
-    attribute = field.name
-
-    def resolve(root: Node) -> Any:
-        return getattr(root.record, attribute)
-
-    def resolve_list(root: Node) -> list[str]:
-        return list(getattr(root.record, attribute))
-
+    """A plain attribute reading the record's attribute of the same name (a personal one
+    behind its permission, which Strawberry then checks around the default resolver)."""
     permissions: list[type[BasePermission]] = [CanReadPersonalData] if field.personal else []
-    resolver: Callable[[Node], Any] = resolve_list if field.scalar is Scalar.TEXTS else resolve
-    return strawberry.field(
-        resolver=resolver,
-        graphql_type=SHOWN[field.scalar],
-        description=field.doc,
+    return attribute_field(
+        attrgetter(f"record.{field.name}"),
+        SHOWN[field.scalar],
+        field.doc,
         permission_classes=permissions,
     )
 
@@ -75,8 +70,7 @@ def _text(text: Text) -> Any:
     key = text.key
 
     def resolve(root: Node, info: Info, lang: str | None = None) -> LocalizedText | None:
-        record = root.record
-        return localized(info, record.texts.get(key, {}), lang, record.text_origins(key))
+        return record_text(info, root.record, key, lang)
 
     return strawberry.field(resolver=resolve, description=text.doc)
 

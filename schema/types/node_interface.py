@@ -20,7 +20,7 @@ from schema.ids import to_global_id
 from schema.languages import normalised
 from schema.permissions import shown_source
 from schema.types.copied import copied
-from schema.types.text import LocalizedText, localized, unlocalized
+from schema.types.text import LocalizedText, record_text, unlocalized
 from schema.types.vocabulary import vocabulary
 
 DISPLAY_NAME_TEXTS: Final = ("name", "title")
@@ -54,8 +54,7 @@ class Node:
         fields = MULTILINGUAL_FIELDS[self.record.label]
         for field in DISPLAY_NAME_TEXTS:
             if field in fields and field in self.record.texts:
-                origins = self.record.text_origins(field)
-                text = localized(info, self.record.texts[field], lang, origins)
+                text = record_text(info, self.record, field, lang)
                 if text is not None:
                     return text
         normalised(lang)

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 import strawberry
 
+from graph.repositories.records import NodeRecord
 from graph.writes.origins import Origin
 from schema.context import Info
 from schema.languages import pick, preferences
@@ -52,6 +53,20 @@ def localized(
         return None
     text, code = chosen
     origin = (origins or {}).get(code, Origin.SOURCE)
+    return LocalizedText(text=text, lang=code, fallback=code != order[0], origin=origin)
+
+
+def record_text(
+    info: Info, record: NodeRecord, field: str, lang: str | None
+) -> LocalizedText | None:
+    """A node's `field` text in the language chosen, as `localized` chooses it; only the
+    chosen text's origin is worked out (a list page shows ~120 texts, one language each)."""
+    order = preferences(lang, info.context.languages)
+    chosen = pick(record.texts.get(field, {}), order)
+    if chosen is None:
+        return None
+    text, code = chosen
+    origin = record.text_origin(field, code)
     return LocalizedText(text=text, lang=code, fallback=code != order[0], origin=origin)
 
 

@@ -20,6 +20,7 @@ from api.settings import Settings
 from graph.database.accounts import create_key
 from graph.database.cypher import Cypher
 from graph.writes.principal import Principal, Role
+from schema import limits
 from tests.app_client import app_client, hub_settings
 from tests.neo4j_server import PROJECT, Neo4jServer
 
@@ -166,6 +167,38 @@ async def test_a_query_is_charged_for_the_variables_it_sent(neo4j_server: Neo4jS
             assert (await client.post("/graphql", json=small)).status_code == 200
         large = {"query": query, "variables": {"first": 60}}
         assert (await client.post("/graphql", json=large)).status_code == 429
+
+
+async def test_a_request_is_priced_once_for_its_rate_limit_and_its_cost_limit(
+    neo4j_server: Neo4jServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rate limit's price reaches the cost limit through the request's context: pricing
+    (a walk over the document) runs once per request, not once for each."""
+    priced: list[str | None] = []  # the operation name of each pricing
+    real = limits.operation_cost
+
+    def counted(*args: Any) -> int | None:
+        priced.append(args[3])
+        return real(*args)
+
+    monkeypatch.setattr(limits, "operation_cost", counted)
+    settings = _settings(neo4j_server, hub_rate_limit_burst=1_000_000)
+    aliased = " ".join(
+        f's{i}: search(query: "/mig.*/", first: 100) {{ totalCount }}' for i in range(12)
+    )
+    too_big = "{ " + aliased + " }"
+    async with app_client(settings) as client:
+        small = {
+            "query": "query Small { experts(first: 3) { nodes { slug } } }",
+            "operationName": "Small",
+        }
+        answer = await client.post("/graphql", json=small)
+        assert answer.status_code == 200
+        assert "errors" not in answer.json()
+        assert priced == ["Small"]
+        refused = (await client.post("/graphql", json={"query": too_big})).json()
+        assert refused["errors"][0]["extensions"]["code"] == "QUERY_TOO_COMPLEX"
+        assert priced == ["Small", None]
 
 
 async def test_exports_are_charged_what_they_ask_for(neo4j_server: Neo4jServer) -> None:

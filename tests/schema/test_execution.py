@@ -7,7 +7,9 @@ graph data changes.
 from __future__ import annotations
 
 import asyncio
+import enum
 from contextvars import ContextVar
+from typing import Any
 
 import strawberry
 from strawberry.dataloader import DataLoader
@@ -50,14 +52,60 @@ class Item:
         return MARK.get()
 
 
+@strawberry.enum
+class Colour(enum.Enum):
+    RED = "red"
+    DEEP_BLUE = "blue"
+
+
+class Other(enum.Enum):
+    RED = "red"
+
+
+@strawberry.type
+class Leaves:
+    """Leaves as the execution context completes them in place, and values it must hand on
+    to graphql-core's completion (for their value or their error)."""
+
+    colour: Colour
+    maybe: Colour | None
+    count: int | None
+    name: str
+
+    @strawberry.field
+    def wrong(self) -> Colour:
+        return Other.RED  # type: ignore[return-value]
+
+    @strawberry.field
+    def plain_value(self) -> Colour:
+        return "blue"  # type: ignore[return-value]
+
+    @strawberry.field
+    def missing(self) -> int:
+        return None  # type: ignore[return-value]
+
+    @strawberry.field
+    def not_a_number(self) -> int:
+        return "seven"  # type: ignore[return-value]
+
+
 @strawberry.type
 class Query:
     @strawberry.field
     def items(self) -> list[Item]:
         return [Item(number=1), Item(number=2), Item(number=1)]
 
+    @strawberry.field
+    def leaves(self) -> list[Leaves]:
+        return [
+            Leaves(colour=Colour.DEEP_BLUE, maybe=None, count=None, name="a"),
+            Leaves(colour=Colour.RED, maybe=Colour.RED, count=3, name="b"),
+        ]
+
 
 SCHEMA = strawberry.Schema(query=Query, execution_context_class=HubExecutionContext)
+PLAIN = strawberry.Schema(query=Query)
+"""The same schema on Strawberry's own execution context: what the answers must equal."""
 
 
 async def run(query: str) -> strawberry.types.ExecutionResult:
@@ -99,3 +147,29 @@ async def test_a_resolver_started_eagerly_keeps_its_context_changes_to_itself() 
         "set by 1",
     ]
     assert {item["seen"] for item in result.data["items"]} == {"unset"}
+
+
+async def test_leaves_complete_as_graphql_core_completes_them_errors_included() -> None:
+    for fields in (
+        "colour maybe count name",
+        "wrong",
+        "plainValue",
+        "missing",
+        "notANumber",
+        "colour wrong name",
+    ):
+        query = f"{{ leaves {{ {fields} }} }}"
+        ours, theirs = await SCHEMA.execute(query), await PLAIN.execute(query)
+        assert ours.data == theirs.data, fields
+        assert _errors(ours) == _errors(theirs), fields
+    shown = await SCHEMA.execute("{ leaves { colour maybe count name } }")
+    assert shown.data == {
+        "leaves": [
+            {"colour": "DEEP_BLUE", "maybe": None, "count": None, "name": "a"},
+            {"colour": "RED", "maybe": "RED", "count": 3, "name": "b"},
+        ]
+    }
+
+
+def _errors(result: strawberry.types.ExecutionResult) -> list[Any]:
+    return [(error.message, error.path) for error in result.errors or ()]
