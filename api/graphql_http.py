@@ -54,6 +54,7 @@ from graph.errors import GraphUnavailableError
 from schema.context import Context, Limits, Price
 from schema.errors import REQUEST_CODES
 from schema.limits import query_price
+from schema.parse_cache import MAX_TEXT
 from schema.schema import build_schema
 
 logger = logging.getLogger("hub.http")
@@ -118,7 +119,9 @@ class GraphQLEndpoint:
         self, query: str, operation_name: str | None, variables: dict[str, Any] | None
     ) -> Price:
         """The request's estimated cost for its variables (schema/limits.py), worked out once
-        per document and variables."""
+        per document and variables (each time for a document too long to keep, `MAX_TEXT`)."""
+        if len(query) > MAX_TEXT:
+            return query_price(self.schema._schema, self._limits, query, operation_name, variables)
         key = (query, operation_name, orjson.dumps(variables or {}, option=orjson.OPT_SORT_KEYS))
         known = self._costs.get(key)
         if known is not None:

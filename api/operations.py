@@ -26,6 +26,7 @@ from graphql import (
     visit,
 )
 
+from schema.parse_cache import MAX_TEXT
 from schema.permissions import PERSONAL_FIELDS
 
 PLAIN_NAME: Final = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
@@ -63,7 +64,13 @@ class Operations:
 
     def __init__(self, schema: GraphQLSchema) -> None:
         self._schema = schema
-        self.describe = lru_cache(maxsize=CACHED_DOCUMENTS)(self._describe)
+        self._remembered = lru_cache(maxsize=CACHED_DOCUMENTS)(self._describe)
+
+    def describe(self, query: str, operation_name: str | None) -> Operation:
+        """Remembered per document, unless its text is too long to keep (`MAX_TEXT`)."""
+        if len(query) > MAX_TEXT:
+            return self._describe(query, operation_name)
+        return self._remembered(query, operation_name)
 
     def _describe(self, query: str, operation_name: str | None) -> Operation:
         try:

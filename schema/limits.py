@@ -48,7 +48,6 @@ from strawberry.extensions import (
     AddValidationRules,
     MaxTokensLimiter,
     SchemaExtension,
-    ValidationCache,
 )
 from strawberry.extensions.max_aliases import create_validator as alias_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
@@ -67,7 +66,7 @@ from schema.costs import (
 )
 from schema.errors import Code
 from schema.paging import DEFAULT_PAGE_SIZE
-from schema.parse_cache import ParsedDocuments, parsed
+from schema.parse_cache import ParsedDocuments, RememberedValidation, parsed
 
 PAGE_ARGUMENTS: Final = ("first", "last", "limit", "ids")
 EVERY_TYPE: Final = ("*",)
@@ -79,7 +78,8 @@ def limit_extensions(limits: Limits) -> list[Callable[[], SchemaExtension]]:
 
     The rule classes are built once: the validation cache keys on them, and Strawberry's own
     `QueryDepthLimiter`/`MaxAliasesLimiter` would build new classes per request, so a repeated
-    query would be validated again every time. The validation cache is a module-level LRU.
+    query would be validated again every time. Validations are remembered with the parsed
+    documents (schema/parse_cache.py), under one memory budget.
     """
     rules: list[type[ASTValidationRule]] = [
         depth_rule(limits.max_query_depth, None),
@@ -89,7 +89,7 @@ def limit_extensions(limits: Limits) -> list[Callable[[], SchemaExtension]]:
         lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
         ParsedDocuments,
         lambda: AddValidationRules(rules),
-        lambda: ValidationCache(maxsize=512),
+        RememberedValidation,
         cost_limit(limits),
     ]
 

@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -23,7 +24,14 @@ from graph.auditing.feed import (
     Follower,
     TooManyFollowersError,
 )
-from graph.auditing.sequence import NumberedEntry, entries_after, log_head, number_pending
+from graph.auditing.sequence import (
+    LOCK_COUNTER,
+    NUMBER_PENDING,
+    NumberedEntry,
+    entries_after,
+    log_head,
+    number_pending,
+)
 from graph.auditing.trail import Change, record_changes
 from graph.database.cypher import Cypher
 from graph.database.driver import open_driver
@@ -74,6 +82,41 @@ async def test_concurrent_numberings_give_each_entry_one_number_in_an_unbroken_r
         if numbered_entry.entry.entity.startswith("e"):
             follower = numbered[position + 1].entry
             assert (follower.entity, follower.at) == ("f", numbered_entry.entry.at)
+
+
+BLOCKED = """SHOW TRANSACTIONS YIELD status, currentQuery
+WHERE status STARTS WITH 'Blocked' AND currentQuery CONTAINS 'AuditSequence' RETURN count(*) AS n"""
+
+
+async def test_a_numbering_queued_for_the_counter_is_not_taken_for_a_deadlock(
+    cypher: Cypher, driver: AsyncDriver
+) -> None:
+    """One numbering holds the counter while a second waits for it; the first then numbers
+    and commits, and the second goes on. Neither is retried here, so a `DeadlockDetected`
+    (what writing the counter from itself, `c.next = c.next + n`, caused) fails the test."""
+    await audited(cypher, update("a", "x"), update("b", "x"))
+    await number_pending(cypher, most=1)
+    async with (
+        driver.session(database=DATABASE) as first_session,
+        driver.session(database=DATABASE) as second_session,
+    ):
+        first = await first_session.begin_transaction()
+        locked = await (await first.run(LOCK_COUNTER)).single(strict=True)
+        second = await second_session.begin_transaction()
+
+        async def queued() -> Any:
+            return (await (await second.run(LOCK_COUNTER)).single(strict=True))["next"]
+
+        waiting = asyncio.create_task(queued())
+        while not (await cypher.read(BLOCKED))[0]["n"]:  # bounded: the second waits for the lock
+            assert not waiting.done(), "the second numbering did not wait for the first"
+            await asyncio.sleep(0.05)
+        numbered = await first.run(NUMBER_PENDING, next=locked["next"], most=5)
+        assert (await numbered.single(strict=True))["numbered"] == 1
+        await first.commit()
+        assert await waiting == 3
+        await second.rollback()
+    assert [n.sequence for n in await entries_after(cypher, 0, 10)] == [1, 2]
 
 
 async def test_a_link_is_a_change_of_both_ends(cypher: Cypher) -> None:
