@@ -89,9 +89,9 @@ def test_the_report_lists_every_target_and_the_pairs_that_ran() -> None:
     assert json.loads(json.dumps(report.to_json()))["slices"][0]["rps"] == [100.0, 300.0]
 
 
-def test_the_names_ab_compares_every_arm_with_the_first() -> None:
-    base = Arm("A", [[10.0] * 10, [20.0] * 10])
-    slower = Arm("B", [[12.0] * 10, [30.0] * 10])
+def test_the_names_ab_compares_every_arm_with_its_own_a() -> None:
+    base = Arm("A", 0, [[10.0] * 10, [20.0] * 10])
+    slower = Arm("B", 0, [[12.0] * 10, [30.0] * 10])
 
     rows = ab_rows([base, slower])
 
@@ -100,11 +100,16 @@ def test_the_names_ab_compares_every_arm_with_the_first() -> None:
     assert rows[1]["per-slice p50 / A (median)"] == 1.35  # median of 1.2 and 1.5
     assert rows[1]["issue 35 (p95 <= 1.2x A)"] == "MISSED"
     assert (
-        ab_rows([base, Arm("C", [[11.0] * 10, [22.0] * 10])])[1]["issue 35 (p95 <= 1.2x A)"]
+        ab_rows([base, Arm("C", 0, [[11.0] * 10, [22.0] * 10])])[1]["issue 35 (p95 <= 1.2x A)"]
         == "met"
     )
-    reference = Arm("reference: the mix's search", [[40.0] * 10, [40.0] * 10])
+    reference = Arm("reference: the mix's search", 0, [[40.0] * 10, [40.0] * 10])
     assert ab_rows([base, reference])[1]["issue 35 (p95 <= 1.2x A)"] == "-"
+    # A second A (another script) is the measure of the arms that name it, not the first A.
+    cyrillic = Arm("A, Cyrillic", 1, [[20.0] * 10, [40.0] * 10])
+    rows = ab_rows([base, cyrillic, Arm("B, Cyrillic", 1, [[22.0] * 10, [44.0] * 10])])
+    assert [row["issue 35 (p95 <= 1.2x A)"] for row in rows] == ["-", "-", "met"]
+    assert rows[2]["p95 / A"] == 1.1
     assert quantile([1.0, 2.0, 3.0, 4.0, 5.0], 0.5) == 3.0
 
 
