@@ -76,6 +76,7 @@ def _configure_and_serve(settings: Settings, app: str) -> None:
         ws_max_size=settings.hub_ws_max_message_bytes,
         ws_ping_interval=settings.hub_subscription_keepalive,
         ws_ping_timeout=settings.hub_subscription_keepalive,
+        timeout_graceful_shutdown=settings.hub_shutdown_grace,
     )
     with shared_metrics_dir(config.workers):
         _serve(config)

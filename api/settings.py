@@ -198,6 +198,16 @@ class Settings(BaseSettings):
         default=15, gt=0, le=600, description="Seconds between idle pings (WebSocket and SSE)."
     )
 
+    hub_shutdown_grace: float = Field(
+        default=10,
+        gt=0,
+        le=600,
+        description=(
+            "Seconds a stopping worker lets open requests and event streams finish before it"
+            " closes them (an SSE subscriber never finishes by itself)."
+        ),
+    )
+
     @field_validator("hub_jwt_algorithms")
     @classmethod
     def _known_algorithms(cls, value: str) -> str:

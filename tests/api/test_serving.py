@@ -176,3 +176,35 @@ def test_a_port_already_listened_on_stops_the_start_with_uvicorns_startup_failur
     assert server.returncode == 3, output
     assert f"cannot listen on 127.0.0.1:{port}" in output
     assert "Started parent process" not in output
+
+
+def test_sigterm_stops_every_worker_while_an_event_stream_is_open(
+    serve_env: dict[str, str],
+) -> None:
+    """An SSE subscriber never ends its request; uvicorn's graceful shutdown waited for it
+    without end, so `hub serve` ignored SIGTERM for as long as anyone was subscribed."""
+    server = hub_serve(serve_env | {"HUB_SHUTDOWN_GRACE": "1"})
+    port = int(serve_env["HUB_PORT"])
+    try:
+        workers = list(wait_for_listeners(server, port, WORKERS))
+        stream = socket.create_connection(("127.0.0.1", port), timeout=30)
+        body = b'{"query": "subscription { entityChanged { id } }"}'
+        stream.sendall(
+            b"POST /graphql HTTP/1.1\r\nHost: hub\r\nAccept: text/event-stream\r\n"
+            b"Content-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
+        )
+        assert stream.recv(4096).startswith(b"HTTP/1.1 200"), "the stream did not open"
+
+        os.kill(server.pid, signal.SIGTERM)
+        assert server.wait(timeout=60) == 0
+        assert not any(is_running(pid) for pid in workers)
+        stream.settimeout(10)
+        while stream.recv(4096):  # the worker closed the stream on its way out
+            pass
+        stream.close()
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=30)
+        assert server.stdout is not None
+        server.stdout.close()
