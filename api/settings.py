@@ -198,7 +198,7 @@ class Settings(BaseSettings):
         default=15, gt=0, le=600, description="Seconds between idle pings (WebSocket and SSE)."
     )
 
-    hub_shutdown_grace: float = Field(
+    hub_shutdown_grace: int = Field(
         default=10,
         gt=0,
         le=600,
