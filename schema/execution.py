@@ -56,8 +56,8 @@ from graphql import (
 from graphql.execution.collect_fields import FieldDetails, FieldDetailsList, GroupedFieldSet
 from graphql.execution.executor import to_nodes
 from graphql.pyutils import AwaitableOrValue, Path, gather_with_cancel
-from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
+from schema.object_completion import ObjectCompletion
 from schema.resolver_calls import (
     _GETTERS,
     Direct,
@@ -100,7 +100,7 @@ def awaitable(value: Any) -> bool:
     return False
 
 
-class HubExecutionContext(StrawberryGraphQLCoreExecutionContext):
+class HubExecutionContext(ObjectCompletion):
     """graphql-core's `execute_fields` with leaves completed in place, and its
     `execute_field` with getters called directly and coroutines started eagerly; everything
     else as graphql-core does it."""
