@@ -55,9 +55,9 @@ from graphql import (
 )
 from graphql.execution.collect_fields import FieldDetails, FieldDetailsList, GroupedFieldSet
 from graphql.execution.executor import to_nodes
-from graphql.pyutils import AwaitableOrValue, Path, gather_with_cancel
+from graphql.pyutils import AwaitableOrValue, Path
 
-from schema.object_completion import ObjectCompletion
+from schema.object_completion import ObjectCompletion, gathered
 from schema.resolver_calls import (
     _GETTERS,
     Direct,
@@ -180,7 +180,7 @@ class HubExecutionContext(ObjectCompletion):
             raise
         if not awaitable_fields:
             return results
-        return _gathered(results, awaitable_fields)
+        return gathered(results, awaitable_fields)
 
     def execute_field(
         self,
@@ -279,17 +279,6 @@ class HubExecutionContext(ObjectCompletion):
         except Exception as raw_error:
             self.handle_field_error(raw_error, return_type, field_details_list, path)
             return None
-
-
-async def _gathered(results: dict[str, Any], awaitable_fields: list[str]) -> dict[str, Any]:
-    """graphql-core's: the object once its awaited fields are in (one awaited alone)."""
-    if len(awaitable_fields) == 1:
-        field = awaitable_fields[0]
-        results[field] = await results[field]
-    else:
-        awaited = await gather_with_cancel(*(results[field] for field in awaitable_fields))
-        results.update(zip(awaitable_fields, awaited, strict=True))
-    return results
 
 
 @types.coroutine

@@ -5,23 +5,25 @@ For each object in an answer graphql-core goes `complete_value` (twice for a non
 `execute_collected_subfields` -> `execute_fields`, and for a list item
 `complete_list_item_value` before that (a network answer completes ~840 objects). For a
 value whose type is an object type (not an interface or union, whose runtime type must be
-resolved) and with no incremental delivery in play (no `@defer` below, no delivery group),
-these hooks do the same in one step: the type's `is_type_of` where it has one (an error
-where it says no, as graphql-core raises it), the sub-selection as graphql-core collects it
-(its own memoized `collect_subfields`) and the execution context's `execute_fields`.
-Anything else (an exception as the value, None, abstract types, leaves, `@defer`/`@stream`)
-goes graphql-core's way. Errors land where graphql-core puts them: a list item's at its path
-through `handle_field_error`, which raises on to the parent where the item is non-null.
+resolved) and with no incremental delivery in play (no `@defer` below, no delivery group,
+no `@stream` on the list), these hooks do the same in one step: the type's `is_type_of`
+where it has one (an error where it says no, as graphql-core raises it), the sub-selection
+as graphql-core collects it (its own memoized `collect_subfields`, once per list) and the
+execution context's `execute_fields`. Anything else (an exception or None as the value, an
+awaitable item, abstract types, leaves) goes graphql-core's way. Errors land where
+graphql-core puts them: a list item's at its path through `handle_field_error`, which raises
+on to the parent where the item is non-null.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, TypeVar
 
 from graphql import GraphQLNonNull, GraphQLObjectType, GraphQLOutputType
 from graphql.execution.collect_fields import FieldDetailsList
 from graphql.execution.executor import invalid_return_type_error
-from graphql.pyutils import AwaitableOrValue, Path
+from graphql.pyutils import AwaitableOrValue, Path, gather_with_cancel
 from graphql.type import GraphQLResolveInfo
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
@@ -84,52 +86,78 @@ class ObjectCompletion(StrawberryGraphQLCoreExecutionContext):
             return_type, field_details_list, info, path, result, position_context
         )
 
-    def complete_list_item_value(
+    def complete_iterable_value(
         self,
-        item: Any,
-        complete_results: list[Any],
         item_type: GraphQLOutputType,
         field_details_list: FieldDetailsList,
         info: GraphQLResolveInfo[Any],
-        item_path: Path,
+        path: Path,
+        items: Iterable[Any],
         position_context: Any,
-    ) -> bool:
+    ) -> AwaitableOrValue[list[Any]]:
+        """graphql-core's loop over a list's items, each object item completed in one step
+        (a network answer has ~100 items per list); any other item graphql-core's way."""
         kind = object_type(item_type)
-        if kind is None:
-            return super().complete_list_item_value(
-                item,
-                complete_results,
-                item_type,
-                field_details_list,
-                info,
-                item_path,
-                position_context,
+        if (
+            kind is None
+            or position_context is not None
+            or type(items) is not list
+            or self.get_stream_usage(field_details_list, path) is not None
+        ):
+            return super().complete_iterable_value(
+                item_type, field_details_list, info, path, items, position_context
             )
+        grouped_field_set, new_defer_usages, _ = self.collect_subfields(kind, field_details_list)
+        if new_defer_usages:
+            return super().complete_iterable_value(
+                item_type, field_details_list, info, path, items, position_context
+            )
+        is_type_of, is_awaitable, execute_fields = (
+            kind.is_type_of,
+            self.is_awaitable,
+            self.execute_fields,
+        )
+        results: list[Any] = []
+        awaitable_indices: list[int] = []
         try:
-            completed = self._complete_object(
-                kind, field_details_list, info, item_path, item, position_context
-            )
-        except Exception as raw_error:
-            self.handle_field_error(raw_error, item_type, field_details_list, item_path)
-            complete_results.append(None)
-            return False
-        if completed is _NOT_FAST:
-            return super().complete_list_item_value(
-                item,
-                complete_results,
-                item_type,
-                field_details_list,
-                info,
-                item_path,
-                position_context,
-            )
-        if self.is_awaitable(completed):
-            complete_results.append(
-                self._awaited_item(completed, item_type, field_details_list, item_path)
-            )
-            return True
-        complete_results.append(completed)
-        return False
+            for index, item in enumerate(items):
+                item_path = Path(path, index, None)
+                if (
+                    item is None
+                    or isinstance(item, Exception)
+                    or is_awaitable(item)
+                    or (is_type_of is not None and is_type_of(item, info) is not True)
+                ):
+                    if is_awaitable(item):
+                        results.append(
+                            self.complete_awaitable_list_item_value(
+                                item, item_type, field_details_list, info, item_path, None
+                            )
+                        )
+                        awaitable_indices.append(index)
+                    elif self.complete_list_item_value(
+                        item, results, item_type, field_details_list, info, item_path, None
+                    ):
+                        awaitable_indices.append(index)
+                    continue
+                try:
+                    completed = execute_fields(kind, item, item_path, grouped_field_set, None)
+                except Exception as raw_error:
+                    self.handle_field_error(raw_error, item_type, field_details_list, item_path)
+                    completed = None
+                if completed is not None and is_awaitable(completed):
+                    completed = self._awaited_item(
+                        completed, item_type, field_details_list, item_path
+                    )
+                    awaitable_indices.append(index)
+                results.append(completed)
+        except Exception:
+            if awaitable_indices:
+                self.settle_in_background([results[index] for index in awaitable_indices])
+            raise
+        if not awaitable_indices:
+            return results
+        return gathered(results, awaitable_indices)
 
     async def _awaited_item(
         self,
@@ -144,3 +172,19 @@ class ObjectCompletion(StrawberryGraphQLCoreExecutionContext):
         except Exception as raw_error:
             self.handle_field_error(raw_error, item_type, field_details_list, item_path)
             return None
+
+
+_Results = TypeVar("_Results", dict[str, Any], list[Any])
+
+
+async def gathered(results: _Results, awaited: list[Any]) -> _Results:
+    """graphql-core's: an object's fields or a list's items once the awaited ones (by
+    response name or index) are in; one awaited alone."""
+    if len(awaited) == 1:
+        key = awaited[0]
+        results[key] = await results[key]
+    else:
+        values = await gather_with_cancel(*(results[key] for key in awaited))
+        for key, value in zip(awaited, values, strict=True):
+            results[key] = value
+    return results
