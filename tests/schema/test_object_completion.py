@@ -75,7 +75,7 @@ class Query:
 
     @strawberry.field
     def one(self) -> Thing:
-        return _things(4)[0]
+        return Thing(name="thing 4", number=4)
 
     @strawberry.field
     def wrong_one(self) -> Thing | None:
