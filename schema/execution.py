@@ -15,9 +15,11 @@ field's resolver is called and how a leaf is completed, in the one path every re
   serializer alone (all graphql-core's completion of a scalar or enum does, after checks that
   cannot fail for a value; a Strawberry enum's by a table of its members' names), without a
   `Path`, an `Info` or a call of `execute_field` per field (a network answer has ~1,300
-  such leaves). None where the field is nullable is None; anything else (an exception, None
-  for a non-null field, a value that does not serialize) goes the general way below, which
-  reads the field again and reports its error where graphql-core does.
+  such leaves). Which fields of a selection set are such leaves is worked out once per set
+  and request (`_plan`: a list's items share one set). None where the field is nullable is
+  None; anything else (an exception, None for a non-null field, a value that does not
+  serialize) goes the general way below, which reads the field again and reports its error
+  where graphql-core does.
 - A resolver whose arguments are leaves or lists of leaves (`name(lang:)`, relation paging)
   is called with them renamed and `Info` built where asked for (`Direct`): Strawberry's
   wrapper converted every argument's name and type per call, ~300 times per list page. The
@@ -77,6 +79,9 @@ class Leaf(NamedTuple):
     nullable: bool
 
 
+Plan = tuple[GroupedFieldSet, GraphQLObjectType, list[tuple[str, FieldDetailsList, Leaf | None]]]
+"""A selection set as `execute_fields` runs it (`HubExecutionContext._plan`)."""
+
 _LEAVES: WeakKeyDictionary[GraphQLSchema, dict[int, dict[str, Leaf | None]]] = WeakKeyDictionary()
 """Per schema, by object type identity, by field name: the field as a `Leaf`, or None."""
 
@@ -112,8 +117,9 @@ class HubExecutionContext(ObjectCompletion):
         self._leaves = per_field(_LEAVES, self.schema)
         middleware = self.middleware_manager
         self._plain = middleware is None or not middleware.middlewares
-        self._argument_values: dict[tuple[int, int], dict[str, Any]] = {}
         """No middleware wraps the resolvers (the hub adds none)."""
+        self._argument_values: dict[tuple[int, int], dict[str, Any]] = {}
+        self._plans: dict[int, Plan] = {}
 
     def _leaf(self, parent_type: GraphQLObjectType, name: str) -> Leaf | None:
         field_def = self.schema.get_field(parent_type, name)
@@ -124,6 +130,25 @@ class HubExecutionContext(ObjectCompletion):
         if get is None or isinstance(get, Direct) or serialize is None:
             return None
         return Leaf(get, serialize, not isinstance(field_def.type, GraphQLNonNull))
+
+    def _plan(self, parent_type: GraphQLObjectType, grouped_field_set: GroupedFieldSet) -> Plan:
+        """The fields of a selection set with each one's `Leaf` (or None), worked out once per
+        request: graphql-core memoizes a list's sub-selection, so every item of a list brings
+        the same set. The plan holds the set, so its identity is not reused meanwhile."""
+        try:
+            leaves = self._leaves[id(parent_type)]
+        except KeyError:
+            leaves = self._leaves[id(parent_type)] = {}
+        fields = []
+        for response_name, field_details_list in grouped_field_set.items():
+            name = field_details_list[0].node.name.value
+            try:
+                leaf = leaves[name]
+            except KeyError:
+                leaf = leaves[name] = self._leaf(parent_type, name)
+            fields.append((response_name, field_details_list, leaf))
+        plan = self._plans[id(grouped_field_set)] = (grouped_field_set, parent_type, fields)
+        return plan
 
     def execute_fields(
         self,
@@ -138,20 +163,14 @@ class HubExecutionContext(ObjectCompletion):
             return super().execute_fields(
                 parent_type, source_value, path, grouped_field_set, position_context
             )
-        try:
-            leaves = self._leaves[id(parent_type)]
-        except KeyError:
-            leaves = self._leaves[id(parent_type)] = {}
+        plan = self._plans.get(id(grouped_field_set))
+        if plan is None or plan[0] is not grouped_field_set or plan[1] is not parent_type:
+            plan = self._plan(parent_type, grouped_field_set)
         results: dict[str, Any] = {}
         is_awaitable = self.is_awaitable
         awaitable_fields: list[str] = []
         try:
-            for response_name, field_details_list in grouped_field_set.items():
-                name = field_details_list[0].node.name.value
-                try:
-                    leaf = leaves[name]
-                except KeyError:
-                    leaf = leaves[name] = self._leaf(parent_type, name)
+            for response_name, field_details_list, leaf in plan[2]:
                 if leaf is not None:
                     try:
                         value = leaf.get(source_value)
