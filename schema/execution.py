@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import types
 from asyncio import isfuture
-from collections.abc import Awaitable, Coroutine, Generator
+from collections.abc import Coroutine, Generator
 from contextvars import Context, copy_context
 from inspect import CO_ITERABLE_COROUTINE
 from typing import Any, NamedTuple
@@ -50,7 +50,6 @@ from graphql import (
     GraphQLField,
     GraphQLNonNull,
     GraphQLObjectType,
-    GraphQLOutputType,
     GraphQLSchema,
     Undefined,
     get_argument_values,
@@ -257,7 +256,7 @@ class HubExecutionContext(ObjectCompletion):
                 return_type, field_details_list, info, path, result, position_context
             )
             if self.is_awaitable(completed):
-                return self._await_completed(completed, return_type, field_details_list, path)
+                return self.awaited_value(completed, return_type, field_details_list, path)
         except Exception as raw_error:
             self.handle_field_error(raw_error, return_type, field_details_list, path)
             return None
@@ -285,19 +284,6 @@ class HubExecutionContext(ObjectCompletion):
             field_def, details.node, self.variable_values, None, self.hide_suggestions
         )
         return values
-
-    async def _await_completed(
-        self,
-        completed: Awaitable[Any],
-        return_type: GraphQLOutputType,
-        field_details_list: FieldDetailsList,
-        path: Path,
-    ) -> Any:
-        try:
-            return await completed
-        except Exception as raw_error:
-            self.handle_field_error(raw_error, return_type, field_details_list, path)
-            return None
 
 
 @types.coroutine

@@ -146,7 +146,7 @@ class ObjectCompletion(StrawberryGraphQLCoreExecutionContext):
                     self.handle_field_error(raw_error, item_type, field_details_list, item_path)
                     completed = None
                 if completed is not None and is_awaitable(completed):
-                    completed = self._awaited_item(
+                    completed = self.awaited_value(
                         completed, item_type, field_details_list, item_path
                     )
                     awaitable_indices.append(index)
@@ -159,18 +159,19 @@ class ObjectCompletion(StrawberryGraphQLCoreExecutionContext):
             return results
         return gathered(results, awaitable_indices)
 
-    async def _awaited_item(
+    async def awaited_value(
         self,
         completed: Any,
-        item_type: GraphQLOutputType,
+        return_type: GraphQLOutputType,
         field_details_list: FieldDetailsList,
-        item_path: Path,
+        path: Path,
     ) -> Any:
-        """graphql-core's: the item once its awaited fields are in, its error at its path."""
+        """graphql-core's: a field's or list item's value once awaited, its error at its
+        path (null there, or raised on where the type is non-null)."""
         try:
             return await completed
         except Exception as raw_error:
-            self.handle_field_error(raw_error, item_type, field_details_list, item_path)
+            self.handle_field_error(raw_error, return_type, field_details_list, path)
             return None
 
 
