@@ -15,9 +15,11 @@ field's resolver is called and how a leaf is completed, in the one path every re
   serializer alone (all graphql-core's completion of a scalar or enum does, after checks that
   cannot fail for a value; a Strawberry enum's by a table of its members' names), without a
   `Path`, an `Info` or a call of `execute_field` per field (a network answer has ~1,300
-  such leaves). None where the field is nullable is None; anything else (an exception, None
-  for a non-null field, a value that does not serialize) goes the general way below, which
-  reads the field again and reports its error where graphql-core does.
+  such leaves). Which fields of a selection set are such leaves is worked out once per set
+  and request (`_plan`: a list's items share one set). None where the field is nullable is
+  None; anything else (an exception, None for a non-null field, a value that does not
+  serialize) goes the general way below, which reads the field again and reports its error
+  where graphql-core does.
 - A resolver whose arguments are leaves or lists of leaves (`name(lang:)`, relation paging)
   is called with them renamed and `Info` built where asked for (`Direct`): Strawberry's
   wrapper converted every argument's name and type per call, ~300 times per list page. The
@@ -38,7 +40,7 @@ from __future__ import annotations
 
 import types
 from asyncio import isfuture
-from collections.abc import Awaitable, Coroutine, Generator
+from collections.abc import Coroutine, Generator
 from contextvars import Context, copy_context
 from inspect import CO_ITERABLE_COROUTINE
 from typing import Any, NamedTuple
@@ -48,16 +50,15 @@ from graphql import (
     GraphQLField,
     GraphQLNonNull,
     GraphQLObjectType,
-    GraphQLOutputType,
     GraphQLSchema,
     Undefined,
     get_argument_values,
 )
 from graphql.execution.collect_fields import FieldDetails, FieldDetailsList, GroupedFieldSet
 from graphql.execution.executor import to_nodes
-from graphql.pyutils import AwaitableOrValue, Path, gather_with_cancel
-from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+from graphql.pyutils import AwaitableOrValue, Path
 
+from schema.object_completion import ObjectCompletion, gathered
 from schema.resolver_calls import (
     _GETTERS,
     Direct,
@@ -76,6 +77,9 @@ class Leaf(NamedTuple):
     serialize: Serialize
     nullable: bool
 
+
+Plan = tuple[GroupedFieldSet, GraphQLObjectType, list[tuple[str, FieldDetailsList, Leaf | None]]]
+"""A selection set as `execute_fields` runs it (`HubExecutionContext._plan`)."""
 
 _LEAVES: WeakKeyDictionary[GraphQLSchema, dict[int, dict[str, Leaf | None]]] = WeakKeyDictionary()
 """Per schema, by object type identity, by field name: the field as a `Leaf`, or None."""
@@ -100,7 +104,7 @@ def awaitable(value: Any) -> bool:
     return False
 
 
-class HubExecutionContext(StrawberryGraphQLCoreExecutionContext):
+class HubExecutionContext(ObjectCompletion):
     """graphql-core's `execute_fields` with leaves completed in place, and its
     `execute_field` with getters called directly and coroutines started eagerly; everything
     else as graphql-core does it."""
@@ -112,8 +116,9 @@ class HubExecutionContext(StrawberryGraphQLCoreExecutionContext):
         self._leaves = per_field(_LEAVES, self.schema)
         middleware = self.middleware_manager
         self._plain = middleware is None or not middleware.middlewares
-        self._argument_values: dict[tuple[int, int], dict[str, Any]] = {}
         """No middleware wraps the resolvers (the hub adds none)."""
+        self._argument_values: dict[tuple[int, int], dict[str, Any]] = {}
+        self._plans: dict[int, Plan] = {}
 
     def _leaf(self, parent_type: GraphQLObjectType, name: str) -> Leaf | None:
         field_def = self.schema.get_field(parent_type, name)
@@ -124,6 +129,25 @@ class HubExecutionContext(StrawberryGraphQLCoreExecutionContext):
         if get is None or isinstance(get, Direct) or serialize is None:
             return None
         return Leaf(get, serialize, not isinstance(field_def.type, GraphQLNonNull))
+
+    def _plan(self, parent_type: GraphQLObjectType, grouped_field_set: GroupedFieldSet) -> Plan:
+        """The fields of a selection set with each one's `Leaf` (or None), worked out once per
+        request: graphql-core memoizes a list's sub-selection, so every item of a list brings
+        the same set. The plan holds the set, so its identity is not reused meanwhile."""
+        try:
+            leaves = self._leaves[id(parent_type)]
+        except KeyError:
+            leaves = self._leaves[id(parent_type)] = {}
+        fields = []
+        for response_name, field_details_list in grouped_field_set.items():
+            name = field_details_list[0].node.name.value
+            try:
+                leaf = leaves[name]
+            except KeyError:
+                leaf = leaves[name] = self._leaf(parent_type, name)
+            fields.append((response_name, field_details_list, leaf))
+        plan = self._plans[id(grouped_field_set)] = (grouped_field_set, parent_type, fields)
+        return plan
 
     def execute_fields(
         self,
@@ -138,20 +162,14 @@ class HubExecutionContext(StrawberryGraphQLCoreExecutionContext):
             return super().execute_fields(
                 parent_type, source_value, path, grouped_field_set, position_context
             )
-        try:
-            leaves = self._leaves[id(parent_type)]
-        except KeyError:
-            leaves = self._leaves[id(parent_type)] = {}
+        plan = self._plans.get(id(grouped_field_set))
+        if plan is None or plan[0] is not grouped_field_set or plan[1] is not parent_type:
+            plan = self._plan(parent_type, grouped_field_set)
         results: dict[str, Any] = {}
         is_awaitable = self.is_awaitable
         awaitable_fields: list[str] = []
         try:
-            for response_name, field_details_list in grouped_field_set.items():
-                name = field_details_list[0].node.name.value
-                try:
-                    leaf = leaves[name]
-                except KeyError:
-                    leaf = leaves[name] = self._leaf(parent_type, name)
+            for response_name, field_details_list, leaf in plan[2]:
                 if leaf is not None:
                     try:
                         value = leaf.get(source_value)
@@ -180,7 +198,7 @@ class HubExecutionContext(StrawberryGraphQLCoreExecutionContext):
             raise
         if not awaitable_fields:
             return results
-        return _gathered(results, awaitable_fields)
+        return gathered(results, awaitable_fields)
 
     def execute_field(
         self,
@@ -238,7 +256,7 @@ class HubExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 return_type, field_details_list, info, path, result, position_context
             )
             if self.is_awaitable(completed):
-                return self._await_completed(completed, return_type, field_details_list, path)
+                return self.awaited_value(completed, return_type, field_details_list, path)
         except Exception as raw_error:
             self.handle_field_error(raw_error, return_type, field_details_list, path)
             return None
@@ -266,30 +284,6 @@ class HubExecutionContext(StrawberryGraphQLCoreExecutionContext):
             field_def, details.node, self.variable_values, None, self.hide_suggestions
         )
         return values
-
-    async def _await_completed(
-        self,
-        completed: Awaitable[Any],
-        return_type: GraphQLOutputType,
-        field_details_list: FieldDetailsList,
-        path: Path,
-    ) -> Any:
-        try:
-            return await completed
-        except Exception as raw_error:
-            self.handle_field_error(raw_error, return_type, field_details_list, path)
-            return None
-
-
-async def _gathered(results: dict[str, Any], awaitable_fields: list[str]) -> dict[str, Any]:
-    """graphql-core's: the object once its awaited fields are in (one awaited alone)."""
-    if len(awaitable_fields) == 1:
-        field = awaitable_fields[0]
-        results[field] = await results[field]
-    else:
-        awaited = await gather_with_cancel(*(results[field] for field in awaitable_fields))
-        results.update(zip(awaitable_fields, awaited, strict=True))
-    return results
 
 
 @types.coroutine
