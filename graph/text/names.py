@@ -12,8 +12,10 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from graph.text.cache_sizes import NAMES
 
-@lru_cache(maxsize=65_536)
+
+@lru_cache(maxsize=NAMES)
 def name_key(text: str) -> str:
     """Lower-cased, accents stripped (NFKD minus combining marks), whitespace collapsed.
 

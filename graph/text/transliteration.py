@@ -17,6 +17,8 @@ from typing import Final
 
 import icu
 
+from graph.text.cache_sizes import WORDS
+
 Scheme = Callable[[str], str]
 
 GOST_779_B: Final = """
@@ -139,7 +141,7 @@ def is_cyrillic(word: str) -> bool:
     return any("CYRILLIC" in unicodedata.name(char, "") for char in word)
 
 
-@lru_cache(maxsize=131_072)
+@lru_cache(maxsize=WORDS)
 def fold(word: str) -> str:
     """Lower case without accents (й = и, ё = е) or soft signs, Tajik/Azerbaijani Cyrillic
     letters as Russian writes them, Latin letters without decomposition (ə, ı) as the press
@@ -151,7 +153,7 @@ def fold(word: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-@lru_cache(maxsize=131_072)
+@lru_cache(maxsize=WORDS)
 def cyrillic_forms(word: str) -> tuple[str, ...]:
     """How a Latin word is written in Cyrillic: Russian with х or г for h, Azerbaijani."""
     lowered = word.casefold()
@@ -162,7 +164,7 @@ def cyrillic_forms(word: str) -> tuple[str, ...]:
     )
 
 
-@lru_cache(maxsize=131_072)
+@lru_cache(maxsize=WORDS)
 def latin_forms(word: str) -> tuple[str, ...]:
     """A Cyrillic word in every romanisation: Russian BGN/PCGN, ISO 9, GOST 7.79 B, ICAO 9303,
     Azerbaijani and Tajik BGN (on the original letters), and the cross-language readings."""

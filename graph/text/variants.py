@@ -21,6 +21,7 @@ from typing import Final
 import jellyfish
 
 from graph.model import Label
+from graph.text.cache_sizes import NAMES, WORDS
 from graph.text.names import name_key, name_keys
 from graph.text.transliteration import cyrillic_forms, fold, is_cyrillic, latin_forms
 
@@ -37,7 +38,7 @@ VARIANT_FIELDS: Final = ("nameVariants", "namePhonetic")
 """The derived properties `name_properties` adds next to `nameKeys`."""
 
 
-@lru_cache(maxsize=131_072)
+@lru_cache(maxsize=WORDS)
 def _word_paths(word: str) -> tuple[str, ...]:
     """The word under each scheme, in a fixed order (position i of every word of a name
     belongs to scheme i, so a name's i-th variant keeps its words in one scheme)."""
@@ -55,7 +56,7 @@ def _mixed(form: str) -> bool:
     return is_cyrillic(form) and any("a" <= char <= "z" for char in form)
 
 
-@lru_cache(maxsize=131_072)
+@lru_cache(maxsize=NAMES)
 def _variants_of(text: str) -> tuple[str, ...]:
     """The text under each scheme, distinct, in scheme order. Cached: synthetic graphs (and
     real agencies' staff lists) repeat whole names."""
@@ -68,13 +69,13 @@ def _variants_of(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(joined))
 
 
-@lru_cache(maxsize=131_072)
+@lru_cache(maxsize=NAMES)
 def _phonetic_of(variant: str) -> tuple[str, ...]:
     keys = (phonetic_key(word) for word in WORD.findall(variant))
     return tuple(key for key in keys if key is not None)
 
 
-@lru_cache(maxsize=131_072)
+@lru_cache(maxsize=WORDS)
 def phonetic_key(word: str) -> str | None:
     """Metaphone of a romanised word of `PHONETIC_MIN` letters or more; None for others."""
     if len(word) < PHONETIC_MIN or not word.isascii() or not word.isalpha():
