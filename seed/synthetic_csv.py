@@ -189,10 +189,9 @@ def _format(batch: Batch, stamp: str) -> _ChunkCsv:
 
     for label, node_rows in batch.nodes.items():
         _write_nodes(writer, label, (row["props"] for row in node_rows), stamp)
-        out.by_label[label] += len(node_rows)
     for (rel_type, _, _), link_rows in batch.links.items():
         _write_links(writer, rel_type, link_rows, stamp)
-        out.by_type[rel_type] += len(link_rows)
+    batch.count_into(out.by_label, out.by_type)
     out.texts = {
         identity: (header, buffer.getvalue()) for identity, (header, buffer, _) in buffers.items()
     }
