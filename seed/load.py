@@ -15,7 +15,7 @@ import contextlib
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
@@ -23,13 +23,11 @@ from typing import Any, Final
 from graph.database.cypher import Cypher
 from graph.database.maintenance import entity_count
 from graph.loading.bulk import DEFAULT_BATCH_SIZE, LinkShape, WriteMode, write_links, write_nodes
-from graph.model import Label
+from graph.model import Label, RelType
 from seed.synthetic import SyntheticGraph
 from seed.synthetic_parts import Batch
+from seed.tallies import Progress, Written
 from seed.validate import DEFAULT_DIR, SeedGraph, read_seed
-
-Progress = Callable[[int, int], None]
-"""Called with (done, total) after every batch: rows for the seed, experts for synthetic."""
 
 SYNTHETIC_BATCH_SIZE: Final = 5_000
 """2,000 to 10,000 rows measured alike on two cores; 20,000 wrote relationships a fifth slower."""
@@ -38,17 +36,12 @@ NODE_CONCURRENCY: Final = 2
 
 
 @dataclass(frozen=True, slots=True)
-class SeedReport:
-    nodes: int
-    relationships: int
-    seconds: float
+class SeedReport(Written):
     what: str = "seed data"
     skipped_because: str | None = None
     node_seconds: float = 0.0
     """Time spent in node writes (synthetic loads overlap them with relationship writes)."""
     link_seconds: float = 0.0
-    by_label: Mapping[str, int] = field(default_factory=dict)
-    by_type: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def nodes_per_second(self) -> float:
@@ -80,8 +73,8 @@ class _Writer:
     def __init__(self, cypher: Cypher, mode: WriteMode, batch_size: int) -> None:
         self.cypher, self.mode, self.batch_size = cypher, mode, batch_size
         self.written_at = datetime.now(UTC)
-        self.by_label: Counter[str] = Counter()
-        self.by_type: Counter[str] = Counter()
+        self.by_label: Counter[Label] = Counter()
+        self.by_type: Counter[RelType] = Counter()
         self.node_seconds = self.link_seconds = 0.0
 
     def _options(self, on_batch: Callable[[int], None] | None) -> dict[str, Any]:
@@ -126,8 +119,6 @@ class _Writer:
 
     def report(self, what: str, started: float) -> SeedReport:
         return SeedReport(
-            nodes=sum(self.by_label.values()),
-            relationships=sum(self.by_type.values()),
             seconds=time.monotonic() - started,
             what=what,
             node_seconds=self.node_seconds,
@@ -164,7 +155,9 @@ async def seed_if_empty(cypher: Cypher, data_dir: Path = DEFAULT_DIR) -> SeedRep
     """What `hub run` calls at start-up: seed a new graph, leave a populated one alone."""
     entities = await entity_count(cypher)
     if entities:
-        return SeedReport(0, 0, 0.0, skipped_because=f"the graph already has {entities:,} entities")
+        return SeedReport(
+            seconds=0.0, skipped_because=f"the graph already has {entities:,} entities"
+        )
     return await load_seed(cypher, data_dir)
 
 

@@ -30,28 +30,22 @@ from typing import Any, Final
 from graph.model import Label, RelType
 from seed.synthetic import Backbone, SyntheticGraph
 from seed.synthetic_parts import Batch
+from seed.tallies import Progress as Progress  # seed/offline.py imports it from here
+from seed.tallies import Written
 
 ARRAY_DELIMITER: Final = "\u001f"
 """ASCII unit separator: no text of the generator contains it (checked on every write)."""
 ARRAY_DELIMITER_OPTION: Final = "U+001F"
 """The same character as the importer's `--array-delimiter` wants it spelt."""
 
-Progress = Callable[[int, int], None]
-"""Called with (experts done, experts total) after every chunk."""
-
 
 @dataclass(frozen=True, slots=True)
-class CsvGraph:
+class CsvGraph(Written):
     """The files written and what they hold."""
 
     directory: Path
     node_files: tuple[Path, ...]
     relationship_files: tuple[Path, ...]
-    nodes: int
-    relationships: int
-    seconds: float
-    by_label: Mapping[Label, int] = field(default_factory=dict)
-    by_type: Mapping[RelType, int] = field(default_factory=dict)
 
 
 _Identity = tuple[str, str, tuple[str, ...], tuple[str, ...]]
@@ -145,8 +139,6 @@ def write_synthetic_csv(
         directory=directory,
         node_files=tuple(files.paths["nodes"]),
         relationship_files=tuple(files.paths["relationships"]),
-        nodes=sum(by_label.values()),
-        relationships=sum(by_type.values()),
         seconds=time.monotonic() - started,
         by_label=dict(by_label),
         by_type=dict(by_type),
@@ -197,10 +189,9 @@ def _format(batch: Batch, stamp: str) -> _ChunkCsv:
 
     for label, node_rows in batch.nodes.items():
         _write_nodes(writer, label, (row["props"] for row in node_rows), stamp)
-        out.by_label[label] += len(node_rows)
     for (rel_type, _, _), link_rows in batch.links.items():
         _write_links(writer, rel_type, link_rows, stamp)
-        out.by_type[rel_type] += len(link_rows)
+    batch.count_into(out.by_label, out.by_type)
     out.texts = {
         identity: (header, buffer.getvalue()) for identity, (header, buffer, _) in buffers.items()
     }

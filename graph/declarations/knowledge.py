@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from graph.declarations.checks import kind_field
+from graph.declarations.dates import date_field, year_field
 from graph.declarations.geography import ALIASES, MENTIONED_IN
 from graph.declarations.spec import Edge, Entity, Field, Relation, Scalar, Text, on, related
 from graph.declarations.spec import FilterKind as F
@@ -35,14 +36,8 @@ RESOURCE: Final = Entity(
     texts=(Text("title"), Text("body", "Our own summary of the document in that language.")),
     fields=(
         kind_field(R, "news, blog_entry, article, curriculum, report or web_page."),
-        Field(
-            "published",
-            Scalar.TEXT,
-            "Publication date, ISO 8601, possibly partial.",
-            values.partial_date,
-            input_doc="Partial ISO date.",
-        ),
-        Field("publishedYear", Scalar.INT),
+        date_field("published", "Publication date, ISO 8601, possibly partial."),
+        year_field("publishedYear"),
         Field("url", Scalar.TEXT, None, values.url),
         Field(
             "contradictions",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from graph.declarations.checks import kind_field, short, status
+from graph.declarations.dates import date_field, year_field
 from graph.declarations.spec import Edge, Entity, Field, Relation, Scalar, Text, on, related
 from graph.declarations.spec import FilterKind as F
 from graph.model import Label
@@ -18,18 +19,8 @@ A, C, PL, P, E, T = (
     Label.EVENT,
     Label.TOPIC,
 )
-PARTIAL: Final = "Partial ISO date."
 END: Final = "End date, ISO 8601, possibly partial."
 IN_COUNTRY: Final = "{} this country (or a place within it)."
-
-
-def _date(key: str, doc: str) -> Field:
-    return Field(key, Scalar.TEXT, doc, values.partial_date, input_doc=PARTIAL)
-
-
-def _year(key: str) -> Field:
-    """A date's year, derived by every write from the date (never written itself)."""
-    return Field(key, Scalar.INT)
 
 
 def _resources(owner: str) -> tuple[Relation, ...]:
@@ -58,10 +49,10 @@ PROGRAMME: Final = Entity(
         Field("aliases", Scalar.TEXTS, write=values.texts, shown=False, read=False),
         kind_field(P, "programme, project or phase."),
         Field("phase", Scalar.INT, "Phase number, for phases.", values.count),
-        _date("start", "Start date, ISO 8601, possibly partial (2019-04, 2019)."),
-        _date("end", END),
-        _year("startYear"),
-        _year("endYear"),
+        date_field("start", "Start date, ISO 8601, possibly partial (2019-04, 2019)."),
+        date_field("end", END),
+        year_field("startYear"),
+        year_field("endYear"),
         Field(
             "budgetAmount",
             Scalar.NUMBER,
@@ -125,10 +116,10 @@ EVENT: Final = Entity(
     fields=(
         kind_field(E, "workshop, training_of_trainers, roll_out_session, training..."),
         Field("status", Scalar.TEXT, "announced, held or planned.", status, choices="EventStatus"),
-        _date("start", "Start date, ISO 8601, possibly partial (--11-26 has no year)."),
-        _date("end", END),
-        _year("startYear"),
-        _year("endYear"),
+        date_field("start", "Start date, ISO 8601, possibly partial (--11-26 has no year)."),
+        date_field("end", END),
+        year_field("startYear"),
+        year_field("endYear"),
         Field("durationDays", Scalar.NUMBER, write=values.positive_number),
         Field(
             "participantCount",

@@ -26,6 +26,7 @@ from typing import Any, Final, Literal, LiteralString
 from neo4j import AsyncManagedTransaction
 
 from graph.database.cypher import Cypher
+from graph.database.migrations import FULLTEXT_INDEXES
 from graph.errors import GraphError
 from graph.loading.bulk_node_queries import CREATE_NODES, MERGE_NODES
 from graph.loading.link_queries import CREATE_LINKS, MERGE_LINKS, MERGE_LINKS_BY_TYPE, LinkShape
@@ -47,15 +48,17 @@ Row = Mapping[str, Any]
 
 DEFAULT_BATCH_SIZE: Final = 10_000
 
-DROP_FULLTEXT_INDEXES: Final[tuple[LiteralString, ...]] = (
-    "DROP INDEX text_en IF EXISTS",
-    "DROP INDEX text_ru IF EXISTS",
-    "DROP INDEX text_az IF EXISTS",
-    "DROP INDEX text_tg IF EXISTS",
-    "DROP INDEX names_exact IF EXISTS",
-    "DROP INDEX names_variants IF EXISTS",
+
+def _index_name(create: LiteralString) -> LiteralString:
+    """`CREATE FULLTEXT INDEX <name> IF NOT EXISTS ...` -> `<name>`."""
+    return create.split()[3]
+
+
+DROP_FULLTEXT_INDEXES: Final[tuple[LiteralString, ...]] = tuple(
+    "DROP INDEX " + _index_name(create) + " IF EXISTS" for create in FULLTEXT_INDEXES
 )
-"""The full-text indexes of graph/database/migrations.py, which bulk loads may drop for a while."""
+"""The full-text indexes graph/database/migrations.py creates, which bulk loads may drop for a
+while (`apply_migrations` builds them again)."""
 FULLTEXT_INDEX_NAMES: Final[LiteralString] = (
     "SHOW FULLTEXT INDEXES YIELD name RETURN collect(name) AS names"
 )
