@@ -22,7 +22,8 @@ from graph.database.migrations import apply_migrations
 from graph.neo4j_local import LocalNeo4j
 from graph.neo4j_local.bulk_import import ImportSources, import_full
 from seed.connection import Connection
-from seed.synthetic_csv import ARRAY_DELIMITER_OPTION, CsvGraph, Progress, write_synthetic_csv
+from seed.synthetic_csv import ARRAY_DELIMITER_OPTION, CsvGraph, write_synthetic_csv
+from seed.tallies import Progress
 
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 

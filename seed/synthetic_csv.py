@@ -30,8 +30,7 @@ from typing import Any, Final
 from graph.model import Label, RelType
 from seed.synthetic import Backbone, SyntheticGraph
 from seed.synthetic_parts import Batch
-from seed.tallies import Progress as Progress  # seed/offline.py imports it from here
-from seed.tallies import Written
+from seed.tallies import Progress, Written
 
 ARRAY_DELIMITER: Final = "\u001f"
 """ASCII unit separator: no text of the generator contains it (checked on every write)."""
