@@ -160,18 +160,6 @@ function openQuestions(node: Entity, i18n: I18n): string[] {
   return items;
 }
 
-/** Each type's related lists in page order, by field; a list's title is the message `rel<Field>`. */
-const RELATED: { [T in Entity["__typename"]]: (keyof Extract<Entity, { __typename: T }> & string)[] } = {
-  Expert: ["agencies", "events", "topics", "mentionedIn"],
-  Agency: ["experts", "events", "mentionedIn"],
-  Country: ["agencies", "events", "programmes"],
-  Place: ["events", "agencies"],
-  Programme: ["funders", "implementers", "events"],
-  Event: ["participants", "cascades", "describedBy"],
-  Topic: ["experts", "events"],
-  Resource: ["mentions"],
-};
-
 type Listed = RelatedItem["node"] & { start?: string | null };
 /** A related list as NodePage asks for it: `nodes` (dated when they have a start), or `edges`
  * with what their source says about the link (amount, role, count, period) and that source. */
@@ -187,6 +175,22 @@ type Connection = {
     since?: string | null;
     until?: string | null;
   }[];
+};
+type Of<T extends Entity["__typename"]> = Extract<Entity, { __typename: T }>;
+/** The fields of one entity type that are related lists. */
+type Lists<T extends Entity["__typename"]> = { [K in keyof Of<T>]: Of<T>[K] extends Connection ? K : never }[keyof Of<T>] &
+  string;
+
+/** Each type's related lists in page order, by field; a list's title is the message `rel<Field>`. */
+const RELATED: { [T in Entity["__typename"]]: Lists<T>[] } = {
+  Expert: ["agencies", "events", "topics", "mentionedIn"],
+  Agency: ["experts", "events", "mentionedIn"],
+  Country: ["agencies", "events", "programmes"],
+  Place: ["events", "agencies"],
+  Programme: ["funders", "implementers", "events"],
+  Event: ["participants", "cascades", "describedBy"],
+  Topic: ["experts", "events"],
+  Resource: ["mentions"],
 };
 
 function related(node: Entity, more: () => void, i18n: I18n) {
