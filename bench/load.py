@@ -25,13 +25,16 @@ class RunResult:
 
     requests: int
     duration_s: float
-    errors: int
     quantiles_ms: tuple[float, ...]
     error_detail: Mapping[str, int] = field(default_factory=dict)
     server_cpu_s: float = 0.0
     """CPU the API server (or, for the floor, the Python client) used during the run."""
     neo4j_cpu_s: float = 0.0
     """CPU the Neo4j JVM used during the run."""
+
+    @property
+    def errors(self) -> int:
+        return sum(self.error_detail.values())
 
     @property
     def rps(self) -> float:
@@ -97,7 +100,6 @@ def run_wrk(
     return RunResult(
         requests=int(report["requests"]),
         duration_s=report["duration_us"] / 1e6,
-        errors=sum(detail.values()),
         quantiles_ms=tuple(value / 1000 for value in report["quantiles_us"]),
         error_detail=detail,
     )
@@ -136,7 +138,6 @@ def merge(runs: Sequence[RunResult]) -> RunResult:
     return RunResult(
         requests=sum(run.requests for run in runs),
         duration_s=sum(run.duration_s for run in runs),
-        errors=sum(run.errors for run in runs),
         quantiles_ms=tuple(merged),
         error_detail=detail,
         server_cpu_s=sum(run.server_cpu_s for run in runs),

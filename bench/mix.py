@@ -54,9 +54,11 @@ def load_mix(directory: Path = QUERIES_DIR) -> list[MixQuery]:
         targets: dict[Target, TargetQuery] = {}
         for target in TARGETS:
             part = entry[target]
-            source = part["cypher"] if target == "floor" else part["document"]
+            sources = [part["cypher"] if target == "floor" else part["document"]]
+            sources += part.get("fragments", [])
+            texts = [(directory / source).read_text(encoding="utf-8") for source in sources]
             targets[target] = TargetQuery(
-                text=(directory / source).read_text(encoding="utf-8"),
+                text="\n".join(texts),
                 variables=part.get("parameters" if target == "floor" else "variables", {}),
                 compare=part.get("compare", {}),
             )

@@ -11,6 +11,19 @@ import neo4j from "neo4j-driver";
 const port = Number(process.env.PEER_PORT ?? 4000);
 const workers = Number(process.env.PEER_WORKERS ?? 1);
 
+// A Query field's `@cypher(statement: "<name>.cypher")` names the floor's file in ../queries: the
+// peer runs the floor's very statement (its `//` comment lines dropped), kept in one place.
+const FLOOR_STATEMENT = /statement: "(\w+\.cypher)"/g;
+
+function floorStatement(file) {
+  const text = readFileSync(new URL(`../queries/${file}`, import.meta.url), "utf8");
+  return text
+    .split("\n")
+    .filter((line) => !line.trimStart().startsWith("//"))
+    .join("\n")
+    .trim();
+}
+
 if (cluster.isPrimary && workers > 1) {
   for (let i = 0; i < workers; i += 1) cluster.fork();
   cluster.on("exit", (worker, code) => {
@@ -27,7 +40,10 @@ if (cluster.isPrimary && workers > 1) {
     neo4j.auth.basic(process.env.NEO4J_USER ?? "neo4j", process.env.NEO4J_PASSWORD ?? ""),
     { maxConnectionPoolSize: 100, disableLosslessIntegers: true },
   );
-  const typeDefs = readFileSync(new URL("./typeDefs.graphql", import.meta.url), "utf8");
+  const typeDefs = readFileSync(new URL("./typeDefs.graphql", import.meta.url), "utf8").replace(
+    FLOOR_STATEMENT,
+    (_, file) => `statement: ${JSON.stringify(floorStatement(file))}`,
+  );
   const neoSchema = new Neo4jGraphQL({ typeDefs, driver });
   const schema = await neoSchema.getSchema();
   if (process.argv.includes("--print-schema")) {

@@ -23,7 +23,6 @@ def _run(
     return RunResult(
         requests=requests,
         duration_s=10.0,
-        errors=0,
         quantiles_ms=tuple(latency_ms for _ in range(QUANTILES)),
         server_cpu_s=server_ms * requests / 1000,
         neo4j_cpu_s=neo4j_ms * requests / 1000,

@@ -38,16 +38,24 @@ export function NodeLink({ node, badge = false }: { node: NodeRefFragment; badge
   );
 }
 
-/** A view's title ending in the entity it is about, linked to the entity's page. */
-export function EntityHeading({ title, node }: { title: MessageKey; node: { id: string; name: TextFragment } }) {
+/** A view about one entity (`/{view}/{id}`): a section of class `view` whose title (message
+ * `{view}Title`) ends in the entity, linked to the entity's page. */
+export function EntityView(props: {
+  view: "cascade" | "network" | "timeline";
+  node: { id: string; name: TextFragment };
+  children: ComponentChildren;
+}) {
   const { t } = useI18n();
   return (
-    <h1>
-      {t(title, { name: "" })}
-      <Link href={nodeHref("node", node.id)}>
-        <Txt value={node.name} />
-      </Link>
-    </h1>
+    <section class={props.view}>
+      <h1>
+        {t(`${props.view}Title` as const, { name: "" })}
+        <Link href={nodeHref("node", props.node.id)}>
+          <Txt value={props.node.name} />
+        </Link>
+      </h1>
+      {props.children}
+    </section>
   );
 }
 

@@ -1,7 +1,7 @@
 // `/cascade/{id}`: a training of trainers and the roll-outs it led to, as a tree with reach.
 import { useQuery } from "@urql/preact";
 import { CascadeDocument, type CascadeQuery } from "../generated/graphql";
-import { EntityHeading, Link } from "../components/links";
+import { EntityView, Link } from "../components/links";
 import { Pending, isNotFound } from "../components/status";
 import { Txt } from "../components/text";
 import { useI18n } from "../i18n";
@@ -29,8 +29,7 @@ export function CascadeView({ id }: { id: string }) {
   if (!result.data || isNotFound(result.error)) return <Pending result={result} />;
   const cascade = result.data.cascade;
   return (
-    <section class="cascade">
-      <EntityHeading title="cascadeTitle" node={cascade.event} />
+    <EntityView view="cascade" node={cascade.event}>
       <ul class="figures">
         <li>{t("cascadeSessions", { count: cascade.sessionCount })}</li>
         <li>
@@ -54,7 +53,7 @@ export function CascadeView({ id }: { id: string }) {
         </p>
       ) : null}
       <Tree branches={cascadeTree(cascade.sessions)} />
-    </section>
+    </EntityView>
   );
 }
 

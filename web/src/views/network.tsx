@@ -4,7 +4,7 @@ import { useQuery } from "@urql/preact";
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { CommunitiesDocument, NeighbourhoodDocument } from "../generated/graphql";
-import { EntityHeading, Link, TYPENAMES } from "../components/links";
+import { EntityView, Link, TYPENAMES } from "../components/links";
 import { Pending, isNotFound } from "../components/status";
 import { Txt } from "../components/text";
 import { useI18n } from "../i18n";
@@ -53,8 +53,7 @@ export function NetworkView({ id, filters }: { id: string; filters: NetworkFilte
     relationships: relationships.join(","),
   };
   return (
-    <section class="network">
-      <EntityHeading title="networkTitle" node={subgraph.center} />
+    <EntityView view="network" node={subgraph.center}>
       <form class="network-controls" onSubmit={(event) => event.preventDefault()}>
         <label for="depth">
           {t("depth")}{" "}
@@ -111,7 +110,7 @@ export function NetworkView({ id, filters }: { id: string; filters: NetworkFilte
           ))}
         </ul>
       </section>
-    </section>
+    </EntityView>
   );
 }
 

@@ -1,11 +1,12 @@
 // `/node/{id}`: any entity's fields in the chosen data language, related lists, sources, gaps.
 import { useQuery } from "@urql/preact";
 import { useState } from "preact/hooks";
-import { NodePageDocument, type NodePageQuery, type ParticipationsFragment } from "../generated/graphql";
+import { NodePageDocument, type NodePageQuery } from "../generated/graphql";
 import { Link, NodeLink, TypeBadge } from "../components/links";
 import { NotFound, Pending, isNotFound } from "../components/status";
 import { Source, Txt } from "../components/text";
 import { useI18n, type I18n } from "../i18n";
+import type { MessageKey } from "../i18n/en";
 import { formatDate } from "../lib/dates";
 import { nodeHref } from "../lib/router";
 import { Field, OpenQuestions, Related, joined, type RelatedItem } from "./node-parts";
@@ -159,92 +160,52 @@ function openQuestions(node: Entity, i18n: I18n): string[] {
   return items;
 }
 
-const refs = (nodes: RelatedItem["node"][]): RelatedItem[] => nodes.map((node) => ({ node }));
-type StatedEdge = { node: RelatedItem["node"]; source: string | null };
-/** A link with what its source says about it (role, dates, amount...) and that source. */
-const stated = (edge: StatedEdge, ...said: (string | null | undefined)[]): RelatedItem =>
-  ({ node: edge.node, extra: joined(...said), source: edge.source });
-/** Who works for whom (an expert's agencies, an agency's experts): the same edge either way. */
-type Membership = StatedEdge & { role: string | null; since: string | null; until: string | null };
-const memberships = (edges: Membership[]): RelatedItem[] => edges.map((e) => stated(e, e.role, e.since, e.until));
+type Listed = RelatedItem["node"] & { start?: string | null };
+/** A related list as NodePage asks for it: `nodes` (dated when they have a start), or `edges`
+ * with what their source says about the link (amount, role, count, period) and that source. */
+type Connection = {
+  totalCount: number;
+  nodes?: Listed[];
+  edges?: {
+    node: Listed;
+    source: string | null;
+    text?: string | null;
+    role?: string | null;
+    count?: number | null;
+    since?: string | null;
+    until?: string | null;
+  }[];
+};
+type Of<T extends Entity["__typename"]> = Extract<Entity, { __typename: T }>;
+/** The fields of one entity type that are related lists. */
+type Lists<T extends Entity["__typename"]> = { [K in keyof Of<T>]: Of<T>[K] extends Connection ? K : never }[keyof Of<T>] &
+  string;
+
+/** Each type's related lists in page order, by field; a list's title is the message `rel<Field>`. */
+const RELATED: { [T in Entity["__typename"]]: Lists<T>[] } = {
+  Expert: ["agencies", "events", "topics", "mentionedIn"],
+  Agency: ["experts", "events", "mentionedIn"],
+  Country: ["agencies", "events", "programmes"],
+  Place: ["events", "agencies"],
+  Programme: ["funders", "implementers", "events"],
+  Event: ["participants", "cascades", "describedBy"],
+  Topic: ["experts", "events"],
+  Resource: ["mentions"],
+};
 
 function related(node: Entity, more: () => void, i18n: I18n) {
-  const when = (start: string | null): string | null => formatDate(start, i18n.dates);
-  const dated = (nodes: (RelatedItem["node"] & { start: string | null })[]): RelatedItem[] =>
-    nodes.map((n) => ({ node: n, extra: when(n.start) }));
-  const participations = (edges: ParticipationsFragment["edges"]): RelatedItem[] =>
-    edges.map((e) => stated(e, e.role, e.count?.toString(), when(e.node.start)));
-  switch (node.__typename) {
-    case "Expert":
-      return (
-        <>
-          <Related title="relAgencies" total={node.agencies.totalCount} onMore={more}
-            items={memberships(node.agencies.edges)} />
-          <Related title="relEvents" total={node.events.totalCount} onMore={more}
-            items={participations(node.events.edges)} />
-          <Related title="relTopics" total={node.topics.totalCount} onMore={more} items={refs(node.topics.nodes)} />
-          <Related title="relMentionedIn" total={node.mentionedIn.totalCount} onMore={more} items={refs(node.mentionedIn.nodes)} />
-        </>
-      );
-    case "Agency":
-      return (
-        <>
-          <Related title="relExperts" total={node.experts.totalCount} onMore={more}
-            items={memberships(node.experts.edges)} />
-          <Related title="relEvents" total={node.events.totalCount} onMore={more}
-            items={participations(node.events.edges)} />
-          <Related title="relMentionedIn" total={node.mentionedIn.totalCount} onMore={more} items={refs(node.mentionedIn.nodes)} />
-        </>
-      );
-    case "Country":
-      return (
-        <>
-          <Related title="relAgencies" total={node.agencies.totalCount} onMore={more} items={refs(node.agencies.nodes)} />
-          <Related title="relEvents" total={node.events.totalCount} onMore={more}
-            items={dated(node.events.nodes)} />
-          <Related title="relProgrammes" total={node.programmes.totalCount} onMore={more} items={refs(node.programmes.nodes)} />
-        </>
-      );
-    case "Place":
-      return (
-        <>
-          <Related title="relEvents" total={node.events.totalCount} onMore={more}
-            items={dated(node.events.nodes)} />
-          <Related title="relAgencies" total={node.agencies.totalCount} onMore={more} items={refs(node.agencies.nodes)} />
-        </>
-      );
-    case "Programme":
-      return (
-        <>
-          <Related title="relFunders" total={node.funders.totalCount} onMore={more}
-            items={node.funders.edges.map((e) => stated(e, e.text))} />
-          <Related title="relImplementers" total={node.implementers.totalCount} onMore={more}
-            items={node.implementers.edges.map((e) => stated(e, e.role))} />
-          <Related title="relEvents" total={node.events.totalCount} onMore={more}
-            items={dated(node.events.nodes)} />
-        </>
-      );
-    case "Event":
-      return (
-        <>
-          <Related title="relParticipants" total={node.participants.totalCount} onMore={more}
-            items={node.participants.edges.map((e) => stated(e, e.role, e.count?.toString()))} />
-          <Related title="relCascades" total={node.cascades.totalCount} onMore={more}
-            items={dated(node.cascades.nodes)} />
-          <Related title="relDescribedBy" total={node.describedBy.totalCount} onMore={more} items={refs(node.describedBy.nodes)} />
-        </>
-      );
-    case "Topic":
-      return (
-        <>
-          <Related title="relExperts" total={node.experts.totalCount} onMore={more} items={refs(node.experts.nodes)} />
-          <Related title="relEvents" total={node.events.totalCount} onMore={more}
-            items={dated(node.events.nodes)} />
-        </>
-      );
-    case "Resource":
-      return <Related title="relMentions" total={node.mentions.totalCount} onMore={more} items={refs(node.mentions.nodes)} />;
-    default:
-      return null;
-  }
+  const when = (start: string | null | undefined): string | null => formatDate(start, i18n.dates);
+  const items = (list: Connection): RelatedItem[] =>
+    list.nodes
+      ? list.nodes.map((n) => ({ node: n, extra: when(n.start) }))
+      : (list.edges ?? []).map((e) => ({
+          node: e.node,
+          extra: joined(e.text, e.role, e.count?.toString(), e.since, e.until, when(e.node.start)),
+          source: e.source,
+        }));
+  return RELATED[node.__typename].map((field) => {
+    const list = (node as unknown as Record<string, Connection>)[field];
+    const title = `rel${field[0].toUpperCase()}${field.slice(1)}` as MessageKey;
+    return <Related key={field} title={title} total={list.totalCount} onMore={more} items={items(list)} />;
+  });
 }

@@ -1,7 +1,7 @@
 // `/timeline/{id}`: a programme's, agency's, country's or topic's events by year; undated last.
 import { useQuery } from "@urql/preact";
 import { TimelineDocument, type TimelineQuery } from "../generated/graphql";
-import { EntityHeading, Link } from "../components/links";
+import { EntityView, Link } from "../components/links";
 import { Pending, isNotFound } from "../components/status";
 import { Txt } from "../components/text";
 import { useI18n } from "../i18n";
@@ -26,8 +26,7 @@ export function TimelineView({ id }: { id: string }) {
   if (!result.data || isNotFound(result.error)) return <Pending result={result} />;
   const timeline = result.data.timeline;
   return (
-    <section class="timeline">
-      <EntityHeading title="timelineTitle" node={timeline.subject} />
+    <EntityView view="timeline" node={timeline.subject}>
       {byYear(timeline.items).map(([year, items]) => (
         <section key={String(year)} aria-labelledby={`year-${year ?? "none"}`}>
           <h2 id={`year-${year ?? "none"}`}>{year ?? t("timelineUndated")}</h2>
@@ -44,6 +43,6 @@ export function TimelineView({ id }: { id: string }) {
           </ul>
         </section>
       ))}
-    </section>
+    </EntityView>
   );
 }
