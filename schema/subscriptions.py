@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator, AsyncIterator, Sequence
 from datetime import datetime
-from enum import Enum
 from typing import Final
 
 import strawberry
@@ -27,9 +26,10 @@ from schema.context import Info
 from schema.errors import BadUserInputError, Code, CodedError
 from schema.ids import from_global_id, to_global_id
 from schema.mutations.accounts import AuditRecord
-from schema.permissions import Action, allowed, require, shown_source
+from schema.permissions import WRITES, Action, allowed, require, shown_source
 from schema.types.copied import copied
 from schema.types.node_interface import EntityType
+from schema.types.vocabulary import vocabulary
 
 MAX_IDS: Final = 100
 
@@ -42,14 +42,9 @@ class UnavailableError(CodedError):
     code = Code.SERVICE_UNAVAILABLE
 
 
-@strawberry.enum(description="What a change did to the node.")
-class ChangeOperation(Enum):
-    CREATE = "create"
-    UPDATE = "update"
-    DELETE = "delete"
-    LINK = "link"
-    UNLINK = "unlink"
-    IMPORT = "import"
+ChangeOperation = vocabulary(
+    "ChangeOperation", (action.value for action in WRITES), "What a change did to the node."
+)
 
 
 @strawberry.type(description="The link a LINK or UNLINK change made or removed.")
@@ -85,9 +80,7 @@ class EntityChange:
     def type(self) -> EntityType:
         return EntityType(self.change.label.value)
 
-    @strawberry.field
-    def operation(self) -> ChangeOperation:
-        return ChangeOperation(self.change.operation)
+    operation = copied("change.operation", ChangeOperation, shown=ChangeOperation)
 
     @strawberry.field(description="Fields whose value changed (none for links), sorted.")
     def fields(self) -> list[str]:
