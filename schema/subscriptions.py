@@ -24,11 +24,11 @@ from graph.model import Label
 from graph.writes.principal import ACCOUNT_PREFIX, CONTRIBUTED, Principal
 from schema.context import Info
 from schema.errors import BadUserInputError, Code, CodedError
-from schema.ids import from_global_id, to_global_id
+from schema.ids import from_global_id
 from schema.mutations.accounts import AuditRecord
 from schema.permissions import WRITES, Action, allowed, require, shown_source
-from schema.types.copied import copied
-from schema.types.node_interface import EntityType
+from schema.types.copied import copied, global_id
+from schema.types.node_interface import EntityType, entity_type
 from schema.types.vocabulary import vocabulary
 
 MAX_IDS: Final = 100
@@ -54,13 +54,10 @@ class ChangedLink:
     relationship_type = copied("link.rel_type", str, "The relationship type, e.g. WORKS_FOR.")
     outgoing = copied("link.outgoing", bool, "True when the changed node is the link's start.")
 
-    @strawberry.field(description="Global ID of the node at the link's other end.")
-    def other(self) -> strawberry.ID:
-        return strawberry.ID(to_global_id(self.link.other_label, self.link.other))
-
-    @strawberry.field
-    def other_type(self) -> EntityType:
-        return EntityType(self.link.other_label.value)
+    other = global_id(
+        "link.other_label", "link.other", "Global ID of the node at the link's other end."
+    )
+    other_type = copied("link.other_label", EntityType, shown=entity_type)
 
 
 @strawberry.type(description="One committed change of one node, as the audit log recorded it.")
@@ -72,13 +69,8 @@ class EntityChange:
         "change.sequence", int, "The change's place in the audit log (increases by commit)."
     )
 
-    @strawberry.field(description="Global ID of the node that changed.")
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(to_global_id(self.change.label, self.change.entity))
-
-    @strawberry.field
-    def type(self) -> EntityType:
-        return EntityType(self.change.label.value)
+    id = global_id("change.label", "change.entity", "Global ID of the node that changed.")
+    type = copied("change.label", EntityType, shown=entity_type)
 
     operation = copied("change.operation", ChangeOperation, shown=ChangeOperation)
 
