@@ -27,6 +27,7 @@ from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 from strawberry.exceptions import MissingQueryError
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
 from api.context import build_context
@@ -79,15 +80,6 @@ class Outcome:
     code: str = OK
     cypher: Cypher | None = None
     counted: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class Answer:
-    body: bytes
-    status: int
-    code: str
-    """OK, or the first error's code."""
-    headers: dict[str, str] | None = None
 
 
 class GraphQLEndpoint:
@@ -206,21 +198,9 @@ class GraphQLEndpoint:
                 outcome.code = "RATE_LIMITED"
                 return too_many_requests(decision)
         outcome.operation = self.operations.describe(query, params.operation_name)
-        answer = await self.execute(request, query, params, context, media_type)
-        outcome.code = answer.code
-        if request.method == "GET" and answer.code == OK:
-            public = not context.viewer.is_authenticated and not outcome.operation.personal
-            return cacheable_answer(
-                request, answer.body, media_type, public=public, max_age=self._cache_max_age
-            )
-        return uncacheable(
-            Response(
-                answer.body,
-                status_code=answer.status,
-                media_type=media_type,
-                headers=answer.headers,
-            )
-        )
+        result = await self.execute(request, query, params, context)
+        anonymous = not context.viewer.is_authenticated
+        return self.answer(request, result, media_type, outcome, anonymous=anonymous)
 
     async def stream(self, request: Request, outcome: Outcome) -> Response:
         """graphql-sse (api/event_stream.py), persisted and trusted documents as over JSON."""
@@ -240,8 +220,7 @@ class GraphQLEndpoint:
         query: str,
         params: GraphQLParams,
         context: Context,
-        media_type: str,
-    ) -> Answer:
+    ) -> ExecutionResult:
         allowed = (
             {OperationType.QUERY}
             if request.method == "GET"
@@ -268,6 +247,20 @@ class GraphQLEndpoint:
             ) from None
         except MissingQueryError:
             raise RequestError(400, "BAD_REQUEST", "the request has no GraphQL `query`") from None
+        return result
+
+    def answer(
+        self,
+        request: Request,
+        result: ExecutionResult,
+        media_type: str,
+        outcome: Outcome,
+        *,
+        anonymous: bool,
+    ) -> Response:
+        """The executed request's response; `outcome.code` becomes the first error's code. A
+        GET answered without errors may be cached, publicly when an anonymous caller read no
+        personal field."""
         errors = [error.formatted for error in result.errors or ()]
         executed = result.data is not None or any(error.get("path") for error in errors)
         body: dict[str, Any] = {"data": result.data} if executed else {}
@@ -280,8 +273,16 @@ class GraphQLEndpoint:
             status = 503
         elif media_type == GRAPHQL_RESPONSE and not executed:
             status = 400 if codes <= {*REQUEST_CODES, "BAD_USER_INPUT"} else 500
-        code = str(errors[0].get("extensions", {}).get("code", "ERROR")) if errors else OK
-        return Answer(orjson.dumps(body), status, code, headers)
+        outcome.code = str(errors[0].get("extensions", {}).get("code", "ERROR")) if errors else OK
+        content = orjson.dumps(body)
+        if request.method == "GET" and outcome.code == OK:
+            public = anonymous and not outcome.operation.personal
+            return cacheable_answer(
+                request, content, media_type, public=public, max_age=self._cache_max_age
+            )
+        return uncacheable(
+            Response(content, status_code=status, media_type=media_type, headers=headers)
+        )
 
 
 def _refusal(

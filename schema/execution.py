@@ -58,7 +58,7 @@ from graphql.execution.collect_fields import FieldDetails, FieldDetailsList, Gro
 from graphql.execution.executor import to_nodes
 from graphql.pyutils import AwaitableOrValue, Path
 
-from schema.object_completion import ObjectCompletion, gathered
+from schema.object_completion import ObjectCompletion, completed_results
 from schema.resolver_calls import (
     _GETTERS,
     Direct,
@@ -193,12 +193,9 @@ class HubExecutionContext(ObjectCompletion):
                     if is_awaitable(result):
                         awaitable_fields.append(response_name)
         except Exception:
-            if awaitable_fields:
-                self.settle_in_background([results[field] for field in awaitable_fields])
+            self.abandon(results, awaitable_fields)
             raise
-        if not awaitable_fields:
-            return results
-        return gathered(results, awaitable_fields)
+        return completed_results(results, awaitable_fields)
 
     def execute_field(
         self,

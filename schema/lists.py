@@ -7,7 +7,6 @@ the tree from the root field's own selection, graph/repositories/plans.py compil
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Final, Protocol, cast
 
@@ -16,8 +15,6 @@ import strawberry
 from graph.declarations import DECLARED
 from graph.model import Label
 from graph.repositories.base import Order
-from graph.repositories.filters import Predicate
-from graph.repositories.paging import PageRequest
 from graph.repositories.plans import fetch_list
 from graph.repositories.registry import REPOSITORIES
 from schema.all_entities import ENTITY_TYPE
@@ -51,17 +48,6 @@ ROOT_LISTS: Final[dict[str, tuple[Label, dict[str, Rule]]]] = {
 """Root list fields by GraphQL name: the label listed and its filter rules."""
 
 
-@dataclass(frozen=True, slots=True)
-class ListArguments:
-    """A root list's arguments, checked and turned into what `graph/` takes."""
-
-    predicate: Predicate | None
-    order: Order
-    request: PageRequest
-    ordering: str
-    """Name of the list's order, carried by its cursors."""
-
-
 async def root_list(
     info: Info, label: Label, where: Any, order_by: _OrderInput | None, paging: dict[str, Any]
 ) -> Connection[Any]:
@@ -69,17 +55,16 @@ async def root_list(
     cursor names the order it belongs to."""
     order = _order(order_by)
     ordering = f"{label.value}:{order.key}:{order.direction.value}"
-    arguments = ListArguments(
-        to_predicate(where, RULES[label]), order, page_request(info, ordering, **paging), ordering
-    )
+    predicate = to_predicate(where, RULES[label])
+    request = page_request(info, ordering, **paging)
     selected = list_fetches(info, label)
     under = selected.under
     fetched = await fetch_list(
         info.context.cypher,
         REPOSITORIES[label].spec,
-        where=arguments.predicate,
-        order=arguments.order,
-        request=arguments.request,
+        where=predicate,
+        order=order,
+        request=request,
         rows=selected.rows,
         total=selected.total,
         beyond_flag=selected.beyond,
@@ -91,7 +76,7 @@ async def root_list(
     attached = info.context.attached
     for row, nested in zip(fetched.page.rows, fetched.nested, strict=True):
         attached.attach(row.node, under, nested)
-    return plain_connection(fetched.page, arguments.ordering)
+    return plain_connection(fetched.page, ordering)
 
 
 def list_field(label: Label) -> Any:

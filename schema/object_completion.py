@@ -152,12 +152,15 @@ class ObjectCompletion(StrawberryGraphQLCoreExecutionContext):
                     awaitable_indices.append(index)
                 results.append(completed)
         except Exception:
-            if awaitable_indices:
-                self.settle_in_background([results[index] for index in awaitable_indices])
+            self.abandon(results, awaitable_indices)
             raise
-        if not awaitable_indices:
-            return results
-        return gathered(results, awaitable_indices)
+        return completed_results(results, awaitable_indices)
+
+    def abandon(self, results: dict[str, Any] | list[Any], awaited: list[Any]) -> None:
+        """graphql-core's: an error stops the object or list; its pending fields or items
+        (by response name or index) still settle, in the background."""
+        if awaited:
+            self.settle_in_background([results[key] for key in awaited])
 
     async def awaited_value(
         self,
@@ -176,6 +179,14 @@ class ObjectCompletion(StrawberryGraphQLCoreExecutionContext):
 
 
 _Results = TypeVar("_Results", dict[str, Any], list[Any])
+
+
+def completed_results(results: _Results, awaited: list[Any]) -> AwaitableOrValue[_Results]:
+    """The object's fields or the list's items: at once when none is pending, else once the
+    pending ones are in."""
+    if not awaited:
+        return results
+    return gathered(results, awaited)
 
 
 async def gathered(results: _Results, awaited: list[Any]) -> _Results:

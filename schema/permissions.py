@@ -48,6 +48,11 @@ class Action(StrEnum):
     MANAGE_KEYS = "manage API keys"
 
 
+NOT_WRITES: Final = frozenset({Action.READ_PERSONAL, Action.READ_AUDIT, Action.MANAGE_KEYS})
+"""Every other action is a write, which the audit log records under the action's value."""
+WRITES: Final = tuple(action for action in Action if action not in NOT_WRITES)
+
+
 ALL_LABELS: Final = frozenset(Label)
 EVERYTHING: Final[Mapping[Action, frozenset[Label]]] = dict.fromkeys(Action, ALL_LABELS)
 

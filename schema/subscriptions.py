@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator, AsyncIterator, Sequence
 from datetime import datetime
-from enum import Enum
 from typing import Final
 
 import strawberry
@@ -25,11 +24,12 @@ from graph.model import Label
 from graph.writes.principal import ACCOUNT_PREFIX, CONTRIBUTED, Principal
 from schema.context import Info
 from schema.errors import BadUserInputError, Code, CodedError
-from schema.ids import from_global_id, to_global_id
+from schema.ids import from_global_id
 from schema.mutations.accounts import AuditRecord
-from schema.permissions import Action, allowed, require, shown_source
-from schema.types.copied import copied
-from schema.types.node_interface import EntityType
+from schema.permissions import WRITES, Action, allowed, require, shown_source
+from schema.types.copied import copied, global_id
+from schema.types.node_interface import EntityType, entity_type
+from schema.types.vocabulary import vocabulary
 
 MAX_IDS: Final = 100
 
@@ -42,14 +42,9 @@ class UnavailableError(CodedError):
     code = Code.SERVICE_UNAVAILABLE
 
 
-@strawberry.enum(description="What a change did to the node.")
-class ChangeOperation(Enum):
-    CREATE = "create"
-    UPDATE = "update"
-    DELETE = "delete"
-    LINK = "link"
-    UNLINK = "unlink"
-    IMPORT = "import"
+ChangeOperation = vocabulary(
+    "ChangeOperation", (action.value for action in WRITES), "What a change did to the node."
+)
 
 
 @strawberry.type(description="The link a LINK or UNLINK change made or removed.")
@@ -59,13 +54,10 @@ class ChangedLink:
     relationship_type = copied("link.rel_type", str, "The relationship type, e.g. WORKS_FOR.")
     outgoing = copied("link.outgoing", bool, "True when the changed node is the link's start.")
 
-    @strawberry.field(description="Global ID of the node at the link's other end.")
-    def other(self) -> strawberry.ID:
-        return strawberry.ID(to_global_id(self.link.other_label, self.link.other))
-
-    @strawberry.field
-    def other_type(self) -> EntityType:
-        return EntityType(self.link.other_label.value)
+    other = global_id(
+        "link.other_label", "link.other", "Global ID of the node at the link's other end."
+    )
+    other_type = copied("link.other_label", EntityType, shown=entity_type)
 
 
 @strawberry.type(description="One committed change of one node, as the audit log recorded it.")
@@ -77,17 +69,10 @@ class EntityChange:
         "change.sequence", int, "The change's place in the audit log (increases by commit)."
     )
 
-    @strawberry.field(description="Global ID of the node that changed.")
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(to_global_id(self.change.label, self.change.entity))
+    id = global_id("change.label", "change.entity", "Global ID of the node that changed.")
+    type = copied("change.label", EntityType, shown=entity_type)
 
-    @strawberry.field
-    def type(self) -> EntityType:
-        return EntityType(self.change.label.value)
-
-    @strawberry.field
-    def operation(self) -> ChangeOperation:
-        return ChangeOperation(self.change.operation)
+    operation = copied("change.operation", ChangeOperation, shown=ChangeOperation)
 
     @strawberry.field(description="Fields whose value changed (none for links), sorted.")
     def fields(self) -> list[str]:

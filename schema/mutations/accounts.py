@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import Enum
 
 import strawberry
 from strawberry.permission import PermissionExtension
@@ -34,7 +35,7 @@ class ApiKey:
 @strawberry.input
 class CreateApiKeyInput:
     name: str
-    role: KeyRole
+    role: Enum = strawberry.field(graphql_type=KeyRole)
     agency: strawberry.ID | None = strawberry.field(
         default=None, description="Partner keys only: the agency (ID or slug) it acts for."
     )

@@ -12,6 +12,7 @@ import strawberry
 
 from graph.model import Label
 from graph.writes.codes import EVENT_STATUS_CODES, KIND_CODES
+from graph.writes.principal import CREDENTIAL_ROLES
 from schema.types.vocabulary import vocabulary
 
 AgencyKind = vocabulary(
@@ -40,8 +41,4 @@ class LinkDirection(Enum):
     IN = "in"
 
 
-@strawberry.enum(description="Role of an API key.")
-class KeyRole(Enum):
-    PARTNER = "partner"
-    EDITOR = "editor"
-    ADMIN = "admin"
+KeyRole = vocabulary("KeyRole", CREDENTIAL_ROLES, "Role of an API key.")

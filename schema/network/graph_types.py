@@ -19,10 +19,9 @@ from graph.model import LANGUAGES, Label, RelType
 from graph.network import results as records
 from graph.writes.origins import Origin
 from schema.context import Info
-from schema.ids import to_global_id
 from schema.network.arguments import RelationshipType
 from schema.permissions import shown_source
-from schema.types.copied import copied
+from schema.types.copied import copied, global_id
 from schema.types.node_interface import EntityType
 from schema.types.text import LocalizedText, localized, unlocalized
 
@@ -37,9 +36,7 @@ class GraphNode:
         default=None, description="Hops from the centre, in a neighbourhood; null elsewhere."
     )
 
-    @strawberry.field(description="Global ID, the same as the entity's `Node.id`.")
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(to_global_id(self.record.label, self.record.id))
+    id = global_id("record.label", "record.id", "Global ID, the same as the entity's `Node.id`.")
 
     slug = copied("record.id", str, "The readable, stable identifier the graph stores.")
 
@@ -83,13 +80,8 @@ class GraphEdge:
     source_label: strawberry.Private[Label]
     target_label: strawberry.Private[Label]
 
-    @strawberry.field(description="Global ID of the start node.")
-    def source(self) -> strawberry.ID:
-        return strawberry.ID(to_global_id(self.source_label, self.record.source))
-
-    @strawberry.field(description="Global ID of the end node.")
-    def target(self) -> strawberry.ID:
-        return strawberry.ID(to_global_id(self.target_label, self.record.target))
+    source = global_id("source_label", "record.source", "Global ID of the start node.")
+    target = global_id("target_label", "record.target", "Global ID of the end node.")
 
     source_slug = copied("record.source", str)
     target_slug = copied("record.target", str)

@@ -8,12 +8,13 @@ query each (one loader per kind and filter, as the filter is part of the query).
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Literal
+from typing import Final, Literal
 
 from strawberry.dataloader import DataLoader
 
 from graph.database.cypher import Cypher
 from graph.errors import NotFoundError
+from graph.model import Label
 from graph.network.cascades import cascades_of
 from graph.network.collaborators import collaborators_of
 from graph.network.linkfilter import LinkFilter
@@ -23,13 +24,18 @@ from schema.context import Info
 
 TieKind = Literal["collaborators", "agency_partners", "country_partners"]
 Ties = tuple[Link, ...]
-_WHAT = {"collaborators": "Expert", "agency_partners": "Agency", "country_partners": "Country"}
+TIE_SUBJECTS: Final[dict[TieKind, Label]] = {
+    "collaborators": Label.EXPERT,
+    "agency_partners": Label.AGENCY,
+    "country_partners": Label.COUNTRY,
+}
+"""The label of the node whose ties each kind lists."""
 
 
 def _in_order(found: dict[str, Ties], ids: Sequence[str], kind: TieKind) -> list[Ties]:
     missing = [i for i in ids if i not in found]
     if missing:
-        raise NotFoundError(_WHAT[kind], missing[0])
+        raise NotFoundError(TIE_SUBJECTS[kind].value, missing[0])
     return [found[i] for i in ids]
 
 

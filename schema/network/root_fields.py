@@ -24,9 +24,23 @@ from schema.network.analytics import CentralityResult, CommunityResult, ExpertRe
 from schema.network.arguments import PeriodInput, ProjectionInput, RankBy, RelationshipType
 from schema.network.cascades import Cascade, Timeline
 from schema.network.id_or_slug import slug_of
+from schema.network.network_loaders import TIE_SUBJECTS, TieKind
 from schema.network.subgraphs import GraphPath, Subgraph
 from schema.network.ties import Tie
 from schema.types.node_interface import EntityType
+
+
+async def _ties(
+    info: Info,
+    kind: TieKind,
+    subject: strawberry.ID,
+    period: PeriodInput | None,
+    topic: strawberry.ID | None,
+    first: int,
+) -> list[Tie]:
+    """`subject`'s ties of `kind`; its ID must name a node of the kind's label."""
+    slug = slug_of(subject, {TIE_SUBJECTS[kind]})
+    return await resolvers.resolve_ties(info, kind, slug, period, topic, first)
 
 
 @strawberry.type
@@ -73,8 +87,7 @@ class NetworkQuery:
         topic: strawberry.ID | None = None,
         first: int = DEFAULT_LINKS,
     ) -> list[Tie]:
-        slug = slug_of(expert_id, {Label.EXPERT})
-        return await resolvers.resolve_ties(info, "collaborators", slug, period, topic, first)
+        return await _ties(info, "collaborators", expert_id, period, topic, first)
 
     @strawberry.field(
         description="Partners of an agency (give `agencyId`) or of a country (`countryId`): "
@@ -92,11 +105,9 @@ class NetworkQuery:
         if (agency_id is None) == (country_id is None):
             raise BadUserInputError("give exactly one of agencyId or countryId")
         if agency_id is not None:
-            slug = slug_of(agency_id, {Label.AGENCY})
-            return await resolvers.resolve_ties(info, "agency_partners", slug, period, topic, first)
+            return await _ties(info, "agency_partners", agency_id, period, topic, first)
         assert country_id is not None
-        slug = slug_of(country_id, {Label.COUNTRY})
-        return await resolvers.resolve_ties(info, "country_partners", slug, period, topic, first)
+        return await _ties(info, "country_partners", country_id, period, topic, first)
 
     @strawberry.field(
         description="Brokers of a projection: nodes by betweenness (or degree), computed "

@@ -7,6 +7,7 @@ thinks of them: an expert's agency *with* the role and the period, an event's pa
 
 from __future__ import annotations
 
+from types import new_class
 from typing import Any, Generic, TypeVar
 
 import strawberry
@@ -93,11 +94,6 @@ class MembershipEdge(StatedEdge, Generic[NodeT]):
     note: str | None
 
 
-@strawberry.type
-class MembershipConnection(EdgeConnection[NodeT]):
-    edges: list[MembershipEdge[NodeT]]
-
-
 @strawberry.type(
     description="A taking-part link (TOOK_PART): the role, and for an agency the number of "
     "its unnamed people when the source gives one."
@@ -107,11 +103,6 @@ class ParticipationEdge(StatedEdge, Generic[NodeT]):
     role: str | None
     count: int | None
     note: str | None
-
-
-@strawberry.type
-class ParticipationConnection(EdgeConnection[NodeT]):
-    edges: list[ParticipationEdge[NodeT]]
 
 
 @strawberry.type(description="A funding link (FUNDED_BY) with the amount as the source states.")
@@ -124,11 +115,6 @@ class FundingEdge(StatedEdge, Generic[NodeT]):
     note: str | None
 
 
-@strawberry.type
-class FundingConnection(EdgeConnection[NodeT]):
-    edges: list[FundingEdge[NodeT]]
-
-
 @strawberry.type(description="An implementing link (IMPLEMENTED_BY): lead partner or not.")
 class ImplementationEdge(StatedEdge, Generic[NodeT]):
     node: NodeT
@@ -137,6 +123,20 @@ class ImplementationEdge(StatedEdge, Generic[NodeT]):
     note: str | None
 
 
-@strawberry.type
-class ImplementationConnection(EdgeConnection[NodeT]):
-    edges: list[ImplementationEdge[NodeT]]
+def edge_connection(edge: Any) -> Any:
+    """The connection type of `edge`s (`FundingEdge` -> `FundingConnection`): only the type
+    of its edges sets it apart from the others."""
+
+    def body(namespace: dict[str, Any]) -> None:
+        namespace["__annotations__"] = {"edges": list[edge[NodeT]]}
+        namespace["__module__"] = __name__
+
+    name = edge.__name__.removesuffix("Edge") + "Connection"
+    generic = EdgeConnection[NodeT]
+    return strawberry.type(new_class(name, (generic,), exec_body=body))
+
+
+MembershipConnection = edge_connection(MembershipEdge)
+ParticipationConnection = edge_connection(ParticipationEdge)
+FundingConnection = edge_connection(FundingEdge)
+ImplementationConnection = edge_connection(ImplementationEdge)

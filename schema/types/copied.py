@@ -19,6 +19,8 @@ from typing import Any
 
 import strawberry
 
+from schema.ids import to_global_id
+
 
 def copied(
     attribute: str,
@@ -39,6 +41,17 @@ def copied(
 
     resolve.__annotations__ = {"root": Any, "return": returns}
     return strawberry.field(resolver=resolve, description=description, **options)
+
+
+def global_id(label: str, ident: str, description: str | None = None) -> Any:
+    """A field showing the global ID of the node whose label and slug are at the dotted
+    paths `label` and `ident` (`record.label`, `record.id`)."""
+    read_label, read_ident = attrgetter(label), attrgetter(ident)
+
+    def resolve(root: Any) -> strawberry.ID:
+        return strawberry.ID(to_global_id(read_label(root), read_ident(root)))
+
+    return strawberry.field(resolver=resolve, description=description)
 
 
 def attribute_field(

@@ -16,10 +16,9 @@ import strawberry
 from graph.model import MULTILINGUAL_FIELDS, Label
 from graph.repositories.records import NodeRecord
 from schema.context import Info
-from schema.ids import to_global_id
 from schema.languages import normalised
 from schema.permissions import shown_source
-from schema.types.copied import copied
+from schema.types.copied import copied, global_id
 from schema.types.text import LocalizedText, record_text, unlocalized
 from schema.types.vocabulary import vocabulary
 
@@ -37,15 +36,19 @@ else:
 """The labels as a GraphQL enum (`EntityType(label.value)`; `Label(kind.value)` back)."""
 
 
+def entity_type(label: Label) -> EntityType:
+    return EntityType(label.value)
+
+
 @strawberry.interface(
     description="An entity with a global ID (Relay `Node`), a display name and provenance."
 )
 class Node:
     record: strawberry.Private[NodeRecord]
 
-    @strawberry.field(description="Opaque global ID; pass it to `node(id:)` or filters.")
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(to_global_id(self.record.label, self.record.id))
+    id = global_id(
+        "record.label", "record.id", "Opaque global ID; pass it to `node(id:)` or filters."
+    )
 
     slug = copied("record.id", str, "The readable, stable identifier the graph stores.")
 
