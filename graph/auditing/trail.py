@@ -78,8 +78,8 @@ RETURN [s IN own + linked + audited WHERE s IS NOT NULL] AS sources
 
 
 @dataclass(frozen=True, slots=True)
-class Changed:
-    """What a change was done to: a change as a write makes it, and as the trail keeps it."""
+class WhatChanged:
+    """What a change did and to what: the part a write's change and its trail entry share."""
 
     operation: str
     """`create`, `update`, `delete`, `link`, `unlink` or `import`."""
@@ -90,7 +90,7 @@ class Changed:
 
 
 @dataclass(frozen=True, slots=True)
-class Change(Changed):
+class Change(WhatChanged):
     """One change a write made, before it is stamped with who, when and why."""
 
     before: Mapping[str, Any] | None = None
@@ -98,7 +98,7 @@ class Change(Changed):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class AuditEntry(Changed):
+class AuditEntry(WhatChanged):
     id: str
     at: datetime
     actor: str
