@@ -110,7 +110,7 @@ async def import_document(
         principal=principal,
         content=key,
         contacts=[
-            ContactUpdate(o.id, o.label, email=o.email, phone=o.phone) for o in owners.values()
+            ContactUpdate(o.label, o.id, email=o.email, phone=o.phone) for o in owners.values()
         ],
     )
     return ImportReport(stored, matches.mentions, matches.unmatched, matches.ambiguous)

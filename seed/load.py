@@ -227,7 +227,7 @@ def _link_rows(seed: SeedGraph) -> dict[LinkShape, list[dict[str, Any]]]:
     rows: dict[LinkShape, list[dict[str, Any]]] = defaultdict(list)
     for link in seed.links:
         assert link.end_label is not None, "read_seed resolves every link's end label"
-        rows[(link.type, link.start_label, link.end_label)].append(
+        rows[(link.rel_type, link.start_label, link.end_label)].append(
             {"from": link.start, "to": link.end, "key": link.key, "props": link.props}
         )
     return rows

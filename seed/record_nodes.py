@@ -16,7 +16,9 @@ from typing import Annotated, Any, Final
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
+from graph.link_ends import LinkEnds
 from graph.model import LANGUAGES, MULTILINGUAL_FIELDS, Label, RelType
+from graph.node_ref import NodeRef
 from graph.text.redaction import redacted
 from graph.text.variants import VARIANT_FIELDS, name_properties
 from graph.writes.origins import BACKGROUND
@@ -67,18 +69,13 @@ class RecordEnvelope(BaseModel):
 
 
 @dataclass(frozen=True, slots=True)
-class SeedNode:
-    label: Label
-    id: str
+class SeedNode(NodeRef):
     props: Props
     """Every property but `writtenAt`, which the loader stamps at write time."""
 
 
 @dataclass(frozen=True, slots=True)
-class SeedLink:
-    type: RelType
-    start: str
-    end: str
+class SeedLink(LinkEnds):
     key: str
     props: Props
     field: str

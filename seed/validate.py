@@ -159,19 +159,19 @@ def _link_problems(
             message = f"no record has the id {link.end!r}"
             yield Problem(origin.file, message, origin.record, f"{link.field}.to")
             continue
-        starts, ends = ALLOWED_LINKS[link.type]
+        starts, ends = ALLOWED_LINKS[link.rel_type]
         if origin.label not in starts or target.label not in ends:
             allowed = f"{'|'.join(sorted(starts))} -> {'|'.join(sorted(ends))}"
             message = (
-                f"{link.type} cannot join {origin.label} -> {target.label} "
+                f"{link.rel_type} cannot join {origin.label} -> {target.label} "
                 f"({link.end!r}); it joins {allowed}"
             )
             yield Problem(origin.file, message, origin.record, f"{link.field}.type")
             continue
-        identity = (link.start, link.type, link.end, link.key)
+        identity = (link.start, link.rel_type, link.end, link.key)
         if identity in seen:
             message = (
-                f"repeats {seen[identity]} ({link.type} to {link.end!r}"
+                f"repeats {seen[identity]} ({link.rel_type} to {link.end!r}"
                 f"{', ' + link.key if link.key else ''}); give it a different role or merge them"
             )
             yield Problem(origin.file, message, origin.record, link.field)

@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph.network.projections import ProjectionSpec
-from graph.network.results import GraphNode
+from graph.network.results import AboutNode
 
 
 @dataclass(frozen=True, slots=True)
-class RankedNode:
-    node: GraphNode
+class RankedNode(AboutNode):
     degree: int
     weighted_degree: float
     betweenness: float
@@ -30,8 +29,14 @@ class ProjectionSummary:
 
 
 @dataclass(frozen=True, slots=True)
-class CentralityReport:
+class ProjectionReport:
+    """What every analytics report carries: the projection its numbers were computed on."""
+
     projection: ProjectionSummary
+
+
+@dataclass(frozen=True, slots=True)
+class CentralityReport(ProjectionReport):
     approximate: bool
     sources: int
     items: tuple[RankedNode, ...]
@@ -45,7 +50,6 @@ class Community:
 
 
 @dataclass(frozen=True, slots=True)
-class CommunityReport:
-    projection: ProjectionSummary
+class CommunityReport(ProjectionReport):
     modularity: float
     communities: tuple[Community, ...]

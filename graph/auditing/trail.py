@@ -78,21 +78,27 @@ RETURN [s IN own + linked + audited WHERE s IS NOT NULL] AS sources
 
 
 @dataclass(frozen=True, slots=True)
-class Change:
-    """One change a write made, before it is stamped with who, when and why."""
+class WhatChanged:
+    """What a change did and to what: the part a write's change and its trail entry share."""
 
     operation: str
     """`create`, `update`, `delete`, `link`, `unlink` or `import`."""
     label: str
     entity: str
-    before: Mapping[str, Any] | None = None
-    after: Mapping[str, Any] | None = None
     rel_type: str | None = None
     target: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
-class AuditEntry:
+class Change(WhatChanged):
+    """One change a write made, before it is stamped with who, when and why."""
+
+    before: Mapping[str, Any] | None = None
+    after: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AuditEntry(WhatChanged):
     id: str
     at: datetime
     actor: str
@@ -100,11 +106,6 @@ class AuditEntry:
     agency: str | None
     via: str
     mutation: str
-    operation: str
-    label: str
-    entity: str
-    rel_type: str | None
-    target: str | None
     source: str | None
     before: str | None
     """JSON summary of the properties before the change (null for creations)."""

@@ -25,6 +25,7 @@ from neo4j import AsyncManagedTransaction
 from graph.auditing.trail import Change, record_changes
 from graph.database.cypher import Cypher
 from graph.model import LANGUAGES, Label
+from graph.node_ref import NodeRef
 from graph.repositories.records import NodeRecord, node_record
 from graph.writes import values
 from graph.writes.fields import NodeChanges, node_properties
@@ -101,11 +102,9 @@ class DocumentText:
 
 
 @dataclass(frozen=True, slots=True)
-class ContactUpdate:
+class ContactUpdate(NodeRef):
     """A contact the document gives for a named expert (protected fields), already checked."""
 
-    id: str
-    label: Label
     email: str | None = None
     phone: str | None = None
 
@@ -115,8 +114,6 @@ class StoredDocument:
     resource: NodeRecord
     created: bool
     changed: bool
-    mentions: tuple[str, ...]
-    """Ids of every entity the Resource now mentions because the text names them."""
 
 
 async def find_resource(cypher: Cypher, url: str, content: str = "") -> str | None:
@@ -157,7 +154,7 @@ async def store_document(
         same = _comparable(before) == _comparable(props)
         attached = await _rows(tx, ATTACH_CONTACTS, owners=owners)
         if found and same and not missing and not stale and not attached:
-            return StoredDocument(node_record(Label.RESOURCE, before), False, False, tuple(wanted))
+            return StoredDocument(node_record(Label.RESOURCE, before), False, False)
         stamp = {"source": ident, "writtenAt": now, "writtenBy": principal.subject}
         props.update(id=ident, importedAt=now, **stamp)
         query = REPLACE_RESOURCE if found else CREATE_RESOURCE
@@ -187,7 +184,7 @@ async def store_document(
             source=ident,
         )
         record = node_record(Label.RESOURCE, after)
-        return StoredDocument(record, not found, True, tuple(wanted))
+        return StoredDocument(record, not found, True)
 
     return await cypher.write_transaction(work)
 

@@ -75,7 +75,14 @@ class Subgraph:
 
 
 @dataclass(frozen=True, slots=True)
-class Evidence:
+class AboutNode:
+    """One node of an answer and, in the subclasses, what the answer says about it."""
+
+    node: GraphNode
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence(AboutNode):
     """One shared item behind a link (an event, a programme, a funding flow).
 
     `roles` are the linked node's roles in the item, `own_roles` those of the node asked
@@ -83,7 +90,6 @@ class Evidence:
     funds the other's work).
     """
 
-    node: GraphNode
     kind: str
     roles: tuple[str, ...] = ()
     own_roles: tuple[str, ...] = ()
@@ -93,10 +99,9 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
-class Link:
+class Link(AboutNode):
     """A weighted tie to another node (collaborator or partner) with the evidence for it."""
 
-    node: GraphNode
     weight: float
     shared_events: int
     shared_programmes: int
@@ -120,23 +125,21 @@ class Period:
 
 
 @dataclass(frozen=True, slots=True)
-class Trainer:
+class Trainer(AboutNode):
     """Who trained in a session: an expert (one person) or an agency's unnamed staff.
 
     `count` is how many people stand behind the node: 1 for an expert, the link's `count`
     for an agency, None when the source does not say how many.
     """
 
-    node: GraphNode
     count: int | None
     role: str
 
 
 @dataclass(frozen=True, slots=True)
-class CascadeSession:
+class CascadeSession(AboutNode):
     """One session of a cascade with its place in the tree (`parent` is a slug, depth 0 = root)."""
 
-    node: GraphNode
     parent: str | None
     depth: int
     participant_count: int | None
@@ -163,7 +166,7 @@ class Cascade:
 
 
 @dataclass(frozen=True, slots=True)
-class TimelineItem:
+class TimelineItem(AboutNode):
     """An event or programme (phase) in time, dated as precisely as its source allows.
 
     `year` is None when the source gives none (such items come last, never with an invented
@@ -171,7 +174,6 @@ class TimelineItem:
     `none`; `relations` say how the item is tied to the timeline's subject.
     """
 
-    node: GraphNode
     start: str | None
     end: str | None
     year: int | None

@@ -26,6 +26,7 @@ from typing import Final, LiteralString
 
 from graph.database.cypher import Cypher
 from graph.model import Label
+from graph.node_ref import NodeRef
 from graph.text.names import name_key
 from graph.text.transliteration import fold
 
@@ -78,9 +79,7 @@ RETURN n.id AS id, [l IN labels(n) WHERE l IN $labels][0] AS label, n.name AS na
 
 
 @dataclass(frozen=True, slots=True)
-class Known:
-    id: str
-    label: Label
+class Known(NodeRef):
     name: str
 
 
@@ -159,7 +158,7 @@ class NameIndex:
             for run in _capitalised_runs(text, tokens, covered):
                 unmatched.setdefault(run, None)
         mentions = tuple(
-            Mention(known.id, known.label, known.name, tuple(spellings))
+            Mention(known.label, known.id, known.name, tuple(spellings))
             for known, spellings in sorted(found.values(), key=lambda item: item[0].id)
         )
         return Matches(mentions, tuple(list(unmatched)[:MAX_UNMATCHED]), tuple(ambiguous))
@@ -212,7 +211,7 @@ async def name_index(cypher: Cypher, *, exclude: Sequence[str] = ()) -> NameInde
     )
     return NameIndex(
         (
-            Known(row["id"], Label(row["label"]), row["name"] or row["id"]),
+            Known(Label(row["label"]), row["id"], row["name"] or row["id"]),
             row["keys"],
             row["variants"],
         )

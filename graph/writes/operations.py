@@ -11,17 +11,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.auditing.trail import Change
-from graph.model import Label, RelType
+from graph.link_ends import LinkEnds
+from graph.model import Label
+from graph.node_ref import NodeRef
 from graph.repositories.records import NodeRecord, RelationshipRecord
 from graph.writes.fields import NodeChanges
 
 
 @dataclass(frozen=True, slots=True)
-class NodeWrite:
+class NodeWrite(NodeRef):
     """What a create and an update both carry: the node and the checked field values."""
 
-    label: Label
-    id: str
     changes: NodeChanges
 
 
@@ -36,28 +36,20 @@ class UpdateNode(NodeWrite):
 
 
 @dataclass(frozen=True, slots=True)
-class DeleteNode:
-    label: Label
-    id: str
+class DeleteNode(NodeRef):
     cascade: bool = False
     """Also remove the relationships other nodes have to it (never other nodes)."""
 
 
 @dataclass(frozen=True, slots=True)
-class Link:
-    rel_type: RelType
-    start: str
-    end: str
+class Link(LinkEnds):
     properties: Mapping[str, Any] = field(default_factory=dict)
     field: str = "links"
     """Where the link sits in the input, so an error points at it (`links[1]`)."""
 
 
 @dataclass(frozen=True, slots=True)
-class Unlink:
-    rel_type: RelType
-    start: str
-    end: str
+class Unlink(LinkEnds):
     key_properties: Mapping[str, Any] | None = None
     """`role`/`since`/`period` of the one relationship to remove; None removes all of them."""
     field: str = "links"
@@ -67,10 +59,7 @@ Operation = CreateNode | UpdateNode | DeleteNode | Link | Unlink
 
 
 @dataclass(frozen=True, slots=True)
-class WrittenLink:
-    rel_type: RelType
-    start: str
-    end: str
+class WrittenLink(LinkEnds):
     relationship: RelationshipRecord
     start_label: Label
     end_label: Label

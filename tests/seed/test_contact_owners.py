@@ -9,10 +9,10 @@ from graph.text.redaction import redact
 from seed.contact_owners import contact_owners
 
 PEOPLE = [
-    Known("mustafo-mamadnazarov", Label.EXPERT, "Mustafo Mamadnazarov"),
-    Known("vusal-huseynov", Label.EXPERT, "Vusal Huseynov"),
-    Known("bomca", Label.PROGRAMME, "BOMCA"),
-    Known("sms", Label.AGENCY, "State Migration Service"),
+    Known(Label.EXPERT, "mustafo-mamadnazarov", "Mustafo Mamadnazarov"),
+    Known(Label.EXPERT, "vusal-huseynov", "Vusal Huseynov"),
+    Known(Label.PROGRAMME, "bomca", "BOMCA"),
+    Known(Label.AGENCY, "sms", "State Migration Service"),
 ]
 INDEX = NameIndex((known, name_keys([known.name]), []) for known in PEOPLE)
 

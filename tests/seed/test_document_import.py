@@ -160,10 +160,10 @@ def test_names_match_accent_and_case_insensitively_longest_first() -> None:
 
     index = NameIndex(
         [
-            (Known("latvia", Label.COUNTRY, "Latvia"), ["latvia"], []),
-            (Known("sbg", Label.AGENCY, "SBG"), ["state border guard of latvia"], []),
-            (Known("huseynov", Label.EXPERT, "Vusal Huseynov"), ["vusal huseynov"], []),
-            (Known("eu", Label.AGENCY, "European Union"), ["european union", "eu"], []),
+            (Known(Label.COUNTRY, "latvia", "Latvia"), ["latvia"], []),
+            (Known(Label.AGENCY, "sbg", "SBG"), ["state border guard of latvia"], []),
+            (Known(Label.EXPERT, "huseynov", "Vusal Huseynov"), ["vusal huseynov"], []),
+            (Known(Label.AGENCY, "eu", "European Union"), ["european union", "eu"], []),
         ]
     )
     matches = index.scan(["STATE BORDER GUARD of Latvia met Vúsal Hüseynov; eu rules, EU funds"])

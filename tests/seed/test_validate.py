@@ -122,7 +122,7 @@ def test_a_repeated_link_is_a_problem_but_a_second_role_is_a_second_link(tmp_pat
     assert len(found) == 1
     assert "field 'links[3]'" in found[0]
     assert "repeats links[1]" in found[0]
-    took_part = [link for link in fixture.links if link.type == RelType.TOOK_PART]
+    took_part = [link for link in fixture.links if link.rel_type == RelType.TOOK_PART]
     assert sorted(link.key for link in took_part) == ["role=organiser", "role=speaker"]
 
 
