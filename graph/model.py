@@ -1,12 +1,14 @@
 """The graph's vocabulary: the only labels, relationship types and languages Cypher may name.
 
 Labels and relationship types cannot be query parameters in Cypher, so any code that has to
-choose one at run time picks it from these allow-lists instead of pasting user text.
+choose one at run time picks it from these allow-lists instead of pasting user text. A node
+is named by its label and slug, a relationship by its type and ends (`NodeRef`, `LinkEnds`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final, LiteralString
 
@@ -43,6 +45,26 @@ LABEL_NAMED: Final[dict[str, Label]] = {label.value: label for label in Label}
 (it showed in profiles of rows read by the thousand)."""
 
 REL_TYPE_NAMED: Final[dict[str, RelType]] = {rel_type.value: rel_type for rel_type in RelType}
+
+
+@dataclass(frozen=True, slots=True)
+class NodeRef:
+    """A node named apart from what it holds; write operations, seed records and the importer's
+    mentions and contact updates extend it with what they add."""
+
+    label: Label
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class LinkEnds:
+    """A relationship named apart from what it holds: its type and the slugs of its ends, in the
+    stored direction; link and unlink operations, written links and seed links extend it."""
+
+    rel_type: RelType
+    start: str
+    end: str
+
 
 LANGUAGES: Final = ("en", "ru", "az", "tg")
 """Languages the hub stores text in, in fallback order after the one asked for."""

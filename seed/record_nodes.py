@@ -16,9 +16,7 @@ from typing import Annotated, Any, Final
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
-from graph.link_ends import LinkEnds
-from graph.model import LANGUAGES, MULTILINGUAL_FIELDS, Label, RelType
-from graph.node_ref import NodeRef
+from graph.model import LANGUAGES, MULTILINGUAL_FIELDS, Label, LinkEnds, NodeRef, RelType
 from graph.text.redaction import redacted
 from graph.text.variants import VARIANT_FIELDS, name_properties
 from graph.writes.origins import BACKGROUND

@@ -24,8 +24,7 @@ from neo4j import AsyncManagedTransaction
 
 from graph.auditing.trail import Change, record_changes
 from graph.database.cypher import Cypher
-from graph.model import LANGUAGES, Label
-from graph.node_ref import NodeRef
+from graph.model import LANGUAGES, Label, NodeRef
 from graph.repositories.records import NodeRecord, node_record
 from graph.writes import values
 from graph.writes.fields import NodeChanges, node_properties

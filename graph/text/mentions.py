@@ -25,8 +25,7 @@ from dataclasses import dataclass
 from typing import Final, LiteralString
 
 from graph.database.cypher import Cypher
-from graph.model import Label
-from graph.node_ref import NodeRef
+from graph.model import Label, NodeRef
 from graph.text.names import name_key
 from graph.text.transliteration import fold
 

@@ -11,9 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.auditing.trail import Change
-from graph.link_ends import LinkEnds
-from graph.model import Label
-from graph.node_ref import NodeRef
+from graph.model import Label, LinkEnds, NodeRef
 from graph.repositories.records import NodeRecord, RelationshipRecord
 from graph.writes.fields import NodeChanges
 
