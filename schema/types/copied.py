@@ -45,13 +45,14 @@ def copied(
 
 def global_id(label: str, ident: str, description: str | None = None) -> Any:
     """A field showing the global ID of the node whose label and slug are at the dotted
-    paths `label` and `ident` (`record.label`, `record.id`)."""
+    paths `label` and `ident` (`record.label`, `record.id`): a plain attribute like `copied`'s,
+    since every node and edge of a network answer shows one or more."""
     read_label, read_ident = attrgetter(label), attrgetter(ident)
 
-    def resolve(root: Any) -> strawberry.ID:
+    def read(root: Any) -> strawberry.ID:
         return strawberry.ID(to_global_id(read_label(root), read_ident(root)))
 
-    return strawberry.field(resolver=resolve, description=description)
+    return attribute_field(read, strawberry.ID, description)
 
 
 def attribute_field(
